@@ -1,0 +1,3 @@
+from rafah.cli import main
+
+main()

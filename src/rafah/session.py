@@ -1,0 +1,61 @@
+"""One run over a corpus: load the articles, then fetch or compute their analyses.
+
+The CLI builds a Session from its options; reports take the articles and analyses it returns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rafah.analyze import AnalysisRun, AnalysisSettings, analyse_articles
+from rafah.corpus import LoadOptions, LoadResult, load_corpus
+from rafah.dates import in_range
+from rafah.records import Analysis, Article
+from rafah.store import Store, default_cache_path
+
+
+@dataclass
+class SessionOptions:
+    """Everything a command needs to know about where articles and analyses come from."""
+
+    corpus: str
+    since: str | None = None
+    until: str | None = None
+    cache: Path | None = field(default_factory=default_cache_path)
+    load: LoadOptions = field(default_factory=LoadOptions)
+    analysis: AnalysisSettings = field(default_factory=AnalysisSettings)
+
+
+class Session:
+    """Loads a corpus once and hands out articles and analyses."""
+
+    def __init__(self, options: SessionOptions, warn: Callable[[str], None]) -> None:
+        self.options = options
+        self.warn = warn
+        self._loaded: LoadResult | None = None
+        self.last_run: AnalysisRun | None = None
+
+    def load(self) -> LoadResult:
+        """All readable articles of the corpus (cached for this session)."""
+        if self._loaded is None:
+            self._loaded = load_corpus(self.options.corpus, options=self.options.load)
+        return self._loaded
+
+    def articles(self, *, dated_only: bool = False) -> list[Article]:
+        """Articles within --since/--until (undated ones only when no range is given)."""
+        since, until = self.options.since, self.options.until
+        chosen = [a for a in self.load().articles if in_range(a.date, since, until)]
+        return [a for a in chosen if a.date] if dated_only else chosen
+
+    def analyses(self, articles: Iterable[Article], columns: Iterable[str],
+                 progress: Callable[[int, int], None] | None = None) -> dict[str, Analysis]:
+        """Analyses keyed by text hash, from the store or from spaCy."""
+        store = Store(self.options.cache, warn=self.warn)
+        try:
+            self.last_run = analyse_articles(articles, store, self.options.analysis,
+                                             columns=columns, progress=progress)
+        finally:
+            store.close()
+        return self.last_run.analyses

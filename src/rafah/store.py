@@ -1,0 +1,160 @@
+"""The analysis store: one embedded SQLite file holding each article's analysis as JSON.
+
+Rows are keyed by (text hash, pipeline fingerprint). Nothing executable is stored (no pickle).
+A corrupt file is moved aside and rebuilt; an unwritable location falls back to memory. Every
+such problem is reported through the ``warn`` callback, never raised.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import sys
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from rafah.records import Analysis
+
+SCHEMA_VERSION = "1"
+COLUMNS = ("sentences", "mentions", "casualties", "dates", "acronyms")
+_BATCH = 500
+
+
+def default_cache_path() -> Path:
+    """$RAFAH_CACHE, else the user cache directory of the platform."""
+    if os.environ.get("RAFAH_CACHE"):
+        return Path(os.environ["RAFAH_CACHE"])
+    if sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    elif os.name == "nt":
+        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "rafah" / "analyses.sqlite3"
+
+
+def _ignore(_message: str) -> None:
+    return None
+
+
+class Store:
+    """Per-article analyses in SQLite; ``path=None`` keeps them in memory for one run."""
+
+    def __init__(self, path: Path | None, warn: Callable[[str], None] = _ignore) -> None:
+        self.path = path
+        self.warn = warn
+        self.connection = self._open()
+
+    # ------------------------------------------------------------ opening
+
+    def _open(self) -> sqlite3.Connection:
+        if self.path is None:
+            return self._initialise(sqlite3.connect(":memory:"))
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            return self._initialise(self._connect(self.path))
+        except sqlite3.DatabaseError as exc:
+            if isinstance(exc, sqlite3.OperationalError) and not self._looks_corrupt(exc):
+                self.warn(f"cache {self.path} cannot be used ({exc}); running without a cache")
+                self.path = None
+                return self._initialise(sqlite3.connect(":memory:"))
+            return self._rebuild(exc)
+        except OSError as exc:
+            self.warn(f"cache folder {self.path.parent} cannot be used ({exc.strerror}); "
+                      "running without a cache")
+            self.path = None
+            return self._initialise(sqlite3.connect(":memory:"))
+
+    @staticmethod
+    def _looks_corrupt(exc: sqlite3.DatabaseError) -> bool:
+        text = str(exc).lower()
+        return "malformed" in text or "not a database" in text or "corrupt" in text
+
+    @staticmethod
+    def _connect(path: Path) -> sqlite3.Connection:
+        connection = sqlite3.connect(path, timeout=60)
+        connection.execute("PRAGMA busy_timeout = 60000")
+        return connection
+
+    def _rebuild(self, exc: Exception) -> sqlite3.Connection:
+        assert self.path is not None
+        self.warn(f"cache {self.path} is damaged ({exc}); rebuilding it")
+        aside = self.path.with_name(f"{self.path.name}.corrupt-{int(time.time())}")
+        try:
+            for suffix in ("", "-wal", "-shm"):
+                candidate = Path(f"{self.path}{suffix}")
+                if candidate.exists():
+                    candidate.replace(Path(f"{aside}{suffix}"))
+            return self._initialise(self._connect(self.path))
+        except (OSError, sqlite3.DatabaseError) as again:
+            self.warn(f"cache {self.path} cannot be rebuilt ({again}); running without a cache")
+            self.path = None
+            return self._initialise(sqlite3.connect(":memory:"))
+
+    def _initialise(self, connection: sqlite3.Connection) -> sqlite3.Connection:
+        if self.path is not None:
+            mode = connection.execute("PRAGMA journal_mode = WAL").fetchone()
+            if mode is None:
+                raise sqlite3.DatabaseError("cannot set WAL journal mode")
+        connection.execute("PRAGMA synchronous = NORMAL")
+        columns = ", ".join(f"{c} TEXT NOT NULL" for c in COLUMNS)
+        with connection:
+            connection.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+            connection.execute(
+                f"CREATE TABLE IF NOT EXISTS analyses (text_hash TEXT NOT NULL, "
+                f"fingerprint TEXT NOT NULL, {columns}, created REAL NOT NULL, "
+                f"PRIMARY KEY (text_hash, fingerprint)) WITHOUT ROWID")
+            connection.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)",
+                               (SCHEMA_VERSION,))
+        connection.execute("SELECT count(*) FROM meta").fetchone()
+        return connection
+
+    # ------------------------------------------------------------ reading and writing
+
+    def get_many(self, hashes: Iterable[str], fingerprint: str,
+                 columns: Iterable[str] = COLUMNS) -> dict[str, Analysis]:
+        """Stored analyses for these hashes (missing ones are absent from the result)."""
+        wanted = [c for c in COLUMNS if c in set(columns)]
+        keys = list(dict.fromkeys(hashes))
+        found: dict[str, Analysis] = {}
+        select = ", ".join(["text_hash", *wanted])
+        try:
+            for offset in range(0, len(keys), _BATCH):
+                chunk = keys[offset: offset + _BATCH]
+                marks = ",".join("?" * len(chunk))
+                rows = self.connection.execute(
+                    f"SELECT {select} FROM analyses WHERE fingerprint = ? "
+                    f"AND text_hash IN ({marks})", (fingerprint, *chunk))
+                for row in rows:
+                    parts = {c: json.loads(v) for c, v in zip(wanted, row[1:], strict=True)}
+                    found[row[0]] = Analysis.from_json_parts(parts)
+        except (sqlite3.DatabaseError, ValueError) as exc:
+            self.warn(f"cache could not be read ({exc}); analysing again")
+            return {}
+        return found
+
+    def put_many(self, items: Iterable[tuple[str, Analysis]], fingerprint: str) -> None:
+        """Store analyses (idempotent: the same key written twice keeps one row)."""
+        now = time.time()
+        rows = []
+        for text_hash, analysis in items:
+            parts = analysis.to_json_parts()
+            rows.append((text_hash, fingerprint,
+                         *(json.dumps(parts[c], separators=(",", ":"), ensure_ascii=False)
+                           for c in COLUMNS), now))
+        if not rows:
+            return
+        marks = ",".join("?" * (len(COLUMNS) + 3))
+        try:
+            with self.connection:
+                self.connection.executemany(
+                    f"INSERT OR REPLACE INTO analyses (text_hash, fingerprint, "
+                    f"{', '.join(COLUMNS)}, created) VALUES ({marks})", rows)
+        except sqlite3.DatabaseError as exc:
+            self.warn(f"cache could not be written ({exc}); results of this run are not kept")
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.connection.close()
