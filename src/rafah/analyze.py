@@ -73,7 +73,7 @@ def merge_chunks(parts: Sequence[tuple[int, Analysis]]) -> Analysis:
         base = len(merged.sentences)
         merged.sentences += [(s + offset, e + offset) for s, e in part.sentences]
         merged.mentions += [Mention(m.text, m.label, m.start + offset, m.end + offset,
-                                    m.sent + base) for m in part.mentions]
+                                    m.sent + base, m.surface) for m in part.mentions]
         for figure in part.casualties:
             figure.start += offset
             figure.end += offset

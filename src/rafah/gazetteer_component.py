@@ -1,8 +1,8 @@
 """A spaCy component, run after `ner`, that applies the domain gazetteer to the entities.
 
-A gazetteer match replaces the model's entity when it covers that entity (apart from a leading
+A gazetteer match relabels the model's entity when it covers that entity (apart from a leading
 determiner or a trailing possessive), so "Rafah" tagged PERSON becomes GPE and "the Rafah
-Crossing" becomes the FAC "Rafah Crossing". A model entity that is longer than the match
+Crossing" tagged PERSON becomes FAC. A model entity that is longer than the match
 ("the Hamas Ministry of Health") is kept. Matches where the model found nothing are added.
 Imported only by `rafah.nlp.load_pipeline` (it imports spaCy).
 """
@@ -24,11 +24,9 @@ class GazetteerFixer:
 
     def __init__(self, nlp: Language, gazetteers: list[str]) -> None:
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.labels: dict[int, str] = {}
         for entry in load_entries(tuple(gazetteers)):
-            key = nlp.vocab.strings.add(f"{entry.type}\t{entry.name}")
-            self.labels[key] = entry.type
-            self.matcher.add(str(key), [nlp.make_doc(s) for s in entry.surfaces])
+            self.matcher.add(f"{entry.type}\t{entry.name}",
+                             [nlp.make_doc(s) for s in entry.surfaces])
 
     def __call__(self, doc: Doc) -> Doc:
         found = []
@@ -42,7 +40,10 @@ class GazetteerFixer:
             overlapping = [e for e in entities if e.start < span.end and span.start < e.end]
             if any(self._longer(e, span) for e in overlapping):
                 continue
-            entities = [e for e in entities if e not in overlapping] + [span]
+            start = min([span.start] + [e.start for e in overlapping])
+            end = max([span.end] + [e.end for e in overlapping])
+            entities = [e for e in entities if e not in overlapping]
+            entities.append(Span(doc, start, end, label=span.label_))
         doc.ents = filter_spans(entities)
         return doc
 

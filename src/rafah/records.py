@@ -57,6 +57,12 @@ class Mention:
     start: int
     end: int
     sent: int
+    surface: str = ""
+
+    @property
+    def written(self) -> str:
+        """The form as written (may keep a leading "the"), else the cleaned text."""
+        return self.surface or self.text
 
 
 @dataclass
@@ -103,7 +109,8 @@ class Analysis:
         """Plain lists, one per stored column."""
         return {
             "sentences": [list(s) for s in self.sentences],
-            "mentions": [[m.text, m.label, m.start, m.end, m.sent] for m in self.mentions],
+            "mentions": [[m.text, m.label, m.start, m.end, m.sent, m.surface]
+                         for m in self.mentions],
             "casualties": [asdict(c) for c in self.casualties],
             "dates": [[d.text, d.start, d.end, d.sent, d.tense] for d in self.dates],
             "acronyms": [list(a) for a in self.acronyms],

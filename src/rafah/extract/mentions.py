@@ -15,6 +15,7 @@ ENTITY_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT
                  "WORK_OF_ART", "LAW", "LANGUAGE"}
 _LEADING_DET = re.compile(r"^(?:the|a|an)\s+", re.I)
 _TRAILING_POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
+_TRAILING_FUNCTION_WORD = re.compile(r"(?:\s+(?:and|or|of|the|for|in|on|at|to|&))+$", re.I)
 
 
 def clean_surface(text: str) -> str:
@@ -22,6 +23,7 @@ def clean_surface(text: str) -> str:
     text = text.strip().strip(",;:\"\u201c\u201d()[]")
     text = _LEADING_DET.sub("", text)
     text = _TRAILING_POSSESSIVE.sub("", text).strip()
+    text = _TRAILING_FUNCTION_WORD.sub("", text)
     return text.strip(",;:-\u2014 ")
 
 
@@ -39,6 +41,8 @@ def entity_mentions(doc: Doc, sentence_of: list[int]) -> list[Mention]:
             continue
         offset = ent.text.find(text)
         start = ent.start_char + max(offset, 0)
+        written = _TRAILING_FUNCTION_WORD.sub(
+            "", _TRAILING_POSSESSIVE.sub("", ent.text.strip()).strip()).strip(",;:-\u2014 ")
         mentions.append(Mention(text, ent.label_, start, start + len(text),
-                                sentence_of[ent.start]))
+                                sentence_of[ent.start], "" if written == text else written))
     return mentions

@@ -1,0 +1,224 @@
+"""Canonical entities: merge name variants across a corpus and vote on their type (no spaCy).
+
+Merging, in order:
+1. the gazetteer (shipped + user): every alias of an entry joins its canonical name;
+2. acronyms defined in the text ("Israel Defense Forces (IDF)") join their long form;
+3. a one-word name ("Biden") joins the only full PERSON name in the same article that ends
+   with it ("Joe Biden"); failing that, the full name that holds at least 80% of the corpus's
+   full-name mentions ending with it;
+4. spelling variants join by key: case, dots and apostrophes ("U.S." = "US").
+The type is the gazetteer's when the entity is in it, else the vote of all merged mentions
+(a one-word name merged into a person votes PERSON). The canonical name is the gazetteer's, else
+the longest form that is common (at least 20% of the most frequent form's mentions).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from rafah.gazetteer import GazetteerEntry
+from rafah.records import Analysis, Article
+
+SURNAME_SHARE = 0.8
+COMMON_SHARE = 0.2
+_TYPE_PRIORITY = ["PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "LAW",
+                  "WORK_OF_ART", "LANGUAGE"]
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+def name_key(text: str) -> str:
+    """Spelling-insensitive key: "U.S." and "US" → "us"; "the" is not part of a name."""
+    text = text.replace("\u2019", "'").replace(".", "")
+    text = re.sub(r"^(?:the)\s+", "", text.strip(), flags=re.I)
+    return re.sub(r"\s+", " ", text).casefold()
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, item: str) -> str:
+        self.parent.setdefault(item, item)
+        root = item
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[item] != root:
+            self.parent[item], item = root, self.parent[item]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        root_a, root_b = self.find(a), self.find(b)
+        if root_a != root_b:
+            self.parent[root_b] = root_a
+
+
+@dataclass
+class _Occurrence:
+    key: str
+    cleaned: str
+    written: str
+    label: str
+    article: int
+    sent: int
+    start: int
+    end: int
+
+
+@dataclass
+class Entity:
+    """A canonical entity with its aggregated statistics."""
+
+    name: str
+    type: str
+    mentions: int
+    articles: int
+    first_seen: str | None
+    last_seen: str | None
+    aliases: list[str]
+    keys: set[str] = field(default_factory=set, repr=False)
+    surfaces: set[str] = field(default_factory=set, repr=False)
+
+    def to_record(self) -> dict[str, Any]:
+        """The public JSON record (DESIGN.md entity row)."""
+        return {"name": self.name, "type": self.type, "mentions": self.mentions,
+                "articles": self.articles, "first_seen": self.first_seen,
+                "last_seen": self.last_seen, "aliases": self.aliases}
+
+
+def _surname_targets(occurrences: list[_Occurrence]) -> dict[str, str]:
+    """Per article: one-word key → key of the only full PERSON name ending with that word."""
+    full_names: dict[str, set[str]] = defaultdict(set)
+    for occ in occurrences:
+        words = occ.cleaned.split()
+        if occ.label == "PERSON" and len(words) >= 2:
+            full_names[name_key(words[-1])].add(occ.key)
+    return {last: next(iter(keys)) for last, keys in full_names.items() if len(keys) == 1}
+
+
+def build_entities(articles: Iterable[Article], analyses: dict[str, Analysis],
+                   gazetteer: Iterable[GazetteerEntry] = ()) -> list[Entity]:
+    """Merge the mentions of every article into canonical entities."""
+    articles = list(articles)
+    uf = _UnionFind()
+    gazetteer_by_key: dict[str, GazetteerEntry] = {}
+    for entry in gazetteer:
+        root = name_key(entry.name)
+        for surface in entry.surfaces:
+            key = name_key(surface)
+            gazetteer_by_key.setdefault(key, entry)
+            uf.union(root, key)
+
+    per_article: list[list[_Occurrence]] = []
+    label_counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for index, article in enumerate(articles):
+        analysis = analyses.get(article.text_hash)
+        found: list[_Occurrence] = []
+        if analysis is not None:
+            for long_form, short in analysis.acronyms:
+                if name_key(short) not in gazetteer_by_key or \
+                        name_key(long_form) in gazetteer_by_key:
+                    uf.union(name_key(long_form), name_key(short))
+            for m in analysis.mentions:
+                key = name_key(m.text)
+                if not key:
+                    continue
+                found.append(_Occurrence(key, m.text, m.written, m.label, index, m.sent,
+                                         m.start, m.end))
+                label_counts[key][m.label] += 1
+        per_article.append(found)
+
+    # Corpus-wide full names by last word, for one-word names not resolved in their article.
+    surname_votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for found in per_article:
+        for occ in found:
+            words = occ.cleaned.split()
+            if occ.label == "PERSON" and len(words) >= 2:
+                surname_votes[name_key(words[-1])][occ.key] += 1
+
+    def mostly_person(key: str) -> bool:
+        counts = label_counts.get(key, Counter())
+        places = sum(counts[label] for label in _PLACE_LABELS)
+        return counts["PERSON"] >= places
+
+    occurrences: list[_Occurrence] = []
+    for found in per_article:
+        targets = _surname_targets(found)
+        for occ in found:
+            single = len(occ.cleaned.split()) == 1 and occ.key not in gazetteer_by_key
+            if single and (occ.label == "PERSON" or occ.label not in _PLACE_LABELS or
+                           mostly_person(occ.key)):
+                target = targets.get(occ.key)
+                if target is None:
+                    votes = surname_votes.get(occ.key)
+                    if votes:
+                        best, count = votes.most_common(1)[0]
+                        if count >= SURNAME_SHARE * sum(votes.values()):
+                            target = best
+                if target is not None:
+                    occ = _Occurrence(target, occ.cleaned, occ.written, "PERSON", occ.article,
+                                      occ.sent, occ.start, occ.end)
+            occurrences.append(occ)
+
+    clusters: dict[str, list[_Occurrence]] = defaultdict(list)
+    for occ in occurrences:
+        clusters[uf.find(occ.key)].append(occ)
+
+    entities = [_make_entity(root, members, articles, gazetteer_by_key)
+                for root, members in clusters.items()]
+    entities.sort(key=lambda e: (-e.articles, -e.mentions, e.name.casefold()))
+    return entities
+
+
+def _vote(members: list[_Occurrence]) -> str:
+    votes = Counter(m.label for m in members)
+    best = max(votes.values())
+    tied = [label for label, count in votes.items() if count == best]
+    return min(tied, key=lambda t: _TYPE_PRIORITY.index(t) if t in _TYPE_PRIORITY else 99)
+
+
+def _canonical(members: list[_Occurrence]) -> str:
+    forms = Counter(m.cleaned for m in members)
+    top = max(forms.values())
+    common = [f for f, count in forms.items() if count >= max(1.0, COMMON_SHARE * top)]
+    return max(common, key=lambda f: (len(f.split()), forms[f], len(f)))
+
+
+def _make_entity(root: str, members: list[_Occurrence], articles: list[Article],
+                 gazetteer_by_key: dict[str, GazetteerEntry]) -> Entity:
+    entry = next((gazetteer_by_key[m.key] for m in members if m.key in gazetteer_by_key), None)
+    if entry is None:
+        entry = gazetteer_by_key.get(root)
+    name = entry.name if entry else _canonical(members)
+    kind = entry.type if entry else _vote(members)
+    article_ids = {m.article for m in members}
+    dates = sorted(d for d in (articles[i].date for i in article_ids) if d)
+    surfaces = Counter(m.written for m in members) + Counter(m.cleaned for m in members)
+    aliases = [s for s, _ in sorted(surfaces.items(), key=lambda p: (-p[1], p[0])) if s != name]
+    return Entity(name=name, type=kind, mentions=len(members), articles=len(article_ids),
+                  first_seen=dates[0] if dates else None, last_seen=dates[-1] if dates else None,
+                  aliases=aliases, keys={m.key for m in members},
+                  surfaces=set(surfaces) | ({name} if entry else set()) |
+                  (set(entry.surfaces) if entry else set()))
+
+
+def filter_entities(entities: list[Entity], *, types: Iterable[str] = (), top: int | None = None,
+                    min_articles: int = 1) -> list[Entity]:
+    """Keep the chosen types, entities in at least ``min_articles`` articles, the first ``top``."""
+    wanted = {t.upper() for t in types}
+    chosen = [e for e in entities if (not wanted or e.type in wanted) and
+              e.articles >= min_articles]
+    return chosen[:top] if top else chosen
+
+
+def find_entity(entities: list[Entity], term: str) -> Entity | None:
+    """The entity a search term names (its canonical name or any alias), most frequent first."""
+    key = name_key(term)
+    for entity in entities:
+        if key == name_key(entity.name) or key in entity.keys or \
+                key in {name_key(s) for s in entity.surfaces}:
+            return entity
+    return None

@@ -1,0 +1,110 @@
+"""The command line: output formats, streams, errors and help (no model needed)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from rafah.cli import cli
+
+from .conftest import SEEDS
+
+COMMANDS = ["articles", "timeline", "entities", "casualties", "context"]
+
+
+def run(*args: str, env: dict[str, str] | None = None):  # noqa: ANN201
+    return CliRunner().invoke(cli, list(args), env=env, catch_exceptions=False)
+
+
+def test_articles_json_lists_the_seeds() -> None:
+    result = run("articles", str(SEEDS), "--format", "json")
+    assert result.exit_code == 0
+    records = json.loads(result.stdout)
+    assert [r["date"] for r in records] == ["2024-03-13", "2024-03-19", "2024-03-21",
+                                            "2024-03-24", None]
+    assert set(records[0]) == {"id", "path", "date", "date_source", "title", "words",
+                               "warnings"}
+    assert records[0]["id"] == "000_2d58e2d24ab33054.txt"
+
+
+def test_articles_jsonl_and_csv_have_the_same_rows() -> None:
+    lines = run("articles", str(SEEDS), "--format", "jsonl").stdout.splitlines()
+    rows = list(csv.DictReader(io.StringIO(run("articles", str(SEEDS), "--format", "csv").stdout)))
+    assert [json.loads(line)["id"] for line in lines] == [r["id"] for r in rows]
+    assert rows[4]["date"] == "" and rows[0]["words"] == "321"
+
+
+def test_since_and_until_filter_by_article_date() -> None:
+    records = json.loads(run("articles", str(SEEDS), "--since", "2024-03-19", "--until",
+                             "2024-03-21", "--format", "json").stdout)
+    assert [r["date"] for r in records] == ["2024-03-19", "2024-03-21"]
+
+
+def test_default_corpus_is_seeds_or_rafah_corpus(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(SEEDS.parent)
+    assert len(json.loads(run("articles", "--format", "json").stdout)) == 5
+    (tmp_path / "x.txt").write_text("Date: 2024-01-01\n\nOne.")
+    records = json.loads(run("articles", "--format", "json",
+                             env={"RAFAH_CORPUS": str(tmp_path)}).stdout)
+    assert [r["id"] for r in records] == ["x.txt"]
+
+
+def test_errors_are_one_line_and_non_zero(tmp_path: Path) -> None:
+    missing = CliRunner().invoke(cli, ["articles", str(tmp_path / "nope")])
+    assert missing.exit_code == 1
+    assert missing.stderr.strip().splitlines() == [
+        f"Error: corpus path '{tmp_path / 'nope'}' does not exist; pass a folder or a file of "
+        "articles, or set RAFAH_CORPUS"]
+    empty = CliRunner().invoke(cli, ["articles", str(tmp_path)])
+    assert empty.exit_code == 1 and empty.stderr.startswith("Error: corpus folder")
+
+
+def test_bad_file_among_good_ones_is_a_warning(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text("Date: 2024-01-01\n\nGood.")
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01\x02")
+    result = run("articles", str(tmp_path), "--format", "json")
+    assert result.exit_code == 0
+    assert [r["id"] for r in json.loads(result.stdout)] == ["good.txt"]
+    assert result.stderr == "warning: skipped bad.txt: binary file (contains NUL bytes)\n"
+    quiet = run("articles", str(tmp_path), "--format", "json", "-q")
+    assert quiet.stderr == "warning: 1 file(s) skipped\n"
+
+
+def test_table_output_has_no_ansi_codes_when_piped() -> None:
+    result = run("articles", str(SEEDS))
+    assert "\x1b[" not in result.stdout and "000_2d58e2d24ab33054.txt" in result.stdout
+
+
+def test_closed_pipe_exits_quietly() -> None:
+    command = f"{sys.executable} -m rafah articles {SEEDS} | head -1"
+    done = subprocess.run(["bash", "-o", "pipefail", "-c", command], capture_output=True,
+                          text=True, timeout=60, env={**os.environ, "PYTHONWARNINGS": "ignore"})
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == "" and len(done.stdout.splitlines()) == 1
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_with_an_example(command: str) -> None:
+    result = run(command, "--help")
+    assert result.exit_code == 0
+    assert "Example" in result.stdout and f"rafah {command}" in result.stdout
+    for option in ("--format", "--since", "--until", "--model", "--jobs", "--cache",
+                   "--no-cache", "--quiet"):
+        assert option in result.stdout
+
+
+def test_help_does_not_import_spacy() -> None:
+    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "rafah", "--help"],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0
+    imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()}
+    assert "rafah.cli" in imported and "spacy" not in imported
