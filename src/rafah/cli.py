@@ -302,3 +302,144 @@ def context_cli(corpus: str | None, term: str, width: int, fmt: str | None,
     rows = context_rows(articles, analyses, pattern, width=width)
     _emit(rows, fmt, ["article", "date", "left", "match", "right", "sentence", "start", "end"],
           table_columns=["article", "date", "left", "match", "right"])
+
+
+@cli.command("casualties")
+@corpus_argument
+@click.option("--kind", "-k", "kinds", multiple=True,
+              type=click.Choice(["killed", "injured", "missing", "displaced", "hostages",
+                                 "detained", "casualties"]),
+              help="Only this kind of figure; repeatable.")
+@click.option("--min-value", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Only figures of at least this many people.")
+@click.option("--plot", is_flag=True, help="Draw running totals over time in the terminal.")
+@click.option("--plot-file", type=click.Path(dir_okay=False), default=None, metavar="F.png|F.svg",
+              help="Save the chart as an image (needs the 'plot' extra: matplotlib).")
+@click.option("--reference", "reference_file", type=click.Path(exists=True, dir_okay=False),
+              default=None, metavar="FILE.csv",
+              help="Official daily series (date plus one column per kind) to compare with.")
+@common_options
+@handle_errors
+def casualties_cli(corpus: str | None, kinds: tuple[str, ...], min_value: int, plot: bool,
+                   plot_file: str | None, reference_file: str | None, fmt: str | None,
+                   **kwargs: Any) -> None:
+    """Every reported count of people killed, injured, missing, displaced, held or detained.
+
+    Each figure has its hedge ("over" → low bound, "nearly" → high bound), the victims as
+    written, the source it is attributed to, and whether it is a running total. A running total
+    that goes down within one series (kind, victims, source) is flagged.
+
+    \b
+    Examples:
+      rafah casualties seeds/ --format json
+      rafah casualties seeds/ --kind killed --plot
+      rafah casualties corpus/ --reference moh_daily.csv --plot-file killed.png
+    """
+    from rafah.reports.casualties import (
+        FIGURE_COLUMNS,
+        REFERENCE_COLUMNS,
+        compare_with_reference,
+        figure_rows,
+        flag_decreasing,
+        read_reference,
+    )
+
+    reporter = Reporter(kwargs["quiet"])
+    reference = read_reference(reference_file) if reference_file else None
+    session = _session(corpus, kwargs, reporter)
+    articles = session.articles()
+    analyses = _analyses(session, reporter, articles, ("casualties",))
+    rows = figure_rows(articles, analyses, kinds=kinds, min_value=min_value)
+    for message in flag_decreasing(rows):
+        reporter.warn(message)
+    columns = list(FIGURE_COLUMNS)
+    if reference is not None:
+        compare_with_reference(rows, reference)
+        columns += REFERENCE_COLUMNS
+    columns.append("flags")
+    if plot_file:
+        from rafah.charts import write_image_chart
+
+        written = write_image_chart(rows, plot_file, reference)
+        reporter.info(f"chart written to {written}")
+    if plot:
+        from rafah.charts import print_terminal_chart
+
+        print_terminal_chart(rows, sys.stdout, reference)
+        return
+    table = ["date", "kind", "value", "qualifier", "group", "source", "cumulative", "article"]
+    if reference is not None:
+        table += REFERENCE_COLUMNS
+    _emit(rows, fmt, columns, table_columns=table)
+
+
+@cli.command("timeline")
+@corpus_argument
+@click.option("--events", is_flag=True,
+              help="Add the dated events the articles mention, normalised to calendar dates.")
+@click.option("--by", type=click.Choice(["day", "week", "month"]), default=None,
+              help="One row per period instead: articles, top entities, casualty figures.")
+@common_options
+@handle_errors
+def timeline_cli(corpus: str | None, events: bool, by: str | None, fmt: str | None,
+                 **kwargs: Any) -> None:
+    """What was reported when: articles by date (undated last), with a one-sentence summary,
+    the entities they name most and their casualty figures.
+
+    With --events, also the dates the articles mention: "October 7" in an article of
+    2024-03-13 is 2023-10-07, "on Tuesday" is the Tuesday before (or after, in a future
+    clause), "last month" is a month.
+
+    \b
+    Examples:
+      rafah timeline seeds/
+      rafah timeline seeds/ --events --format json
+      rafah timeline corpus/ --by week
+    """
+    from rafah.reports.entities import top_names_by_article
+    from rafah.reports.timeline import (
+        TOP_ENTITIES,
+        article_rows,
+        chronological,
+        event_rows,
+        figure_text,
+        period_rows,
+    )
+
+    reporter = Reporter(kwargs["quiet"])
+    session = _session(corpus, kwargs, reporter)
+    articles, entities = _entities(session, reporter)
+    analyses = session.analyses(articles, ("sentences", "casualties", "dates"))
+    top_names = top_names_by_article(entities, TOP_ENTITIES)
+    if by:
+        rows = period_rows(articles, analyses, top_names, by)
+        _emit(rows, fmt, ["period", "articles", "entities", "casualties"])
+        return
+    rows = article_rows(articles, analyses, top_names)
+    if events:
+        rows += event_rows(articles, analyses)
+    rows = chronological(rows)
+    columns = ["kind", "date", "article", "title", "summary", "entities", "casualties"]
+    if events:
+        columns += ["granularity", "text", "sentence"]
+    if (fmt or "table") == "table":
+        rows = [_timeline_table_row(r, figure_text) for r in rows]
+        table = ["date", "article", "title", "entities", "casualties"]
+        if events:
+            table = ["date", "kind", "article", "title"]
+        _emit(rows, "table", table)
+        return
+    if fmt == "csv":
+        rows = [{**r, "casualties": [figure_text(f) for f in r.get("casualties", [])]}
+                for r in rows]
+    _emit(rows, fmt, columns)
+
+
+def _timeline_table_row(row: dict[str, Any], figure_text: Callable[[dict], str]
+                        ) -> dict[str, Any]:
+    if row["kind"] == "event":
+        return {"date": f"{row['date']} ({row['granularity']})", "kind": "event",
+                "article": row["article"], "title": f"“{row['text']}” — {row['sentence']}"}
+    return {"date": row["date"] or "undated", "kind": "article", "article": row["article"],
+            "title": row["title"], "entities": row["entities"],
+            "casualties": [figure_text(f) for f in row["casualties"]]}

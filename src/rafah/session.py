@@ -35,6 +35,7 @@ class Session:
         self.options = options
         self.warn = warn
         self._loaded: LoadResult | None = None
+        self._store: Store | None = None
         self.last_run: AnalysisRun | None = None
 
     def load(self) -> LoadResult:
@@ -52,10 +53,14 @@ class Session:
     def analyses(self, articles: Iterable[Article], columns: Iterable[str],
                  progress: Callable[[int, int], None] | None = None) -> dict[str, Analysis]:
         """Analyses keyed by text hash, from the store or from spaCy."""
-        store = Store(self.options.cache, warn=self.warn)
-        try:
-            self.last_run = analyse_articles(articles, store, self.options.analysis,
-                                             columns=columns, progress=progress)
-        finally:
-            store.close()
+        if self._store is None:
+            self._store = Store(self.options.cache, warn=self.warn)
+        self.last_run = analyse_articles(articles, self._store, self.options.analysis,
+                                         columns=columns, progress=progress)
         return self.last_run.analyses
+
+    def close(self) -> None:
+        """Release the store."""
+        if self._store is not None:
+            self._store.close()
+            self._store = None

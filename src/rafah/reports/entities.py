@@ -81,6 +81,7 @@ class Entity:
     aliases: list[str]
     keys: set[str] = field(default_factory=set, repr=False)
     surfaces: set[str] = field(default_factory=set, repr=False)
+    by_article: Counter[int] = field(default_factory=Counter, repr=False)
 
     def to_record(self) -> dict[str, Any]:
         """The public JSON record (DESIGN.md entity row)."""
@@ -201,8 +202,23 @@ def _make_entity(root: str, members: list[_Occurrence], articles: list[Article],
     return Entity(name=name, type=kind, mentions=len(members), articles=len(article_ids),
                   first_seen=dates[0] if dates else None, last_seen=dates[-1] if dates else None,
                   aliases=aliases, keys={m.key for m in members},
+                  by_article=Counter(m.article for m in members),
                   surfaces=set(surfaces) | ({name} if entry else set()) |
                   (set(entry.surfaces) if entry else set()))
+
+
+def top_names_by_article(entities: list[Entity], count: int, *,
+                         skip_types: Iterable[str] = ("NORP",)) -> dict[int, list[str]]:
+    """For each article index, the canonical names it mentions most (ties: corpus order)."""
+    skipped = set(skip_types)
+    ranked: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+    for rank, entity in enumerate(entities):
+        if entity.type in skipped:
+            continue
+        for article, mentions in entity.by_article.items():
+            ranked[article].append((-mentions, rank, entity.name))
+    return {article: [name for _, _, name in sorted(items)[:count]]
+            for article, items in ranked.items()}
 
 
 def filter_entities(entities: list[Entity], *, types: Iterable[str] = (), top: int | None = None,

@@ -1,0 +1,133 @@
+"""Timelines: articles by date, the dated events they mention, and activity per period."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+from typing import Any
+
+from rafah.dates import normalize
+from rafah.records import Analysis, Article, CasualtyFigure
+
+HEADLINE_CHARS = 90
+TOP_ENTITIES = 5
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019]?\s+(?=[A-Z\"'\u201c\u2018])")
+
+
+def cut_at_word(text: str, limit: int = HEADLINE_CHARS) -> str:
+    """Shorten text to at most ``limit`` characters at a word boundary, marking the cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:—-")
+    return cut + "…"
+
+
+def lead_sentence(article: Article, analysis: Analysis | None) -> str:
+    """The first sentence of the body (from the stored sentence boundaries when available)."""
+    text = article.text
+    if not text:
+        return ""
+    if analysis is not None and analysis.sentences:
+        start, end = analysis.sentences[0]
+        return text[start:end].strip()
+    first = article.paragraphs[0]
+    return _SENTENCE_END.split(first, maxsplit=1)[0].strip()
+
+
+def compact_figure(figure: CasualtyFigure | dict[str, Any]) -> dict[str, Any]:
+    """The fields of a casualty figure that a timeline row shows."""
+    data = figure if isinstance(figure, dict) else figure.__dict__
+    return {k: data[k] for k in ("kind", "value", "low", "high", "qualifier", "group",
+                                 "source", "cumulative")}
+
+
+def figure_text(figure: dict[str, Any]) -> str:
+    """A short reading of a figure: "killed over 31,000 Palestinians"."""
+    parts = [figure["kind"], figure["qualifier"] or "", f"{figure['value']:,}",
+             figure["group"] or ""]
+    return " ".join(p for p in parts if p)
+
+
+def article_rows(articles: list[Article], analyses: dict[str, Analysis],
+                 top_names: dict[int, list[str]]) -> list[dict[str, Any]]:
+    """One row per article (DESIGN.md timeline fields), dated first, undated last."""
+    rows = []
+    for index, article in enumerate(articles):
+        analysis = analyses.get(article.text_hash)
+        lead = lead_sentence(article, analysis)
+        rows.append({
+            "kind": "article",
+            "date": article.date,
+            "article": article.id,
+            "title": article.title or cut_at_word(lead),
+            "summary": lead,
+            "entities": top_names.get(index, []),
+            "casualties": [compact_figure(f) for f in (analysis.casualties if analysis else [])],
+        })
+    return rows
+
+
+def event_rows(articles: list[Article], analyses: dict[str, Analysis]) -> list[dict[str, Any]]:
+    """Dated expressions in the text, normalised against each article's date."""
+    rows = []
+    for article in articles:
+        analysis = analyses.get(article.text_hash)
+        if analysis is None:
+            continue
+        anchor = date.fromisoformat(article.date) if article.date else None
+        text = article.text
+        for mention in analysis.dates:
+            resolved = normalize(mention.text, anchor, mention.tense)
+            if resolved is None:
+                continue
+            sentence = ""
+            if 0 <= mention.sent < len(analysis.sentences):
+                start, end = analysis.sentences[mention.sent]
+                sentence = text[start:end].strip()
+            rows.append({"kind": "event", "date": resolved.value,
+                         "granularity": resolved.granularity, "text": mention.text,
+                         "article": article.id, "sentence": sentence})
+    return rows
+
+
+def chronological(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Sort by date (undated last); articles before the events of the same date."""
+    return sorted(rows, key=lambda r: (r["date"] is None, r["date"] or "",
+                                       r["kind"] != "article", r["article"]))
+
+
+def period_of(day: str | None, by: str) -> str:
+    """The period (day, ISO week or month) an ISO date falls in; "undated" for None."""
+    if not day:
+        return "undated"
+    if by == "month":
+        return day[:7]
+    if by == "week":
+        year, week, _ = date.fromisoformat(day).isocalendar()
+        return f"{year:04d}-W{week:02d}"
+    return day
+
+
+def period_rows(articles: list[Article], analyses: dict[str, Analysis],
+                top_names: dict[int, list[str]], by: str) -> list[dict[str, Any]]:
+    """One row per period: article count, most named entities, casualty figures reported."""
+    periods: dict[str, dict[str, Any]] = {}
+    for index, article in enumerate(articles):
+        period = period_of(article.date, by)
+        row = periods.setdefault(period, {"period": period, "articles": 0, "names": Counter(),
+                                          "casualties": []})
+        row["articles"] += 1
+        for rank, name in enumerate(top_names.get(index, [])):
+            row["names"][name] += TOP_ENTITIES - rank
+        analysis = analyses.get(article.text_hash)
+        for figure in analysis.casualties if analysis else []:
+            row["casualties"].append(figure_text(compact_figure(figure)))
+    result = []
+    for period in sorted(periods, key=lambda p: (p == "undated", p)):
+        row = periods[period]
+        result.append({"period": period, "articles": row["articles"],
+                       "entities": [n for n, _ in row["names"].most_common(TOP_ENTITIES)],
+                       "casualties": row["casualties"]})
+    return result
