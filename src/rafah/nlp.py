@@ -6,6 +6,7 @@ import it.
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import json
 import os
@@ -61,11 +62,27 @@ def model_meta(model: str) -> dict[str, Any]:
     return {}
 
 
+@cache
+def extraction_digest() -> str:
+    """A hash of the extraction code and word lists: any change to them invalidates the cache."""
+    package = Path(__file__).resolve().parent
+    files = sorted((package / "extract").glob("*.py")) + [
+        package / "gazetteer_component.py", package / "data" / "casualty_lexicon.json",
+        package / "data" / "not_entities.txt"]
+    hasher = hashlib.sha256(EXTRACTION_VERSION.encode())
+    for path in files:
+        hasher.update(path.name.encode())
+        hasher.update(path.read_bytes())
+    return hasher.hexdigest()[:12]
+
+
 def fingerprint(model: str, gazetteers: tuple[str, ...] = ()) -> str:
-    """Identifies everything an analysis depends on besides the text."""
+    """Identifies everything an analysis depends on besides the text: the model and its
+    version, the extraction code, the gazetteer."""
     meta = model_meta(model)
     label = f"{meta.get('lang', 'xx')}_{meta.get('name', Path(model).name)}"
-    return f"{label}@{meta.get('version', '?')}|x{EXTRACTION_VERSION}|g{digest(gazetteers)}"
+    return (f"{label}@{meta.get('version', '?')}|x{extraction_digest()}"
+            f"|g{digest(gazetteers)}")
 
 
 @cache

@@ -146,15 +146,25 @@ def _counted_noun(anchor: Token) -> Token | None:
 
 
 def _toll_kind(token: Token) -> str | None:
-    """The kind a toll noun counts ("death toll" → killed), or None for other nouns."""
-    if _lemma(token) != "toll":
-        return None
-    words = " ".join(c.lower_ for c in token.children if c.dep_ in ("compound", "amod", "nmod"))
-    if "injur" in words or "wound" in words:
-        return "injured"
-    if "casualt" in words:
-        return "casualties"
-    return "killed"
+    """The kind a toll counts ("death toll" → killed, "the number of injured" → injured), or
+    None for other nouns."""
+    lemma = _lemma(token)
+    if lemma == "toll":
+        words = " ".join(c.lower_ for c in token.children
+                         if c.dep_ in ("compound", "amod", "nmod"))
+        if "injur" in words or "wound" in words:
+            return "injured"
+        if "casualt" in words:
+            return "casualties"
+        return "killed"
+    if lemma in ("number", "tally", "count", "total"):
+        lex = lexicon()
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return lex.adjectives.get(obj.lower_) or lex.nouns.get(_lemma(obj))
+    return None
 
 
 def _predicate_kind(token: Token) -> str | None:
@@ -164,11 +174,13 @@ def _predicate_kind(token: Token) -> str | None:
     if token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBN", "VBD", "VBG"):
         if lemma in lex.verbs:
             return lex.verbs[lemma]
+        for child in token.children:
+            if child.dep_ in ("acomp", "oprd", "xcomp") and child.lower_ in lex.adjectives:
+                return lex.adjectives[child.lower_]
         if lemma in ("leave", "be", "remain", "become", "lie", "find", "declare", "report",
                      "confirm", "feel", "get", "suffer", "sustain", "list"):
             for child in token.children:
-                if child.dep_ in ("acomp", "oprd", "attr", "xcomp", "ccomp", "dobj") and \
-                        child.lower_ in lex.adjectives:
+                if child.dep_ in ("attr", "ccomp", "dobj") and child.lower_ in lex.adjectives:
                     return lex.adjectives[child.lower_]
                 if child.dep_ in ("dobj", "attr") and _lemma(child) in lex.nouns and \
                         lemma in ("suffer", "sustain", "be"):
@@ -191,13 +203,17 @@ def _predicate_kind(token: Token) -> str | None:
 
 
 def _weak_kind(token: Token) -> str | None:
+    """Verbs that mean captivity only in some uses: "held (hostage)", "taken captive"."""
     lemma = _lemma(token)
-    if lemma in lexicon().weak_verbs and token.pos_ == "VERB":
-        if lemma == "take" and not any(c.lower_ in ("hostage", "captive", "prisoner")
-                                       for c in token.children):
-            return None
-        return lexicon().weak_verbs[lemma]
-    return None
+    if lemma not in lexicon().weak_verbs or token.pos_ != "VERB":
+        return None
+    captive = any(c.lower_ in ("hostage", "hostages", "captive", "captives", "prisoner")
+                  for c in token.children)
+    if lemma == "take" and not captive:
+        return None
+    if lemma == "hold" and not captive and token.tag_ != "VBN":
+        return None
+    return lexicon().weak_verbs[lemma]
 
 
 def _modifier_kind(noun: Token) -> str | None:
@@ -225,7 +241,7 @@ def _governing_kind(token: Token) -> str | None:
         if current.dep_ == "pobj" and head.dep_ == "prep":
             preposition = head
             governor = preposition.head
-            toll = _toll_kind(governor)
+            toll = _toll_kind(governor) if _lemma(governor) == "toll" else None
             if toll:
                 return toll
             for child in governor.children:
@@ -249,7 +265,8 @@ def _governing_kind(token: Token) -> str | None:
             kind = _predicate_kind(head)
             if kind and current.dep_ == "nsubj" and head.pos_ == "VERB" and \
                     _lemma(head) in lex.verbs and _lemma(head) not in ("die", "perish") and \
-                    head.tag_ not in ("VBN",):
+                    head.tag_ not in ("VBN",) and not (_lemma(head) == "miss" and
+                                                       head.tag_ == "VBG"):
                 # "Rockets killed 12": the subject is the agent, not the victim.
                 return None
             return kind or _weak_kind(head)
@@ -273,7 +290,7 @@ def _hedge(doc: Doc, sent: Span, start: int) -> tuple[str | None, str | None, in
     return phrase, bound, token_start
 
 
-def _group(noun: Token | None, number_tokens: set[int]) -> str | None:
+def _group(noun: Token | None, number_end: int) -> str | None:
     """The victims as written: the counted noun with its compound and adjective modifiers."""
     if noun is None:
         return None
@@ -283,14 +300,14 @@ def _group(noun: Token | None, number_tokens: set[int]) -> str | None:
             if child.dep_ == "prep" and child.lower_ in ("of", "among"):
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects and _person_noun(objects[0]):
-                    return _group(objects[0], number_tokens)
+                    return _group(objects[0], number_end)
         modifiers = [c for c in noun.lefts if c.dep_ in ("amod", "compound") and
                      c.ent_type_ == "NORP"]
         return modifiers[0].text if modifiers else None
     if not _person_noun(noun):
         return None
     keep = [c for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod") and
-            c.i not in number_tokens and not c.like_num and c.lower_ not in lex.adjectives
+            c.i >= number_end and not c.like_num and c.lower_ not in lex.adjectives
             and c.pos_ in ("ADJ", "NOUN", "PROPN")]
     start = min([noun.i] + [c.i for c in keep])
     words = noun.doc[start: noun.i + 1].text
@@ -416,7 +433,7 @@ def _figure(doc: Doc, sent: Span, start: int, end: int) -> CasualtyFigure | None
     sentence = sent.text.strip()
     return CasualtyFigure(
         kind=kind, value=value, low=low, high=high, qualifier=qualifier, vague=parsed.vague,
-        group=_group(noun, set(range(start, end))), source=None,
+        group=_group(noun, end), source=None,
         cumulative=_cumulative(sentence) or (noun is not None and _toll_kind(noun) is not None),
         sentence=sentence, start=span_start, end=span_end,
     )
