@@ -230,7 +230,7 @@ def _entities(session: Session, reporter: Reporter):  # noqa: ANN202
     from rafah.gazetteer import load_entries
     from rafah.reports.entities import build_entities
 
-    articles = session.articles()
+    articles = session.articles(distinct=True)
     analyses = _analyses(session, reporter, articles, ("mentions", "acronyms"))
     gazetteer = load_entries(session.options.analysis.gazetteers)
     return articles, build_entities(articles, analyses, gazetteer)
@@ -347,7 +347,7 @@ def casualties_cli(corpus: str | None, kinds: tuple[str, ...], min_value: int, p
     reporter = Reporter(kwargs["quiet"])
     reference = read_reference(reference_file) if reference_file else None
     session = _session(corpus, kwargs, reporter)
-    articles = session.articles()
+    articles = session.articles(distinct=True)
     analyses = _analyses(session, reporter, articles, ("casualties",))
     rows = figure_rows(articles, analyses, kinds=kinds, min_value=min_value)
     for message in flag_decreasing(rows):

@@ -44,11 +44,12 @@ class Session:
             self._loaded = load_corpus(self.options.corpus, options=self.options.load)
         return self._loaded
 
-    def articles(self, *, dated_only: bool = False) -> list[Article]:
-        """Articles within --since/--until (undated ones only when no range is given)."""
+    def articles(self, *, distinct: bool = False) -> list[Article]:
+        """Articles within --since/--until (undated ones only when no range is given);
+        with ``distinct``, an article whose text repeats an earlier file's is left out."""
         since, until = self.options.since, self.options.until
         chosen = [a for a in self.load().articles if in_range(a.date, since, until)]
-        return [a for a in chosen if a.date] if dated_only else chosen
+        return [a for a in chosen if not a.duplicate_of] if distinct else chosen
 
     def analyses(self, articles: Iterable[Article], columns: Iterable[str],
                  progress: Callable[[int, int], None] | None = None) -> dict[str, Analysis]:

@@ -35,7 +35,7 @@ def entity_mentions(doc: Doc, sentence_of: list[int]) -> list[Mention]:
         if ent.label_ not in ENTITY_LABELS or "\n" in ent.text:
             continue
         text = clean_surface(ent.text)
-        if not text or not any(ch.isalpha() for ch in text) or text.lower() in stop:
+        if sum(ch.isalpha() for ch in text) < 2 or text.lower() in stop:
             continue
         if not (text[0].isupper() or text[0].isdigit()):
             continue

@@ -5,11 +5,14 @@ Merging, in order:
 2. acronyms defined in the text ("Israel Defense Forces (IDF)") join their long form;
 3. a one-word name ("Biden") joins the only full PERSON name in the same article that ends
    with it ("Joe Biden"); failing that, the full name that holds at least 80% of the corpus's
-   full-name mentions ending with it;
+   full-name mentions ending with it; a one-word ORG ("United") likewise joins the ORG that
+   starts with it and ends with an organisation word ("United Airlines");
 4. spelling variants join by key: case, dots and apostrophes ("U.S." = "US").
 The type is the gazetteer's when the entity is in it, else the vote of all merged mentions
-(a one-word name merged into a person votes PERSON). The canonical name is the gazetteer's, else
-the longest form that is common (at least 20% of the most frequent form's mentions).
+(a one-word name merged into a person votes PERSON; a PERSON-labelled name ending in an
+organisation word such as "Air" or "Defense" votes ORG). The canonical name is the gazetteer's;
+for a person, the most frequent full name; else the longest form that is common (at least 20%
+of the most frequent form's mentions).
 """
 
 from __future__ import annotations
@@ -22,8 +25,11 @@ from typing import Any
 
 from rafah.gazetteer import GazetteerEntry
 from rafah.records import Analysis, Article
+from rafah.resources import word_list
 
 SURNAME_SHARE = 0.8
+LONG_FORM_SHARE = 0.05
+ORG_LONG_FORM_SHARE = 0.2
 COMMON_SHARE = 0.2
 _TYPE_PRIORITY = ["PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "LAW",
                   "WORK_OF_ART", "LANGUAGE"]
@@ -90,14 +96,30 @@ class Entity:
                 "last_seen": self.last_seen, "aliases": self.aliases}
 
 
-def _surname_targets(occurrences: list[_Occurrence]) -> dict[str, str]:
-    """Per article: one-word key → key of the only full PERSON name ending with that word."""
+def _short_form_targets(occurrences: list[_Occurrence], label: str, position: int
+                        ) -> dict[str, str]:
+    """Per article: one-word key → key of the only longer ``label`` name whose word at
+    ``position`` it is (the last word for people: "Biden"; the first for organisations:
+    "United" for "United Airlines")."""
     full_names: dict[str, set[str]] = defaultdict(set)
     for occ in occurrences:
         words = occ.cleaned.split()
-        if occ.label == "PERSON" and len(words) >= 2:
-            full_names[name_key(words[-1])].add(occ.key)
-    return {last: next(iter(keys)) for last, keys in full_names.items() if len(keys) == 1}
+        if occ.label == label and len(words) >= 2 and (label != "ORG" or _org_like(words)):
+            full_names[name_key(words[position])].add(occ.key)
+    return {word: next(iter(keys)) for word, keys in full_names.items() if len(keys) == 1}
+
+
+def _org_like(words: list[str]) -> bool:
+    """Whether a name ends with an organisation word ("United Airlines", "ABC News")."""
+    return words[-1].lower() in word_list("org_words.txt")
+
+
+def _label(text: str, label: str) -> str:
+    """The model's label, corrected for PERSON names that end like an organisation."""
+    words = text.split()
+    if label == "PERSON" and len(words) >= 2 and _org_like(words):
+        return "ORG"
+    return label
 
 
 def build_entities(articles: Iterable[Article], analyses: dict[str, Analysis],
@@ -127,18 +149,36 @@ def build_entities(articles: Iterable[Article], analyses: dict[str, Analysis],
                 key = name_key(m.text)
                 if not key:
                     continue
-                found.append(_Occurrence(key, m.text, m.written, m.label, index, m.sent,
+                label = _label(m.text, m.label)
+                found.append(_Occurrence(key, m.text, m.written, label, index, m.sent,
                                          m.start, m.end))
-                label_counts[key][m.label] += 1
+                label_counts[key][label] += 1
         per_article.append(found)
 
-    # Corpus-wide full names by last word, for one-word names not resolved in their article.
+    # Corpus-wide long names by last word (people) and first word (organisations), for
+    # one-word names not resolved in their own article.
     surname_votes: dict[str, Counter[str]] = defaultdict(Counter)
+    first_word_votes: dict[str, Counter[str]] = defaultdict(Counter)
     for found in per_article:
         for occ in found:
             words = occ.cleaned.split()
             if occ.label == "PERSON" and len(words) >= 2:
                 surname_votes[name_key(words[-1])][occ.key] += 1
+            elif occ.label == "ORG" and len(words) >= 2 and _org_like(words):
+                first_word_votes[name_key(words[0])][occ.key] += 1
+
+    def plausible(short: str, long: str | None, share: float = LONG_FORM_SHARE) -> str | None:
+        """A long form too rare beside its one-word form is a parsing accident, not a name."""
+        if long is None:
+            return None
+        long_count = sum(label_counts[long].values())
+        return long if long_count >= share * sum(label_counts[short].values()) else None
+
+    def dominant(votes: Counter[str] | None) -> str | None:
+        if not votes:
+            return None
+        best, count = votes.most_common(1)[0]
+        return best if count >= SURNAME_SHARE * sum(votes.values()) else None
 
     def mostly_person(key: str) -> bool:
         counts = label_counts.get(key, Counter())
@@ -147,18 +187,19 @@ def build_entities(articles: Iterable[Article], analyses: dict[str, Analysis],
 
     occurrences: list[_Occurrence] = []
     for found in per_article:
-        targets = _surname_targets(found)
+        targets = _short_form_targets(found, "PERSON", -1)
+        organisations = _short_form_targets(found, "ORG", 0)
         for occ in found:
             single = len(occ.cleaned.split()) == 1 and occ.key not in gazetteer_by_key
-            if single and (occ.label == "PERSON" or occ.label not in _PLACE_LABELS or
-                           mostly_person(occ.key)):
-                target = targets.get(occ.key)
-                if target is None:
-                    votes = surname_votes.get(occ.key)
-                    if votes:
-                        best, count = votes.most_common(1)[0]
-                        if count >= SURNAME_SHARE * sum(votes.values()):
-                            target = best
+            organisation = plausible(occ.key, organisations.get(occ.key) or
+                                     dominant(first_word_votes.get(occ.key)), ORG_LONG_FORM_SHARE)
+            if single and occ.label == "ORG" and organisation and occ.key not in targets:
+                occ = _Occurrence(organisation, occ.cleaned, occ.written, "ORG",
+                                  occ.article, occ.sent, occ.start, occ.end)
+            elif single and (occ.label == "PERSON" or occ.label not in _PLACE_LABELS or
+                             mostly_person(occ.key)):
+                target = plausible(occ.key, targets.get(occ.key) or
+                                   dominant(surname_votes.get(occ.key)))
                 if target is not None:
                     occ = _Occurrence(target, occ.cleaned, occ.written, "PERSON", occ.article,
                                       occ.sent, occ.start, occ.end)
@@ -181,8 +222,12 @@ def _vote(members: list[_Occurrence]) -> str:
     return min(tied, key=lambda t: _TYPE_PRIORITY.index(t) if t in _TYPE_PRIORITY else 99)
 
 
-def _canonical(members: list[_Occurrence]) -> str:
+def _canonical(members: list[_Occurrence], kind: str) -> str:
     forms = Counter(m.cleaned for m in members)
+    if kind == "PERSON":
+        full = {f: c for f, c in forms.items() if len(f.split()) >= 2}
+        if full:
+            return max(full, key=lambda f: (full[f], len(f.split()), f))
     top = max(forms.values())
     common = [f for f, count in forms.items() if count >= max(1.0, COMMON_SHARE * top)]
     return max(common, key=lambda f: (len(f.split()), forms[f], len(f)))
@@ -193,8 +238,8 @@ def _make_entity(root: str, members: list[_Occurrence], articles: list[Article],
     entry = next((gazetteer_by_key[m.key] for m in members if m.key in gazetteer_by_key), None)
     if entry is None:
         entry = gazetteer_by_key.get(root)
-    name = entry.name if entry else _canonical(members)
     kind = entry.type if entry else _vote(members)
+    name = entry.name if entry else _canonical(members, kind)
     article_ids = {m.article for m in members}
     dates = sorted(d for d in (articles[i].date for i in article_ids) if d)
     surfaces = Counter(m.written for m in members) + Counter(m.cleaned for m in members)
