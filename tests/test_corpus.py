@@ -34,7 +34,8 @@ def test_seed_header_shares_the_first_line_with_the_lead(tmp_path: Path) -> None
                              "Second paragraph here.")
     article = only(tmp_path)
     assert (article.date, article.date_source) == ("2024-03-13", "header")
-    assert article.paragraphs == ["Amid escalating violence, Gantz spoke.", "Second paragraph here."]
+    assert article.paragraphs == ["Amid escalating violence, Gantz spoke.",
+                                  "Second paragraph here."]
 
 
 def test_date_line_with_month_name(tmp_path: Path) -> None:
@@ -120,9 +121,9 @@ def test_wrapped_lines_are_joined_and_single_line_paragraphs_kept() -> None:
 
 
 def test_json_jsonl_and_csv_records(tmp_path: Path) -> None:
-    write(tmp_path, "a.json", json.dumps([{"title": "One", "date": "2024-01-02", "text": "Body one."},
-                                          {"headline": "Two", "published": "2024-01-03",
-                                           "body": "Body two."}]))
+    write(tmp_path, "a.json", json.dumps([
+        {"title": "One", "date": "2024-01-02", "text": "Body one."},
+        {"headline": "Two", "published": "2024-01-03", "body": "Body two."}]))
     write(tmp_path, "b.jsonl", json.dumps({"content": "Body three.", "published_at":
                                            "2024-01-04T10:00:00Z", "url": "http://x"}) +
           "\n{not json\n")
@@ -144,7 +145,8 @@ def test_decoding_variants() -> None:
     assert decode(b"\xef\xbb\xbfcaf\xc3\xa9") == ("caf\u00e9", [])
     assert decode("caf\u00e9".encode("utf-16")) == ("caf\u00e9", [])
     text, warnings = decode("caf\u00e9 \u2014 na\u00efve".encode("cp1252"))
-    assert text == "caf\u00e9 \u2014 na\u00efve" and warnings == ["not valid UTF-8; decoded as cp1252"]
+    assert text == "caf\u00e9 \u2014 na\u00efve"
+    assert warnings == ["not valid UTF-8; decoded as cp1252"]
     assert decode(b"a\r\nb\rc\x1b[31mred\x1b[0m") == ("a\nb\ncred", [])
 
 

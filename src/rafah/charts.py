@@ -109,8 +109,8 @@ def write_image_chart(rows: list[dict[str, Any]], path: str | Path,
 
         matplotlib.use("Agg")
         import matplotlib.dates as mdates
-        import matplotlib.ticker
         import matplotlib.pyplot as plt
+        import matplotlib.ticker
     except ImportError as exc:
         raise OptionalDependencyError("image plots need matplotlib: pip install 'rafah[plot]' "
                                       "(or pip install matplotlib)") from exc

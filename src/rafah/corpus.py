@@ -110,7 +110,8 @@ def discover(root: Path) -> Iterator[tuple[Path, str | None]]:
 def _suffix_reason(path: Path) -> str | None:
     if path.suffix.lower() in SUPPORTED_SUFFIXES:
         return None
-    return f"unsupported file type {path.suffix or '(none)'!r} (reads {', '.join(SUPPORTED_SUFFIXES)})"
+    readable = ", ".join(SUPPORTED_SUFFIXES)
+    return f"unsupported file type {path.suffix or '(none)'!r} (reads {readable})"
 
 
 # ---------------------------------------------------------------- decoding

@@ -116,8 +116,8 @@ _COUNT = r"(?P<count>\d+|" + "|".join(NUMBER_WORDS) + r")"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"^(?P<year>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})$")),
     ("mdy", re.compile(rf"^{_MONTH_NAME}\s+(?P<day>\d{{1,2}}){_ORD},?\s+(?P<year>\d{{4}})$", re.I)),
-    ("dmy", re.compile(rf"^(?P<day>\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MONTH_NAME},?\s+(?P<year>\d{{4}})$",
-                       re.I)),
+    ("dmy", re.compile(
+        rf"^(?P<day>\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MONTH_NAME},?\s+(?P<year>\d{{4}})$", re.I)),
     ("md", re.compile(rf"^{_MONTH_NAME}\s+(?P<day>\d{{1,2}}){_ORD}{_DAYPART}$", re.I)),
     ("dm", re.compile(rf"^(?P<day>\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MONTH_NAME}$", re.I)),
     ("my", re.compile(rf"^{_MONTH_NAME},?\s+(?:of\s+)?(?P<year>\d{{4}})$", re.I)),

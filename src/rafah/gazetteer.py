@@ -55,7 +55,8 @@ def parse_entries(text: str, source: str, *, csv_format: bool = False) -> list[G
         for row in csv.reader(io.StringIO(text)):
             if len(row) < 2 or not row[0].strip() or row[0].strip().lower() == "name":
                 continue
-            aliases = tuple(a.strip() for a in row[2].split(";") if a.strip()) if len(row) > 2 else ()
+            listed = row[2].split(";") if len(row) > 2 else []
+            aliases = tuple(a.strip() for a in listed if a.strip())
             entries.append(GazetteerEntry(row[0].strip(), row[1].strip().upper(), aliases))
         return entries
     for number, line in enumerate(text.splitlines(), start=1):

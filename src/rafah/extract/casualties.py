@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from rafah.dates import MONTHS
 from rafah.extract.numbers import NUMBER_WORDS, VAGUE, parse_number
 from rafah.records import CasualtyFigure
 from rafah.resources import json_data
@@ -108,6 +109,11 @@ def _excluded(doc: Doc, start: int, end: int) -> bool:
     if before is not None and (before.lower_ in _CURRENCY or before.text in _CURRENCY):
         return True
     if before is not None and before.lower_ in ("aged", "age", "ages", "no.", "number", "#"):
+        return True
+    if before is not None and before.lower_ in MONTHS:
+        return True
+    if start >= 2 and doc[start - 2].lower_ in ("age", "ages") and before is not None and \
+            before.lower_ == "of":
         return True
     if after is not None and (after.lower_ in _CURRENCY or after.lower_ in _PERCENT):
         return True
@@ -228,50 +234,79 @@ def _modifier_kind(noun: Token) -> str | None:
 
 
 def _governing_kind(token: Token) -> str | None:
-    """Walk up from the counted noun (or bare number) to the predicate that governs it."""
+    """The first kind of the predicate that governs a counted noun or bare number."""
+    kinds = _governing_kinds(token)
+    return kinds[0] if kinds else None
+
+
+def _clause_kind(verb: Token) -> str | None:
+    return _predicate_kind(verb) or _weak_kind(verb)
+
+
+def _shared_subject_kinds(verb: Token) -> list[str]:
+    """Kinds of verbs coordinated with ``verb`` that share its subject: "were identified and
+    were killed", "were taken hostage and murdered"."""
+    kinds = []
+    for child in verb.children:
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "dobj", "dep", "npadvmod") or
+                c.lower_ in ("another", "others") for c in child.children):
+            kind = _clause_kind(child)
+            if kind:
+                kinds.append(kind)
+    return kinds
+
+
+def _governing_kinds(token: Token) -> list[str]:
+    """Walk up from the counted noun (or bare number) to the predicate that governs it; return
+    the kinds it (and verbs sharing its subject) express, first the governing one."""
     lex = lexicon()
     current = token
-    for _ in range(4):
-        if current.dep_ in ("conj", "appos") and current.head.i != current.i:
+    for step in range(4):
+        if current.dep_ in ("conj", "appos") and current.head.i != current.i and step == 0:
             current = current.head
             continue
         head = current.head
         if head.i == current.i:
-            return None
+            return []
         if current.dep_ == "pobj" and head.dep_ == "prep":
             preposition = head
             governor = preposition.head
             toll = _toll_kind(governor) if _lemma(governor) == "toll" else None
             if toll:
-                return toll
+                return [toll]
             for child in governor.children:
                 if child.dep_ in ("nsubj", "nsubjpass", "dobj") and _toll_kind(child):
-                    return _toll_kind(child)
+                    return [_toll_kind(child)]
             if preposition.lower_ == "of" and _lemma(governor) == "life":
-                return _governing_kind(governor) and "killed"
+                return ["killed"] if _governing_kind(governor) else []
             if preposition.lower_ == "of" and _lemma(governor) in lex.nouns and \
                     governor.pos_ == "NOUN":
-                return lex.nouns[_lemma(governor)]
+                return [lex.nouns[_lemma(governor)]]
             if preposition.lower_ == "by" and _predicate_kind(governor):
-                return None
+                return []
             if preposition.lower_ in ("including", "among") and governor.pos_ in ("VERB", "ADJ"):
-                return _predicate_kind(governor)
+                kind = _predicate_kind(governor)
+                return [kind] if kind else []
             current = governor
             continue
         if current.dep_ in ("dobj", "nsubjpass", "nsubj", "attr", "oprd", "npadvmod", "dep",
                             "obj", "advmod"):
             if _lemma(current) == "life" and _lemma(head) in ("claim", "lose", "take"):
-                return "killed"
+                return ["killed"]
             kind = _predicate_kind(head)
             if kind and current.dep_ == "nsubj" and head.pos_ == "VERB" and \
                     _lemma(head) in lex.verbs and _lemma(head) not in ("die", "perish") and \
                     head.tag_ not in ("VBN",) and not (_lemma(head) == "miss" and
                                                        head.tag_ == "VBG"):
                 # "Rockets killed 12": the subject is the agent, not the victim.
-                return None
-            return kind or _weak_kind(head)
-        return None
-    return None
+                return []
+            kinds = [kind or _weak_kind(head)]
+            if current.dep_ in ("nsubjpass", "nsubj"):
+                kinds += _shared_subject_kinds(head)
+            return list(dict.fromkeys(k for k in kinds if k))
+        return []
+    return []
 
 
 def _hedge(doc: Doc, sent: Span, start: int) -> tuple[str | None, str | None, int]:
@@ -323,6 +358,25 @@ def _clean_source(text: str) -> str | None:
     return text
 
 
+_EVENT_SUBJECTS = {"attack", "strike", "airstrike", "explosion", "blast", "fire", "shooting",
+                   "bombing", "crash", "storm", "flood", "flooding", "earthquake", "quake",
+                   "war", "conflict", "fighting", "violence", "incident", "collapse"}
+_NEXT_SENTENCE_ATTRIBUTION = re.compile(
+    r"^(?:that|this|those|these|the (?:figures?|numbers?|toll|tally|count))\b[^.]{0,40}?"
+    r"\baccording to\b", re.I)
+
+
+def _is_source_subject(subject: Token) -> bool:
+    """Whether a reporting verb's subject can be a source: a name or an authority."""
+    lex = lexicon()
+    if subject.lower_ in _PRONOUNS or _lemma(subject) in _EVENT_SUBJECTS:
+        return False
+    if subject.pos_ == "PROPN" or subject.ent_type_ in ("ORG", "PERSON", "GPE", "NORP"):
+        return True
+    return any(_lemma(t) in lex.authority_nouns or t.lower_ in lex.authority_nouns
+               for t in subject.subtree)
+
+
 def _sentence_source(sent: Span) -> str | None:
     """Attribution in a sentence: "according to X", "X said", "with X reporting"."""
     lex = lexicon()
@@ -338,35 +392,29 @@ def _sentence_source(sent: Span) -> str | None:
             return _clean_source(rest)
     for token in sent:
         if _lemma(token) in lex.reporting_verbs and token.pos_ in ("VERB", "AUX"):
-            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if not subjects or subjects[0].lower_ in _PRONOUNS:
-                continue
-            subject = subjects[0]
-            if subject.pos_ not in ("PROPN", "NOUN") and subject.ent_type_ not in ("ORG", "PERSON",
-                                                                                   "GPE", "NORP"):
-                continue
-            if _lemma(token) in ("show", "indicate", "note", "put", "count") and \
-                    _lemma(subject) not in lex.authority_nouns and subject.ent_type_ != "ORG":
-                continue
-            subtree = [t for t in subject.subtree]
-            return _clean_source(sent.doc[subtree[0].i: subtree[-1].i + 1].text)
+            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and
+                        _is_source_subject(c)]
+            if subjects:
+                subtree = list(subjects[0].subtree)
+                return _clean_source(sent.doc[subtree[0].i: subtree[-1].i + 1].text)
+    for token in sent:
+        if token.lower_ in ("quoting", "citing") and token.i + 1 < sent.end:
+            objects = [c for c in token.children if c.dep_ in ("dobj", "pobj")]
+            if objects and _is_source_subject(objects[0]):
+                subtree = list(objects[0].subtree)
+                return _clean_source(sent.doc[subtree[0].i: subtree[-1].i + 1].text)
     return None
 
 
 def _next_sentence_source(sent: Span) -> str | None:
-    """Attribution carried by the following sentence ("..., the ministry said.")."""
+    """Attribution carried by the following sentence: "That is according to the ministry."."""
     doc = sent.doc
     if sent.end >= len(doc):
         return None
     following = doc[sent.end].sent
-    source = _sentence_source(following)
-    if source is None:
+    if not _NEXT_SENTENCE_ATTRIBUTION.match(following.text.strip()):
         return None
-    head = source.split()[-1].lower()
-    ents = {e.label_ for e in following.ents if e.text in source}
-    if head in lexicon().authority_nouns or ents & {"ORG", "GPE"}:
-        return source
-    return None
+    return _sentence_source(following)
 
 
 def _cumulative(sentence: str) -> bool:
@@ -380,45 +428,45 @@ def casualty_figures(doc: Doc, *, sentence_index: dict[int, int] | None = None
     for sent_number, sent in enumerate(doc.sents):
         sent_source: str | None | bool = False
         for start, end in _number_phrases(sent):
-            figure = _figure(doc, sent, start, end)
-            if figure is None:
-                continue
-            if sent_source is False:
-                sent_source = _sentence_source(sent) or _next_sentence_source(sent)
-            figure.source = sent_source or None
-            figure.sent = sent_number if sentence_index is None else sentence_index[sent.start]
-            figures.append(figure)
+            for figure in _figures(doc, sent, start, end):
+                if sent_source is False:
+                    sent_source = _sentence_source(sent) or _next_sentence_source(sent)
+                figure.source = sent_source or None
+                figure.sent = sent_number if sentence_index is None else \
+                    sentence_index[sent.start]
+                figures.append(figure)
     return figures
 
 
-def _figure(doc: Doc, sent: Span, start: int, end: int) -> CasualtyFigure | None:
+def _figures(doc: Doc, sent: Span, start: int, end: int) -> list[CasualtyFigure]:
+    """The figures one number expression gives: none, or one per kind it is tied to."""
     if _excluded(doc, start, end):
-        return None
+        return []
     words = [t.text for t in doc[start:end]]
     if not any(any(ch.isdigit() for ch in w) or w.lower() in NUMBER_WORDS or
                w.lower().split("-")[0] in NUMBER_WORDS for w in words):
-        return None
+        return []
     parsed = parse_number(" ".join(words))
     if parsed is None or parsed.value <= 0:
-        return None
+        return []
     outside = [t for t in doc[start:end] if not start <= t.head.i < end or t.head.i == t.i]
     anchor = outside[-1] if outside else doc[end - 1]
     noun = _counted_noun(anchor)
     lex = lexicon()
-    kind: str | None = None
+    kinds: list[str] = []
     if noun is not None and _lemma(noun) in lex.nouns and noun.lower_ not in lex.people:
-        kind = lex.nouns[_lemma(noun)]
+        kinds = [lex.nouns[_lemma(noun)]]
         if _lemma(noun) in ("life", "body", "killing", "arrest", "refugee") and \
                 not _governing_kind(noun):
-            kind = None
+            kinds = []
     elif noun is not None and noun.lower_ in lex.adjectives and noun.pos_ == "ADJ" and \
             noun.lower_ != "missing":
-        kind = lex.adjectives[noun.lower_]
+        kinds = [lex.adjectives[noun.lower_]]
     elif _person_noun(noun):
-        target = noun if noun is not None else anchor
-        kind = (_modifier_kind(noun) if noun is not None else None) or _governing_kind(target)
-    if kind is None:
-        return None
+        modifier = _modifier_kind(noun) if noun is not None else None
+        kinds = [modifier] if modifier else _governing_kinds(noun if noun is not None else anchor)
+    if not kinds:
+        return []
     qualifier, bound, hedge_start = _hedge(doc, sent, start)
     value = parsed.value
     low = high = None
@@ -431,9 +479,9 @@ def _figure(doc: Doc, sent: Span, start: int, end: int) -> CasualtyFigure | None
     span_start = doc[hedge_start].idx
     span_end = doc[end - 1].idx + len(doc[end - 1].text)
     sentence = sent.text.strip()
-    return CasualtyFigure(
-        kind=kind, value=value, low=low, high=high, qualifier=qualifier, vague=parsed.vague,
-        group=_group(noun, end), source=None,
-        cumulative=_cumulative(sentence) or (noun is not None and _toll_kind(noun) is not None),
-        sentence=sentence, start=span_start, end=span_end,
-    )
+    cumulative = _cumulative(sentence) or (noun is not None and _toll_kind(noun) is not None)
+    group = _group(noun, end)
+    return [CasualtyFigure(kind=kind, value=value, low=low, high=high, qualifier=qualifier,
+                           vague=parsed.vague, group=group, source=None, cumulative=cumulative,
+                           sentence=sentence, start=span_start, end=span_end)
+            for kind in kinds]

@@ -1,0 +1,95 @@
+"""Precision and recall of casualty extraction against the hand-annotated sample.
+
+The gold file (casualty_gold.jsonl) names each sentence by article id and sha1, never by its
+text, so the third-party corpus stays outside the repository. A figure is correct when kind and
+value match; hedge, victims and source are scored on the correct ones.
+
+    python benchmarks/casualty_accuracy.py ../shared/corpus/cnn-2024-07-16_22
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from pathlib import Path
+
+from casualty_sample import sentence_id
+from rafah.analyze import analyse_articles
+from rafah.corpus import load_corpus
+from rafah.store import Store, default_cache_path
+
+GOLD = Path(__file__).with_name("casualty_gold.jsonl")
+
+
+def _same_source(gold: str | None, found: str | None) -> bool:
+    if gold is None or found is None:
+        return gold is found
+    gold, found = gold.lower(), found.lower()
+    return gold in found or found in gold
+
+
+def evaluate(corpus: str, cache: Path) -> dict[str, float]:
+    """Scores of the extractor on the gold sample."""
+    gold_rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
+    articles = {a.id: a for a in load_corpus(corpus).articles}
+    wanted = [articles[row["article"]] for row in gold_rows]
+    analyses = analyse_articles(wanted, Store(cache), columns=("casualties",)).analyses
+    true_positive = false_positive = false_negative = 0
+    fields: Counter[str] = Counter()
+    errors: list[str] = []
+    for row in gold_rows:
+        article = articles[row["article"]]
+        found = [f for f in analyses[article.text_hash].casualties
+                 if sentence_id(f.sentence) == row["sentence_id"]]
+        unmatched = list(found)
+        for gold in row["figures"]:
+            match = next((f for f in unmatched if (f.kind, f.value) == (gold["kind"],
+                                                                       gold["value"])), None)
+            if match is None:
+                false_negative += 1
+                errors.append(f"missed {gold['kind']} {gold['value']} ({row['article']})")
+                continue
+            unmatched.remove(match)
+            true_positive += 1
+            fields["qualifier"] += match.qualifier == gold["qualifier"]
+            fields["group"] += (match.group or "").lower() == (gold["group"] or "").lower()
+            fields["source"] += _same_source(gold["source"], match.source)
+            if not _same_source(gold["source"], match.source):
+                errors.append(f"source {match.source!r}, gold {gold['source']!r} "
+                              f"({row['article']})")
+            if "cumulative" in gold:
+                fields["cumulative_n"] += 1
+                fields["cumulative"] += match.cumulative == gold["cumulative"]
+        for extra in unmatched:
+            false_positive += 1
+            errors.append(f"spurious {extra.kind} {extra.value} ({row['article']})")
+    precision = true_positive / max(1, true_positive + false_positive)
+    recall = true_positive / max(1, true_positive + false_negative)
+    result = {
+        "sentences": len(gold_rows), "gold figures": true_positive + false_negative,
+        "extracted": true_positive + false_positive, "correct": true_positive,
+        "precision": round(precision, 3), "recall": round(recall, 3),
+        "f1": round(2 * precision * recall / max(1e-9, precision + recall), 3),
+        "qualifier accuracy": round(fields["qualifier"] / max(1, true_positive), 3),
+        "group accuracy": round(fields["group"] / max(1, true_positive), 3),
+        "source accuracy": round(fields["source"] / max(1, true_positive), 3),
+        "cumulative accuracy (annotated)": round(fields["cumulative"] /
+                                                 max(1, fields["cumulative_n"]), 3),
+    }
+    for line in errors:
+        print("  ", line)
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("corpus")
+    parser.add_argument("--cache", type=Path, default=default_cache_path())
+    args = parser.parse_args()
+    for name, value in evaluate(args.corpus, args.cache).items():
+        print(f"{name:>32}: {value}")
+
+
+if __name__ == "__main__":
+    main()
