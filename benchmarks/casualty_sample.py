@@ -55,8 +55,12 @@ def main() -> None:
     parser.add_argument("--size", type=int, default=80)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--cache", type=Path, default=default_cache_path())
+    parser.add_argument("--exclude", type=Path, action="append", default=[],
+                        help="a gold file whose sentences must not be drawn again")
     args = parser.parse_args()
-    pool = candidates(args.corpus, args.cache)
+    taken = {json.loads(line)["sentence_id"] for path in args.exclude
+             for line in path.read_text(encoding="utf-8").splitlines()}
+    pool = [c for c in candidates(args.corpus, args.cache) if c["sentence_id"] not in taken]
     sample = random.Random(args.seed).sample(pool, min(args.size, len(pool)))
     print(f"{len(pool)} candidate sentences; {len(sample)} drawn", file=sys.stderr)
     for item in sample:
