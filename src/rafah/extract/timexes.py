@@ -13,6 +13,7 @@ from rafah.records import DateMention
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+_FUTURE_VERBS = {"schedule", "slate", "plan", "expect", "due", "set"}
 _FUTURE_WORDS = {"will", "'ll", "shall", "going", "plans", "plan", "expected", "scheduled",
                  "set", "upcoming", "next", "due"}
 
@@ -29,10 +30,19 @@ def _governing_verb(token: Token) -> Token | None:
 
 
 def clause_tense(span: Span) -> str:
-    """past, present or future, from the verb that governs a date expression."""
+    """past, present or future, from the verb that governs a date expression.
+
+    A date after "until" or "through" is a future limit unless the clause is in the simple
+    past ("has paused until Wednesday" looks ahead; "stayed until Wednesday" does not).
+    """
     verb = _governing_verb(span.root)
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    if before in ("until", "till", "through", "thru") and (verb is None or verb.tag_ != "VBD"):
+        return "future"
     if verb is None:
         return "past"
+    if verb.lemma_.lower() in _FUTURE_VERBS:
+        return "future"
     related = [verb, *verb.children]
     if verb.dep_ in ("xcomp", "ccomp", "advcl", "conj") and verb.head.i != verb.i:
         related += [verb.head, *verb.head.children]
