@@ -105,8 +105,14 @@ def _short_form_targets(occurrences: list[_Occurrence], label: str, position: in
     for occ in occurrences:
         words = occ.cleaned.split()
         if occ.label == label and len(words) >= 2 and (label != "ORG" or _org_like(words)):
-            full_names[name_key(words[position])].add(occ.key)
+            key = _person_signature(words) if label == "PERSON" else occ.key
+            full_names[name_key(words[position])].add(key)
     return {word: next(iter(keys)) for word, keys in full_names.items() if len(keys) == 1}
+
+
+def _person_signature(words: list[str]) -> str:
+    """First and last word of a full name: "Donald J. Trump" and "Donald Trump" are one."""
+    return name_key(f"{words[0]} {words[-1]}")
 
 
 def _org_like(words: list[str]) -> bool:
@@ -137,6 +143,8 @@ def build_entities(articles: Iterable[Article], analyses: dict[str, Analysis],
 
     per_article: list[list[_Occurrence]] = []
     label_counts: dict[str, Counter[str]] = defaultdict(Counter)
+    signature_counts: Counter[str] = Counter()
+    signature_forms: dict[str, set[str]] = defaultdict(set)
     for index, article in enumerate(articles):
         analysis = analyses.get(article.text_hash)
         found: list[_Occurrence] = []
@@ -150,10 +158,23 @@ def build_entities(articles: Iterable[Article], analyses: dict[str, Analysis],
                 if not key:
                     continue
                 label = _label(m.text, m.label)
+                words = m.text.split()
+                if label == "PERSON" and len(words) >= 2:
+                    signature_forms[_person_signature(words)].add(key)
+                    signature_counts[_person_signature(words)] += 1
                 found.append(_Occurrence(key, m.text, m.written, label, index, m.sent,
                                          m.start, m.end))
                 label_counts[key][label] += 1
         per_article.append(found)
+
+    # "Donald J. Trump" joins "Donald Trump" unless the corpus has middle names with different
+    # initials for the same first and last name ("George H.W. Bush", "George W. Bush").
+    for signature, forms in signature_forms.items():
+        initials = {"".join(word[0] for word in form.split()[1:-1])
+                    for form in forms if form != signature}
+        if len(initials) <= 1:
+            for form in forms:
+                uf.union(signature, form)
 
     # Corpus-wide long names by last word (people) and first word (organisations), for
     # one-word names not resolved in their own article.
@@ -163,7 +184,7 @@ def build_entities(articles: Iterable[Article], analyses: dict[str, Analysis],
         for occ in found:
             words = occ.cleaned.split()
             if occ.label == "PERSON" and len(words) >= 2:
-                surname_votes[name_key(words[-1])][occ.key] += 1
+                surname_votes[name_key(words[-1])][_person_signature(words)] += 1
             elif occ.label == "ORG" and len(words) >= 2 and _org_like(words):
                 first_word_votes[name_key(words[0])][occ.key] += 1
 
@@ -171,7 +192,7 @@ def build_entities(articles: Iterable[Article], analyses: dict[str, Analysis],
         """A long form too rare beside its one-word form is a parsing accident, not a name."""
         if long is None:
             return None
-        long_count = sum(label_counts[long].values())
+        long_count = max(sum(label_counts[long].values()), signature_counts[long])
         return long if long_count >= share * sum(label_counts[short].values()) else None
 
     def dominant(votes: Counter[str] | None) -> str | None:
