@@ -126,3 +126,40 @@ def test_mentions_point_at_their_text(shared_cache: Path) -> None:
         for figure in analysis.casualties:
             assert figure.sentence in article.text
             assert figure.value > 0 and figure.kind
+
+
+def run_cli(shared_cache: Path, *args: str):  # noqa: ANN201
+    return CliRunner().invoke(cli, [*args, "--cache", str(shared_cache), "-q"],
+                              catch_exceptions=False)
+
+
+def test_casualty_chart_in_the_terminal(shared_cache: Path) -> None:
+    result = run_cli(shared_cache, "casualties", str(SEEDS), "--plot")
+    assert result.exit_code == 0
+    assert "killed (running total)" in result.stdout
+    assert "2024-03-13" in result.stdout and ">31,000" in result.stdout
+    assert "Not charted — the article has no date:" in result.stdout
+    assert "killed >34,900 Palestinians" in result.stdout
+
+
+def test_casualty_chart_image_and_reference(shared_cache: Path, tmp_path: Path) -> None:
+    pytest.importorskip("matplotlib")
+    reference = tmp_path / "moh.csv"
+    reference.write_text("date,killed,injured\n2024-03-12,31184,72889\n2024-03-21,31988,\n")
+    image = tmp_path / "chart.png"
+    result = run_cli(shared_cache, "casualties", str(SEEDS), "--plot-file", str(image),
+                     "--reference", str(reference), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert image.read_bytes()[:4] == b"\x89PNG"
+    by_value = {r["value"]: r for r in rows}
+    assert by_value[31000]["reference"] == 31184
+    assert by_value[31000]["deviation"] == round((31000 - 31184) / 31184 * 100, 1)
+    assert by_value[32000]["reference"] == 31988
+    assert by_value[1500000]["reference"] is None and by_value[34900]["reference"] is None
+
+
+def test_plot_file_needs_png_or_svg(shared_cache: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["casualties", str(SEEDS), "--plot-file",
+                                      str(tmp_path / "x.gif"), "--cache", str(shared_cache)])
+    assert result.exit_code == 1 and "must end in .png or .svg" in result.stderr

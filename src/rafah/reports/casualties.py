@@ -92,10 +92,11 @@ class ReferenceSeries:
         return sorted({k for day in self.values.values() for k in day})
 
     def nearest(self, day: date, kind: str, *, within_days: int = 1) -> int | None:
-        """The value on ``day``, else on the nearest date within ``within_days``."""
+        """The value on ``day``, else on the nearest date within ``within_days`` (the earlier
+        one when two are as near: a report usually gives the previous day's count)."""
         for distance in range(within_days + 1):
-            for candidate in {day.fromordinal(day.toordinal() - distance),
-                              day.fromordinal(day.toordinal() + distance)}:
+            for candidate in (day.fromordinal(day.toordinal() - distance),
+                              day.fromordinal(day.toordinal() + distance)):
                 value = self.values.get(candidate, {}).get(kind)
                 if value is not None:
                     return value
