@@ -127,10 +127,12 @@ def write_image_chart(rows: list[dict[str, Any]], path: str | Path,
                       color=line.get_color(), markersize=8)
     if reference is not None:
         days = sorted(reference.values)
-        for kind in reference.kinds():
+        charted = {members[0]["kind"] for members in series.values()}
+        kinds = [k for k in reference.kinds() if k in charted] or reference.kinds()
+        for kind, style in zip(kinds, ["--", ":", "-.", (0, (5, 1))] * 2, strict=False):
             points = [(d, reference.values[d][kind]) for d in days if kind in reference.values[d]]
-            axes.plot([p[0] for p in points], [p[1] for p in points], "--", color="grey",
-                      label=f"{kind} — reference")
+            axes.plot([p[0] for p in points], [p[1] for p in points], linestyle=style,
+                      color="grey", label=f"{kind} — reference")
     axes.set_title("Reported running totals by article date")
     axes.set_ylabel("people")
     axes.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:,.0f}"))
