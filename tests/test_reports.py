@@ -95,11 +95,11 @@ def test_timeline_rows_headline_summary_and_order() -> None:
                  "announced intentions for a military operation in Rafah. Then more.")
     arts = [article(1, None), article(2, "2024-03-19", long_lead), article(3, "2024-03-13",
                                                                          title="Given title")]
-    analyses = {"h1": Analysis(sentences=[(0, 19)]),
+    analyses = {"h1": Analysis(),
                 "h2": Analysis(casualties=[figure(31000, qualifier="over")],
-                               dates=[DateMention("October 7", 0, 9, 0, "past"),
+                               dates=[DateMention("October 7", 0, 9, 0, "past", "On October 7."),
                                       DateMention("seven weeks", 0, 9, 0, "past")],
-                               sentences=[(0, 129)]),
+                               lead=long_lead[:128]),
                 "h3": Analysis()}
     rows = chronological(article_rows(arts, analyses, {1: ["Rafah"]}) +
                          event_rows(arts, analyses))
@@ -116,6 +116,7 @@ def test_timeline_rows_headline_summary_and_order() -> None:
                                       "group": "Palestinians", "source": "ministry",
                                       "cumulative": True}]
     assert rows[0]["granularity"] == "day" and rows[0]["text"] == "October 7"
+    assert rows[0]["sentence"] == "On October 7."
     assert rows[3]["summary"] == "Lead sentence here."
 
 

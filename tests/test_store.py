@@ -32,8 +32,8 @@ def counting_pipeline(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Replace spaCy by a function that records each text it analyses."""
     seen: list[str] = []
 
-    def fake(texts, settings, model, on_done):  # noqa: ANN001
-        for text_hash, text in texts.items():
+    def fake(texts, total, settings, model, on_done):  # noqa: ANN001
+        for text_hash, text in texts:
             seen.append(text_hash)
             on_done(text_hash, Analysis(sentences=[(0, len(text))],
                                         mentions=[Mention("Rafah", "GPE", 0, 5, 0)]))

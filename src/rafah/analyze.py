@@ -8,13 +8,19 @@ partitions elsewhere. Long texts are cut at paragraph boundaries into chunks bel
 from __future__ import annotations
 
 import os
+import signal
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from rafah.nlp import fingerprint, load_pipeline, resolve_model
 from rafah.records import Analysis, Article, DateMention, Mention
 from rafah.store import COLUMNS, Store
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 CHUNK_CHARS = 100_000
 DEFAULT_BATCH_SIZE = 64
@@ -80,60 +86,133 @@ def merge_chunks(parts: Sequence[tuple[int, Analysis]]) -> Analysis:
             figure.sent += base
             merged.casualties.append(figure)
         merged.dates += [DateMention(d.text, d.start + offset, d.end + offset, d.sent + base,
-                                     d.tense) for d in part.dates]
+                                     d.tense, d.sentence) for d in part.dates]
         merged.acronyms += part.acronyms
+        merged.lead = merged.lead or part.lead
     return merged
 
 
-def _pending_chunks(texts: dict[str, str]) -> Iterator[tuple[str, tuple[str, int, int]]]:
-    for text_hash, text in texts.items():
+def _chunk_stream(texts: Iterable[tuple[str, str]]
+                  ) -> Iterator[tuple[str, tuple[str, int, int]]]:
+    for text_hash, text in texts:
         chunks = chunk_text(text)
         for offset, chunk in chunks:
             yield chunk, (text_hash, offset, len(chunks))
 
 
-def run_pipeline(texts: dict[str, str], settings: AnalysisSettings, model: str,
-                 on_done: Callable[[str, Analysis], None]) -> None:
-    """Analyse texts with spaCy (batched, in ``jobs`` processes), calling ``on_done`` per text."""
+def analyse_texts(nlp: Language, texts: Iterable[tuple[str, str]], batch_size: int
+                  ) -> Iterator[tuple[str, Analysis]]:
+    """(text hash, analysis) for each text, streaming: no Doc outlives its extraction."""
     from rafah.extract import analyse_doc
 
-    nlp = load_pipeline(model, settings.gazetteers)
-    jobs = min(settings.resolved_jobs(), max(1, len(texts) // 8))
     waiting: dict[str, list[tuple[int, Analysis]]] = {}
-    stream = nlp.pipe(_pending_chunks(texts), as_tuples=True, batch_size=settings.batch_size,
-                      n_process=jobs)
-    for doc, (text_hash, offset, count) in stream:
+    for doc, (text_hash, offset, count) in nlp.pipe(_chunk_stream(texts), as_tuples=True,
+                                                     batch_size=batch_size):
         parts = waiting.setdefault(text_hash, [])
         parts.append((offset, analyse_doc(doc)))
         if len(parts) == count:
             del waiting[text_hash]
-            on_done(text_hash, merge_chunks(sorted(parts, key=lambda p: p[0])))
+            yield text_hash, merge_chunks(sorted(parts, key=lambda p: p[0]))
+
+
+_WORKER: dict[str, object] = {}
+
+
+def _start_worker(model: str, gazetteers: tuple[str, ...], batch_size: int) -> None:
+    """Pool initializer: load the pipeline once per worker; Ctrl-C is the parent's to handle."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _WORKER["nlp"] = load_pipeline(model, gazetteers)
+    _WORKER["batch_size"] = batch_size
+
+
+def _analyse_batch(batch: list[tuple[str, str]]) -> list[tuple[str, dict]]:
+    """Worker task: analyse texts, return plain JSON-ready parts (small to send back)."""
+    nlp = _WORKER["nlp"]
+    return [(text_hash, analysis.to_json_parts())
+            for text_hash, analysis in analyse_texts(nlp, batch, _WORKER["batch_size"])]
+
+
+def _batches(texts: Iterable[tuple[str, str]], size: int) -> Iterator[list[tuple[str, str]]]:
+    batch: list[tuple[str, str]] = []
+    for item in texts:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def run_pipeline(texts: Iterable[tuple[str, str]], total: int, settings: AnalysisSettings,
+                 model: str, on_done: Callable[[str, Analysis], None]) -> None:
+    """Analyse texts with spaCy, calling ``on_done`` per text as results arrive.
+
+    One job runs ``nlp.pipe`` in this process. More jobs run ``nlp.pipe`` in worker processes
+    that each load the pipeline once and send back only the extracted records (a Doc never
+    crosses a process boundary); at most a few batches per worker are in flight, so memory
+    does not grow with the corpus.
+    """
+    jobs = min(settings.resolved_jobs(), max(1, total // 16))
+    if jobs <= 1:
+        nlp = load_pipeline(model, settings.gazetteers)
+        for text_hash, analysis in analyse_texts(nlp, texts, settings.batch_size):
+            on_done(text_hash, analysis)
+        return
+    import multiprocessing
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    pending: deque = deque()
+    with context.Pool(jobs, initializer=_start_worker,
+                      initargs=(model, settings.gazetteers, settings.batch_size)) as pool:
+        for batch in _batches(texts, settings.batch_size):
+            pending.append(pool.apply_async(_analyse_batch, (batch,)))
+            while len(pending) >= jobs * 3:
+                _deliver(pending.popleft().get(), on_done)
+        while pending:
+            _deliver(pending.popleft().get(), on_done)
+
+
+def _deliver(results: list[tuple[str, dict]], on_done: Callable[[str, Analysis], None]) -> None:
+    for text_hash, parts in results:
+        on_done(text_hash, Analysis.from_json_parts(parts))
 
 
 def analyse_articles(articles: Iterable[Article], store: Store,
                      settings: AnalysisSettings | None = None, *,
                      columns: Iterable[str] = COLUMNS,
                      progress: Callable[[int, int], None] | None = None,
-                     commit_every: int = 100) -> AnalysisRun:
+                     commit_every: int = 100, keep: bool = True) -> AnalysisRun:
     """Return the analysis of every article, from the store when possible.
 
     ``progress(done, total)`` is called as texts are analysed. Results are committed to the
-    store in batches, so an interrupted run keeps what it finished.
+    store in batches, so an interrupted run keeps what it finished. With ``keep=False`` the
+    analyses are only stored, not returned (bounded memory for very large corpora).
     """
     settings = settings or AnalysisSettings()
     started = time.perf_counter()
     model = resolve_model(settings.model)
     key = fingerprint(model, settings.gazetteers)
-    texts = {a.text_hash: a.text for a in articles}
+    articles = list(articles)
+    hashes = list(dict.fromkeys(a.text_hash for a in articles))
     run = AnalysisRun()
-    run.analyses = store.get_many(texts, key, columns)
-    run.from_cache = len(run.analyses)
-    missing = {h: t for h, t in texts.items() if h not in run.analyses}
+    stored = store.get_many(hashes, key, columns if keep else ())
+    run.from_cache = len(stored)
+    if keep:
+        run.analyses = stored
+    seen = set(stored)
+    missing: list[Article] = []
+    for article in articles:
+        if article.text_hash not in seen:
+            seen.add(article.text_hash)
+            missing.append(article)
+    del stored
     if missing:
         pending: list[tuple[str, Analysis]] = []
 
-        def keep(text_hash: str, analysis: Analysis) -> None:
-            run.analyses[text_hash] = analysis
+        def done(text_hash: str, analysis: Analysis) -> None:
+            if keep:
+                run.analyses[text_hash] = analysis
             run.analysed += 1
             pending.append((text_hash, analysis))
             if len(pending) >= commit_every:
@@ -142,8 +221,9 @@ def analyse_articles(articles: Iterable[Article], store: Store,
             if progress:
                 progress(run.analysed, len(missing))
 
+        texts = ((a.text_hash, a.text) for a in missing)
         try:
-            run_pipeline(missing, settings, model, keep)
+            run_pipeline(texts, len(missing), settings, model, done)
         finally:
             store.put_many(pending, key)
     run.seconds = time.perf_counter() - started

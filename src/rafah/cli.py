@@ -409,7 +409,7 @@ def timeline_cli(corpus: str | None, events: bool, by: str | None, fmt: str | No
     reporter = Reporter(kwargs["quiet"])
     session = _session(corpus, kwargs, reporter)
     articles, entities = _entities(session, reporter)
-    analyses = session.analyses(articles, ("sentences", "casualties", "dates"))
+    analyses = session.analyses(articles, ("lead", "casualties", "dates"))
     top_names = top_names_by_article(entities, TOP_ENTITIES)
     if by:
         rows = period_rows(articles, analyses, top_names, by)

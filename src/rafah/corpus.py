@@ -14,8 +14,9 @@ import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from rafah.dates import InvalidDate, parse_header_date
 from rafah.errors import CorpusError
@@ -68,7 +69,7 @@ class LoadResult:
     root: str = ""
 
 
-@dataclass
+@dataclass(frozen=True)
 class LoadOptions:
     """Loader settings a user can change."""
 
@@ -345,6 +346,7 @@ def article_from_text(text: str, *, article_id: str, path: Path,
 
 def _finish(article: Article) -> Article:
     article.text_hash = text_hash(article.text)
+    article.word_count = sum(len(p.split()) for p in article.body())
     return article
 
 
@@ -465,10 +467,64 @@ def read_file(path: Path, article_id: str, options: LoadOptions
     return articles, skipped
 
 
+class FileIndex(Protocol):
+    """Where the loader remembers what it read from each file (the analysis store)."""
+
+    def lookup_files(self, keys: list[str]) -> dict[str, tuple[int, int, str, str]]: ...
+
+    def save_files(self, rows: list[tuple[str, int, int, str, str]]) -> None: ...
+
+
+@cache
+def _loader_digest() -> str:
+    package = Path(__file__).resolve().parent
+    hasher = hashlib.sha256()
+    for path in (package / "corpus.py", package / "dates.py",
+                 package / "data" / "boilerplate.txt"):
+        hasher.update(path.read_bytes())
+    return hasher.hexdigest()[:12]
+
+
+def options_key(options: LoadOptions) -> str:
+    """What a cached file reading depends on besides the file: loader code and options."""
+    return f"{_loader_digest()}|{int(options.dayfirst)}|{options.max_bytes}"
+
+
+@lru_cache(maxsize=4)
+def _bodies(path: str, mtime_ns: int, options: LoadOptions) -> dict[str, list[str]]:
+    articles, _ = read_file(Path(path), "", options)
+    return {article.id: article.body() for article in articles}
+
+
+def _reloader(path: Path, article_id: str, file_id: str, options: LoadOptions
+              ) -> Callable[[], list[str]]:
+    """A function that reads an article's body from its file again."""
+    suffix = article_id[len(file_id):]
+
+    def reload() -> list[str]:
+        try:
+            mtime = path.stat().st_mtime_ns
+        except OSError:
+            return []
+        return _bodies(str(path), mtime, options).get(suffix, [])
+
+    return reload
+
+
+def _from_metadata(meta: dict[str, Any], path: Path, file_id: str,
+                   options: LoadOptions) -> Article:
+    article = Article(paragraphs=None, **meta)
+    article.reload = _reloader(path, article.id, file_id, options)
+    return article
+
+
 def load_corpus(root: str | os.PathLike[str], *, options: LoadOptions | None = None,
-                on_file: Callable[[], None] | None = None) -> LoadResult:
+                index: FileIndex | None = None, keep_text: bool = True) -> LoadResult:
     """Load every article under root (a folder, searched recursively, or one file).
 
+    With an ``index``, files whose size and modification time are unchanged are not read
+    again: their articles come from the index, with the body read back only when needed.
+    ``keep_text=False`` drops bodies from memory after reading (large corpora).
     Raises CorpusError when the path does not exist, holds no files, or no readable article.
     """
     options = options or LoadOptions()
@@ -477,21 +533,47 @@ def load_corpus(root: str | os.PathLike[str], *, options: LoadOptions | None = N
         raise CorpusError(f"corpus path {str(base)!r} does not exist; pass a folder or a file "
                           "of articles, or set RAFAH_CORPUS")
     result = LoadResult(articles=[], root=str(base))
-    seen_files = 0
-    for path, reason in discover(base):
-        seen_files += 1
-        article_id = path.name if base.is_file() else path.relative_to(base).as_posix()
-        if reason:
-            result.skipped.append(Skipped(article_id, reason))
-            continue
-        articles, skipped = read_file(path, article_id, options)
-        result.articles.extend(articles)
-        result.skipped.extend(skipped)
-        if on_file:
-            on_file()
-    if seen_files == 0:
+    found = list(discover(base))
+    if not found:
         raise CorpusError(f"corpus folder {str(base)!r} is empty; put .txt, .md, .json, .jsonl "
                           "or .csv articles in it")
+    readable: list[tuple[Path, str, int, int, str]] = []
+    for path, reason in found:
+        file_id = path.name if base.is_file() else path.relative_to(base).as_posix()
+        if reason:
+            result.skipped.append(Skipped(file_id, reason))
+            continue
+        try:
+            stat = path.stat()
+        except OSError as exc:
+            result.skipped.append(Skipped(file_id, f"cannot read: {exc.strerror or exc}"))
+            continue
+        readable.append((path, file_id, stat.st_size, stat.st_mtime_ns,
+                         f"{path.resolve()}|{file_id}"))
+    settings = options_key(options)
+    known = index.lookup_files([r[4] for r in readable]) if index is not None else {}
+    to_save: list[tuple[str, int, int, str, str]] = []
+    for path, file_id, size, mtime, key in readable:
+        hit = known.get(key)
+        if hit is not None and hit[:3] == (size, mtime, settings):
+            payload = json.loads(hit[3])
+            result.articles.extend(_from_metadata(m, path, file_id, options)
+                                   for m in payload["articles"])
+            result.skipped.extend(Skipped(*s) for s in payload["skipped"])
+            continue
+        articles, skipped = read_file(path, file_id, options)
+        if index is not None:
+            payload = {"articles": [a.metadata() for a in articles],
+                       "skipped": [[s.path, s.reason] for s in skipped]}
+            to_save.append((key, size, mtime, settings, json.dumps(payload, ensure_ascii=False)))
+        if not keep_text:
+            for article in articles:
+                article.paragraphs = None
+                article.reload = _reloader(path, article.id, file_id, options)
+        result.articles.extend(articles)
+        result.skipped.extend(skipped)
+    if index is not None:
+        index.save_files(to_save)
     if not result.articles:
         raise CorpusError(f"no readable article in {str(base)!r} ({len(result.skipped)} "
                           f"file(s) skipped); supported: {', '.join(SUPPORTED_SUFFIXES)}")
@@ -503,7 +585,7 @@ def mark_duplicates(articles: list[Article]) -> None:
     """Flag articles whose body text equals an earlier one's (both are kept)."""
     first: dict[str, str] = {}
     for article in articles:
-        if not article.paragraphs:
+        if article.words == 0:
             continue
         earlier = first.setdefault(article.text_hash, article.id)
         if earlier != article.id:

@@ -2,35 +2,59 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
+
+META_FIELDS = ("id", "path", "date", "date_source", "title", "headings", "warnings", "url",
+               "text_hash", "word_count")
 
 
 @dataclass
 class Article:
-    """One article as read from the corpus (no NLP)."""
+    """One article as read from the corpus (no NLP).
+
+    ``paragraphs`` is None when the body is not held in memory (a large corpus, or metadata
+    from the file index); ``body()`` then reads it again through ``reload``.
+    """
 
     id: str
     path: str
     date: str | None
     date_source: str | None
     title: str | None
-    paragraphs: list[str]
+    paragraphs: list[str] | None
     headings: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     url: str | None = None
     text_hash: str = ""
     duplicate_of: str | None = None
+    word_count: int = -1
+    reload: Callable[[], list[str]] | None = field(default=None, repr=False, compare=False)
+
+    def body(self) -> list[str]:
+        """The body paragraphs, read again from the file when they are not in memory."""
+        if self.paragraphs is not None:
+            return self.paragraphs
+        if self.reload is None:
+            return []
+        return self.reload()
 
     @property
     def text(self) -> str:
         """The body text that is analysed: paragraphs joined by blank lines."""
-        return "\n\n".join(self.paragraphs)
+        return "\n\n".join(self.body())
 
     @property
     def words(self) -> int:
         """Number of whitespace-separated words in the body."""
-        return sum(len(p.split()) for p in self.paragraphs)
+        if self.word_count < 0:
+            self.word_count = sum(len(p.split()) for p in self.body())
+        return self.word_count
+
+    def metadata(self) -> dict[str, Any]:
+        """Everything but the body, for the file index."""
+        return {name: getattr(self, name) for name in META_FIELDS}
 
     def to_record(self) -> dict[str, Any]:
         """The public JSON record (DESIGN.md field names)."""
@@ -93,6 +117,7 @@ class DateMention:
     end: int
     sent: int
     tense: str  # past | present | future
+    sentence: str = ""
 
 
 @dataclass
@@ -104,22 +129,26 @@ class Analysis:
     casualties: list[CasualtyFigure] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     acronyms: list[tuple[str, str]] = field(default_factory=list)
+    lead: str = ""
 
-    def to_json_parts(self) -> dict[str, list]:
-        """Plain lists, one per stored column."""
+    def to_json_parts(self) -> dict[str, Any]:
+        """Plain values, one per stored column."""
         return {
+            "lead": self.lead,
             "sentences": [list(s) for s in self.sentences],
             "mentions": [[m.text, m.label, m.start, m.end, m.sent, m.surface]
                          for m in self.mentions],
             "casualties": [asdict(c) for c in self.casualties],
-            "dates": [[d.text, d.start, d.end, d.sent, d.tense] for d in self.dates],
+            "dates": [[d.text, d.start, d.end, d.sent, d.tense, d.sentence]
+                      for d in self.dates],
             "acronyms": [list(a) for a in self.acronyms],
         }
 
     @classmethod
-    def from_json_parts(cls, parts: dict[str, list | None]) -> Analysis:
+    def from_json_parts(cls, parts: dict[str, Any]) -> Analysis:
         """Rebuild an analysis from stored columns; a column that was not read stays empty."""
         return cls(
+            lead=parts.get("lead") or "",
             sentences=[(s[0], s[1]) for s in parts.get("sentences") or []],
             mentions=[Mention(*m) for m in parts.get("mentions") or []],
             casualties=[CasualtyFigure(**c) for c in parts.get("casualties") or []],

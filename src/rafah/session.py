@@ -41,8 +41,15 @@ class Session:
     def load(self) -> LoadResult:
         """All readable articles of the corpus (cached for this session)."""
         if self._loaded is None:
-            self._loaded = load_corpus(self.options.corpus, options=self.options.load)
+            self._loaded = load_corpus(self.options.corpus, options=self.options.load,
+                                       index=self.store(), keep_text=False)
         return self._loaded
+
+    def store(self) -> Store:
+        """The analysis store (opened once per session)."""
+        if self._store is None:
+            self._store = Store(self.options.cache, warn=self.warn)
+        return self._store
 
     def articles(self, *, distinct: bool = False) -> list[Article]:
         """Articles within --since/--until (undated ones only when no range is given);
@@ -54,9 +61,7 @@ class Session:
     def analyses(self, articles: Iterable[Article], columns: Iterable[str],
                  progress: Callable[[int, int], None] | None = None) -> dict[str, Analysis]:
         """Analyses keyed by text hash, from the store or from spaCy."""
-        if self._store is None:
-            self._store = Store(self.options.cache, warn=self.warn)
-        self.last_run = analyse_articles(articles, self._store, self.options.analysis,
+        self.last_run = analyse_articles(articles, self.store(), self.options.analysis,
                                          columns=columns, progress=progress)
         return self.last_run.analyses
 

@@ -17,8 +17,8 @@ from pathlib import Path
 
 from rafah.records import Analysis
 
-SCHEMA_VERSION = "1"
-COLUMNS = ("sentences", "mentions", "casualties", "dates", "acronyms")
+SCHEMA_VERSION = "2"
+COLUMNS = ("lead", "sentences", "mentions", "casualties", "dates", "acronyms")
 _BATCH = 500
 
 
@@ -102,20 +102,27 @@ class Store:
         columns = ", ".join(f"{c} TEXT NOT NULL" for c in COLUMNS)
         with connection:
             connection.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+            found = connection.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+            if found is not None and found[0] != SCHEMA_VERSION:
+                connection.execute("DROP TABLE IF EXISTS analyses")
+                connection.execute("DROP TABLE IF EXISTS files")
             connection.execute(
                 f"CREATE TABLE IF NOT EXISTS analyses (text_hash TEXT NOT NULL, "
                 f"fingerprint TEXT NOT NULL, {columns}, created REAL NOT NULL, "
                 f"PRIMARY KEY (text_hash, fingerprint)) WITHOUT ROWID")
-            connection.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)",
+            connection.execute(
+                "CREATE TABLE IF NOT EXISTS files (key TEXT PRIMARY KEY, size INTEGER NOT NULL, "
+                "mtime_ns INTEGER NOT NULL, options TEXT NOT NULL, payload TEXT NOT NULL)")
+            connection.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)",
                                (SCHEMA_VERSION,))
-        connection.execute("SELECT count(*) FROM meta").fetchone()
         return connection
 
     # ------------------------------------------------------------ reading and writing
 
     def get_many(self, hashes: Iterable[str], fingerprint: str,
                  columns: Iterable[str] = COLUMNS) -> dict[str, Analysis]:
-        """Stored analyses for these hashes (missing ones are absent from the result)."""
+        """Stored analyses for these hashes (missing ones are absent from the result); with
+        no columns, the analyses are empty and only say which hashes are stored."""
         wanted = [c for c in COLUMNS if c in set(columns)]
         keys = list(dict.fromkeys(hashes))
         found: dict[str, Analysis] = {}
@@ -154,6 +161,35 @@ class Store:
                     f"{', '.join(COLUMNS)}, created) VALUES ({marks})", rows)
         except sqlite3.DatabaseError as exc:
             self.warn(f"cache could not be written ({exc}); results of this run are not kept")
+
+    # ------------------------------------------------------------ the file index
+
+    def lookup_files(self, keys: list[str]) -> dict[str, tuple[int, int, str, str]]:
+        """Stored (size, mtime_ns, options, payload) of files, by key."""
+        found: dict[str, tuple[int, int, str, str]] = {}
+        try:
+            for offset in range(0, len(keys), _BATCH):
+                chunk = keys[offset: offset + _BATCH]
+                marks = ",".join("?" * len(chunk))
+                for row in self.connection.execute(
+                        f"SELECT key, size, mtime_ns, options, payload FROM files "
+                        f"WHERE key IN ({marks})", chunk):
+                    found[row[0]] = (row[1], row[2], row[3], row[4])
+        except sqlite3.DatabaseError as exc:
+            self.warn(f"cache could not be read ({exc}); reading every file")
+            return {}
+        return found
+
+    def save_files(self, rows: list[tuple[str, int, int, str, str]]) -> None:
+        """Remember what the loader read from files: (key, size, mtime_ns, options, payload)."""
+        if not rows:
+            return
+        try:
+            with self.connection:
+                self.connection.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
+                                            rows)
+        except sqlite3.DatabaseError as exc:
+            self.warn(f"cache could not be written ({exc}); files will be read again next time")
 
     def close(self) -> None:
         """Close the connection."""

@@ -24,7 +24,9 @@ def analyse_doc(doc: Doc) -> Analysis:
         sentence_by_start[sent.start] = number
         for i in range(sent.start, sent.end):
             sentence_of[i] = number
+    lead = next((s.text.strip() for s in doc.sents if s.text.strip()), "")
     return Analysis(
+        lead=lead,
         sentences=sentences,
         mentions=entity_mentions(doc, sentence_of),
         casualties=casualty_figures(doc, sentence_index=sentence_by_start),

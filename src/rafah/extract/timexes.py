@@ -69,5 +69,6 @@ def date_mentions(doc, sentence_of: list[int]) -> list[DateMention]:  # noqa: AN
                                              for t in ent):
             continue
         found.append(DateMention(ent.text, ent.start_char, ent.end_char,
-                                 sentence_of[ent.start], clause_tense(ent)))
+                                 sentence_of[ent.start], clause_tense(ent),
+                                 ent.sent.text.strip()))
     return found

@@ -25,15 +25,13 @@ def cut_at_word(text: str, limit: int = HEADLINE_CHARS) -> str:
 
 
 def lead_sentence(article: Article, analysis: Analysis | None) -> str:
-    """The first sentence of the body (from the stored sentence boundaries when available)."""
-    text = article.text
-    if not text:
+    """The first sentence of the body: stored with the analysis, else cut from the text."""
+    if analysis is not None and analysis.lead:
+        return analysis.lead
+    body = article.body()
+    if not body:
         return ""
-    if analysis is not None and analysis.sentences:
-        start, end = analysis.sentences[0]
-        return text[start:end].strip()
-    first = article.paragraphs[0]
-    return _SENTENCE_END.split(first, maxsplit=1)[0].strip()
+    return _SENTENCE_END.split(body[0], maxsplit=1)[0].strip()
 
 
 def compact_figure(figure: CasualtyFigure | dict[str, Any]) -> dict[str, Any]:
@@ -77,18 +75,13 @@ def event_rows(articles: list[Article], analyses: dict[str, Analysis]) -> list[d
         if analysis is None:
             continue
         anchor = date.fromisoformat(article.date) if article.date else None
-        text = article.text
         for mention in analysis.dates:
             resolved = normalize(mention.text, anchor, mention.tense)
             if resolved is None:
                 continue
-            sentence = ""
-            if 0 <= mention.sent < len(analysis.sentences):
-                start, end = analysis.sentences[mention.sent]
-                sentence = text[start:end].strip()
             rows.append({"kind": "event", "date": resolved.value,
                          "granularity": resolved.granularity, "text": mention.text,
-                         "article": article.id, "sentence": sentence})
+                         "article": article.id, "sentence": mention.sentence})
     return rows
 
 
