@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 CHUNK_CHARS = 100_000
-DEFAULT_BATCH_SIZE = 64
+DEFAULT_BATCH_SIZE = 32
 
 
 @dataclass
@@ -182,11 +182,13 @@ def analyse_articles(articles: Iterable[Article], store: Store,
                      settings: AnalysisSettings | None = None, *,
                      columns: Iterable[str] = COLUMNS,
                      progress: Callable[[int, int], None] | None = None,
-                     commit_every: int = 100, keep: bool = True) -> AnalysisRun:
+                     commit_every: int = 50, commit_seconds: float = 3.0,
+                     keep: bool = True) -> AnalysisRun:
     """Return the analysis of every article, from the store when possible.
 
     ``progress(done, total)`` is called as texts are analysed. Results are committed to the
-    store in batches, so an interrupted run keeps what it finished. With ``keep=False`` the
+    store every ``commit_every`` texts or ``commit_seconds``, so an interrupted run keeps what
+    it finished. With ``keep=False`` the
     analyses are only stored, not returned (bounded memory for very large corpora).
     """
     settings = settings or AnalysisSettings()
@@ -209,15 +211,18 @@ def analyse_articles(articles: Iterable[Article], store: Store,
     del stored
     if missing:
         pending: list[tuple[str, Analysis]] = []
+        last_commit = [time.monotonic()]
 
         def done(text_hash: str, analysis: Analysis) -> None:
             if keep:
                 run.analyses[text_hash] = analysis
             run.analysed += 1
             pending.append((text_hash, analysis))
-            if len(pending) >= commit_every:
+            now = time.monotonic()
+            if len(pending) >= commit_every or now - last_commit[0] >= commit_seconds:
                 store.put_many(pending, key)
                 pending.clear()
+                last_commit[0] = now
             if progress:
                 progress(run.analysed, len(missing))
 

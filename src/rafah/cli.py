@@ -20,7 +20,7 @@ from rafah import __version__
 from rafah.analyze import AnalysisSettings
 from rafah.corpus import DEFAULT_MAX_BYTES, LoadOptions
 from rafah.errors import RafahError
-from rafah.render import FORMATS, write_records
+from rafah.render import FORMATS, printable, write_records
 from rafah.session import Session, SessionOptions
 from rafah.store import default_cache_path
 
@@ -38,7 +38,7 @@ class Reporter:
         """One warning line (counted only, with -q)."""
         self.warnings += 1
         if not self.quiet:
-            click.echo(f"warning: {message}", err=True)
+            click.echo(f"warning: {printable(message)}", err=True)
 
     def info(self, message: str) -> None:
         """One informational line, unless -q."""

@@ -14,6 +14,7 @@ import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Protocol
@@ -297,10 +298,13 @@ def _resolve_date(value: str | None, source: str | None, options: LoadOptions,
     if value is None:
         return None, None
     try:
-        return parse_header_date(value, dayfirst=options.dayfirst), source
+        day = parse_header_date(value, dayfirst=options.dayfirst)
     except InvalidDate as exc:
         warnings.append(f"{exc}; date set to null")
         return None, None
+    if day > (date.today() + timedelta(days=1)).isoformat():
+        warnings.append(f"date {day} is in the future (kept)")
+    return day, source
 
 
 def _fallback_date(path: Path, paragraphs: list[str], options: LoadOptions

@@ -9,12 +9,20 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import sys
 from collections.abc import Sequence
 from typing import IO, Any
 
 FORMATS = ("table", "json", "jsonl", "csv")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Text safe for a terminal: control characters (escape sequences, newlines in file
+    names) are shown as \\xNN instead of being sent to the terminal."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", text)
 
 
 def make_console(file: IO[str] | None = None, *, stderr: bool = False):  # noqa: ANN201
@@ -42,7 +50,7 @@ def cell_text(value: Any) -> str:
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, int) and not isinstance(value, bool):
         return f"{value:,}" if abs(value) >= 1_000 else str(value)
-    return str(value)
+    return printable(str(value))
 
 
 def csv_cell(value: Any) -> str:

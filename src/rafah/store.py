@@ -93,6 +93,16 @@ class Store:
             self.path = None
             return self._initialise(sqlite3.connect(":memory:"))
 
+    def _recover(self, exc: Exception) -> None:
+        """After an error in use: a damaged file is moved aside and rebuilt."""
+        if self.path is not None and isinstance(exc, sqlite3.DatabaseError) and \
+                self._looks_corrupt(exc):
+            try:
+                self.connection.close()
+            except sqlite3.Error:
+                pass
+            self.connection = self._rebuild(exc)
+
     def _initialise(self, connection: sqlite3.Connection) -> sqlite3.Connection:
         if self.path is not None:
             mode = connection.execute("PRAGMA journal_mode = WAL").fetchone()
@@ -139,6 +149,7 @@ class Store:
                     found[row[0]] = Analysis.from_json_parts(parts)
         except (sqlite3.DatabaseError, ValueError) as exc:
             self.warn(f"cache could not be read ({exc}); analysing again")
+            self._recover(exc)
             return {}
         return found
 
@@ -161,6 +172,7 @@ class Store:
                     f"{', '.join(COLUMNS)}, created) VALUES ({marks})", rows)
         except sqlite3.DatabaseError as exc:
             self.warn(f"cache could not be written ({exc}); results of this run are not kept")
+            self._recover(exc)
 
     # ------------------------------------------------------------ the file index
 
@@ -177,6 +189,7 @@ class Store:
                     found[row[0]] = (row[1], row[2], row[3], row[4])
         except sqlite3.DatabaseError as exc:
             self.warn(f"cache could not be read ({exc}); reading every file")
+            self._recover(exc)
             return {}
         return found
 
@@ -190,6 +203,7 @@ class Store:
                                             rows)
         except sqlite3.DatabaseError as exc:
             self.warn(f"cache could not be written ({exc}); files will be read again next time")
+            self._recover(exc)
 
     def close(self) -> None:
         """Close the connection."""
