@@ -227,13 +227,25 @@ ENTITY_COLUMNS = ["name", "type", "mentions", "articles", "first_seen", "last_se
 
 
 def _entities(session: Session, reporter: Reporter):  # noqa: ANN202
+    """Canonical entities of the selected articles, from the report cache when the articles,
+    the analyses and the code are unchanged."""
+    import json
+    from pathlib import Path
+
     from rafah.gazetteer import load_entries
-    from rafah.reports.entities import build_entities
+    from rafah.reports import entities as report
 
     articles = session.articles(distinct=True)
+    code = [Path(report.__file__), *report.DATA_FILES]
+    key = session.report_key("entities", articles, code)
+    stored = session.store().get_report(key)
+    if stored is not None:
+        return articles, [report.Entity.from_stored(e) for e in json.loads(stored)]
     analyses = _analyses(session, reporter, articles, ("mentions", "acronyms"))
     gazetteer = load_entries(session.options.analysis.gazetteers)
-    return articles, build_entities(articles, analyses, gazetteer)
+    entities = report.build_entities(articles, analyses, gazetteer)
+    session.store().put_report(key, json.dumps([e.to_stored() for e in entities]))
+    return articles, entities
 
 
 @cli.command("entities")
@@ -408,17 +420,22 @@ def timeline_cli(corpus: str | None, events: bool, by: str | None, fmt: str | No
 
     reporter = Reporter(kwargs["quiet"])
     session = _session(corpus, kwargs, reporter)
-    articles, entities = _entities(session, reporter)
-    analyses = session.analyses(articles, ("lead", "casualties", "dates"))
-    top_names = top_names_by_article(entities, TOP_ENTITIES)
+
+    def compute() -> list[dict[str, Any]]:
+        articles, entities = _entities(session, reporter)
+        analyses = session.analyses(articles, ("lead", "casualties", "dates"))
+        top_names = top_names_by_article(entities, TOP_ENTITIES)
+        if by:
+            return period_rows(articles, analyses, top_names, by)
+        rows = article_rows(articles, analyses, top_names)
+        if events:
+            rows += event_rows(articles, analyses)
+        return chronological(rows)
+
+    rows = _cached_rows(session, f"timeline|{events}|{by}", compute)
     if by:
-        rows = period_rows(articles, analyses, top_names, by)
         _emit(rows, fmt, ["period", "articles", "entities", "casualties"])
         return
-    rows = article_rows(articles, analyses, top_names)
-    if events:
-        rows += event_rows(articles, analyses)
-    rows = chronological(rows)
     columns = ["kind", "date", "article", "title", "summary", "entities", "casualties"]
     if events:
         columns += ["granularity", "text", "sentence"]
@@ -433,6 +450,25 @@ def timeline_cli(corpus: str | None, events: bool, by: str | None, fmt: str | No
         rows = [{**r, "casualties": [figure_text(f) for f in r.get("casualties", [])]}
                 for r in rows]
     _emit(rows, fmt, columns)
+
+
+def _cached_rows(session: Session, name: str,
+                 compute: Callable[[], list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """Report rows from the report cache when articles, analyses and code are unchanged."""
+    import json
+    from pathlib import Path
+
+    from rafah import dates
+    from rafah.reports import entities, timeline
+
+    code = [Path(m.__file__) for m in (timeline, entities, dates)] + entities.DATA_FILES
+    key = session.report_key(name, session.articles(distinct=True), code)
+    stored = session.store().get_report(key)
+    if stored is not None:
+        return json.loads(stored)
+    rows = compute()
+    session.store().put_report(key, json.dumps(rows, ensure_ascii=False))
+    return rows
 
 
 def _timeline_table_row(row: dict[str, Any], figure_text: Callable[[dict], str]

@@ -76,7 +76,8 @@ def write_records(records: Sequence[dict[str, Any]], fmt: str, columns: Sequence
     """Write records in one of FORMATS. ``columns`` order JSON keys' CSV header;
     ``table_columns`` may pick fewer columns for the terminal table."""
     if fmt == "json":
-        out.write(json.dumps(list(records), ensure_ascii=False, indent=2) + "\n")
+        lines = ",\n".join("  " + json.dumps(r, ensure_ascii=False) for r in records)
+        out.write(f"[\n{lines}\n]\n" if lines else "[]\n")
     elif fmt == "jsonl":
         for record in records:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")

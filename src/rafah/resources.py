@@ -5,7 +5,13 @@ from __future__ import annotations
 import json
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
+
+
+def resource_path(name: str) -> Path:
+    """The path of a shipped data file."""
+    return Path(str(resources.files("rafah").joinpath("data", name)))
 
 
 def read_text(name: str) -> str:

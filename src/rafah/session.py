@@ -5,6 +5,7 @@ The CLI builds a Session from its options; reports take the articles and analyse
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,6 +13,7 @@ from pathlib import Path
 from rafah.analyze import AnalysisRun, AnalysisSettings, analyse_articles
 from rafah.corpus import LoadOptions, LoadResult, load_corpus
 from rafah.dates import in_range
+from rafah.nlp import fingerprint, resolve_model
 from rafah.records import Analysis, Article
 from rafah.store import Store, default_cache_path
 
@@ -64,6 +66,18 @@ class Session:
         self.last_run = analyse_articles(articles, self.store(), self.options.analysis,
                                          columns=columns, progress=progress)
         return self.last_run.analyses
+
+    def report_key(self, name: str, articles: Iterable[Article], code: Iterable[Path]) -> str:
+        """A key for a corpus-level report: the articles (id, text, date), the analysis
+        fingerprint and the report's own code and data files."""
+        settings = self.options.analysis
+        hasher = hashlib.sha256(name.encode())
+        hasher.update(fingerprint(resolve_model(settings.model), settings.gazetteers).encode())
+        for path in code:
+            hasher.update(path.read_bytes())
+        for article in articles:
+            hasher.update(f"{article.id}\t{article.text_hash}\t{article.date}\n".encode())
+        return hasher.hexdigest()
 
     def close(self) -> None:
         """Release the store."""

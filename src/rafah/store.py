@@ -116,6 +116,7 @@ class Store:
             if found is not None and found[0] != SCHEMA_VERSION:
                 connection.execute("DROP TABLE IF EXISTS analyses")
                 connection.execute("DROP TABLE IF EXISTS files")
+                connection.execute("DROP TABLE IF EXISTS reports")
             connection.execute(
                 f"CREATE TABLE IF NOT EXISTS analyses (text_hash TEXT NOT NULL, "
                 f"fingerprint TEXT NOT NULL, {columns}, created REAL NOT NULL, "
@@ -123,6 +124,9 @@ class Store:
             connection.execute(
                 "CREATE TABLE IF NOT EXISTS files (key TEXT PRIMARY KEY, size INTEGER NOT NULL, "
                 "mtime_ns INTEGER NOT NULL, options TEXT NOT NULL, payload TEXT NOT NULL)")
+            connection.execute(
+                "CREATE TABLE IF NOT EXISTS reports (key TEXT PRIMARY KEY, payload TEXT NOT NULL, "
+                "created REAL NOT NULL)")
             connection.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)",
                                (SCHEMA_VERSION,))
         return connection
@@ -203,6 +207,30 @@ class Store:
                                             rows)
         except sqlite3.DatabaseError as exc:
             self.warn(f"cache could not be written ({exc}); files will be read again next time")
+            self._recover(exc)
+
+    # ------------------------------------------------------------ computed reports
+
+    def get_report(self, key: str) -> str | None:
+        """A report computed earlier from exactly the same inputs, if kept."""
+        try:
+            row = self.connection.execute("SELECT payload FROM reports WHERE key = ?",
+                                          (key,)).fetchone()
+        except sqlite3.DatabaseError as exc:
+            self._recover(exc)
+            return None
+        return row[0] if row else None
+
+    def put_report(self, key: str, payload: str, keep: int = 32) -> None:
+        """Keep a computed report; only the ``keep`` most recent are kept."""
+        try:
+            with self.connection:
+                self.connection.execute("INSERT OR REPLACE INTO reports VALUES (?, ?, ?)",
+                                        (key, payload, time.time()))
+                self.connection.execute(
+                    "DELETE FROM reports WHERE key NOT IN (SELECT key FROM reports "
+                    "ORDER BY created DESC LIMIT ?)", (keep,))
+        except sqlite3.DatabaseError as exc:
             self._recover(exc)
 
     def close(self) -> None:

@@ -21,12 +21,14 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from rafah.gazetteer import GazetteerEntry
 from rafah.records import Analysis, Article
-from rafah.resources import word_list
+from rafah.resources import resource_path, word_list
 
+DATA_FILES = [resource_path("org_words.txt")]
 SURNAME_SHARE = 0.8
 LONG_FORM_SHARE = 0.05
 ORG_LONG_FORM_SHARE = 0.2
@@ -36,11 +38,14 @@ _TYPE_PRIORITY = ["PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUC
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 
+_LEADING_THE = re.compile(r"^the\s+", re.I)
+
+
+@lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """Spelling-insensitive key: "U.S." and "US" → "us"; "the" is not part of a name."""
-    text = text.replace("\u2019", "'").replace(".", "")
-    text = re.sub(r"^(?:the)\s+", "", text.strip(), flags=re.I)
-    return re.sub(r"\s+", " ", text).casefold()
+    text = _LEADING_THE.sub("", text.replace("\u2019", "'").replace(".", "").strip())
+    return " ".join(text.split()).casefold()
 
 
 class _UnionFind:
@@ -94,6 +99,20 @@ class Entity:
         return {"name": self.name, "type": self.type, "mentions": self.mentions,
                 "articles": self.articles, "first_seen": self.first_seen,
                 "last_seen": self.last_seen, "aliases": self.aliases}
+
+    def to_stored(self) -> dict[str, Any]:
+        """Everything, for the report cache."""
+        return {**self.to_record(), "keys": sorted(self.keys), "surfaces": sorted(self.surfaces),
+                "by_article": sorted(self.by_article.items())}
+
+    @classmethod
+    def from_stored(cls, data: dict[str, Any]) -> Entity:
+        """Rebuild an entity from the report cache."""
+        return cls(name=data["name"], type=data["type"], mentions=data["mentions"],
+                   articles=data["articles"], first_seen=data["first_seen"],
+                   last_seen=data["last_seen"], aliases=data["aliases"],
+                   keys=set(data["keys"]), surfaces=set(data["surfaces"]),
+                   by_article=Counter(dict((int(k), v) for k, v in data["by_article"])))
 
 
 def _short_form_targets(occurrences: list[_Occurrence], label: str, position: int
@@ -192,8 +211,12 @@ def build_entities(articles: Iterable[Article], analyses: dict[str, Analysis],
         """A long form too rare beside its one-word form is a parsing accident, not a name."""
         if long is None:
             return None
-        long_count = max(sum(label_counts[long].values()), signature_counts[long])
-        return long if long_count >= share * sum(label_counts[short].values()) else None
+        long_counts = label_counts.get(long)
+        long_count = max(sum(long_counts.values()) if long_counts else 0,
+                         signature_counts.get(long, 0))
+        short_counts = label_counts.get(short)
+        short_count = sum(short_counts.values()) if short_counts else 0
+        return long if long_count >= share * short_count else None
 
     def dominant(votes: Counter[str] | None) -> str | None:
         if not votes:
