@@ -74,8 +74,8 @@ def common_options(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=False,
                      help="Processes for analysis [default: all cores]."),
         click.option("--cache", "cache_path", type=click.Path(dir_okay=False, path_type=Path),
-                     default=None, help=f"Analysis store [env RAFAH_CACHE; default "
-                                        f"{default_cache_path()}]."),
+                     default=None, help="Analysis store (SQLite) [env RAFAH_CACHE; default: "
+                                        "the user cache folder, ~/.cache/rafah on Linux]."),
         click.option("--no-cache", is_flag=True, help="Analyse in memory; keep nothing."),
         click.option("--gazetteer", "gazetteers", multiple=True, metavar="FILE",
                      type=click.Path(exists=True, dir_okay=False),
