@@ -16,6 +16,7 @@ from typing import IO, Any
 
 FORMATS = ("table", "json", "jsonl", "csv")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NO_WRAP = {"date", "first_seen", "last_seen", "period", "type", "kind", "value"}
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
@@ -101,7 +102,8 @@ def print_table(records: Sequence[dict[str, Any]], columns: Sequence[str], out: 
         numeric = records and all(isinstance(r.get(column), int | float) and
                                   not isinstance(r.get(column), bool)
                                   for r in records if r.get(column) is not None)
-        table.add_column(column, justify="right" if numeric else "left", overflow="fold")
+        table.add_column(column, justify="right" if numeric else "left", overflow="fold",
+                         no_wrap=numeric or column in _NO_WRAP)
     for record in records:
         table.add_row(*(Text(cell_text(record.get(c))) for c in columns))
     make_console(out).print(table)
