@@ -129,3 +129,27 @@ def test_record_fields() -> None:
     assert entity.to_record() == {"name": "Cairo", "type": "GPE", "mentions": 1, "articles": 1,
                                   "first_seen": "2024-03-13", "last_seen": "2024-03-13",
                                   "aliases": []}
+
+
+def test_user_gazetteer_files(tmp_path) -> None:  # noqa: ANN001
+    import pytest
+
+    from rafah.errors import InputFormatError
+
+    csv_file = tmp_path / "names.csv"
+    csv_file.write_text("name,type,aliases\nAl-Mawasi,GPE,Mawasi;al-Mawasi\n")
+    jsonl_file = tmp_path / "names.jsonl"
+    jsonl_file.write_text('{"label": "ORG", "pattern": "MoH", "id": "Gaza Health Ministry"}\n'
+                          '{"name": "Shin Bet", "type": "ORG", "aliases": ["Shabak"]}\n')
+    entries = load_entries((str(csv_file), str(jsonl_file)))
+    added = {e.name: e for e in entries[-3:]}
+    assert added["Al-Mawasi"].aliases == ("Mawasi", "al-Mawasi")
+    assert added["Gaza Health Ministry"].type == "ORG" and added["Gaza Health Ministry"].aliases \
+        == ("MoH",)
+    analyses = {"h1": mentions(("Mawasi", "PERSON"), ("al-Mawasi", "ORG"))}
+    rows = table([article(1)], analyses, entries)
+    assert list(rows) == ["Al-Mawasi"] and rows["Al-Mawasi"].type == "GPE"
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"oops": 1}\n')
+    with pytest.raises(InputFormatError, match="line 1"):
+        load_entries((str(bad),))

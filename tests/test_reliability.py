@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from rafah.analyze import AnalysisSettings, analyse_articles
 from rafah.cli import cli
-from rafah.corpus import LoadOptions, Unreadable, decode, load_corpus, split_header
+from rafah.corpus import Unreadable, decode, load_corpus, split_header
 from rafah.extract.numbers import parse_number
 from rafah.records import Analysis
 from rafah.store import Store
@@ -50,7 +50,9 @@ def build_hostile(root: Path) -> dict[str, str]:
     (root / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
     (root / "nul.txt").write_bytes(b"Date: 2024-03-01\n\nText with a \x00 NUL byte.")
     (root / "empty.txt").write_bytes(b"")
-    (root / "too-big.txt").write_text("word " * 500_000)
+    (root / "five-mb.txt").write_text("Date: 2024-03-10\n\n" +
+                                      "Officials met in Cairo on Monday. " * 150_000)
+    (root / "too-big.txt").write_text("word " * 4_300_000)
     (root / "picture.jpg").write_bytes(b"\xff\xd8\xff")
     os.symlink(root, root / "loop")
     expected = {"binary.txt": "binary file", "nul.txt": "binary file", "empty.txt": "empty file",
@@ -64,18 +66,15 @@ def build_hostile(root: Path) -> dict[str, str]:
     return expected
 
 
-HOSTILE_OPTIONS = LoadOptions(max_bytes=2_000_000)
-
-
 def test_hostile_corpus_loads_every_readable_article(tmp_path: Path) -> None:
     expected = build_hostile(tmp_path / "c")
-    result = load_corpus(tmp_path / "c", options=HOSTILE_OPTIONS)
+    result = load_corpus(tmp_path / "c")
     reasons = {s.path: s.reason for s in result.skipped}
     assert set(reasons) == set(expected)
     for name, prefix in expected.items():
         assert reasons[name].startswith(prefix), (name, reasons[name])
     ids = {a.id for a in result.articles}
-    assert len(ids) == 14
+    assert len(ids) == 15
     assert "d0/" + "/".join(f"d{i}" for i in range(1, 40)) + "/deep.txt" in ids
     by_id = {a.id: a for a in result.articles}
     assert by_id["crlf.txt"].paragraphs == ["Officials in Gaza said 4 people were killed."]
@@ -88,22 +87,22 @@ def test_hostile_corpus_loads_every_readable_article(tmp_path: Path) -> None:
     assert by_id["copy-b.txt"].duplicate_of == "copy-a.txt"
     assert "duplicate of copy-a.txt" in by_id["copy-b.txt"].to_record()["warnings"]
     assert by_id["one-line.txt"].words == 250_000
+    assert by_id["five-mb.txt"].words == 900_000 and by_id["five-mb.txt"].date == "2024-03-10"
 
 
 def test_hostile_corpus_through_the_cli_names_each_skip(tmp_path: Path) -> None:
     expected = build_hostile(tmp_path / "c")
-    result = CliRunner().invoke(cli, ["articles", str(tmp_path / "c"), "--format", "json",
-                                      "--max-bytes", "2000000"])
+    result = CliRunner().invoke(cli, ["articles", str(tmp_path / "c"), "--format", "json"])
     assert result.exit_code == 0
-    assert len(json.loads(result.stdout)) == 14
+    assert len(json.loads(result.stdout)) == 15
     lines = result.stderr.splitlines()
     for name in expected:
         shown = name.replace("\n", "\\x0a")
         assert any(line.startswith(f"warning: skipped {shown}:") for line in lines), name
     assert "\x1b" not in result.stdout.replace("\\u001b", "") and "\x1b" not in result.stderr
     assert "Traceback" not in result.stderr
-    quiet = CliRunner().invoke(cli, ["articles", str(tmp_path / "c"), "-q", "--max-bytes",
-                                     "2000000", "--format", "json"])
+    quiet = CliRunner().invoke(cli, ["articles", str(tmp_path / "c"), "-q", "--format",
+                                     "json"])
     assert quiet.stderr == f"warning: {len(expected)} file(s) skipped\n"
 
 
