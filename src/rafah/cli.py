@@ -312,6 +312,8 @@ def context_cli(corpus: str | None, term: str, width: int, fmt: str | None,
         pattern = surface_pattern([term], ignore_case=True)
     analyses = session.analyses(articles, ("sentences",))
     rows = context_rows(articles, analyses, pattern, width=width)
+    if not rows:
+        reporter.info(f"no sentence mentions {term!r}")
     _emit(rows, fmt, ["article", "date", "left", "match", "right", "sentence", "start", "end"],
           table_columns=["article", "date", "left", "match", "right"])
 
