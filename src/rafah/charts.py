@@ -71,7 +71,7 @@ def print_terminal_chart(rows: list[dict[str, Any]], out: IO[str],
             line.append(f" {mark}{member['value']:,}".ljust(14))
             details = [member["qualifier"] or "", member["source"] or "", member["article"]]
             line.append("  " + " · ".join(d for d in details if d), style="dim")
-            console.print(line)
+            console.print(line, no_wrap=True, overflow="ellipsis")
             if member.get("reference") is not None:
                 ref = Text("  " + " " * 10 + "  ")
                 ref.append(_bar(member["reference"], top).ljust(BAR_WIDTH + 1), style="dim")
@@ -86,7 +86,8 @@ def print_terminal_chart(rows: list[dict[str, Any]], out: IO[str],
             mark = _HEDGE_MARK[hedge_class(row)]
             victims = f" {row['group']}" if row["group"] else ""
             console.print(Text(f"  {row['kind']} {mark}{row['value']:,}{victims} "
-                               f"({row['qualifier'] or 'exact'}) · {row['article']}"))
+                               f"({row['qualifier'] or 'exact'}) · {row['article']}"),
+                          no_wrap=True, overflow="ellipsis")
         console.print()
     incidents = sum(1 for r in rows if r["date"] and not r["cumulative"])
     if incidents:
