@@ -227,25 +227,22 @@ ENTITY_COLUMNS = ["name", "type", "mentions", "articles", "first_seen", "last_se
 
 
 def _entities(session: Session, reporter: Reporter):  # noqa: ANN202
-    """Canonical entities of the selected articles, from the report cache when the articles,
-    the analyses and the code are unchanged."""
-    import json
+    """Canonical entities of the selected articles (from the report cache when possible)."""
     from pathlib import Path
 
     from rafah.gazetteer import load_entries
     from rafah.reports import entities as report
 
     articles = session.articles(distinct=True)
-    code = [Path(report.__file__), *report.DATA_FILES]
-    key = session.report_key("entities", articles, code)
-    stored = session.store().get_report(key)
-    if stored is not None:
-        return articles, [report.Entity.from_stored(e) for e in json.loads(stored)]
-    analyses = _analyses(session, reporter, articles, ("mentions", "acronyms"))
-    gazetteer = load_entries(session.options.analysis.gazetteers)
-    entities = report.build_entities(articles, analyses, gazetteer)
-    session.store().put_report(key, json.dumps([e.to_stored() for e in entities]))
-    return articles, entities
+
+    def compute() -> list[dict[str, Any]]:
+        analyses = _analyses(session, reporter, articles, ("mentions", "acronyms"))
+        gazetteer = load_entries(session.options.analysis.gazetteers)
+        return [e.to_stored() for e in report.build_entities(articles, analyses, gazetteer)]
+
+    stored = session.cached_report("entities", [Path(report.__file__), *report.DATA_FILES],
+                                   compute)
+    return articles, [report.Entity.from_stored(e) for e in stored]
 
 
 @cli.command("entities")
@@ -456,21 +453,14 @@ def timeline_cli(corpus: str | None, events: bool, by: str | None, fmt: str | No
 
 def _cached_rows(session: Session, name: str,
                  compute: Callable[[], list[dict[str, Any]]]) -> list[dict[str, Any]]:
-    """Report rows from the report cache when articles, analyses and code are unchanged."""
-    import json
+    """Timeline rows from the report cache when articles, analyses and code are unchanged."""
     from pathlib import Path
 
     from rafah import dates
     from rafah.reports import entities, timeline
 
     code = [Path(m.__file__) for m in (timeline, entities, dates)] + entities.DATA_FILES
-    key = session.report_key(name, session.articles(distinct=True), code)
-    stored = session.store().get_report(key)
-    if stored is not None:
-        return json.loads(stored)
-    rows = compute()
-    session.store().put_report(key, json.dumps(rows, ensure_ascii=False))
-    return rows
+    return session.cached_report(name, code, compute)
 
 
 def _timeline_table_row(row: dict[str, Any], figure_text: Callable[[dict], str]

@@ -87,12 +87,3 @@ def digest(extra_files: tuple[str, ...] = ()) -> str:
     """A short hash of the gazetteer content (part of the analysis fingerprint)."""
     payload = json.dumps([[e.name, e.type, list(e.aliases)] for e in load_entries(extra_files)])
     return hashlib.sha256(payload.encode()).hexdigest()[:12]
-
-
-def surface_index(extra_files: tuple[str, ...] = ()) -> dict[str, GazetteerEntry]:
-    """Map every surface form (exact spelling) to its entry."""
-    index: dict[str, GazetteerEntry] = {}
-    for entry in load_entries(extra_files):
-        for surface in entry.surfaces:
-            index[surface] = entry
-    return index

@@ -6,9 +6,11 @@ The CLI builds a Session from its options; reports take the articles and analyse
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from rafah.analyze import AnalysisRun, AnalysisSettings, analyse_articles
 from rafah.corpus import LoadOptions, LoadResult, load_corpus
@@ -78,6 +80,18 @@ class Session:
         for article in articles:
             hasher.update(f"{article.id}\t{article.text_hash}\t{article.date}\n".encode())
         return hasher.hexdigest()
+
+    def cached_report(self, name: str, code: Iterable[Path],
+                      compute: Callable[[], Any]) -> Any:
+        """A JSON-able corpus-level report, from the store when the selected articles, the
+        analysis fingerprint and the report's code are unchanged; else computed and kept."""
+        key = self.report_key(name, self.articles(distinct=True), code)
+        stored = self.store().get_report(key)
+        if stored is not None:
+            return json.loads(stored)
+        value = compute()
+        self.store().put_report(key, json.dumps(value, ensure_ascii=False))
+        return value
 
     def close(self) -> None:
         """Release the store."""
