@@ -39,7 +39,7 @@ def candidates(corpus: str, cache: Path) -> list[dict]:
     seen: set[str] = set()
     found = []
     for article in articles:
-        for start, end in run.analyses[article.text_hash].sentences:
+        for start, end in ((s.start, s.end) for s in run.analyses[article.text_hash].sentences):
             text = article.text[start:end].strip()
             key = sentence_id(text)
             if key in seen or not STEMS.search(text) or not NUMBER.search(text):

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rafah.extract.casualties import casualty_figures
+from rafah.extract.registry import analyse_doc
 
 pytestmark = pytest.mark.model
 
@@ -156,14 +156,14 @@ def test_there_are_enough_cases() -> None:
 
 @pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[c[0][:50] for c in CASES])
 def test_sentence(nlp, sentence: str, expected: list[tuple]) -> None:  # noqa: ANN001
-    figures = casualty_figures(nlp(sentence))
+    figures = list(analyse_doc(nlp(sentence)).casualties)
     found = [(f.kind, f.value, f.qualifier, f.group, f.source) for f in figures]
     assert found == expected
 
 
 def test_hedges_set_bounds(nlp) -> None:  # noqa: ANN001
     over, nearly, about, exact, vague = (
-        casualty_figures(nlp(s))[0] for s in (
+        list(analyse_doc(nlp(s)).casualties)[0] for s in (
             "Over 100 people were killed.", "Nearly 100 people were killed.",
             "About 100 people were killed.", "100 people were killed.",
             "Dozens of people were killed."))
@@ -176,7 +176,7 @@ def test_hedges_set_bounds(nlp) -> None:  # noqa: ANN001
 
 def test_running_totals(nlp) -> None:  # noqa: ANN001
     def cumulative(sentence: str) -> bool:
-        return casualty_figures(nlp(sentence))[0].cumulative
+        return list(analyse_doc(nlp(sentence)).casualties)[0].cumulative
 
     assert cumulative("The death toll rose to 31,184.")
     assert cumulative("More than 38,000 people have been killed since October 7.")
@@ -187,5 +187,5 @@ def test_running_totals(nlp) -> None:  # noqa: ANN001
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200))
 def test_arbitrary_text_never_raises(nlp, text: str) -> None:  # noqa: ANN001
-    for figure in casualty_figures(nlp(text)):
+    for figure in list(analyse_doc(nlp(text)).casualties):
         assert figure.value > 0 and figure.start < figure.end

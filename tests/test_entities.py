@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rafah.gazetteer import GazetteerEntry, load_entries
-from rafah.records import Analysis, Article, Mention
+from rafah.records import Acronym, Analysis, Article, Mention
 from rafah.reports.entities import (
     build_entities,
     filter_entities,
@@ -83,7 +83,7 @@ def test_gazetteer_merges_variants_and_fixes_the_type() -> None:
 
 def test_acronym_defined_in_text_joins_its_long_form() -> None:
     analysis = mentions(("Israeli Defense Forces", "ORG"), ("IDF", "ORG"), ("IDF", "ORG"))
-    analysis.acronyms = [("Israeli Defense Forces", "IDF")]
+    analysis.records["acronyms"] = (Acronym("Israeli Defense Forces", "IDF"),)
     rows = table([article(1)], {"h1": analysis})
     assert list(rows) == ["Israeli Defense Forces"]
     assert rows["Israeli Defense Forces"].aliases == ["IDF"]

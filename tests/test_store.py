@@ -9,10 +9,18 @@ from pathlib import Path
 import pytest
 
 from rafah import analyze
-from rafah.analyze import AnalysisSettings, analyse_articles, chunk_text, merge_chunks
+from rafah.analyze import AnalysisSettings, analyse_articles, chunk_text
 from rafah.corpus import load_corpus
-from rafah.records import Analysis, CasualtyFigure, DateMention, Mention
-from rafah.store import Store
+from rafah.records import (
+    Acronym,
+    Analysis,
+    CasualtyFigure,
+    DateMention,
+    Mention,
+    Sentence,
+    merge_chunks,
+)
+from rafah.store import LAYOUT_VERSION, Store
 
 from .conftest import SEEDS
 
@@ -35,7 +43,7 @@ def counting_pipeline(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     def fake(texts, total, settings, model, on_done):  # noqa: ANN001
         for text_hash, text in texts:
             seen.append(text_hash)
-            on_done(text_hash, Analysis(sentences=[(0, len(text))],
+            on_done(text_hash, Analysis(sentences=[Sentence(0, len(text))],
                                         mentions=[Mention("Rafah", "GPE", 0, 5, 0)]))
 
     monkeypatch.setattr(analyze, "run_pipeline", fake)
@@ -44,12 +52,12 @@ def counting_pipeline(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 def sample_analysis() -> Analysis:
     return Analysis(
-        sentences=[(0, 10), (11, 30)],
+        sentences=[Sentence(0, 10), Sentence(11, 30)],
         mentions=[Mention("United States", "GPE", 0, 13, 0, "the United States")],
         casualties=[CasualtyFigure("killed", 31000, 31000, None, "over", False, None,
                                    "Hamas Ministry of Health", True, "s", 3, 9, 1)],
         dates=[DateMention("October 7", 12, 21, 1, "past")],
-        acronyms=[("Israel Defense Forces", "IDF")],
+        acronyms=[Acronym("Israel Defense Forces", "IDF")],
     )
 
 
@@ -65,12 +73,32 @@ def test_store_round_trip_and_column_selection(tmp_path: Path) -> None:
     assert count == 1
 
 
-def test_store_holds_only_json_text(tmp_path: Path) -> None:
+def test_records_are_stored_by_field_name_in_typed_columns(tmp_path: Path) -> None:
     store = Store(tmp_path / "a.sqlite3")
     store.put_many([("h1", sample_analysis())], "fp")
-    row = store.connection.execute("SELECT sentences, mentions, casualties, dates, acronyms "
-                                   "FROM analyses").fetchone()
-    assert all(isinstance(json.loads(value), list) for value in row)
+    row = store.connection.execute(
+        'SELECT kind, value, low, high, vague, cumulative, "end", sent FROM records_casualties'
+    ).fetchone()
+    assert row == ("killed", 31000, 31000, None, 0, 1, 9, 1)
+    columns = [c[1] for c in store.connection.execute("PRAGMA table_info(records_mentions)")]
+    assert columns == ["analysis", "seq", "text", "label", "start", "end", "sent", "surface"]
+
+
+def test_store_of_an_older_schema_is_rebuilt(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    old = sqlite3.connect(path)
+    with old:
+        old.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+        old.execute("INSERT INTO meta VALUES ('schema', '2')")
+        old.execute("CREATE TABLE analyses (text_hash TEXT, fingerprint TEXT, mentions TEXT, "
+                    "created REAL, PRIMARY KEY (text_hash, fingerprint))")
+        old.execute("INSERT INTO analyses VALUES ('h1', 'fp', '[[\"Gaza\"]]', 0)")
+    old.close()
+    store = Store(path)
+    assert store.get_many(["h1"], "fp") == {}
+    store.put_many([("h1", sample_analysis())], "fp")
+    assert Store(path).get_many(["h1"], "fp") == {"h1": sample_analysis()}
+    assert LAYOUT_VERSION != "2"
 
 
 def test_second_run_is_answered_by_the_store(tmp_path: Path, fake_model: str,
@@ -113,7 +141,7 @@ def test_unreadable_rows_mean_reanalysis_not_a_crash(tmp_path: Path) -> None:
     store = Store(tmp_path / "a.sqlite3")
     store.put_many([("h1", sample_analysis())], "fp")
     with store.connection:
-        store.connection.execute("UPDATE analyses SET mentions = '{broken'")
+        store.connection.execute("ALTER TABLE records_mentions RENAME COLUMN surface TO other")
     warnings: list[str] = []
     store.warn = warnings.append
     assert store.get_many(["h1"], "fp") == {} and warnings
@@ -129,12 +157,15 @@ def test_chunking_keeps_offsets() -> None:
 
 
 def test_merging_chunks_shifts_offsets_and_sentences() -> None:
-    part = Analysis(sentences=[(0, 5)], mentions=[Mention("Gaza", "GPE", 1, 5, 0)],
+    part = Analysis(sentences=[Sentence(0, 5)], mentions=[Mention("Gaza", "GPE", 1, 5, 0)],
                     dates=[DateMention("May 1", 0, 5, 0, "past")])
-    second = Analysis(sentences=[(0, 5)], mentions=[Mention("Gaza", "GPE", 1, 5, 0)])
+    second = Analysis(sentences=[Sentence(0, 5)], mentions=[Mention("Gaza", "GPE", 1, 5, 0)])
     merged = merge_chunks([(0, part), (100, second)])
-    assert merged.sentences == [(0, 5), (100, 105)]
+    assert merged.sentences == (Sentence(0, 5), Sentence(100, 105))
     assert [(m.start, m.sent) for m in merged.mentions] == [(1, 0), (101, 1)]
+    assert [(d.start, d.sent) for d in merged.dates] == [(0, 0)]
+    again = merge_chunks([(0, part), (100, second)])
+    assert again == merged and second.mentions[0].start == 1
 
 
 def test_sqlite_wal_mode(tmp_path: Path) -> None:

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from rafah.nlp import fingerprint, load_pipeline, resolve_model
-from rafah.records import Analysis, Article, DateMention, Mention
-from rafah.store import COLUMNS, Store
+from rafah.records import Analysis, Article, merge_chunks
+from rafah.store import Store
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -70,28 +70,6 @@ def chunk_text(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
     return chunks
 
 
-def merge_chunks(parts: Sequence[tuple[int, Analysis]]) -> Analysis:
-    """Join chunk analyses, shifting character offsets and sentence numbers."""
-    if len(parts) == 1 and parts[0][0] == 0:
-        return parts[0][1]
-    merged = Analysis()
-    for offset, part in parts:
-        base = len(merged.sentences)
-        merged.sentences += [(s + offset, e + offset) for s, e in part.sentences]
-        merged.mentions += [Mention(m.text, m.label, m.start + offset, m.end + offset,
-                                    m.sent + base, m.surface) for m in part.mentions]
-        for figure in part.casualties:
-            figure.start += offset
-            figure.end += offset
-            figure.sent += base
-            merged.casualties.append(figure)
-        merged.dates += [DateMention(d.text, d.start + offset, d.end + offset, d.sent + base,
-                                     d.tense, d.sentence) for d in part.dates]
-        merged.acronyms += part.acronyms
-        merged.lead = merged.lead or part.lead
-    return merged
-
-
 def _chunk_stream(texts: Iterable[tuple[str, str]]
                   ) -> Iterator[tuple[str, tuple[str, int, int]]]:
     for text_hash, text in texts:
@@ -103,7 +81,7 @@ def _chunk_stream(texts: Iterable[tuple[str, str]]
 def analyse_texts(nlp: Language, texts: Iterable[tuple[str, str]], batch_size: int
                   ) -> Iterator[tuple[str, Analysis]]:
     """(text hash, analysis) for each text, streaming: no Doc outlives its extraction."""
-    from rafah.extract import analyse_doc
+    from rafah.extract.registry import analyse_doc
 
     waiting: dict[str, list[tuple[int, Analysis]]] = {}
     for doc, (text_hash, offset, count) in nlp.pipe(_chunk_stream(texts), as_tuples=True,
@@ -125,11 +103,12 @@ def _start_worker(model: str, gazetteers: tuple[str, ...], batch_size: int) -> N
     _WORKER["batch_size"] = batch_size
 
 
-def _analyse_batch(batch: list[tuple[str, str]]) -> list[tuple[str, dict]]:
-    """Worker task: analyse texts, return plain JSON-ready parts (small to send back)."""
+def _analyse_batch(batch: list[tuple[str, str]]) -> list[tuple[str, Analysis]]:
+    """Worker task: analyse texts, return their records (plain dataclasses, never Docs)."""
     nlp = _WORKER["nlp"]
-    return [(text_hash, analysis.to_json_parts())
-            for text_hash, analysis in analyse_texts(nlp, batch, _WORKER["batch_size"])]
+    batch_size = _WORKER["batch_size"]
+    assert isinstance(batch_size, int)
+    return list(analyse_texts(nlp, batch, batch_size))  # type: ignore[arg-type]
 
 
 def _batches(texts: Iterable[tuple[str, str]], size: int) -> Iterator[list[tuple[str, str]]]:
@@ -173,19 +152,21 @@ def run_pipeline(texts: Iterable[tuple[str, str]], total: int, settings: Analysi
             _deliver(pending.popleft().get(), on_done)
 
 
-def _deliver(results: list[tuple[str, dict]], on_done: Callable[[str, Analysis], None]) -> None:
-    for text_hash, parts in results:
-        on_done(text_hash, Analysis.from_json_parts(parts))
+def _deliver(results: list[tuple[str, Analysis]],
+             on_done: Callable[[str, Analysis], None]) -> None:
+    for text_hash, analysis in results:
+        on_done(text_hash, analysis)
 
 
 def analyse_articles(articles: Iterable[Article], store: Store,
                      settings: AnalysisSettings | None = None, *,
-                     columns: Iterable[str] = COLUMNS,
+                     names: Iterable[str] | None = None,
                      progress: Callable[[int, int], None] | None = None,
                      commit_every: int = 50, commit_seconds: float = 3.0,
                      keep: bool = True) -> AnalysisRun:
     """Return the analysis of every article, from the store when possible.
 
+    ``names`` are the extractors whose records are read back from the store (None: all).
     ``progress(done, total)`` is called as texts are analysed. Results are committed to the
     store every ``commit_every`` texts or ``commit_seconds``, so an interrupted run keeps what
     it finished. With ``keep=False`` the
@@ -198,7 +179,7 @@ def analyse_articles(articles: Iterable[Article], store: Store,
     articles = list(articles)
     hashes = list(dict.fromkeys(a.text_hash for a in articles))
     run = AnalysisRun()
-    stored = store.get_many(hashes, key, columns if keep else ())
+    stored = store.get_many(hashes, key, names if keep else ())
     run.from_cache = len(stored)
     if keep:
         run.analyses = stored

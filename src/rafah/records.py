@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, fields, replace
+from typing import Any, ClassVar, Self
 
 META_FIELDS = ("id", "path", "date", "date_source", "title", "headings", "warnings", "url",
                "text_hash", "word_count")
@@ -72,9 +72,76 @@ class Article:
         }
 
 
+def _plus(value: int | None, step: int) -> int | None:
+    return None if value is None else value + step
+
+
+class Record:
+    """Base of every per-article record: a frozen dataclass, stored and read by field name.
+
+    ``OFFSET_FIELDS`` name the character offsets and ``SENTENCE_FIELDS`` the sentence numbers,
+    so that records of a chunk of a long text can be shifted to the whole text's positions.
+    """
+
+    OFFSET_FIELDS: ClassVar[tuple[str, ...]] = ()
+    SENTENCE_FIELDS: ClassVar[tuple[str, ...]] = ()
+
+    def shifted(self, offset: int, sentences: int) -> Self:
+        """A copy moved by ``offset`` characters and ``sentences`` sentences (never mutated)."""
+        if not (offset or sentences):
+            return self
+        changes = {name: _plus(getattr(self, name), offset) for name in self.OFFSET_FIELDS}
+        changes.update({name: _plus(getattr(self, name), sentences)
+                        for name in self.SENTENCE_FIELDS})
+        return replace(self, **changes)  # type: ignore[type-var]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Field name → value (plain JSON values)."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}  # type: ignore[arg-type]
+
+    @classmethod
+    def from_dict(cls, values: Mapping[str, Any]) -> Self:
+        """Rebuild a record from its fields by name (missing optional fields keep defaults)."""
+        names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+        return cls(**{k: v for k, v in values.items() if k in names})
+
+    @classmethod
+    def field_types(cls) -> tuple[tuple[str, str], ...]:
+        """(name, type as written) of every field: the record's storage schema."""
+        return tuple((f.name, str(f.type)) for f in fields(cls))  # type: ignore[arg-type]
+
+
 @dataclass(frozen=True)
-class Mention:
+class Sentence(Record):
+    """A sentence's character span in the text."""
+
+    OFFSET_FIELDS: ClassVar[tuple[str, ...]] = ("start", "end")
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Lead(Record):
+    """The first non-empty sentence of a text (a summary for the timeline)."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Acronym(Record):
+    """An acronym defined in the text: "Israel Defense Forces (IDF)"."""
+
+    long: str
+    short: str
+
+
+@dataclass(frozen=True)
+class Mention(Record):
     """An entity mention found in one article's text."""
+
+    OFFSET_FIELDS: ClassVar[tuple[str, ...]] = ("start", "end")
+    SENTENCE_FIELDS: ClassVar[tuple[str, ...]] = ("sent",)
 
     text: str
     label: str
@@ -89,9 +156,12 @@ class Mention:
         return self.surface or self.text
 
 
-@dataclass
-class CasualtyFigure:
+@dataclass(frozen=True)
+class CasualtyFigure(Record):
     """A reported count of people harmed, as found in one sentence."""
+
+    OFFSET_FIELDS: ClassVar[tuple[str, ...]] = ("start", "end")
+    SENTENCE_FIELDS: ClassVar[tuple[str, ...]] = ("sent",)
 
     kind: str
     value: int
@@ -108,9 +178,12 @@ class CasualtyFigure:
     sent: int = 0
 
 
-@dataclass
-class DateMention:
+@dataclass(frozen=True)
+class DateMention(Record):
     """A date expression in the text, not yet normalised (that needs the article date)."""
+
+    OFFSET_FIELDS: ClassVar[tuple[str, ...]] = ("start", "end")
+    SENTENCE_FIELDS: ClassVar[tuple[str, ...]] = ("sent",)
 
     text: str
     start: int
@@ -120,38 +193,55 @@ class DateMention:
     sentence: str = ""
 
 
-@dataclass
 class Analysis:
-    """Everything extracted from one article's text; depends on that text alone."""
+    """Everything extracted from one article's text, by extractor name; depends on the text
+    alone. ``analysis.mentions`` is the tuple of records of the extractor named "mentions"
+    (empty when it was not read)."""
 
-    sentences: list[tuple[int, int]] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)
-    casualties: list[CasualtyFigure] = field(default_factory=list)
-    dates: list[DateMention] = field(default_factory=list)
-    acronyms: list[tuple[str, str]] = field(default_factory=list)
-    lead: str = ""
+    __slots__ = ("records",)
 
-    def to_json_parts(self) -> dict[str, Any]:
-        """Plain values, one per stored column."""
-        return {
-            "lead": self.lead,
-            "sentences": [list(s) for s in self.sentences],
-            "mentions": [[m.text, m.label, m.start, m.end, m.sent, m.surface]
-                         for m in self.mentions],
-            "casualties": [asdict(c) for c in self.casualties],
-            "dates": [[d.text, d.start, d.end, d.sent, d.tense, d.sentence]
-                      for d in self.dates],
-            "acronyms": [list(a) for a in self.acronyms],
-        }
+    def __init__(self, records: Mapping[str, Sequence[Record]] | None = None,
+                 **by_name: Sequence[Record]) -> None:
+        merged = {**(records or {}), **by_name}
+        self.records: dict[str, tuple[Record, ...]] = {k: tuple(v) for k, v in merged.items()}
 
-    @classmethod
-    def from_json_parts(cls, parts: dict[str, Any]) -> Analysis:
-        """Rebuild an analysis from stored columns; a column that was not read stays empty."""
-        return cls(
-            lead=parts.get("lead") or "",
-            sentences=[(s[0], s[1]) for s in parts.get("sentences") or []],
-            mentions=[Mention(*m) for m in parts.get("mentions") or []],
-            casualties=[CasualtyFigure(**c) for c in parts.get("casualties") or []],
-            dates=[DateMention(*d) for d in parts.get("dates") or []],
-            acronyms=[(a[0], a[1]) for a in parts.get("acronyms") or []],
-        )
+    def __getattr__(self, name: str) -> tuple[Any, ...]:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return self.records.get(name, ())
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Analysis) and self.records == other.records
+
+    def __repr__(self) -> str:
+        sizes = ", ".join(f"{k}={len(v)}" for k, v in self.records.items())
+        return f"Analysis({sizes})"
+
+    def get(self, name: str) -> tuple[Record, ...]:
+        """The records of one extractor (empty when absent)."""
+        return self.records.get(name, ())
+
+    def shifted(self, offset: int, sentences: int) -> Analysis:
+        """A copy with every record moved (for the chunks of a long text)."""
+        return Analysis({name: [r.shifted(offset, sentences) for r in items]
+                         for name, items in self.records.items()})
+
+    @property
+    def lead_text(self) -> str:
+        """The lead sentence, or ""."""
+        leads = self.records.get("lead", ())
+        return next((lead.text for lead in leads if isinstance(lead, Lead) and lead.text), "")
+
+
+def merge_chunks(parts: Sequence[tuple[int, Analysis]]) -> Analysis:
+    """Join the analyses of a long text's chunks (offset, analysis), in order, shifting
+    character offsets and sentence numbers; the inputs are left unchanged."""
+    if len(parts) == 1 and parts[0][0] == 0:
+        return parts[0][1]
+    merged: dict[str, list[Record]] = {}
+    sentences = 0
+    for offset, part in parts:
+        for name, items in part.shifted(offset, sentences).records.items():
+            merged.setdefault(name, []).extend(items)
+        sentences += len(part.get("sentences"))
+    return Analysis(merged)

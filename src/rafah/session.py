@@ -62,11 +62,12 @@ class Session:
         chosen = [a for a in self.load().articles if in_range(a.date, since, until)]
         return [a for a in chosen if not a.duplicate_of] if distinct else chosen
 
-    def analyses(self, articles: Iterable[Article], columns: Iterable[str],
+    def analyses(self, articles: Iterable[Article], names: Iterable[str] | None = None,
                  progress: Callable[[int, int], None] | None = None) -> dict[str, Analysis]:
-        """Analyses keyed by text hash, from the store or from spaCy."""
+        """Analyses keyed by text hash, from the store or from spaCy, with the records of the
+        extractors ``names`` (None: all)."""
         self.last_run = analyse_articles(articles, self.store(), self.options.analysis,
-                                         columns=columns, progress=progress)
+                                         names=names, progress=progress)
         return self.last_run.analyses
 
     def report_key(self, name: str, articles: Iterable[Article], code: Iterable[Path]) -> str:

@@ -1,12 +1,16 @@
-"""The analysis store: one embedded SQLite file holding each article's analysis as JSON.
+"""The analysis store: one embedded SQLite file holding each article's analysis.
 
-Rows are keyed by (text hash, pipeline fingerprint). Nothing executable is stored (no pickle).
+An analysis is a row of ``analyses`` keyed by (text hash, pipeline fingerprint); its records
+live in one table per extractor whose columns are the record's dataclass fields, written and
+read by name. The schema version is derived from the extractors and their record fields, so a
+store written by other code is rebuilt. Nothing executable is stored (no pickle).
 A corrupt file is moved aside and rebuilt; an unwritable location falls back to memory. Every
 such problem is reported through the ``warn`` callback, never raised.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sqlite3
@@ -14,12 +18,62 @@ import sys
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
-from rafah.records import Analysis
+from rafah.extract.registry import Extractor, extractor_names, extractors
+from rafah.records import Analysis, Record
 
-SCHEMA_VERSION = "2"
-COLUMNS = ("lead", "sentences", "mentions", "casualties", "dates", "acronyms")
+LAYOUT_VERSION = "3"
+"""The layout of the tables that do not come from records (bump when it changes)."""
 _BATCH = 500
+_SQL_TYPES = {"int": "INTEGER", "bool": "INTEGER", "float": "REAL", "str": "TEXT"}
+
+
+def schema_version() -> str:
+    """The layout version and every extractor's record fields: a change rebuilds the store."""
+    parts = [LAYOUT_VERSION] + [f"{e.name}:{e.record.field_types()}" for e in extractors()]
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+
+
+def _table(extractor: Extractor) -> str:
+    return f"records_{extractor.name}"
+
+
+def _base(annotation: str) -> str:
+    return annotation.replace(" | None", "").replace("None | ", "")
+
+
+def _sql_type(annotation: str) -> str:
+    return _SQL_TYPES.get(_base(annotation), "TEXT")
+
+
+def _plain(annotation: str) -> bool:
+    """Whether a field is stored as it is (else as JSON text)."""
+    return _base(annotation) in _SQL_TYPES
+
+
+def _encode(record: Record, plain: tuple[bool, ...]) -> list[Any]:
+    values = list(record.to_dict().values())
+    return [v if keep else json.dumps(v, ensure_ascii=False) for v, keep in zip(values, plain,
+                                                                                   strict=True)]
+
+
+def _decoder(annotation: str) -> Any:
+    """How to turn a stored value back into the field's Python value."""
+    base = _base(annotation)
+    if base == "bool":
+        return bool
+    if base in _SQL_TYPES:
+        return None
+    return json.loads
+
+
+def _decode(fields: tuple[tuple[str, str], ...], values: list[Any]) -> dict[str, Any]:
+    decoded: dict[str, Any] = {}
+    for (name, kind), value in zip(fields, values, strict=True):
+        convert = _decoder(kind)
+        decoded[name] = value if value is None or convert is None else convert(value)
+    return decoded
 
 
 def default_cache_path() -> Path:
@@ -109,74 +163,119 @@ class Store:
             if mode is None:
                 raise sqlite3.DatabaseError("cannot set WAL journal mode")
         connection.execute("PRAGMA synchronous = NORMAL")
-        columns = ", ".join(f"{c} TEXT NOT NULL" for c in COLUMNS)
+        version = schema_version()
         with connection:
             connection.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
             found = connection.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-            if found is not None and found[0] != SCHEMA_VERSION:
-                connection.execute("DROP TABLE IF EXISTS analyses")
-                connection.execute("DROP TABLE IF EXISTS files")
-                connection.execute("DROP TABLE IF EXISTS reports")
+            if found is not None and found[0] != version:
+                self._drop_all(connection)
             connection.execute(
-                f"CREATE TABLE IF NOT EXISTS analyses (text_hash TEXT NOT NULL, "
-                f"fingerprint TEXT NOT NULL, {columns}, created REAL NOT NULL, "
-                f"PRIMARY KEY (text_hash, fingerprint)) WITHOUT ROWID")
+                "CREATE TABLE IF NOT EXISTS analyses (id INTEGER PRIMARY KEY, "
+                "text_hash TEXT NOT NULL, fingerprint TEXT NOT NULL, created REAL NOT NULL, "
+                "UNIQUE (text_hash, fingerprint))")
+            for extractor in extractors():
+                columns = ", ".join(f'[{name}] {_sql_type(kind)}'
+                                    for name, kind in extractor.record.field_types())
+                connection.execute(
+                    f"CREATE TABLE IF NOT EXISTS {_table(extractor)} (analysis INTEGER NOT NULL, "
+                    f"seq INTEGER NOT NULL, {columns}, PRIMARY KEY (analysis, seq)) WITHOUT ROWID")
             connection.execute(
                 "CREATE TABLE IF NOT EXISTS files (key TEXT PRIMARY KEY, size INTEGER NOT NULL, "
                 "mtime_ns INTEGER NOT NULL, options TEXT NOT NULL, payload TEXT NOT NULL)")
             connection.execute(
                 "CREATE TABLE IF NOT EXISTS reports (key TEXT PRIMARY KEY, payload TEXT NOT NULL, "
                 "created REAL NOT NULL)")
-            connection.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)",
-                               (SCHEMA_VERSION,))
+            connection.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (version,))
         return connection
+
+    @staticmethod
+    def _drop_all(connection: sqlite3.Connection) -> None:
+        """Drop every table but ``meta`` (a store written by other code)."""
+        tables = [row[0] for row in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'meta'")]
+        for table in tables:
+            connection.execute(f'DROP TABLE IF EXISTS "{table}"')
 
     # ------------------------------------------------------------ reading and writing
 
     def get_many(self, hashes: Iterable[str], fingerprint: str,
-                 columns: Iterable[str] = COLUMNS) -> dict[str, Analysis]:
-        """Stored analyses for these hashes (missing ones are absent from the result); with
-        no columns, the analyses are empty and only say which hashes are stored."""
-        wanted = [c for c in COLUMNS if c in set(columns)]
+                 names: Iterable[str] | None = None) -> dict[str, Analysis]:
+        """Stored analyses for these hashes (missing ones are absent from the result), with
+        the records of the extractors ``names`` (all when None; with none, the analyses are
+        empty and only say which hashes are stored)."""
+        wanted = [e for e in extractors() if names is None or e.name in set(names)]
         keys = list(dict.fromkeys(hashes))
         found: dict[str, Analysis] = {}
-        select = ", ".join(["text_hash", *wanted])
         try:
             for offset in range(0, len(keys), _BATCH):
-                chunk = keys[offset: offset + _BATCH]
-                marks = ",".join("?" * len(chunk))
-                rows = self.connection.execute(
-                    f"SELECT {select} FROM analyses WHERE fingerprint = ? "
-                    f"AND text_hash IN ({marks})", (fingerprint, *chunk))
-                for row in rows:
-                    parts = {c: json.loads(v) for c, v in zip(wanted, row[1:], strict=True)}
-                    found[row[0]] = Analysis.from_json_parts(parts)
-        except (sqlite3.DatabaseError, ValueError) as exc:
+                found.update(self._read_batch(keys[offset: offset + _BATCH], fingerprint, wanted))
+        except (sqlite3.DatabaseError, ValueError, TypeError) as exc:
             self.warn(f"cache could not be read ({exc}); analysing again")
             self._recover(exc)
             return {}
         return found
 
+    def _read_batch(self, keys: list[str], fingerprint: str, wanted: list[Extractor]
+                    ) -> dict[str, Analysis]:
+        marks = ",".join("?" * len(keys))
+        ids = dict(self.connection.execute(
+            f"SELECT id, text_hash FROM analyses WHERE fingerprint = ? AND text_hash IN ({marks})",
+            (fingerprint, *keys)).fetchall())
+        records: dict[int, dict[str, list[Record]]] = {i: {} for i in ids}
+        id_marks = ",".join("?" * len(ids))
+        for extractor in wanted if ids else []:
+            fields = extractor.record.field_types()
+            select = ", ".join(f'[{name}]' for name, _ in fields)
+            rows = self.connection.execute(
+                f"SELECT analysis, {select} FROM {_table(extractor)} "
+                f"WHERE analysis IN ({id_marks}) ORDER BY analysis, seq", tuple(ids))
+            for analysis, *values in rows:
+                records[analysis].setdefault(extractor.name, []).append(
+                    extractor.record.from_dict(_decode(fields, values)))
+        return {ids[i]: Analysis(records[i]) for i in ids}
+
     def put_many(self, items: Iterable[tuple[str, Analysis]], fingerprint: str) -> None:
-        """Store analyses (idempotent: the same key written twice keeps one row)."""
-        now = time.time()
-        rows = []
-        for text_hash, analysis in items:
-            parts = analysis.to_json_parts()
-            rows.append((text_hash, fingerprint,
-                         *(json.dumps(parts[c], separators=(",", ":"), ensure_ascii=False)
-                           for c in COLUMNS), now))
-        if not rows:
+        """Store analyses (idempotent: the same key written twice keeps one analysis)."""
+        items = list(items)
+        if not items:
             return
-        marks = ",".join("?" * (len(COLUMNS) + 3))
+        now = time.time()
         try:
             with self.connection:
-                self.connection.executemany(
-                    f"INSERT OR REPLACE INTO analyses (text_hash, fingerprint, "
-                    f"{', '.join(COLUMNS)}, created) VALUES ({marks})", rows)
+                for text_hash, analysis in items:
+                    self._put_one(text_hash, fingerprint, analysis, now)
         except sqlite3.DatabaseError as exc:
             self.warn(f"cache could not be written ({exc}); results of this run are not kept")
             self._recover(exc)
+
+    def _put_one(self, text_hash: str, fingerprint: str, analysis: Analysis, now: float) -> None:
+        connection = self.connection
+        old = connection.execute("SELECT id FROM analyses WHERE text_hash = ? AND fingerprint = ?",
+                                 (text_hash, fingerprint)).fetchone()
+        if old is not None:
+            self._delete_analyses(connection, [old[0]])
+        cursor = connection.execute(
+            "INSERT INTO analyses (text_hash, fingerprint, created) VALUES (?, ?, ?)",
+            (text_hash, fingerprint, now))
+        analysis_id = cursor.lastrowid
+        for extractor in extractors():
+            fields = extractor.record.field_types()
+            plain = tuple(_plain(kind) for _, kind in fields)
+            rows = [(analysis_id, seq, *_encode(record, plain))
+                    for seq, record in enumerate(analysis.get(extractor.name))]
+            if rows:
+                marks = ",".join("?" * (len(fields) + 2))
+                connection.executemany(f"INSERT INTO {_table(extractor)} VALUES ({marks})", rows)
+
+    @staticmethod
+    def _delete_analyses(connection: sqlite3.Connection, ids: list[int]) -> None:
+        for offset in range(0, len(ids), _BATCH):
+            chunk = ids[offset: offset + _BATCH]
+            marks = ",".join("?" * len(chunk))
+            for name in extractor_names():
+                connection.execute(f"DELETE FROM records_{name} WHERE analysis IN ({marks})",
+                                   chunk)
+            connection.execute(f"DELETE FROM analyses WHERE id IN ({marks})", chunk)
 
     # ------------------------------------------------------------ the file index
 

@@ -3,6 +3,14 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+from rafah.records import Acronym
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from rafah.extract.context import ExtractContext
 
 _SMALL = {"of", "the", "for", "and", "on", "in", "de", "al", "el", "du", "la", "to", "&"}
 _DEFINITION = re.compile(
@@ -15,7 +23,12 @@ def _initials(words: list[str]) -> str:
     return "".join(w[0].upper() for w in words if w.lower() not in _SMALL)
 
 
-def acronym_definitions(text: str) -> list[tuple[str, str]]:
+def acronym_definitions(doc: Doc, *, context: ExtractContext) -> list[Acronym]:
+    """Acronyms defined in the text of ``doc``."""
+    return [Acronym(long, short) for long, short in acronym_pairs(doc.text)]
+
+
+def acronym_pairs(text: str) -> list[tuple[str, str]]:
     """(long form, acronym) pairs where the acronym's letters are the long form's initials."""
     pairs: list[tuple[str, str]] = []
     for found in _DEFINITION.finditer(text):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -22,6 +22,8 @@ from rafah.resources import json_data
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
+
+    from rafah.extract.context import ExtractContext
 
 _EXCLUDED_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
 _CURRENCY = {"$", "€", "£", "¥", "us$", "usd", "eur", "gbp", "dollars", "dollar", "euros",
@@ -421,20 +423,17 @@ def _cumulative(sentence: str) -> bool:
     return any(p.search(sentence) for p in lexicon().cumulative)
 
 
-def casualty_figures(doc: Doc, *, sentence_index: dict[int, int] | None = None
-                     ) -> list[CasualtyFigure]:
+def casualty_figures(doc: Doc, *, context: ExtractContext) -> list[CasualtyFigure]:
     """Every casualty figure in a parsed Doc, in text order."""
     figures: list[CasualtyFigure] = []
-    for sent_number, sent in enumerate(doc.sents):
+    for sent in doc.sents:
         sent_source: str | None | bool = False
         for start, end in _number_phrases(sent):
             for figure in _figures(doc, sent, start, end):
                 if sent_source is False:
                     sent_source = _sentence_source(sent) or _next_sentence_source(sent)
-                figure.source = sent_source or None
-                figure.sent = sent_number if sentence_index is None else \
-                    sentence_index[sent.start]
-                figures.append(figure)
+                figures.append(replace(figure, source=sent_source or None,
+                                       sent=context.sentence_starts[sent.start]))
     return figures
 
 

@@ -11,6 +11,8 @@ from rafah.resources import word_list
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from rafah.extract.context import ExtractContext
+
 ENTITY_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
                  "WORK_OF_ART", "LAW", "LANGUAGE"}
 _LEADING_DET = re.compile(r"^(?:the|a|an)\s+", re.I)
@@ -27,8 +29,8 @@ def clean_surface(text: str) -> str:
     return text.strip(",;:-\u2014 ")
 
 
-def entity_mentions(doc: Doc, sentence_of: list[int]) -> list[Mention]:
-    """Named-entity mentions with cleaned text; ``sentence_of`` maps token index → sentence."""
+def entity_mentions(doc: Doc, *, context: ExtractContext) -> list[Mention]:
+    """Named-entity mentions with cleaned text, numbered by sentence."""
     stop = word_list("not_entities.txt")
     mentions: list[Mention] = []
     for ent in doc.ents:
@@ -44,5 +46,5 @@ def entity_mentions(doc: Doc, sentence_of: list[int]) -> list[Mention]:
         written = _TRAILING_FUNCTION_WORD.sub(
             "", _TRAILING_POSSESSIVE.sub("", ent.text.strip()).strip()).strip(",;:-\u2014 ")
         mentions.append(Mention(text, ent.label_, start, start + len(text),
-                                sentence_of[ent.start], "" if written == text else written))
+                                context.sentence_of[ent.start], "" if written == text else written))
     return mentions

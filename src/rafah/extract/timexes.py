@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING
 from rafah.records import DateMention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
+
+    from rafah.extract.context import ExtractContext
 
 _FUTURE_VERBS = {"schedule", "slate", "plan", "expect", "due", "set"}
 _FUTURE_WORDS = {"will", "'ll", "shall", "going", "plans", "plan", "expected", "scheduled",
@@ -58,7 +60,7 @@ def clause_tense(span: Span) -> str:
     return "past"
 
 
-def date_mentions(doc, sentence_of: list[int]) -> list[DateMention]:  # noqa: ANN001
+def date_mentions(doc: Doc, *, context: ExtractContext) -> list[DateMention]:
     """DATE (and day-part TIME) entities with their offsets, sentence and tense."""
     found: list[DateMention] = []
     for ent in doc.ents:
@@ -69,6 +71,6 @@ def date_mentions(doc, sentence_of: list[int]) -> list[DateMention]:  # noqa: AN
                                              for t in ent):
             continue
         found.append(DateMention(ent.text, ent.start_char, ent.end_char,
-                                 sentence_of[ent.start], clause_tense(ent),
+                                 context.sentence_of[ent.start], clause_tense(ent),
                                  ent.sent.text.strip()))
     return found

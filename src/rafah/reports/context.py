@@ -25,7 +25,8 @@ def context_rows(articles: Iterable[Article], analyses: dict[str, Analysis],
     for article in articles:
         analysis = analyses.get(article.text_hash)
         text = article.text
-        sentences = analysis.sentences if analysis and analysis.sentences else [(0, len(text))]
+        sentences = [(s.start, s.end) for s in analysis.sentences] if analysis and \
+            analysis.sentences else [(0, len(text))]
         for start, end in sentences:
             sentence = text[start:end]
             for found in pattern.finditer(sentence):

@@ -168,7 +168,7 @@ def build_entities(articles: Iterable[Article], analyses: dict[str, Analysis],
         analysis = analyses.get(article.text_hash)
         found: list[_Occurrence] = []
         if analysis is not None:
-            for long_form, short in analysis.acronyms:
+            for long_form, short in ((a.long, a.short) for a in analysis.acronyms):
                 if name_key(short) not in gazetteer_by_key or \
                         name_key(long_form) in gazetteer_by_key:
                     uf.union(name_key(long_form), name_key(short))

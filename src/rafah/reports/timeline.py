@@ -26,8 +26,8 @@ def cut_at_word(text: str, limit: int = HEADLINE_CHARS) -> str:
 
 def lead_sentence(article: Article, analysis: Analysis | None) -> str:
     """The first sentence of the body: stored with the analysis, else cut from the text."""
-    if analysis is not None and analysis.lead:
-        return analysis.lead
+    if analysis is not None and analysis.lead_text:
+        return analysis.lead_text
     body = article.body()
     if not body:
         return ""
