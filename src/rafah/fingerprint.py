@@ -1,16 +1,17 @@
 """What an analysis depends on besides the text, derived from the code rather than kept by hand.
 
 The analysis code is every module the extractors and the pipeline import (followed through
-their ``import`` statements, statically) and every shipped data file those modules name. A
+their ``import`` statements, statically) and every shipped data file those modules name as a
+string literal ("casualty_lexicon.json"). A
 change to any of them changes the digest, so the store never serves an analysis made by other
 code.
 """
 
 from __future__ import annotations
 
-import ast
 import hashlib
 import importlib.util
+import re
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -22,30 +23,42 @@ PIPELINE_MODULES = ("rafah.analyze", "rafah.nlp", "rafah.gazetteer_component",
 """Modules that shape every analysis whatever the extractors (chunking, components, records)."""
 
 
+_PACKAGE = Path(__file__).resolve().parent
+
+
 def _source(module: str) -> Path | None:
-    try:
-        spec = importlib.util.find_spec(module)
-    except (ImportError, ValueError):
+    """The source file of a module, found without importing anything (importing a parent
+    package to look up a submodule could load spaCy)."""
+    if module == "rafah" or module.startswith("rafah."):
+        base = _PACKAGE.joinpath(*module.split(".")[1:])
+        for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+            if candidate.is_file():
+                return candidate
         return None
+    if "." in module:
+        return None
+    spec = importlib.util.find_spec(module)
     if spec is None or spec.origin is None or not spec.origin.endswith(".py"):
         return None
     return Path(spec.origin)
 
 
-def _imported(tree: ast.AST) -> Iterable[str]:
-    """Dotted names a module imports (``from a import b`` gives both a and a.b)."""
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            yield from (alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-            yield node.module
-            yield from (f"{node.module}.{alias.name}" for alias in node.names)
+_IMPORT = re.compile(
+    rb"^[ \t]*(?:from[ \t]+(rafah(?:\.\w+)*)[ \t]+import[ \t]+(?:\(([^)]*)\)|([\w ,\t]+))"
+    rb"|import[ \t]+(rafah(?:\.\w+)*))", re.M)
 
 
-def _strings(tree: ast.AST) -> Iterable[str]:
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Constant) and isinstance(node.value, str):
-            yield node.value
+@cache
+def _scan(path: Path, mtime_ns: int, size: int) -> tuple[str, ...]:
+    """The rafah modules a source file imports (``from a import b`` gives a and a.b), read
+    once per version of the file. A line scan, not a parse: it runs on every start."""
+    found: list[str] = []
+    for match in _IMPORT.finditer(path.read_bytes()):
+        module = (match[1] or match[4]).decode()
+        found.append(module)
+        names = (match[2] or match[3] or b"").decode().replace("\n", ",").split(",")
+        found += [f"{module}.{n.split()[0]}" for n in names if n.strip()]
+    return tuple(found)
 
 
 def dependencies(roots: Iterable[str]) -> tuple[dict[str, Path], dict[str, Path]]:
@@ -67,9 +80,10 @@ def dependencies(roots: Iterable[str]) -> tuple[dict[str, Path], dict[str, Path]
         if path is None:
             continue
         modules[name] = path
-        tree = ast.parse(path.read_bytes())
-        waiting += [m for m in _imported(tree) if m.startswith("rafah.") and m not in modules]
-        data.update({s: data_dir / s for s in _strings(tree) if s in data_names})
+        stat = path.stat()
+        waiting += [m for m in _scan(path, stat.st_mtime_ns, stat.st_size) if m not in modules]
+        source = path.read_bytes()
+        data.update({n: data_dir / n for n in data_names if f'"{n}"'.encode() in source})
     return modules, data
 
 
@@ -83,12 +97,6 @@ def code_digest(roots: Iterable[str]) -> str:
     return hasher.hexdigest()[:12]
 
 
-@cache
-def _cached_digest(roots: tuple[str, ...]) -> str:
-    return code_digest(roots)
-
-
 def analysis_digest(extractor_modules: Iterable[str]) -> str:
-    """The digest of the pipeline modules and the given extractor modules (cached per
-    process: the code does not change under a running program)."""
-    return _cached_digest(tuple(sorted({*PIPELINE_MODULES, *extractor_modules})))
+    """The digest of the pipeline modules and the given extractor modules."""
+    return code_digest(sorted({*PIPELINE_MODULES, *extractor_modules}))
