@@ -97,9 +97,20 @@ def test_every_command_has_help_with_an_example(command: str) -> None:
     result = run(command, "--help")
     assert result.exit_code == 0
     assert "Example" in result.stdout and f"rafah {command}" in result.stdout
-    for option in ("--format", "--since", "--until", "--model", "--jobs", "--cache",
-                   "--no-cache", "--quiet"):
+    for option in ("--format", "--since", "--until", "--cache", "--no-cache", "--quiet"):
         assert option in result.stdout
+    analysing = ("--model", "--jobs", "--gazetteer")
+    if command == "articles":
+        assert not any(option in result.stdout for option in analysing)
+    else:
+        assert all(option in result.stdout for option in analysing)
+
+
+def test_context_takes_the_corpus_from_the_environment(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RAFAH_CORPUS", str(tmp_path / "missing"))
+    result = run("context", "Netanyahu")
+    assert result.exit_code == 1 and "missing" in result.output
 
 
 def test_help_does_not_import_spacy() -> None:

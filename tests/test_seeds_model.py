@@ -121,7 +121,8 @@ def test_mentions_point_at_their_text(shared_cache: Path) -> None:
         analysis = run.analyses[article.text_hash]
         for mention in analysis.mentions:
             assert article.text[mention.start:mention.end] == mention.text
-            start, end = analysis.sentences[mention.sent].start, analysis.sentences[mention.sent].end
+            sentence = analysis.sentences[mention.sent]
+            start, end = sentence.start, sentence.end
             assert start <= mention.start < mention.end <= end
         for figure in analysis.casualties:
             assert figure.sentence in article.text

@@ -10,6 +10,7 @@ import importlib.util
 import json
 import os
 from functools import cache
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -85,8 +86,6 @@ def load_pipeline(model: str, gazetteers: tuple[str, ...] = ()) -> Language:
     unused = [name for name in nlp.pipe_names if name not in USED_COMPONENTS]
     for name in unused:
         nlp.remove_pipe(name)
-    from rafah.gazetteer_component import GazetteerFixer
-
+    import_module("rafah.gazetteer_component")  # registers the "rafah_gazetteer" factory
     nlp.add_pipe("rafah_gazetteer", last=True, config={"gazetteers": list(gazetteers)})
-    assert GazetteerFixer  # the import registers the factory
     return nlp

@@ -8,6 +8,8 @@ from typing import Any, ClassVar, Self
 
 META_FIELDS = ("id", "path", "date", "date_source", "title", "headings", "warnings", "url",
                "text_hash", "word_count")
+KINDS = ("killed", "injured", "missing", "displaced", "hostages", "detained", "casualties")
+"""The kinds of casualty figure, in the order tables list them."""
 
 
 @dataclass
@@ -158,9 +160,17 @@ class Mention(Record):
 
 @dataclass(frozen=True)
 class CasualtyFigure(Record):
-    """A reported count of people harmed, as found in one sentence."""
+    """A reported count of people harmed, as found in one sentence.
 
-    OFFSET_FIELDS: ClassVar[tuple[str, ...]] = ("start", "end")
+    ``value`` of a vague figure ("dozens", "thousands", "millions") is a placeholder, the
+    smallest plausible amount (`rafah.extract.numbers.VAGUE`: dozens 24, scores 40, hundreds
+    200, thousands 2,000, tens of thousands 20,000, millions 2,000,000, "many" 2), and
+    ``vague`` is then true: the value is never an exact count. ``part_of`` and ``restates``
+    are the character start (in the same text) of the figure this one is a part/subset of or
+    says again, else None.
+    """
+
+    OFFSET_FIELDS: ClassVar[tuple[str, ...]] = ("start", "end", "part_of", "restates")
     SENTENCE_FIELDS: ClassVar[tuple[str, ...]] = ("sent",)
 
     kind: str
@@ -176,6 +186,8 @@ class CasualtyFigure(Record):
     start: int
     end: int
     sent: int = 0
+    part_of: int | None = None
+    restates: int | None = None
 
 
 @dataclass(frozen=True)
@@ -245,3 +257,26 @@ def merge_chunks(parts: Sequence[tuple[int, Analysis]]) -> Analysis:
             merged.setdefault(name, []).extend(items)
         sentences += len(part.get("sentences"))
     return Analysis(merged)
+
+
+@dataclass(frozen=True)
+class HarmMention(Record):
+    """A mention of people killed, injured, missing, displaced, held or detained, with a count
+    (``value``) or without one (None): whose harm (``side``, ``area``), the harm word's lemma
+    (``verb``), ``voice`` (active | passive | none) and the ``agent`` as written."""
+
+    OFFSET_FIELDS: ClassVar[tuple[str, ...]] = ("start", "end")
+    SENTENCE_FIELDS: ClassVar[tuple[str, ...]] = ("sent",)
+
+    kind: str
+    value: int | None
+    side: str | None
+    area: str | None
+    verb: str
+    voice: str
+    agent: str | None
+    victims: str | None
+    sentence: str
+    start: int
+    end: int
+    sent: int = 0

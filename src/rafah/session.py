@@ -15,6 +15,7 @@ from typing import Any
 from rafah.analyze import AnalysisRun, AnalysisSettings, analyse_articles
 from rafah.corpus import LoadOptions, LoadResult, load_corpus
 from rafah.dates import in_range
+from rafah.fingerprint import code_digest
 from rafah.nlp import fingerprint, resolve_model
 from rafah.records import Analysis, Article
 from rafah.store import Store, default_cache_path
@@ -32,15 +33,26 @@ class SessionOptions:
     analysis: AnalysisSettings = field(default_factory=AnalysisSettings)
 
 
-class Session:
-    """Loads a corpus once and hands out articles and analyses."""
+def _ignore_run(_run: AnalysisRun) -> None:
+    return None
 
-    def __init__(self, options: SessionOptions, warn: Callable[[str], None]) -> None:
+
+class Session:
+    """Loads a corpus once and hands out articles and analyses.
+
+    ``progress(done, total)`` is called while texts are analysed; ``on_run`` once after each
+    analysis pass with what was analysed and what came from the store.
+    """
+
+    def __init__(self, options: SessionOptions, warn: Callable[[str], None], *,
+                 progress: Callable[[int, int], None] | None = None,
+                 on_run: Callable[[AnalysisRun], None] = _ignore_run) -> None:
         self.options = options
         self.warn = warn
+        self.progress = progress
+        self.on_run = on_run
         self._loaded: LoadResult | None = None
         self._store: Store | None = None
-        self.last_run: AnalysisRun | None = None
 
     def load(self) -> LoadResult:
         """All readable articles of the corpus (cached for this session)."""
@@ -62,31 +74,32 @@ class Session:
         chosen = [a for a in self.load().articles if in_range(a.date, since, until)]
         return [a for a in chosen if not a.duplicate_of] if distinct else chosen
 
-    def analyses(self, articles: Iterable[Article], names: Iterable[str] | None = None,
-                 progress: Callable[[int, int], None] | None = None) -> dict[str, Analysis]:
+    def analyses(self, articles: Iterable[Article],
+                 names: Iterable[str] | None = None) -> dict[str, Analysis]:
         """Analyses keyed by text hash, from the store or from spaCy, with the records of the
         extractors ``names`` (None: all)."""
-        self.last_run = analyse_articles(articles, self.store(), self.options.analysis,
-                                         names=names, progress=progress)
-        return self.last_run.analyses
+        run = analyse_articles(articles, self.store(), self.options.analysis, names=names,
+                               progress=self.progress)
+        self.on_run(run)
+        return run.analyses
 
-    def report_key(self, name: str, articles: Iterable[Article], code: Iterable[Path]) -> str:
+    def report_key(self, name: str, articles: Iterable[Article], modules: Iterable[str]) -> str:
         """A key for a corpus-level report: the articles (id, text, date), the analysis
-        fingerprint and the report's own code and data files."""
+        fingerprint and the code of the report's modules (and what they import and read)."""
         settings = self.options.analysis
         hasher = hashlib.sha256(name.encode())
         hasher.update(fingerprint(resolve_model(settings.model), settings.gazetteers).encode())
-        for path in code:
-            hasher.update(path.read_bytes())
+        hasher.update(code_digest(modules).encode())
         for article in articles:
             hasher.update(f"{article.id}\t{article.text_hash}\t{article.date}\n".encode())
         return hasher.hexdigest()
 
-    def cached_report(self, name: str, code: Iterable[Path],
+    def cached_report(self, name: str, modules: Iterable[str],
                       compute: Callable[[], Any]) -> Any:
         """A JSON-able corpus-level report, from the store when the selected articles, the
-        analysis fingerprint and the report's code are unchanged; else computed and kept."""
-        key = self.report_key(name, self.articles(distinct=True), code)
+        analysis fingerprint and the code of the report's ``modules`` are unchanged; else
+        computed and kept."""
+        key = self.report_key(name, self.articles(distinct=True), modules)
         stored = self.store().get_report(key)
         if stored is not None:
             return json.loads(stored)

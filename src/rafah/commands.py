@@ -1,0 +1,150 @@
+"""What each command computes, as plain functions over a Session that return records.
+
+The CLI parses options, calls one of these and prints the result; nothing here prints or
+imports click. Corpus-level reports that are costly to compute are kept in the report cache,
+keyed by the selected articles, the analysis fingerprint and the code of the report modules
+named here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from rafah.records import Article
+
+if TYPE_CHECKING:
+    from rafah.reports.casualties import ReferenceSeries
+    from rafah.reports.entities import Entity
+    from rafah.session import Session
+
+ARTICLE_COLUMNS = ["id", "path", "date", "date_source", "title", "words", "warnings"]
+ARTICLE_TABLE = ["id", "date", "date_source", "title", "words", "warnings"]
+ENTITY_COLUMNS = ["name", "type", "mentions", "articles", "first_seen", "last_seen", "aliases"]
+CONTEXT_COLUMNS = ["article", "date", "left", "match", "right", "sentence", "start", "end"]
+CONTEXT_TABLE = ["article", "date", "left", "match", "right"]
+FIGURE_TABLE = ["date", "kind", "value", "qualifier", "group", "source", "cumulative", "article"]
+TIMELINE_COLUMNS = ["kind", "date", "article", "title", "summary", "entities", "casualties"]
+EVENT_COLUMNS = ["granularity", "text", "sentence"]
+PERIOD_COLUMNS = ["period", "articles", "entities", "casualties"]
+
+ENTITY_REPORT = ("rafah.reports.entities",)
+TIMELINE_REPORT = ("rafah.reports.timeline", "rafah.reports.entities")
+
+
+@dataclass
+class Result:
+    """Records to print, the columns of every format, and those of the terminal table."""
+
+    rows: list[dict[str, Any]]
+    columns: list[str]
+    table_columns: list[str] | None = None
+    notes: list[str] = field(default_factory=list)
+    """One-line remarks for stderr (what matched, why nothing did)."""
+    warnings: list[str] = field(default_factory=list)
+
+
+def articles(session: Session) -> Result:
+    """The loader's view: one row per article."""
+    from rafah.reports.articles import article_rows
+
+    return Result(article_rows(session.articles()), ARTICLE_COLUMNS, ARTICLE_TABLE)
+
+
+def canonical_entities(session: Session) -> tuple[list[Article], list[Entity]]:
+    """The selected articles and their canonical entities (from the report cache if kept)."""
+    from rafah.gazetteer import load_entries
+    from rafah.reports import entities as report
+
+    chosen = session.articles(distinct=True)
+
+    def compute() -> list[dict[str, Any]]:
+        analyses = session.analyses(chosen, ("mentions", "acronyms"))
+        gazetteer = load_entries(session.options.analysis.gazetteers)
+        return [e.to_stored() for e in report.build_entities(chosen, analyses, gazetteer)]
+
+    stored = session.cached_report("entities", ENTITY_REPORT, compute)
+    return chosen, [report.Entity.from_stored(e) for e in stored]
+
+
+def entities(session: Session, *, types: tuple[str, ...] = (), top: int | None = None,
+             min_articles: int = 1) -> Result:
+    """One row per canonical entity, most widely reported first."""
+    from rafah.reports.entities import filter_entities
+
+    _, found = canonical_entities(session)
+    chosen = filter_entities(found, types=types, top=top, min_articles=min_articles)
+    return Result([e.to_record() for e in chosen], ENTITY_COLUMNS)
+
+
+def context(session: Session, term: str, *, width: int) -> Result:
+    """Every sentence that names an entity (any of its names) or the term."""
+    from rafah.reports.context import context_rows, surface_pattern
+    from rafah.reports.entities import find_entity
+
+    chosen, found = canonical_entities(session)
+    entity = find_entity(found, term)
+    notes: list[str] = []
+    if entity is not None:
+        pattern = surface_pattern(entity.surfaces | {term})
+        notes.append(f"matching {entity.name} ({entity.type}): "
+                     f"{', '.join(sorted(entity.surfaces | {term}))}")
+    else:
+        pattern = surface_pattern([term], ignore_case=True)
+    analyses = session.analyses(chosen, ("sentences",))
+    rows = context_rows(chosen, analyses, pattern, width=width)
+    if not rows:
+        notes.append(f"no sentence mentions {term!r}")
+    return Result(rows, CONTEXT_COLUMNS, CONTEXT_TABLE, notes)
+
+
+def casualties(session: Session, *, kinds: tuple[str, ...] = (), min_value: int = 0,
+               reference: ReferenceSeries | None = None) -> Result:
+    """Every casualty figure, with the reference series' value where one is given."""
+    from rafah.reports.casualties import (
+        FIGURE_COLUMNS,
+        REFERENCE_COLUMNS,
+        compare_with_reference,
+        figure_rows,
+        flag_decreasing,
+    )
+
+    chosen = session.articles(distinct=True)
+    analyses = session.analyses(chosen, ("casualties",))
+    rows = figure_rows(chosen, analyses, kinds=kinds, min_value=min_value)
+    warnings = flag_decreasing(rows)
+    columns, table = list(FIGURE_COLUMNS), list(FIGURE_TABLE)
+    if reference is not None:
+        compare_with_reference(rows, reference)
+        columns += REFERENCE_COLUMNS
+        table += REFERENCE_COLUMNS
+    columns.append("flags")
+    return Result(rows, columns, table, warnings=warnings)
+
+
+def timeline(session: Session, *, events: bool = False, by: str | None = None) -> Result:
+    """Articles by date (with --events, the dated events they mention), or one row a period."""
+    from rafah.reports.entities import top_names_by_article
+    from rafah.reports.timeline import (
+        TOP_ENTITIES,
+        article_rows,
+        chronological,
+        event_rows,
+        period_rows,
+    )
+
+    def compute() -> list[dict[str, Any]]:
+        chosen, found = canonical_entities(session)
+        analyses = session.analyses(chosen, ("lead", "casualties", "dates"))
+        top_names = top_names_by_article(found, TOP_ENTITIES)
+        if by:
+            return period_rows(chosen, analyses, top_names, by)
+        rows = article_rows(chosen, analyses, top_names)
+        if events:
+            rows += event_rows(chosen, analyses)
+        return chronological(rows)
+
+    rows = session.cached_report(f"timeline|{events}|{by}", TIMELINE_REPORT, compute)
+    if by:
+        return Result(rows, PERIOD_COLUMNS)
+    return Result(rows, TIMELINE_COLUMNS + (EVENT_COLUMNS if events else []))
