@@ -30,8 +30,8 @@ def test_articles_json_lists_the_seeds() -> None:
     records = json.loads(result.stdout)
     assert [r["date"] for r in records] == ["2024-03-13", "2024-03-19", "2024-03-21",
                                             "2024-03-24", None]
-    assert set(records[0]) == {"id", "path", "date", "date_source", "title", "words",
-                               "warnings"}
+    assert set(records[0]) == {"id", "path", "date", "date_source", "title", "outlet",
+                               "words", "duplicate_of", "warnings"}
     assert records[0]["id"] == "000_2d58e2d24ab33054.txt"
 
 

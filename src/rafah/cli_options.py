@@ -91,6 +91,9 @@ _OUTPUT_OPTIONS = [
                  help="Only articles dated on or after DATE (YYYY-MM-DD, YYYY-MM, YYYY)."),
     click.option("--until", callback=_iso_date, metavar="DATE",
                  help="Only articles dated on or before DATE."),
+    click.option("--distinct", is_flag=True,
+                 help="Collapse republished copies: a file whose text repeats an earlier "
+                      "file's is left out (by default every file is reported, copies marked)."),
     click.option("--cache", "cache_path", type=click.Path(dir_okay=False, path_type=Path),
                  default=None, envvar="RAFAH_CACHE", show_envvar=True,
                  help="Analysis store (SQLite) [default: the user cache folder, ~/.cache/rafah "
@@ -122,6 +125,7 @@ def _build(corpus: str | None, values: dict[str, Any]) -> CommonOptions:
     session = SessionOptions(
         corpus=corpus or DEFAULT_CORPUS,
         since=values.pop("since"), until=values.pop("until"), cache=cache,
+        distinct=values.pop("distinct"),
         load=LoadOptions(dayfirst=values.pop("dayfirst"), max_bytes=values.pop("max_bytes")),
         analysis=AnalysisSettings(model=values.pop("model", None),
                                   gazetteers=tuple(values.pop("gazetteers", ())),
@@ -152,7 +156,7 @@ def common_options(*, analysis: bool = True) -> Callable[[Callable[..., Any]], C
     return decorate
 
 
-_SHARED_NAMES = {"fmt", "since", "until", "cache_path", "no_cache", "dayfirst", "max_bytes",
+_SHARED_NAMES = {"fmt", "since", "until", "distinct", "cache_path", "no_cache", "dayfirst", "max_bytes",
                  "quiet", "model", "jobs", "gazetteers"}
 
 

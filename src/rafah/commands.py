@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     from rafah.reports.entities import Entity
     from rafah.session import Session
 
-ARTICLE_COLUMNS = ["id", "path", "date", "date_source", "title", "words", "warnings"]
+ARTICLE_COLUMNS = ["id", "path", "date", "date_source", "title", "outlet", "words",
+                   "duplicate_of", "warnings"]
 ARTICLE_TABLE = ["id", "date", "date_source", "title", "words", "warnings"]
 ENTITY_COLUMNS = ["name", "type", "mentions", "articles", "first_seen", "last_seen", "aliases"]
 CONTEXT_COLUMNS = ["article", "date", "left", "match", "right", "sentence", "start", "end"]
@@ -56,7 +57,7 @@ def canonical_entities(session: Session) -> tuple[list[Article], list[Entity]]:
     from rafah.gazetteer import load_entries
     from rafah.reports import entities as report
 
-    chosen = session.articles(distinct=True)
+    chosen = session.articles()
 
     def compute() -> list[dict[str, Any]]:
         analyses = session.analyses(chosen, ("mentions", "acronyms"))
@@ -109,7 +110,7 @@ def casualties(session: Session, *, kinds: tuple[str, ...] = (), min_value: int 
         flag_decreasing,
     )
 
-    chosen = session.articles(distinct=True)
+    chosen = session.articles()
     analyses = session.analyses(chosen, ("casualties",))
     rows = figure_rows(chosen, analyses, kinds=kinds, min_value=min_value)
     warnings = flag_decreasing(rows)

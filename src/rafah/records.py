@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, ClassVar, Self
+from urllib.parse import urlsplit
 
 META_FIELDS = ("id", "path", "date", "date_source", "title", "headings", "warnings", "url",
-               "text_hash", "word_count")
+               "outlet", "text_hash", "word_count")
 KINDS = ("killed", "injured", "missing", "displaced", "hostages", "detained", "casualties")
 """The kinds of casualty figure, in the order tables list them."""
 
@@ -29,6 +30,7 @@ class Article:
     headings: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     url: str | None = None
+    outlet: str | None = None
     text_hash: str = ""
     duplicate_of: str | None = None
     word_count: int = -1
@@ -58,6 +60,19 @@ class Article:
         """Everything but the body, for the file index."""
         return {name: getattr(self, name) for name in META_FIELDS}
 
+    @property
+    def source_outlet(self) -> str | None:
+        """The outlet: from the metadata, else the URL's host without www., else the
+        corpus's top-level folder the file sits in (None for a file at the top)."""
+        if self.outlet:
+            return self.outlet
+        if self.url:
+            host = urlsplit(self.url).hostname or ""
+            if host:
+                return host.removeprefix("www.")
+        folder, _, rest = self.id.partition("/")
+        return folder if rest else None
+
     def to_record(self) -> dict[str, Any]:
         """The public JSON record (DESIGN.md field names)."""
         warnings = list(self.warnings)
@@ -69,7 +84,9 @@ class Article:
             "date": self.date,
             "date_source": self.date_source,
             "title": self.title,
+            "outlet": self.source_outlet,
             "words": self.words,
+            "duplicate_of": self.duplicate_of,
             "warnings": warnings,
         }
 

@@ -28,6 +28,8 @@ class SessionOptions:
     corpus: str
     since: str | None = None
     until: str | None = None
+    distinct: bool = False
+    """Leave out republished copies (files whose text repeats an earlier file's)."""
     cache: Path | None = field(default_factory=default_cache_path)
     load: LoadOptions = field(default_factory=LoadOptions)
     analysis: AnalysisSettings = field(default_factory=AnalysisSettings)
@@ -67,12 +69,13 @@ class Session:
             self._store = Store(self.options.cache, warn=self.warn)
         return self._store
 
-    def articles(self, *, distinct: bool = False) -> list[Article]:
-        """Articles within --since/--until (undated ones only when no range is given);
-        with ``distinct``, an article whose text repeats an earlier file's is left out."""
+    def articles(self) -> list[Article]:
+        """Articles within --since/--until (undated ones only when no range is given); with
+        the ``distinct`` option, an article whose text repeats an earlier file's is left out
+        (by default every file counts: a republished story is a second publication)."""
         since, until = self.options.since, self.options.until
         chosen = [a for a in self.load().articles if in_range(a.date, since, until)]
-        return [a for a in chosen if not a.duplicate_of] if distinct else chosen
+        return [a for a in chosen if not a.duplicate_of] if self.options.distinct else chosen
 
     def analyses(self, articles: Iterable[Article],
                  names: Iterable[str] | None = None) -> dict[str, Analysis]:
@@ -99,7 +102,7 @@ class Session:
         """A JSON-able corpus-level report, from the store when the selected articles, the
         analysis fingerprint and the code of the report's ``modules`` are unchanged; else
         computed and kept."""
-        key = self.report_key(name, self.articles(distinct=True), modules)
+        key = self.report_key(name, self.articles(), modules)
         stored = self.store().get_report(key)
         if stored is not None:
             return json.loads(stored)
