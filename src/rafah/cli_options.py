@@ -156,8 +156,8 @@ def common_options(*, analysis: bool = True) -> Callable[[Callable[..., Any]], C
     return decorate
 
 
-_SHARED_NAMES = {"fmt", "since", "until", "distinct", "cache_path", "no_cache", "dayfirst", "max_bytes",
-                 "quiet", "model", "jobs", "gazetteers"}
+_SHARED_NAMES = {"fmt", "since", "until", "distinct", "cache_path", "no_cache", "dayfirst",
+                 "max_bytes", "quiet", "model", "jobs", "gazetteers"}
 
 
 def corpus_argument(command: Callable[..., Any]) -> Callable[..., Any]:
