@@ -10,16 +10,19 @@ from __future__ import annotations
 import os
 import signal
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from rafah import __version__
 from rafah.cli_options import CommonOptions, Reporter, common_options, corpus_argument
+from rafah.errors import RafahError
 from rafah.records import KINDS
-from rafah.render import write_records
+from rafah.render import FORMATS, write_records
+from rafah.store import default_cache_path
 
 if TYPE_CHECKING:
     from rafah.commands import Result
@@ -218,6 +221,78 @@ def timeline_cli(options: CommonOptions, events: bool, by: str | None) -> None:
         elif not by and options.fmt == "csv":
             result.rows = [csv_row(r) for r in result.rows]
         _emit(result, options, reporter)
+
+
+@cli.group("cache")
+def cache_cli() -> None:
+    """The analysis store: what it holds, and pruning what is no longer used.
+
+    \b
+    Examples:
+      rafah cache info
+      rafah cache prune
+    """
+
+
+def _cache_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    options = [
+        click.option("--cache", "cache_path", type=click.Path(dir_okay=False, path_type=Path),
+                     default=None, envvar="RAFAH_CACHE", show_envvar=True,
+                     help="Analysis store [default: the user cache folder]."),
+        click.option("--model", metavar="NAME", default=None, envvar="RAFAH_MODEL",
+                     show_envvar=True, help="The model whose analyses are current."),
+        click.option("--gazetteer", "gazetteers", multiple=True, metavar="FILE",
+                     type=click.Path(exists=True, dir_okay=False),
+                     help="Extra gazetteers the current analyses were made with."),
+        click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+                     help="Output format [default: table]."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+@cache_cli.command("info")
+@_cache_options
+def cache_info_cli(cache_path: Path | None, model: str | None, gazetteers: tuple[str, ...],
+                   fmt: str | None) -> None:
+    """The store's path and size, and how many analyses each pipeline version holds.
+
+    \b
+    Example:
+      rafah cache info --format json
+    """
+    from rafah import commands
+
+    result = _run_library(commands.cache_info, cache_path or default_cache_path(), model,
+                          gazetteers)
+    _emit(result, CommonOptions.output_only(fmt), Reporter(False))
+
+
+@cache_cli.command("prune")
+@_cache_options
+def cache_prune_cli(cache_path: Path | None, model: str | None, gazetteers: tuple[str, ...],
+                    fmt: str | None) -> None:
+    """Drop analyses of other pipeline versions and of files no longer present, and compact
+    the store.
+
+    \b
+    Example:
+      rafah cache prune
+    """
+    from rafah import commands
+
+    result = _run_library(commands.cache_prune, cache_path or default_cache_path(), model,
+                          gazetteers)
+    _emit(result, CommonOptions.output_only(fmt), Reporter(False))
+
+
+def _run_library(function: Callable[..., Result], *args: Any) -> Result:
+    """Call a library function; its errors become `Error: ...` and exit 1."""
+    try:
+        return function(*args)
+    except RafahError as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 def main() -> None:

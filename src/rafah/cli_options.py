@@ -55,6 +55,11 @@ class CommonOptions:
     fmt: str | None
     quiet: bool
 
+    @classmethod
+    def output_only(cls, fmt: str | None) -> CommonOptions:
+        """Options for a command that reads no corpus (only the output format matters)."""
+        return cls(session=SessionOptions(corpus=DEFAULT_CORPUS), fmt=fmt, quiet=False)
+
     def open_session(self, reporter: Reporter,
                      progress: Callable[[int, int], None] | None = None) -> Session:
         """A session over the corpus, with loader warnings already reported."""

@@ -9,6 +9,7 @@ named here.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rafah.records import Article
@@ -149,3 +150,41 @@ def timeline(session: Session, *, events: bool = False, by: str | None = None) -
     if by:
         return Result(rows, PERIOD_COLUMNS)
     return Result(rows, TIMELINE_COLUMNS + (EVENT_COLUMNS if events else []))
+
+
+CACHE_COLUMNS = ["fingerprint", "analyses", "last_written", "current"]
+
+
+def cache_info(cache: Path | None, model: str | None, gazetteers: tuple[str, ...]) -> Result:
+    """The store's path and size, and its analyses per pipeline version (one row each)."""
+    from rafah.nlp import fingerprint, resolve_model
+    from rafah.store import Store
+
+    current = fingerprint(resolve_model(model), gazetteers)
+    store = Store(cache)
+    try:
+        info = store.info()
+    finally:
+        store.close()
+    rows = [{**v, "current": v["fingerprint"] == current} for v in info["versions"]]
+    note = (f"store {info['path']}: {info['bytes'] / 2**20:.1f} MiB, {info['files']} file(s) "
+            f"indexed, {info['reports']} report(s) kept")
+    return Result(rows, CACHE_COLUMNS, notes=[note])
+
+
+def cache_prune(cache: Path | None, model: str | None, gazetteers: tuple[str, ...]) -> Result:
+    """Drop analyses of other pipeline versions and of files no longer present."""
+    from rafah.nlp import fingerprint, resolve_model
+    from rafah.store import Store
+
+    current = fingerprint(resolve_model(model), gazetteers)
+    store = Store(cache)
+    try:
+        before = store.info()["bytes"]
+        dropped = store.prune(current)
+        after = store.info()["bytes"]
+    finally:
+        store.close()
+    rows = [{"dropped": name, "count": count} for name, count in dropped.items()]
+    note = f"store {cache}: {before / 2**20:.1f} MiB → {after / 2**20:.1f} MiB"
+    return Result(rows, ["dropped", "count"], notes=[note])

@@ -332,6 +332,53 @@ class Store:
         except sqlite3.DatabaseError as exc:
             self._recover(exc)
 
+    # ------------------------------------------------------------ maintenance
+
+    def info(self) -> dict[str, Any]:
+        """Where the store is, its size, and how many analyses each pipeline version holds."""
+        size = 0
+        if self.path is not None:
+            size = sum(Path(f"{self.path}{s}").stat().st_size for s in ("", "-wal")
+                       if Path(f"{self.path}{s}").exists())
+        rows = self.connection.execute(
+            "SELECT fingerprint, count(*), max(created) FROM analyses GROUP BY fingerprint "
+            "ORDER BY max(created) DESC").fetchall()
+        files = self.connection.execute("SELECT count(*) FROM files").fetchone()[0]
+        reports = self.connection.execute("SELECT count(*) FROM reports").fetchone()[0]
+        return {"path": str(self.path) if self.path else None, "bytes": size, "files": files,
+                "reports": reports,
+                "versions": [{"fingerprint": f, "analyses": n,
+                              "last_written": time.strftime("%Y-%m-%d %H:%M",
+                                                            time.localtime(t))}
+                             for f, n, t in rows]}
+
+    def prune(self, keep_fingerprint: str) -> dict[str, int]:
+        """Drop analyses of other pipeline versions, the file index of files that no longer
+        exist, analyses of texts no remaining file holds, and computed reports; then compact
+        the file. Returns what was dropped."""
+        connection = self.connection
+        gone_files: list[str] = []
+        kept_hashes: set[str] = set()
+        for key, payload in connection.execute("SELECT key, payload FROM files").fetchall():
+            if not Path(key.rsplit("|", 1)[0]).exists():
+                gone_files.append(key)
+                continue
+            kept_hashes.update(a.get("text_hash", "") for a in json.loads(payload)["articles"])
+        doomed = [i for i, text_hash, fingerprint in connection.execute(
+                  "SELECT id, text_hash, fingerprint FROM analyses")
+                  if fingerprint != keep_fingerprint or text_hash not in kept_hashes]
+        with connection:
+            for offset in range(0, len(gone_files), _BATCH):
+                chunk = gone_files[offset: offset + _BATCH]
+                connection.execute(f"DELETE FROM files WHERE key IN ({','.join('?' * len(chunk))})",
+                                   chunk)
+            self._delete_analyses(connection, doomed)
+            reports = connection.execute("DELETE FROM reports").rowcount
+        connection.execute("VACUUM")
+        if self.path is not None:
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return {"analyses": len(doomed), "files": len(gone_files), "reports": reports}
+
     def close(self) -> None:
         """Close the connection."""
         self.connection.close()
