@@ -119,3 +119,38 @@ def test_help_does_not_import_spacy() -> None:
     assert done.returncode == 0
     imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines()}
     assert "rafah.cli" in imported and "spacy" not in imported
+
+
+def test_unknown_type_is_refused_with_the_valid_ones() -> None:
+    result = run("entities", str(SEEDS), "--type", "PEOPLE")
+    assert result.exit_code == 2
+    assert "PEOPLE" in result.output and "person" in result.output.lower()
+
+
+def test_since_after_until_is_refused() -> None:
+    result = run("articles", str(SEEDS), "--since", "2024-05", "--until", "2024-04")
+    assert result.exit_code == 2 and "after --until" in result.output
+
+
+def test_an_empty_date_range_says_why() -> None:
+    result = run("articles", str(SEEDS), "--since", "2030-01-01", "--format", "json")
+    assert result.exit_code == 0 and json.loads(result.stdout) == []
+    assert "no article is dated 2030-01-01 to the end; the corpus has 2024-03-13 to " \
+           "2024-03-24" in result.stderr
+
+
+def test_a_plot_file_rafah_cannot_write_is_refused_before_analysis(tmp_path: Path) -> None:
+    result = run("casualties", str(SEEDS), "--plot-file", str(tmp_path / "c.jpg"), "--cache",
+                 str(tmp_path / "c.sqlite3"))
+    assert result.exit_code == 2 and ".png or .svg" in result.output
+    assert "analysed" not in result.output and not (tmp_path / "c.sqlite3").exists()
+
+
+@pytest.mark.model
+def test_plot_prints_the_table_then_the_chart_and_keeps_json_pure(shared_cache: Path) -> None:
+    cache = ["--cache", str(shared_cache), "-q"]
+    table = run("casualties", str(SEEDS), "--plot", *cache)
+    assert table.exit_code == 0
+    assert table.stdout.index("kind") < table.stdout.index("31,000", table.stdout.index("kind"))
+    as_json = run("casualties", str(SEEDS), "--plot", "--format", "json", *cache)
+    assert as_json.exit_code == 0 and len(json.loads(as_json.stdout)) == 5

@@ -20,7 +20,7 @@ import click
 from rafah import __version__
 from rafah.cli_options import CommonOptions, Reporter, common_options, corpus_argument
 from rafah.errors import RafahError
-from rafah.records import KINDS
+from rafah.records import ENTITY_TYPES, KINDS
 from rafah.render import FORMATS, write_records
 from rafah.store import default_cache_path
 
@@ -91,8 +91,9 @@ def articles_cli(options: CommonOptions) -> None:
 
 @cli.command("entities")
 @corpus_argument
-@click.option("--type", "-t", "types", multiple=True, metavar="TYPE",
-              help="Only this type (PERSON, ORG, GPE, LOC, NORP, FAC, ...); repeatable.")
+@click.option("--type", "-t", "types", multiple=True,
+              type=click.Choice(ENTITY_TYPES, case_sensitive=False),
+              help="Only this type; repeatable.")
 @click.option("--top", type=click.IntRange(min=1), default=None, help="Only the first N rows.")
 @click.option("--min-articles", type=click.IntRange(min=1), default=1, show_default=True,
               help="Only entities named in at least K articles.")
@@ -145,7 +146,9 @@ def context_cli(options: CommonOptions, term: str, width: int) -> None:
               help="Only this kind of figure; repeatable.")
 @click.option("--min-value", type=click.IntRange(min=0), default=0, show_default=True,
               help="Only figures of at least this many people.")
-@click.option("--plot", is_flag=True, help="Draw running totals over time in the terminal.")
+@click.option("--plot", is_flag=True,
+              help="After the table, draw running totals over time in the terminal (with "
+                   "--format json|jsonl|csv the chart goes to stderr, stdout stays data).")
 @click.option("--plot-file", type=click.Path(dir_okay=False), default=None, metavar="F.png|F.svg",
               help="Save the chart as an image (needs the 'plot' extra: matplotlib).")
 @click.option("--reference", "reference_file", type=click.Path(exists=True, dir_okay=False),
@@ -169,10 +172,13 @@ def casualties_cli(options: CommonOptions, kinds: tuple[str, ...], min_value: in
     from rafah import commands
     from rafah.reports.casualties import read_reference
 
+    if plot_file:
+        _check_image_target(plot_file)
     reference = read_reference(reference_file) if reference_file else None
     with _session(options) as (session, reporter):
         result = commands.casualties(session, kinds=kinds, min_value=min_value,
                                      reference=reference)
+        _emit(result, options, reporter)
         if plot_file:
             from rafah.charts import write_image_chart
 
@@ -181,11 +187,20 @@ def casualties_cli(options: CommonOptions, kinds: tuple[str, ...], min_value: in
         if plot:
             from rafah.charts import print_terminal_chart
 
-            for message in result.warnings:
-                reporter.warn(message)
-            print_terminal_chart(result.rows, sys.stdout, reference)
-            return
-        _emit(result, options, reporter)
+            chart_out = sys.stdout if (options.fmt or "table") == "table" else sys.stderr
+            print_terminal_chart(result.rows, chart_out, reference)
+
+
+def _check_image_target(path: str) -> None:
+    """Refuse an image file rafah cannot write before any analysis starts."""
+    import importlib.util
+
+    suffix = Path(path).suffix.lower()
+    if suffix not in (".png", ".svg"):
+        raise click.BadParameter(f"must end in .png or .svg, not {suffix or '(no suffix)'}",
+                                 param_hint="--plot-file")
+    if importlib.util.find_spec("matplotlib") is None:
+        raise click.UsageError("--plot-file needs matplotlib: pip install 'rafah[plot]'")
 
 
 @cli.command("timeline")

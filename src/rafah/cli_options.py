@@ -14,6 +14,7 @@ import click
 from rafah.analyze import AnalysisRun, AnalysisSettings
 from rafah.corpus import DEFAULT_MAX_BYTES, LoadOptions
 from rafah.errors import RafahError
+from rafah.records import Article
 from rafah.render import FORMATS, printable
 from rafah.session import Session, SessionOptions
 from rafah.store import default_cache_path
@@ -73,7 +74,17 @@ class CommonOptions:
                 reporter.warn(f"{article.id}: {message}")
         if reporter.quiet and loaded.skipped:
             click.echo(f"warning: {len(loaded.skipped)} file(s) skipped", err=True)
+        if loaded.articles and not session.articles():
+            reporter.info(_empty_range_note(self.session, loaded.articles))
         return session
+
+
+def _empty_range_note(options: SessionOptions, articles: list[Article]) -> str:
+    """Why a date range selects nothing: the range asked for and the one the corpus has."""
+    dates = sorted(a.date for a in articles if a.date)
+    span = f"{dates[0]} to {dates[-1]}" if dates else "no dated article"
+    asked = f"{options.since or 'the start'} to {options.until or 'the end'}"
+    return f"no article is dated {asked}; the corpus has {span}"
 
 
 def _iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
@@ -136,6 +147,9 @@ def _build(corpus: str | None, values: dict[str, Any]) -> CommonOptions:
                                   gazetteers=tuple(values.pop("gazetteers", ())),
                                   jobs=values.pop("jobs", 0)),
     )
+    if session.since and session.until and session.since[:len(session.until)] > session.until:
+        raise click.BadParameter(f"--since {session.since} is after --until {session.until}",
+                                 param_hint="--since")
     return CommonOptions(session=session, fmt=values.pop("fmt"), quiet=values.pop("quiet"))
 
 

@@ -74,9 +74,12 @@ def entities(session: Session, *, types: tuple[str, ...] = (), top: int | None =
     """One row per canonical entity, most widely reported first."""
     from rafah.reports.entities import filter_entities
 
-    _, found = canonical_entities(session)
+    selected, found = canonical_entities(session)
     chosen = filter_entities(found, types=types, top=top, min_articles=min_articles)
-    return Result([e.to_record() for e in chosen], ENTITY_COLUMNS)
+    notes = [] if chosen or not selected else [
+        f"no entity{' of type ' + '/'.join(types) if types else ''} named in at least "
+        f"{min_articles} of the {len(selected)} selected article(s)"]
+    return Result([e.to_record() for e in chosen], ENTITY_COLUMNS, notes=notes)
 
 
 def context(session: Session, term: str, *, width: int) -> Result:
@@ -115,13 +118,17 @@ def casualties(session: Session, *, kinds: tuple[str, ...] = (), min_value: int 
     analyses = session.analyses(chosen, ("casualties",))
     rows = figure_rows(chosen, analyses, kinds=kinds, min_value=min_value)
     warnings = flag_decreasing(rows)
+    notes = [] if rows or not chosen else [
+        f"no casualty figure{' of kind ' + '/'.join(kinds) if kinds else ''}"
+        f"{f' of at least {min_value}' if min_value else ''} in the {len(chosen)} selected "
+        "article(s)"]
     columns, table = list(FIGURE_COLUMNS), list(FIGURE_TABLE)
     if reference is not None:
         compare_with_reference(rows, reference)
         columns += REFERENCE_COLUMNS
         table += REFERENCE_COLUMNS
     columns.append("flags")
-    return Result(rows, columns, table, warnings=warnings)
+    return Result(rows, columns, table, notes=notes, warnings=warnings)
 
 
 def timeline(session: Session, *, events: bool = False, by: str | None = None) -> Result:

@@ -9,6 +9,9 @@ from urllib.parse import urlsplit
 
 META_FIELDS = ("id", "path", "date", "date_source", "title", "headings", "warnings", "url",
                "outlet", "text_hash", "word_count")
+ENTITY_TYPES = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
+                "LAW", "LANGUAGE")
+"""The entity types rafah keeps (spaCy's OntoNotes labels for names)."""
 KINDS = ("killed", "injured", "missing", "displaced", "hostages", "detained", "casualties")
 """The kinds of casualty figure, in the order tables list them."""
 
@@ -181,7 +184,7 @@ class CasualtyFigure(Record):
 
     ``value`` of a vague figure ("dozens", "thousands", "millions") is a placeholder, the
     smallest plausible amount (`rafah.extract.numbers.VAGUE`: dozens 24, scores 40, hundreds
-    200, thousands 2,000, tens of thousands 20,000, millions 2,000,000, "many" 2), and
+    200, thousands 2,000, tens of thousands 20,000, millions 2,000,000), and
     ``vague`` is then true: the value is never an exact count. ``part_of`` and ``restates``
     are the character start (in the same text) of the figure this one is a part/subset of or
     says again, else None.

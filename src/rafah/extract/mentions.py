@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from rafah.records import Mention
+from rafah.records import ENTITY_TYPES, Mention
 from rafah.resources import word_list
 
 if TYPE_CHECKING:
@@ -13,8 +13,7 @@ if TYPE_CHECKING:
 
     from rafah.extract.context import ExtractContext
 
-ENTITY_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
-                 "WORK_OF_ART", "LAW", "LANGUAGE"}
+ENTITY_LABELS = frozenset(ENTITY_TYPES)
 _LEADING_DET = re.compile(r"^(?:the|a|an)\s+", re.I)
 _TRAILING_POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
 _TRAILING_FUNCTION_WORD = re.compile(r"(?:\s+(?:and|or|of|the|for|in|on|at|to|&))+$", re.I)
