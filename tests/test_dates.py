@@ -372,3 +372,19 @@ def test_in_range_with_partial_dates() -> None:
     assert not in_range("2024-03-14", None, "2024-03-13")
     assert not in_range(None, "2024", None)
     assert in_range(None, None, None)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Between 2008 and 2021 four", ["2008", "2021"]),
+    ("from 2014 to 2016", ["2014", "2016"]),
+    ("2014-2016", ["2014", "2016"]),
+    ("2019\u20132020", ["2019", "2020"]),
+    ("2021 and 2008", []),
+    ("between 20 and 30", []),
+    ("2014-20165", []),
+])
+def test_year_spans_give_both_ends(text: str, expected: list[str]) -> None:
+    from rafah.dates import year_range_ends
+
+    assert [r.value for r in year_range_ends(text)] == expected
+    assert all(r.granularity == "year" for r in year_range_ends(text))

@@ -640,3 +640,17 @@ def in_range(value: str | None, since: str | None, until: str | None) -> bool:
     if since is not None and value[: len(since)] < since[: len(value)]:
         return False
     return until is None or value[: len(until)] <= until[: len(value)]
+
+
+_YEAR_RANGE = re.compile(
+    r"(?:^|\b(?:between|from)\s+)(?P<first>(?:19|20)\d{2})\s*(?:and|to|through|until|-|\u2013)"
+    r"\s*(?P<last>(?:19|20)\d{2})(?!\d)", re.I)
+
+
+def year_range_ends(expr: str) -> list[Resolved]:
+    """The two years of a span such as "between 2008 and 2021" or "2014-2016" (in order),
+    which `normalize` leaves out because a span is not one point in time."""
+    found = _YEAR_RANGE.search(expr)
+    if not found or found["first"] >= found["last"]:
+        return []
+    return [Resolved(found["first"], "year"), Resolved(found["last"], "year")]

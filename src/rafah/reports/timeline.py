@@ -7,7 +7,7 @@ from collections import Counter
 from datetime import date
 from typing import Any
 
-from rafah.dates import normalize
+from rafah.dates import normalize, year_range_ends
 from rafah.records import Analysis, Article, CasualtyFigure
 
 HEADLINE_CHARS = 90
@@ -77,11 +77,10 @@ def event_rows(articles: list[Article], analyses: dict[str, Analysis]) -> list[d
         anchor = date.fromisoformat(article.date) if article.date else None
         for mention in analysis.dates:
             resolved = normalize(mention.text, anchor, mention.tense)
-            if resolved is None:
-                continue
-            rows.append({"kind": "event", "date": resolved.value,
-                         "granularity": resolved.granularity, "text": mention.text,
-                         "article": article.id, "sentence": mention.sentence})
+            for point in [resolved] if resolved else year_range_ends(mention.text):
+                rows.append({"kind": "event", "date": point.value,
+                             "granularity": point.granularity, "text": mention.text,
+                             "article": article.id, "sentence": mention.sentence})
     return rows
 
 
