@@ -22,7 +22,7 @@ def rafah_json(shared_cache: Path):  # noqa: ANN201
     """Run a command on the seeds with the shared cache and return its parsed JSON."""
 
     def call(command: str, *args: str) -> list[dict]:
-        result = CliRunner().invoke(cli, [command, str(SEEDS), *args, "--format", "json",
+        result = CliRunner().invoke(cli, [command, *args, str(SEEDS), "--format", "json",
                                           "--cache", str(shared_cache), "-q"],
                                     catch_exceptions=False)
         assert result.exit_code == 0, result.stderr
@@ -163,4 +163,4 @@ def test_casualty_chart_image_and_reference(shared_cache: Path, tmp_path: Path) 
 def test_plot_file_needs_png_or_svg(shared_cache: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["casualties", str(SEEDS), "--plot-file",
                                       str(tmp_path / "x.gif"), "--cache", str(shared_cache)])
-    assert result.exit_code == 1 and "must end in .png or .svg" in result.stderr
+    assert result.exit_code == 2 and "must end in .png or .svg" in result.stderr

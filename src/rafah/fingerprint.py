@@ -19,6 +19,7 @@ from pathlib import Path
 from rafah.resources import resource_path
 
 PIPELINE_MODULES = ("rafah.analyze", "rafah.nlp", "rafah.gazetteer_component",
+                    "rafah.paragraph_component",
                     "rafah.records", "rafah.extract.registry", "rafah.extract.context")
 """Modules that shape every analysis whatever the extractors (chunking, components, records)."""
 

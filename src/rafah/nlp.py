@@ -87,5 +87,8 @@ def load_pipeline(model: str, gazetteers: tuple[str, ...] = ()) -> Language:
     for name in unused:
         nlp.remove_pipe(name)
     import_module("rafah.gazetteer_component")  # registers the "rafah_gazetteer" factory
+    import_module("rafah.paragraph_component")  # registers "rafah_paragraphs"
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("rafah_paragraphs", before="parser")
     nlp.add_pipe("rafah_gazetteer", last=True, config={"gazetteers": list(gazetteers)})
     return nlp

@@ -3,73 +3,92 @@
 A pure function over a parsed spaCy Doc. A number becomes a figure only when the dependency
 parse ties it to a casualty predicate: a casualty noun it counts ("31,000 deaths"), a verb whose
 object or subject it counts ("killed 60 Palestinians", "60 Palestinians were killed"), an
-adjective ("six people are dead"), or a toll ("the death toll rose to 31,184"). Money, ages,
-dates, percentages, ordinals and counts of things are never figures.
+adjective ("six people are dead"), a toll ("the death toll rose to 31,184"), or the participle
+after it ("resulting in 6 killed"). A single victim named by a common noun or a pronoun in a
+harm clause counts one (`casualty_singles`). Money, ages, dates, percentages, ordinals, ratios
+and counts of things are never figures; nor are negated, hypothetical or future counts
+(`casualty_kinds`). Subsets, parts of tolls and restatements are linked (`casualty_links`).
+
+Sentences are cut at paragraph breaks: a figure's sentence never spans a blank line.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
-from functools import cache
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from rafah.dates import MONTHS
-from rafah.extract.numbers import NUMBER_WORDS, VAGUE, parse_number
+from rafah.extract.casualty_kinds import (
+    MIXED,
+    governing,
+    has_tally_modifier,
+    is_blocked,
+    lemma,
+    predicate_kind,
+    toll_kind,
+    verified,
+    weak_kind,
+)
+from rafah.extract.casualty_lexicon import lexicon
+from rafah.extract.casualty_links import Candidate, link_figures
+from rafah.extract.casualty_singles import Single, single_victims
+from rafah.extract.casualty_sources import is_cumulative, next_sentence_source, sentence_source
+from rafah.extract.numbers import NUMBER_WORDS, SCALES, VAGUE, parse_number
 from rafah.records import CasualtyFigure
-from rafah.resources import json_data
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from rafah.extract.context import ExtractContext
 
-_EXCLUDED_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
-_CURRENCY = {"$", "€", "£", "¥", "us$", "usd", "eur", "gbp", "dollars", "dollar", "euros",
-             "euro", "pounds", "shekels", "shekel", "nis", "rupees", "yuan", "francs"}
-_PERCENT = {"%", "percent", "per", "pct"}
-_PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "this", "that", "which", "who"}
-_LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
+_GLUED = re.compile(r"^(\d[\d,.]*)([a-z]+)$", re.I)
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_ORDINAL = re.compile(r"\d(?:st|nd|rd|th)$")
+_STRONG = ("killed", "injured", MIXED)
+PREVIOUS = -1
+"""A parent hint meaning "the nearest earlier figure of the same kind"."""
 
 
 @dataclass(frozen=True)
-class Lexicon:
-    """Trigger words and cues, loaded from data/casualty_lexicon.json."""
+class Reading:
+    """What the parse says about one count: its kinds, whether it is a total, its set."""
 
-    verbs: dict[str, str]
-    weak_verbs: dict[str, str]
-    nouns: dict[str, str]
-    adjectives: dict[str, str]
-    people: frozenset[str]
-    hedges: tuple[tuple[str, str], ...]
-    reporting_verbs: frozenset[str]
-    authority_nouns: frozenset[str]
-    cumulative: tuple[re.Pattern[str], ...]
-    hedge_pattern: re.Pattern[str]
+    kinds: list[str] = field(default_factory=list)
+    total: bool = False
+    inherit: bool = False
 
 
-@cache
-def lexicon() -> Lexicon:
-    """The shipped casualty lexicon."""
-    data = json_data("casualty_lexicon.json")
-    hedges = ([(h, "low") for h in data["hedges_low"]] + [(h, "high") for h in data["hedges_high"]]
-              + [(h, "neutral") for h in data["hedges_neutral"]])
-    hedges.sort(key=lambda pair: len(pair[0]), reverse=True)
-    alternatives = "|".join(re.escape(h) for h, _ in hedges)
-    return Lexicon(
-        verbs=data["verbs"], weak_verbs=data["weak_verbs"], nouns=data["nouns"],
-        adjectives=data["adjectives"], people=frozenset(data["people"]),
-        hedges=tuple(hedges), reporting_verbs=frozenset(data["reporting_verbs"]),
-        authority_nouns=frozenset(data["authority_nouns"]),
-        cumulative=tuple(re.compile(p, re.I) for p in data["cumulative_patterns"]),
-        hedge_pattern=re.compile(rf"(?:^|[\s(\u2014-])({alternatives})\s*$", re.I),
-    )
+# --- number expressions ----------------------------------------------------------------------
+
+def _glued(token: Token) -> tuple[str, str] | None:
+    """ "4people" → ("4", "people") when the letters are a person noun."""
+    found = _GLUED.match(token.text)
+    if not found or not lexicon().has("people", found[2].lower().rstrip("s")) and \
+            not lexicon().has("people", found[2].lower()):
+        return None
+    return found[1], found[2]
 
 
 def _is_number_word(token: Token) -> bool:
     lower = token.lower_
-    return (token.like_num and not token.is_punct) or lower in VAGUE or lower in ("dozen",)
+    return (token.like_num and not token.is_punct) or lower in VAGUE or lower == "dozen" or \
+        _glued(token) is not None
+
+
+def _phrase_end(tokens: list[Token], end: int) -> int:
+    while end < len(tokens):
+        lower = tokens[end].lower_
+        if lower in SCALES and lower != "score" or (
+                _is_number_word(tokens[end]) and tokens[end - 1].lower_ != "," and
+                not tokens[end].text[:1].isdigit()):
+            end += 1
+        elif lower == "of" and end + 1 < len(tokens) and tokens[end - 1].lower_ in VAGUE \
+                and tokens[end + 1].lower_ in VAGUE:
+            end += 2
+        else:
+            break
+    return end
 
 
 def _number_phrases(sent: Span) -> Iterator[tuple[int, int]]:
@@ -83,233 +102,233 @@ def _number_phrases(sent: Span) -> Iterator[tuple[int, int]]:
             continue
         start = index
         if index > 0 and tokens[index - 1].lower_ in ("a", "an", "half") and \
-                token.lower_ in ("dozen", "million", "thousand", "hundred"):
+                token.lower_ in SCALES:
             start = index - 1
-        end = index + 1
-        while end < len(tokens):
-            lower = tokens[end].lower_
-            if lower in ("million", "thousand", "hundred", "billion", "dozen") or (
-                    _is_number_word(tokens[end]) and tokens[end - 1].lower_ != "," and
-                    not tokens[end].text[:1].isdigit()):
-                end += 1
-            elif lower == "of" and end + 1 < len(tokens) and tokens[end - 1].lower_ in VAGUE \
-                    and tokens[end + 1].lower_ in VAGUE:
-                end += 2
-            else:
-                break
+        end = _phrase_end(tokens, index + 1)
         yield tokens[start].i, tokens[end - 1].i + 1
         index = end
 
 
-def _excluded(doc: Doc, start: int, end: int) -> bool:
-    """Money, percentages, ages, dates, ordinals: never a casualty count."""
-    first, last = doc[start], doc[end - 1]
-    if any(doc[i].ent_type_ in _EXCLUDED_ENTS for i in range(start, end)):
+def _next_to_unit(doc: Doc, start: int, end: int) -> bool:
+    """Money, percentages, ages, house numbers, dates next to the number."""
+    lex = lexicon()
+    before = doc[start - 1].lower_ if start > 0 else ""
+    after = doc[end].lower_ if end < len(doc) else ""
+    if lex.has("currency", before) or lex.has("age_words", before) or \
+            before in ("january", "february", "march", "april", "june", "july", "august",
+                       "september", "october", "november", "december"):
         return True
-    before = doc[start - 1] if start > 0 else None
-    after = doc[end] if end < len(doc) else None
-    if before is not None and (before.lower_ in _CURRENCY or before.text in _CURRENCY):
+    if start >= 2 and lex.has("age_words", doc[start - 2].lower_) and before == "of":
         return True
-    if before is not None and before.lower_ in ("aged", "age", "ages", "no.", "number", "#"):
-        return True
-    if before is not None and before.lower_ in MONTHS:
-        return True
-    if start >= 2 and doc[start - 2].lower_ in ("age", "ages") and before is not None and \
-            before.lower_ == "of":
-        return True
-    if after is not None and (after.lower_ in _CURRENCY or after.lower_ in _PERCENT):
+    if lex.has("currency", after) or lex.has("percent", after):
         return True
     following = doc[end: end + 4].text.lower().replace(" ", "")
-    if following.startswith(("-year", "year-old", "-month", "month-old", "-day-old", "years old",
-                             "yearsold", "-week")):
-        return True
-    if re.fullmatch(r"(?:1[89]|20)\d\d", first.text) and start + 1 == end:
-        return True
-    return bool(re.search(r"\d(?:st|nd|rd|th)$", last.lower_))
+    return following.startswith(lex.tuples["age_suffixes"])
 
 
-def _lemma(token: Token) -> str:
-    return token.lemma_.lower()
-
-
-def _person_noun(token: Token | None) -> bool:
-    if token is None:
-        return True
+def _ratio(doc: Doc, start: int, end: int) -> bool:
+    """ "three civilians for every fighter", "one in every four"."""
     lex = lexicon()
-    return (token.ent_type_ == "NORP" or _lemma(token) in lex.people or token.lower_ in lex.people
-            or token.lower_.rstrip("s") in lex.people)
+    if start > 0 and lex.has("ratio_words", doc[start - 1].lower_):
+        return True
+    window = [t.lower_ for t in doc[end: end + 5]]
+    return any(lex.has("ratio_links", w) and any(lex.has("ratio_words", v)
+                                                 for v in window[i + 1: i + 4])
+               for i, w in enumerate(window))
 
 
-def _counted_noun(anchor: Token) -> Token | None:
-    """The noun a number counts: "60 Palestinians", "dozens of people"; None when bare."""
+def _excluded(doc: Doc, start: int, end: int) -> bool:
+    """Money, percentages, ages, dates, ordinals, ratios: never a casualty count."""
+    first, last = doc[start], doc[end - 1]
+    if any(lexicon().has("excluded_entities", doc[i].ent_type_) for i in range(start, end)):
+        return True
+    if _next_to_unit(doc, start, end) or _ratio(doc, start, end):
+        return True
+    if start > 0 and lexicon().has("negators", doc[start - 1].lower_):
+        return True
+    if last.dep_ == "appos" and last.head.pos_ == "PROPN":
+        return True
+    if _YEAR.fullmatch(first.text) and start + 1 == end:
+        return True
+    return bool(_ORDINAL.search(last.lower_))
+
+
+def _parse(doc: Doc, start: int, end: int) -> tuple[int, bool] | None:
+    """(value, vague) of a number expression, or None."""
+    glued = _glued(doc[start]) if end == start + 1 else None
+    words = [glued[0]] if glued else [t.text for t in doc[start:end]]
+    if not any(any(ch.isdigit() for ch in w) or w.lower() in NUMBER_WORDS or
+               w.lower().split("-")[0] in NUMBER_WORDS for w in words):
+        return None
+    parsed = parse_number(" ".join(words))
+    if parsed is None or parsed.value <= 0:
+        return None
+    return parsed.value, parsed.vague
+
+
+# --- what the number counts ------------------------------------------------------------------
+
+def _counted_noun(anchor: Token) -> tuple[Token | None, bool]:
+    """(the noun a number counts, whether it is reached through "of"): "60 Palestinians",
+    "dozens of people", "14 of the gunmen"; (None, False) when bare."""
     if anchor.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod") and \
             anchor.head.pos_ in ("NOUN", "PROPN", "ADJ") and anchor.head.i > anchor.i:
-        return anchor.head
+        return anchor.head, False
     for child in anchor.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "among"):
             objects = [c for c in child.children if c.dep_ == "pobj"]
-            if objects and objects[0].pos_ in ("NOUN", "PROPN", "ADJ"):
-                return objects[0]
-    return None
+            if objects and objects[0].pos_ in ("NOUN", "PROPN", "ADJ", "PRON"):
+                return objects[0], True
+    return None, False
 
 
-def _toll_kind(token: Token) -> str | None:
-    """The kind a toll counts ("death toll" → killed, "the number of injured" → injured), or
-    None for other nouns."""
-    lemma = _lemma(token)
-    if lemma == "toll":
-        words = " ".join(c.lower_ for c in token.children
-                         if c.dep_ in ("compound", "amod", "nmod"))
-        if "injur" in words or "wound" in words:
-            return "injured"
-        if "casualt" in words:
-            return "casualties"
-        return "killed"
-    if lemma in ("number", "tally", "count", "total"):
-        lex = lexicon()
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                for obj in child.children:
-                    if obj.dep_ == "pobj":
-                        return lex.adjectives.get(obj.lower_) or lex.nouns.get(_lemma(obj))
-    return None
-
-
-def _predicate_kind(token: Token) -> str | None:
-    """Kind from a verb or adjective ("killed", "dead") and its complements."""
+def _event_kind(noun: Token) -> str | None:
+    """The kind a casualty noun states by itself: "deaths", "injuries", "23 dead"."""
     lex = lexicon()
-    lemma = _lemma(token)
-    if token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBN", "VBD", "VBG"):
-        if lemma in lex.verbs:
-            return lex.verbs[lemma]
-        for child in token.children:
-            if child.dep_ in ("acomp", "oprd", "xcomp") and child.lower_ in lex.adjectives:
-                return lex.adjectives[child.lower_]
-        if lemma in ("leave", "be", "remain", "become", "lie", "find", "declare", "report",
-                     "confirm", "feel", "get", "suffer", "sustain", "list"):
-            for child in token.children:
-                if child.dep_ in ("attr", "ccomp", "dobj") and child.lower_ in lex.adjectives:
-                    return lex.adjectives[child.lower_]
-                if child.dep_ in ("dobj", "attr") and _lemma(child) in lex.nouns and \
-                        lemma in ("suffer", "sustain", "be"):
-                    return lex.nouns[_lemma(child)]
-                if child.dep_ == "prep" and child.lower_ == "among":
-                    for obj in child.children:
-                        if obj.dep_ != "pobj":
-                            continue
-                        if obj.lower_ in lex.adjectives or _lemma(obj) in lex.nouns:
-                            return lex.adjectives.get(obj.lower_) or lex.nouns[_lemma(obj)]
-                        for modifier in obj.children:
-                            if modifier.dep_ in ("acl", "relcl", "amod"):
-                                kind = _predicate_kind(modifier)
-                                if kind:
-                                    return kind
-        return None
-    if token.lower_ in lex.adjectives and token.pos_ in ("ADJ", "VERB"):
-        return lex.adjectives[token.lower_]
+    word = lemma(noun)
+    if lex.kind("nouns", word) and not lex.has("status_nouns", word) and \
+            lex.has("people", noun.lower_) is False:
+        return lex.kind("nouns", word)
+    if noun.pos_ == "ADJ" and noun.lower_ != "missing":
+        return lex.kind("adjectives", noun.lower_)
     return None
-
-
-def _weak_kind(token: Token) -> str | None:
-    """Verbs that mean captivity only in some uses: "held (hostage)", "taken captive"."""
-    lemma = _lemma(token)
-    if lemma not in lexicon().weak_verbs or token.pos_ != "VERB":
-        return None
-    captive = any(c.lower_ in ("hostage", "hostages", "captive", "captives", "prisoner")
-                  for c in token.children)
-    if lemma == "take" and not captive:
-        return None
-    if lemma == "hold" and not captive and token.tag_ != "VBN":
-        return None
-    return lexicon().weak_verbs[lemma]
 
 
 def _modifier_kind(noun: Token) -> str | None:
     """Participles or adjectives modifying the counted noun: "Palestinians displaced by ..."."""
     for child in noun.children:
         if child.dep_ in ("acl", "amod", "relcl") and child.i != noun.i:
-            kind = _predicate_kind(child) or _weak_kind(child)
+            kind = predicate_kind(child) or weak_kind(child)
             if kind and (child.dep_ != "amod" or child.i > noun.i or
-                         child.lower_ in lexicon().adjectives):
+                         lexicon().kind("adjectives", child.lower_)):
                 return kind
     return None
 
 
-def _governing_kind(token: Token) -> str | None:
-    """The first kind of the predicate that governs a counted noun or bare number."""
-    kinds = _governing_kinds(token)
-    return kinds[0] if kinds else None
+def _small_clause_kind(noun: Token | None) -> str | None:
+    """ "left 40 people dead": an adjective right after the counted noun."""
+    if noun is None or noun.i + 1 >= len(noun.doc):
+        return None
+    after = noun.doc[noun.i + 1]
+    if after.dep_ == "amod" and after.head.i == noun.i:
+        return lexicon().kind("adjectives", after.lower_)
+    return None
 
 
-def _clause_kind(verb: Token) -> str | None:
-    return _predicate_kind(verb) or _weak_kind(verb)
-
-
-def _shared_subject_kinds(verb: Token) -> list[str]:
-    """Kinds of verbs coordinated with ``verb`` that share its subject: "were identified and
-    were killed", "were taken hostage and murdered"."""
-    kinds = []
-    for child in verb.children:
-        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and not any(
-                c.dep_ in ("nsubj", "nsubjpass", "dobj", "dep", "npadvmod") or
-                c.lower_ in ("another", "others") for c in child.children):
-            kind = _clause_kind(child)
-            if kind:
-                kinds.append(kind)
-    return kinds
-
-
-def _governing_kinds(token: Token) -> list[str]:
-    """Walk up from the counted noun (or bare number) to the predicate that governs it; return
-    the kinds it (and verbs sharing its subject) express, first the governing one."""
+def _ellipsis_kind(doc: Doc, end: int) -> str | None:
+    """ "resulting in 6 killed", "hundreds wounded": the participle right after the number."""
+    if end >= len(doc):
+        return None
+    after = doc[end]
     lex = lexicon()
-    current = token
-    for step in range(4):
-        if current.dep_ in ("conj", "appos") and current.head.i != current.i and step == 0:
-            current = current.head
-            continue
-        head = current.head
-        if head.i == current.i:
-            return []
-        if current.dep_ == "pobj" and head.dep_ == "prep":
-            preposition = head
-            governor = preposition.head
-            toll = _toll_kind(governor) if _lemma(governor) == "toll" else None
-            if toll:
-                return [toll]
-            for child in governor.children:
-                if child.dep_ in ("nsubj", "nsubjpass", "dobj") and _toll_kind(child):
-                    return [_toll_kind(child)]
-            if preposition.lower_ == "of" and _lemma(governor) == "life":
-                return ["killed"] if _governing_kind(governor) else []
-            if preposition.lower_ == "of" and _lemma(governor) in lex.nouns and \
-                    governor.pos_ == "NOUN":
-                return [lex.nouns[_lemma(governor)]]
-            if preposition.lower_ == "by" and _predicate_kind(governor):
-                return []
-            if preposition.lower_ in ("including", "among") and governor.pos_ in ("VERB", "ADJ"):
-                kind = _predicate_kind(governor)
-                return [kind] if kind else []
-            current = governor
-            continue
-        if current.dep_ in ("dobj", "nsubjpass", "nsubj", "attr", "oprd", "npadvmod", "dep",
-                            "obj", "advmod"):
-            if _lemma(current) == "life" and _lemma(head) in ("claim", "lose", "take"):
-                return ["killed"]
-            kind = _predicate_kind(head)
-            if kind and current.dep_ == "nsubj" and head.pos_ == "VERB" and \
-                    _lemma(head) in lex.verbs and _lemma(head) not in ("die", "perish") and \
-                    head.tag_ not in ("VBN",) and not (_lemma(head) == "miss" and
-                                                       head.tag_ == "VBG"):
-                # "Rockets killed 12": the subject is the agent, not the victim.
-                return []
-            kinds = [kind or _weak_kind(head)]
-            if current.dep_ in ("nsubjpass", "nsubj"):
-                kinds += _shared_subject_kinds(head)
-            return list(dict.fromkeys(k for k in kinds if k))
-        return []
-    return []
+    if after.tag_ in ("VBN", "VBD") and lex.kind("verbs", lemma(after)):
+        return lex.kind("verbs", lemma(after))
+    return lex.kind("adjectives", after.lower_)
 
+
+def _status_kind(noun: Token) -> str | None:
+    """ "120 hostages", "30 detainees": a status noun, unless "former"."""
+    lex = lexicon()
+    if not lex.has("status_nouns", lemma(noun)):
+        return None
+    if any(lex.has("former_modifiers", c.lower_) for c in noun.children):
+        return None
+    return lex.kind("nouns", lemma(noun))
+
+
+def _event_reading(noun: Token) -> Reading:
+    lex = lexicon()
+    if lex.has("verification_nouns", lemma(noun)) and not verified(noun):
+        return Reading()
+    governed = governing(noun)
+    if is_blocked(governed.predicate):
+        return Reading()
+    total = has_tally_modifier(noun) or governed.total or toll_kind(noun) is not None
+    return Reading([_event_kind(noun) or ""], total)
+
+
+def _own_reading(noun: Token | None) -> Reading | None:
+    """A noun that states its kind itself ("deaths") or in a small clause ("40 people dead")."""
+    if noun is not None and _event_kind(noun):
+        return _event_reading(noun)
+    small_clause = _small_clause_kind(noun)
+    return Reading([small_clause]) if small_clause else None
+
+
+def _reading(anchor: Token, noun: Token | None, via_of: bool, end: int) -> Reading:
+    """The kinds of one count, a harm predicate first, then modifiers and status nouns."""
+    own = _own_reading(noun)
+    if own is not None:
+        return own
+    governed = governing(anchor if noun is None or via_of else noun)
+    if is_blocked(governed.predicate):
+        return Reading()
+    open_class = _open_class(noun)
+    kinds = [k for k in governed.kinds if k in _STRONG or not open_class]
+    if not kinds:
+        fallback = _fallback_kind(anchor, noun, end)
+        if fallback and (fallback in _STRONG or not open_class):
+            kinds = [fallback]
+    return Reading(kinds, governed.total,
+                   inherit=not kinds and (_pronoun_partitive(noun, via_of) or governed.total))
+
+
+def _pronoun_partitive(noun: Token | None, via_of: bool) -> bool:
+    """ "11 of them", "four of whom"."""
+    return via_of and noun is not None and lexicon().has("partitive_pronouns", noun.lower_)
+
+
+def _open_class(noun: Token | None) -> bool:
+    """A counted noun that is neither a listed person noun nor a status noun: only killing
+    and wounding make it a figure ("three cousins were shot dead")."""
+    lex = lexicon()
+    return noun is not None and noun.pos_ != "PRON" and not lex.is_person(noun) and \
+        not lex.has("status_nouns", lemma(noun))
+
+
+def _fallback_kind(anchor: Token, noun: Token | None, end: int) -> str | None:
+    """Without a governing harm predicate: the noun's modifiers or status, or the
+    participle after a bare number."""
+    if noun is None:
+        return _ellipsis_kind(anchor.doc, end)
+    if noun.pos_ == "PRON":
+        return None
+    return _modifier_kind(noun) or _status_kind(noun)
+
+
+# --- subsets -----------------------------------------------------------------------------------
+
+def _among_parent(predicate: Token) -> int | None:
+    for child in predicate.children:
+        if child.dep_ == "prep" and lexicon().has("subset_prepositions", child.lower_):
+            objects = [c.i for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
+
+
+def _parent(anchor: Token, noun: Token | None, via_of: bool) -> int | None:
+    """The token of the set this count is a part of, PREVIOUS, or None."""
+    lex = lexicon()
+    target = noun if noun is not None and not via_of else anchor
+    if target.dep_ == "pobj" and lex.has("subset_prepositions", target.head.lower_):
+        return target.head.head.i
+    if via_of and noun is not None:
+        return PREVIOUS if lex.has("partitive_pronouns", noun.lower_) else noun.i
+    if target.dep_ == "dobj" and lex.has("subset_verbs", lemma(target.head)):
+        subjects = [c.i for c in target.head.children if c.dep_ == "nsubj"]
+        return subjects[0] if subjects else PREVIOUS
+    if target.dep_ in ("attr", "nsubj", "nsubjpass"):
+        return _among_parent(target.head)
+    return None
+
+
+def _definite(doc: Doc, start: int, noun: Token | None) -> bool:
+    before = doc[start - 1].lower_ if start > 0 else ""
+    return before in ("the", "these", "those") and noun is not None
+
+
+# --- figures -----------------------------------------------------------------------------------
 
 def _hedge(doc: Doc, sent: Span, start: int) -> tuple[str | None, str | None, int]:
     """(normalised qualifier, bound type, new start token) from words before the number."""
@@ -327,160 +346,143 @@ def _hedge(doc: Doc, sent: Span, start: int) -> tuple[str | None, str | None, in
     return phrase, bound, token_start
 
 
+def _bounds(value: int, vague: bool, bound: str | None) -> tuple[int | None, int | None]:
+    if bound == "low" or (vague and bound is None):
+        return value, None
+    if bound == "high":
+        return None, value
+    if bound is None:
+        return value, value
+    return None, None
+
+
+def _event_group(noun: Token, number_end: int) -> str | None:
+    """ "deaths of 3 firefighters" → firefighters; "Palestinian deaths" → Palestinian."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "among"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects and lexicon().is_person(objects[0]):
+                return _group(objects[0], number_end)
+    modifiers = [c for c in noun.lefts if c.dep_ in ("amod", "compound") and
+                 c.ent_type_ == "NORP"]
+    return modifiers[0].text if modifiers else None
+
+
 def _group(noun: Token | None, number_end: int) -> str | None:
     """The victims as written: the counted noun with its compound and adjective modifiers."""
-    if noun is None:
+    if noun is None or noun.pos_ == "PRON":
         return None
     lex = lexicon()
-    if _lemma(noun) in lex.nouns and noun.lower_ not in lex.people:
-        for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ in ("of", "among"):
-                objects = [c for c in child.children if c.dep_ == "pobj"]
-                if objects and _person_noun(objects[0]):
-                    return _group(objects[0], number_end)
-        modifiers = [c for c in noun.lefts if c.dep_ in ("amod", "compound") and
-                     c.ent_type_ == "NORP"]
-        return modifiers[0].text if modifiers else None
-    if not _person_noun(noun):
+    if lex.kind("nouns", lemma(noun)) and not lex.has("people", noun.lower_):
+        return _event_group(noun, number_end)
+    if not lex.is_person(noun):
         return None
     keep = [c for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod") and
-            c.i >= number_end and not c.like_num and c.lower_ not in lex.adjectives
+            c.i >= number_end and not c.like_num and not lex.kind("adjectives", c.lower_)
             and c.pos_ in ("ADJ", "NOUN", "PROPN")]
     start = min([noun.i] + [c.i for c in keep])
-    words = noun.doc[start: noun.i + 1].text
-    return words
+    return noun.doc[start: noun.i + 1].text
 
 
-def _clean_source(text: str) -> str | None:
-    text = re.sub(r"\s+", " ", text).strip(" ,.;:\"'\u201c\u201d")
-    text = _LEADING.sub("", text)
-    text = re.split(r",| who | which | that ", text)[0].strip()
-    if not text or text.lower() in _PRONOUNS:
-        return None
-    return text
+@dataclass
+class _Sentence:
+    """One sentence (cut at paragraph breaks) and where it is."""
+
+    span: Span
+    paragraph: int
+    number: int
+    found: list[Candidate] = field(default_factory=list)
 
 
-_EVENT_SUBJECTS = {"attack", "strike", "airstrike", "explosion", "blast", "fire", "shooting",
-                   "bombing", "crash", "storm", "flood", "flooding", "earthquake", "quake",
-                   "war", "conflict", "fighting", "violence", "incident", "collapse"}
-_NEXT_SENTENCE_ATTRIBUTION = re.compile(
-    r"^(?:that|this|those|these|the (?:figures?|numbers?|toll|tally|count))\b[^.]{0,40}?"
-    r"\baccording to\b", re.I)
+def _inherited(sentence: _Sentence, reading: Reading, parent: int | None
+               ) -> tuple[list[str], int | None]:
+    """ "23 deaths, 11 of them in the north": a partitive without its own predicate, or a
+    total without its own kind, takes the kind of the figure before it in the sentence."""
+    if not (reading.inherit and sentence.found):
+        return reading.kinds, parent
+    kinds = [sentence.found[-1].figure.kind]
+    return kinds, PREVIOUS if parent is None and not reading.total else parent
 
 
-def _is_source_subject(subject: Token) -> bool:
-    """Whether a reporting verb's subject can be a source: a name or an authority."""
-    lex = lexicon()
-    if subject.lower_ in _PRONOUNS or _lemma(subject) in _EVENT_SUBJECTS:
-        return False
-    if subject.pos_ == "PROPN" or subject.ent_type_ in ("ORG", "PERSON", "GPE", "NORP"):
-        return True
-    return any(_lemma(t) in lex.authority_nouns or t.lower_ in lex.authority_nouns
-               for t in subject.subtree)
-
-
-def _sentence_source(sent: Span) -> str | None:
-    """Attribution in a sentence: "according to X", "X said", "with X reporting"."""
-    lex = lexicon()
-    for token in sent:
-        if token.lower_ == "according" and token.i + 1 < sent.end and \
-                sent.doc[token.i + 1].lower_ == "to":
-            to = sent.doc[token.i + 1]
-            objects = [c for c in to.children if c.dep_ == "pobj"]
-            if objects:
-                subtree = list(objects[0].subtree)
-                return _clean_source(sent.doc[subtree[0].i: subtree[-1].i + 1].text)
-            rest = sent.doc[to.i + 1: sent.end].text
-            return _clean_source(rest)
-    for token in sent:
-        if _lemma(token) in lex.reporting_verbs and token.pos_ in ("VERB", "AUX"):
-            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and
-                        _is_source_subject(c)]
-            if subjects:
-                subtree = list(subjects[0].subtree)
-                return _clean_source(sent.doc[subtree[0].i: subtree[-1].i + 1].text)
-    for token in sent:
-        if token.lower_ in ("quoting", "citing") and token.i + 1 < sent.end:
-            objects = [c for c in token.children if c.dep_ in ("dobj", "pobj")]
-            if objects and _is_source_subject(objects[0]):
-                subtree = list(objects[0].subtree)
-                return _clean_source(sent.doc[subtree[0].i: subtree[-1].i + 1].text)
-    return None
-
-
-def _next_sentence_source(sent: Span) -> str | None:
-    """Attribution carried by the following sentence: "That is according to the ministry."."""
-    doc = sent.doc
-    if sent.end >= len(doc):
-        return None
-    following = doc[sent.end].sent
-    if not _NEXT_SENTENCE_ATTRIBUTION.match(following.text.strip()):
-        return None
-    return _sentence_source(following)
-
-
-def _cumulative(sentence: str) -> bool:
-    return any(p.search(sentence) for p in lexicon().cumulative)
-
-
-def casualty_figures(doc: Doc, *, context: ExtractContext) -> list[CasualtyFigure]:
-    """Every casualty figure in a parsed Doc, in text order."""
-    figures: list[CasualtyFigure] = []
-    for sent in doc.sents:
-        sent_source: str | None | bool = False
-        for start, end in _number_phrases(sent):
-            for figure in _figures(doc, sent, start, end):
-                if sent_source is False:
-                    sent_source = _sentence_source(sent) or _next_sentence_source(sent)
-                figures.append(replace(figure, source=sent_source or None,
-                                       sent=context.sentence_starts[sent.start]))
-    return figures
-
-
-def _figures(doc: Doc, sent: Span, start: int, end: int) -> list[CasualtyFigure]:
+def _number_candidates(sentence: _Sentence, start: int, end: int) -> list[Candidate]:
     """The figures one number expression gives: none, or one per kind it is tied to."""
-    if _excluded(doc, start, end):
-        return []
-    words = [t.text for t in doc[start:end]]
-    if not any(any(ch.isdigit() for ch in w) or w.lower() in NUMBER_WORDS or
-               w.lower().split("-")[0] in NUMBER_WORDS for w in words):
-        return []
-    parsed = parse_number(" ".join(words))
-    if parsed is None or parsed.value <= 0:
+    doc = sentence.span.doc
+    parsed = None if _excluded(doc, start, end) else _parse(doc, start, end)
+    if parsed is None:
         return []
     outside = [t for t in doc[start:end] if not start <= t.head.i < end or t.head.i == t.i]
     anchor = outside[-1] if outside else doc[end - 1]
-    noun = _counted_noun(anchor)
-    lex = lexicon()
-    kinds: list[str] = []
-    if noun is not None and _lemma(noun) in lex.nouns and noun.lower_ not in lex.people:
-        kinds = [lex.nouns[_lemma(noun)]]
-        if _lemma(noun) in ("life", "body", "killing", "arrest", "refugee") and \
-                not _governing_kind(noun):
-            kinds = []
-    elif noun is not None and noun.lower_ in lex.adjectives and noun.pos_ == "ADJ" and \
-            noun.lower_ != "missing":
-        kinds = [lex.adjectives[noun.lower_]]
-    elif _person_noun(noun):
-        modifier = _modifier_kind(noun) if noun is not None else None
-        kinds = [modifier] if modifier else _governing_kinds(noun if noun is not None else anchor)
+    noun, via_of = _counted_noun(anchor)
+    reading = _reading(anchor, noun, via_of, end)
+    kinds, parent = _inherited(sentence, reading, _parent(anchor, noun, via_of))
     if not kinds:
         return []
-    qualifier, bound, hedge_start = _hedge(doc, sent, start)
-    value = parsed.value
-    low = high = None
-    if bound == "low" or (parsed.vague and bound is None):
-        low = value
-    elif bound == "high":
-        high = value
-    elif bound is None:
-        low = high = value
-    span_start = doc[hedge_start].idx
-    span_end = doc[end - 1].idx + len(doc[end - 1].text)
-    sentence = sent.text.strip()
-    cumulative = _cumulative(sentence) or (noun is not None and _toll_kind(noun) is not None)
-    group = _group(noun, end)
-    return [CasualtyFigure(kind=kind, value=value, low=low, high=high, qualifier=qualifier,
-                           vague=parsed.vague, group=group, source=None, cumulative=cumulative,
-                           sentence=sentence, start=span_start, end=span_end)
+    value, vague = parsed
+    qualifier, bound, hedge_start = _hedge(doc, sentence.span, start)
+    low, high = _bounds(value, vague, bound)
+    text = sentence.span.text.strip()
+    glued = _glued(doc[start]) if end == start + 1 else None
+    figure = CasualtyFigure(
+        kind="", value=value, low=low, high=high, qualifier=qualifier, vague=vague,
+        group=glued[1] if glued else _group(noun, end), source=None,
+        cumulative=is_cumulative(text) or reading.total, sentence=text,
+        start=doc[hedge_start].idx, end=doc[end - 1].idx + len(doc[end - 1].text),
+        sent=sentence.number)
+    tokens = frozenset([anchor.i] + ([noun.i] if noun is not None and not via_of else []))
+    return [Candidate(replace(figure, kind=kind), sentence.paragraph, sentence.number, tokens,
+                      parent=parent, total=reading.total,
+                      definite=_definite(doc, hedge_start, noun))
             for kind in kinds]
+
+
+def _single_candidates(sentence: _Sentence, single: Single) -> list[Candidate]:
+    doc = sentence.span.doc
+    text = sentence.span.text.strip()
+    words = [t for t in doc[single.first.i: single.head.i + 1] if t.dep_ not in ("det", "poss")]
+    group = None if single.head.pos_ == "PRON" else doc[words[0].i: single.head.i + 1].text
+    figure = CasualtyFigure(
+        kind="", value=single.count, low=single.count, high=single.count, qualifier=None,
+        vague=False, group=group if single.count == 1 else None, source=None,
+        cumulative=False, sentence=text, start=single.first.idx,
+        end=single.last.idx + len(single.last.text), sent=sentence.number)
+    tokens = frozenset(range(single.first.i, single.last.i + 1))
+    return [Candidate(replace(figure, kind=kind), sentence.paragraph, sentence.number, tokens,
+                      definite=single.definite, single=True)
+            for kind in single.kinds]
+
+
+def _sentence_figures(sentence: _Sentence) -> list[Candidate]:
+    for start, end in _number_phrases(sentence.span):
+        sentence.found += _number_candidates(sentence, start, end)
+    taken = {i for c in sentence.found for i in c.tokens}
+    for single in single_victims(sentence.span, taken):
+        sentence.found += _single_candidates(sentence, single)
+    if sentence.found:
+        source = sentence_source(sentence.span) or next_sentence_source(sentence.span)
+        for candidate in sentence.found:
+            candidate.figure = replace(candidate.figure, source=source)
+    return sentence.found
+
+
+def _segments(doc: Doc, context: ExtractContext) -> Iterator[_Sentence]:
+    """Sentences cut at paragraph breaks ("\\n\\n"), with their paragraph number."""
+    paragraph = 0
+    for sent in doc.sents:
+        start = sent.start
+        for token in sent:
+            if token.is_space and "\n\n" in token.text:
+                if token.i > start:
+                    yield _Sentence(doc[start:token.i], paragraph, context.sentence_of[start])
+                paragraph += 1
+                start = token.i + 1
+        if start < sent.end:
+            yield _Sentence(doc[start:sent.end], paragraph, context.sentence_of[start])
+
+
+def casualty_figures(doc: Doc, *, context: ExtractContext) -> list[CasualtyFigure]:
+    """Every casualty figure in a parsed Doc, in text order, with subsets and restatements
+    linked."""
+    candidates: list[Candidate] = []
+    for sentence in _segments(doc, context):
+        candidates += _sentence_figures(sentence)
+    return link_figures(candidates)

@@ -21,9 +21,12 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
           "dozen": 12, "score": 20}
 SCALE_SUFFIXES = {"k": 1_000, "m": 1_000_000, "bn": 1_000_000_000}
-# A vague plural quantity stands for its smallest plausible value ("dozens" ≥ 24).
+# A vague plural quantity stands for its smallest plausible value ("dozens" ≥ 24). The value of
+# a vague figure is this placeholder and the figure is marked vague: never an exact count.
 VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000,
          "tens": 20}
+VAGUE_MULTIPLIERS = {"thousands": 1_000, "millions": 1_000_000, "hundreds": 100}
+"""The second word of "tens of thousands", "hundreds of thousands", "tens of millions"."""
 NUMBER_WORDS = set(UNITS) | set(TENS) | set(SCALES) | set(VAGUE) | {"a", "an", "half", "of", "and"}
 
 _DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
@@ -47,6 +50,103 @@ def _word_value(word: str) -> int | None:
     return None
 
 
+class _Reader:
+    """Reads number words left to right: ``total`` so far, ``current`` group, vagueness."""
+
+    def __init__(self, words: list[str]) -> None:
+        self.words = words
+        self.index = 0
+        self.total = 0
+        self.current: float | None = None
+        self.vague = False
+
+    def _filler(self, word: str) -> bool:
+        """ "and", "of", "a"/"an", "half": consumed without a value of their own."""
+        words, index = self.words, self.index
+        if word in ("and", "of") and self.current is not None:
+            return True
+        if word in ("a", "an") and (index == 0 or words[index - 1] == "half"):
+            self.current = 1 if index == 0 else self.current
+            return True
+        if word == "half" and (self.current is None or self.current == 1):
+            self.current = 0.5
+            return True
+        return False
+
+    def _digits(self, word: str) -> bool | None:
+        """Digits ("31,000", "1.5", "4k"): True when read, None when invalid, False if not."""
+        if _DIGITS.match(word):
+            if self.current is not None:
+                return None
+            self.current = float(word.replace(",", ""))
+            return True
+        found = _DIGITS_SUFFIX.match(word)
+        if found:
+            self.total += int(round(float(found[1]) * SCALE_SUFFIXES[found[2].lower()]))
+            self.current = None
+            return True
+        return False
+
+    def _scale(self, word: str) -> None:
+        scale = SCALES[word]
+        base = 1 if self.current is None else self.current
+        if scale >= 1_000:
+            self.total += int(round(base * scale))
+            self.current = None
+        else:
+            self.current = base * scale
+
+    def _vague(self, word: str) -> bool:
+        """ "dozens", "tens of thousands": a placeholder value, marked vague."""
+        self.vague = True
+        if self.current is not None or self.total:
+            return False
+        base = VAGUE[word]
+        self.current = base
+        words, index = self.words, self.index
+        if index + 2 < len(words) and words[index + 1] == "of" and words[index + 2] in VAGUE:
+            multiplier = VAGUE_MULTIPLIERS.get(words[index + 2])
+            if multiplier is None:
+                return False
+            self.current = base * multiplier
+            self.index += 2
+        return True
+
+    def _word(self, word: str) -> bool:
+        value = _word_value(word)
+        if value is None:
+            return False
+        self.current = value if self.current is None else self.current + value
+        return True
+
+    def step(self, word: str) -> bool:
+        """Read one word; False when the text is not a count."""
+        if self._filler(word):
+            return True
+        digits = self._digits(word)
+        if digits is not None and digits:
+            return True
+        if digits is None:
+            return False
+        if word in SCALES:
+            self._scale(word)
+            return True
+        if word in VAGUE:
+            return self._vague(word)
+        return self._word(word)
+
+    def read(self) -> ParsedNumber | None:
+        """The count, or None."""
+        while self.index < len(self.words):
+            if not self.step(self.words[self.index]):
+                return None
+            self.index += 1
+        total = self.total + (int(round(self.current)) if self.current is not None else 0)
+        if total == 0 and not any(w == "zero" or w.strip("0,.") == "" for w in self.words):
+            return None
+        return ParsedNumber(int(total), self.vague)
+
+
 def parse_number(text: str) -> ParsedNumber | None:
     """Read a count such as "31,000", "1.5 million", "twenty-five", "a dozen", "tens of
     thousands". Returns None when the text is not a count (ordinals, words, empty)."""
@@ -54,61 +154,4 @@ def parse_number(text: str) -> ParsedNumber | None:
     words = [w for w in words if w]
     if not words:
         return None
-    vague = False
-    total = 0
-    current: float | None = None
-    index = 0
-    while index < len(words):
-        word = words[index]
-        if word in ("and", "of") and current is not None:
-            index += 1
-            continue
-        if word in ("a", "an") and (index == 0 or words[index - 1] == "half"):
-            current = 1 if index == 0 else current
-            index += 1
-            continue
-        if word == "half" and (current is None or current == 1):
-            current = 0.5
-            index += 1
-            continue
-        if _DIGITS.match(word):
-            if current is not None:
-                return None
-            current = float(word.replace(",", ""))
-        elif _DIGITS_SUFFIX.match(word):
-            found = _DIGITS_SUFFIX.match(word)
-            assert found is not None
-            total += int(round(float(found[1]) * SCALE_SUFFIXES[found[2].lower()]))
-            current = None
-        elif word in SCALES:
-            scale = SCALES[word]
-            base = 1 if current is None else current
-            if scale >= 1_000:
-                total += int(round(base * scale))
-                current = None
-            else:
-                current = base * scale
-        elif word in VAGUE:
-            vague = True
-            base = VAGUE[word]
-            if current is not None or total:
-                return None
-            current = base
-            if index + 2 < len(words) and words[index + 1] == "of" and words[index + 2] in VAGUE:
-                multiplier = {"thousands": 1_000, "millions": 1_000_000, "hundreds": 100}.get(
-                    words[index + 2])
-                if multiplier is None:
-                    return None
-                current = base * multiplier
-                index += 2
-        else:
-            value = _word_value(word)
-            if value is None:
-                return None
-            current = value if current is None else current + value
-        index += 1
-    if current is not None:
-        total += int(round(current))
-    if total == 0 and not any(w == "zero" or w.strip("0,.") == "" for w in words):
-        return None
-    return ParsedNumber(int(total), vague)
+    return _Reader(words).read()

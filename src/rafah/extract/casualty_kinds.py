@@ -1,0 +1,367 @@
+"""The kind of harm a predicate states about the people it governs, read from the parse.
+
+A harm predicate beats a status noun ("the bodies of three hostages" → killed), a disjunction of
+kinds is a mixed count ("killed or captured" → casualties), and a clause that is negated,
+hypothetical, future or about people set free is no figure at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from rafah.extract.casualty_lexicon import lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+ARGUMENT_DEPS = ("dobj", "nsubjpass", "nsubj", "attr", "oprd", "npadvmod", "dep", "obj",
+                 "advmod", "appos")
+COMPLEMENT_DEPS = ("acomp", "oprd", "xcomp")
+MIXED = "casualties"
+
+
+@dataclass(frozen=True)
+class Governed:
+    """What governs a counted noun: the kinds stated, the predicate, whether it is a toll."""
+
+    kinds: list[str] = field(default_factory=list)
+    predicate: Token | None = None
+    total: bool = False
+
+
+NONE = Governed()
+
+
+def lemma(token: Token) -> str:
+    """Lower-cased lemma."""
+    return token.lemma_.lower()
+
+
+def _is_verb(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBN", "VBD", "VBG")
+
+
+def _phrase_kind(verb: Token) -> str | None:
+    """Verb + preposition (+ object) phrases: "forced from", "taken to hospital", "to death"."""
+    lex = lexicon()
+    for child in verb.children:
+        if child.dep_ not in ("prep", "dative", "prt", "dobj", "oprd"):
+            continue
+        objects = [lemma(o) for o in child.children if o.dep_ == "pobj"] or [""]
+        for obj in objects:
+            for key in (f"{lemma(verb)} {child.lower_} {obj}", f"{lemma(verb)} {child.lower_}",
+                        f"{child.lower_} {obj}"):
+                kind = lex.kind("phrases", key.strip())
+                if kind:
+                    return kind
+    return None
+
+
+def _complement_kind(verb: Token) -> str | None:
+    """Adjective complements: "shot dead", "left 12 missing", "were found dead"."""
+    lex = lexicon()
+    for child in verb.children:
+        if child.dep_ in COMPLEMENT_DEPS and lex.kind("adjectives", child.lower_):
+            return lex.kind("adjectives", child.lower_)
+    return None
+
+
+def _among_kind(prep: Token) -> str | None:
+    """ "were among the dead", "among those killed"."""
+    lex = lexicon()
+    for obj in prep.children:
+        if obj.dep_ != "pobj":
+            continue
+        found = lex.kind("adjectives", obj.lower_) or lex.kind("nouns", lemma(obj))
+        if found:
+            return found
+        for modifier in obj.children:
+            if modifier.dep_ in ("acl", "relcl", "amod"):
+                kind = predicate_kind(modifier)
+                if kind:
+                    return kind
+    return None
+
+
+def _light_verb_kind(verb: Token) -> str | None:
+    """Light verbs whose complement carries the harm: "is dead", "suffered wounds"."""
+    lex = lexicon()
+    word = lemma(verb)
+    if not lex.has("light_verbs", word):
+        return None
+    for child in verb.children:
+        if child.dep_ in ("attr", "ccomp", "dobj") and lex.kind("adjectives", child.lower_):
+            return lex.kind("adjectives", child.lower_)
+        if child.dep_ in ("dobj", "attr") and lex.has("suffer_verbs", word) and \
+                lex.kind("nouns", lemma(child)):
+            return lex.kind("nouns", lemma(child))
+        if child.dep_ == "prep" and child.lower_ == "among":
+            kind = _among_kind(child)
+            if kind:
+                return kind
+    return None
+
+
+def _verb_kind(verb: Token) -> str | None:
+    return (_phrase_kind(verb) or lexicon().kind("verbs", lemma(verb))
+            or _complement_kind(verb) or _light_verb_kind(verb))
+
+
+def _disjunction(verb: Token, kind: str) -> str:
+    """ "killed or wounded", "killed or captured": a count that mixes kinds."""
+    others = []
+    if verb.dep_ == "conj" and _has_or(verb.head):
+        others.append(verb.head)
+    if _has_or(verb):
+        others += [c for c in verb.children if c.dep_ == "conj"]
+    for other in others:
+        other_kind = _verb_kind(other) or weak_kind(other)
+        if other_kind and other_kind != kind:
+            return MIXED
+    return kind
+
+
+def _has_or(verb: Token) -> bool:
+    return any(c.dep_ == "cc" and c.lower_ == "or" for c in verb.children)
+
+
+def predicate_kind(token: Token) -> str | None:
+    """Kind from a verb or adjective ("killed", "dead", "forced from") and its complements."""
+    if _is_verb(token):
+        kind = _verb_kind(token)
+        return _disjunction(token, kind) if kind else None
+    if token.pos_ == "ADJ":
+        return lexicon().kind("adjectives", token.lower_)
+    return None
+
+
+def weak_kind(token: Token) -> str | None:
+    """Verbs that mean harm only in some uses: "held (hostage)", "taken captive"."""
+    lex = lexicon()
+    word = lemma(token)
+    if lex.kind("weak_verbs", word) is None or token.pos_ != "VERB":
+        return None
+    complements = [lex.kind("captivity_complements", c.lower_) for c in token.children]
+    captive = next((c for c in complements if c), None)
+    if captive:
+        return captive
+    if word == "take" or (word == "hold" and token.tag_ != "VBN"):
+        return None
+    return lex.kind("weak_verbs", word)
+
+
+def clause_kind(verb: Token) -> str | None:
+    """The kind a clause's verb states, strong or weak."""
+    return predicate_kind(verb) or weak_kind(verb)
+
+
+def _has_modal(verb: Token) -> bool:
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return any(a.tag_ == "MD" for a in auxiliaries) and \
+        not any(lemma(a) == "have" for a in auxiliaries)
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _conditional(verb: Token) -> bool:
+    return any(c.dep_ == "mark" and lexicon().has("irrealis_governors", c.lower_)
+               for c in verb.children)
+
+
+def is_irrealis(predicate: Token) -> bool:
+    """Negated, hypothetical, future or intended: "could kill", "plans to evacuate"."""
+    lex = lexicon()
+    node = predicate
+    for _ in range(3):
+        if _negated(node) or _has_modal(node) or _conditional(node):
+            return True
+        if node.dep_ != "xcomp":
+            return False
+        if lex.has("irrealis_governors", lemma(node.head)):
+            return True
+        node = node.head
+    return False
+
+
+def is_blocked(predicate: Token | None) -> bool:
+    """A predicate that makes no figure: irrealis, a release ("freed 33"), found alive."""
+    if predicate is None:
+        return False
+    lex = lexicon()
+    if is_irrealis(predicate) or lex.has("release_verbs", lemma(predicate)):
+        return True
+    return lemma(predicate) != "be" and any(
+        c.dep_ in COMPLEMENT_DEPS and lex.has("safe_complements", c.lower_)
+        for c in predicate.children)
+
+
+def toll_kind(token: Token) -> str | None:
+    """The kind a toll counts ("death toll" → killed, "the number of injured" → injured)."""
+    lex = lexicon()
+    word = lemma(token)
+    if lex.kind("toll_nouns", word):
+        words = " ".join(c.lower_ for c in token.children
+                         if c.dep_ in ("compound", "amod", "nmod"))
+        found = [kind for stem, kind in lex.maps["toll_modifiers"].items() if stem in words]
+        return found[0] if found else lex.kind("toll_nouns", word)
+    if lex.has("tally_nouns", word):
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return lex.kind("adjectives", obj.lower_) or \
+                            lex.kind("nouns", lemma(obj))
+    return None
+
+
+def is_tally(token: Token) -> bool:
+    """A toll or tally noun ("toll", "total", "number")."""
+    lex = lexicon()
+    return bool(lex.kind("toll_nouns", lemma(token))) or lex.has("tally_nouns", lemma(token))
+
+
+def _subject_toll(verb: Token) -> Governed | None:
+    """ "the death toll rose to 31,184", "casualties reached 1,200": the subject's kind."""
+    lex = lexicon()
+    for child in verb.children:
+        if child.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+            continue
+        kind = toll_kind(child)
+        if kind:
+            return Governed([kind], verb, total=True)
+        if is_tally(child):
+            return Governed([], verb, total=True)
+        own_number = any(c.like_num for c in child.children)
+        if child.dep_ == "nsubj" and lex.kind("nouns", lemma(child)) and not own_number:
+            return Governed([lex.kind("nouns", lemma(child)) or ""], verb,
+                            total=has_tally_modifier(child))
+    return None
+
+
+def has_tally_modifier(noun: Token) -> bool:
+    """ "Total fatalities", "overall deaths": a noun marked as a total."""
+    return any(c.dep_ in ("amod", "compound") and is_tally(c) for c in noun.children)
+
+
+def verified(noun: Token) -> bool:
+    """Whether a noun that counts only in some uses ("bodies", "lives") is governed by harm
+    or by a recovery verb ("retrieved 26 bodies")."""
+    governed = governing(noun)
+    if governed.kinds:
+        return True
+    predicate = governed.predicate
+    return predicate is not None and lexicon().has("body_verbs", lemma(predicate))
+
+
+def _of_kind(governor: Token) -> Governed | None:
+    """ "the deaths of 3", "the bodies of three hostages", "the wounding of 12"."""
+    lex = lexicon()
+    word = lemma(governor)
+    if governor.pos_ == "VERB":
+        return NONE
+    if governor.like_num or governor.pos_ == "NUM":
+        return NONE
+    kind = lex.kind("nouns", word) if governor.pos_ == "NOUN" else None
+    if not kind or lex.has("status_nouns", word):
+        return None
+    if lex.has("verification_nouns", word) and not verified(governor):
+        return NONE
+    return Governed([kind], governor)
+
+
+def _toll_target(governor: Token, preposition: str) -> Governed | None:
+    """ "a toll of 23", "the toll rose to 31,184"."""
+    if toll_kind(governor) and lexicon().kind("toll_nouns", lemma(governor)):
+        return Governed([toll_kind(governor) or ""], governor, total=True)
+    if preposition in ("to", "at") and _is_verb(governor):
+        return _subject_toll(governor)
+    return None
+
+
+def _prep_kinds(obj: Token, prep: Token) -> Governed | None:
+    """Kinds for the object of a preposition, or None to keep walking up."""
+    lex = lexicon()
+    governor = prep.head
+    word = prep.lower_
+    toll = _toll_target(governor, word)
+    if toll:
+        return toll
+    if lex.has("change_prepositions", word) and any(
+            c.dep_ == "prep" and c.lower_ == "to" for c in governor.children):
+        return NONE
+    if word == "of":
+        return _of_kind(governor)
+    if word == "by" and predicate_kind(governor):
+        return NONE
+    if lex.has("subset_prepositions", word) and governor.pos_ in ("VERB", "ADJ", "AUX"):
+        kind = predicate_kind(governor)
+        return Governed([kind] if kind else [], governor)
+    return None
+
+
+def _agent(current: Token, head: Token) -> bool:
+    """ "Rockets killed 12": the subject of an active harm verb is the agent, not the victim."""
+    lex = lexicon()
+    return current.dep_ == "nsubj" and head.pos_ == "VERB" and \
+        bool(lex.kind("verbs", lemma(head))) and \
+        not lex.has("subject_victim_verbs", lemma(head)) and head.tag_ != "VBN"
+
+
+def shared_subject_kinds(verb: Token) -> list[str]:
+    """Kinds of verbs coordinated with ``verb`` that share its subject: "were identified and
+    were killed", "were taken hostage and murdered"."""
+    kinds: list[str] = []
+    if _has_or(verb):
+        return kinds
+    for child in verb.children:
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "dobj", "dep", "npadvmod") or
+                c.lower_ in ("another", "others") for c in child.children):
+            kind = clause_kind(child)
+            if kind:
+                kinds.append(kind)
+    return kinds
+
+
+def _argument_kinds(current: Token, head: Token) -> Governed:
+    """Kinds for a subject, object or attribute of ``head``."""
+    lex = lexicon()
+    if lemma(current) == "life" and lex.has("life_verbs", lemma(head)):
+        return Governed(["killed"], head)
+    if _agent(current, head) or (current.dep_ == "dobj" and
+                                  lex.has("subject_victim_verbs", lemma(head))):
+        return Governed([], head)
+    kind = clause_kind(head)
+    if not kind and current.dep_ in ("dobj", "attr", "oprd"):
+        toll = _subject_toll(head)
+        if toll:
+            return toll
+    kinds = [kind] if kind else []
+    if current.dep_ in ("nsubjpass", "nsubj"):
+        kinds += shared_subject_kinds(head)
+    return Governed(list(dict.fromkeys(kinds)), head)
+
+
+def governing(token: Token) -> Governed:
+    """Walk up from a counted noun (or bare number) to the predicate that governs it."""
+    current = token
+    for step in range(4):
+        head = current.head
+        if current.dep_ in ("conj", "appos") and head.i != current.i and step == 0:
+            current = head
+            continue
+        if head.i == current.i:
+            return NONE
+        if current.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
+            found = _prep_kinds(current, head)
+            if found is not None:
+                return found
+            current = head.head
+            continue
+        if current.dep_ in ARGUMENT_DEPS:
+            return _argument_kinds(current, head)
+        return NONE
+    return NONE

@@ -1,0 +1,88 @@
+"""The casualty lexicon: trigger words and cues read from data/casualty_lexicon.json.
+
+Every top-level key of the JSON file is read here (a test checks it), so the data file holds
+no dead entries.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from rafah.resources import json_data
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+LEXICON_FILE = "casualty_lexicon.json"
+
+_SETS = ("people", "reporting_verbs", "authority_nouns", "subject_victim_verbs", "status_nouns",
+         "verification_nouns", "body_verbs", "tally_nouns", "light_verbs", "suffer_verbs",
+         "life_verbs", "victim_pronouns", "single_determiners", "irrealis_governors",
+         "negators", "former_modifiers", "safe_complements", "release_verbs", "ratio_words",
+         "subset_prepositions", "subset_verbs", "partitive_pronouns", "change_prepositions",
+         "excluded_entities", "currency", "percent", "age_words", "source_pronouns", "ratio_links",
+         "event_subjects")
+_MAPS = ("verbs", "weak_verbs", "nouns", "adjectives", "captivity_complements", "toll_nouns",
+         "toll_modifiers", "phrases")
+_TUPLES = ("person_suffixes", "age_suffixes")
+_HEDGES = ("hedges_low", "hedges_high", "hedges_neutral")
+READ_KEYS = frozenset(_SETS + _MAPS + _TUPLES + _HEDGES + ("cumulative_patterns",))
+"""The top-level keys of the data file this module reads (all of them)."""
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Trigger words and cues (see the data file for what each entry means)."""
+
+    sets: dict[str, frozenset[str]]
+    maps: dict[str, dict[str, str]]
+    tuples: dict[str, tuple[str, ...]]
+    hedges: tuple[tuple[str, str], ...]
+    cumulative: tuple[re.Pattern[str], ...]
+    hedge_pattern: re.Pattern[str]
+
+    def has(self, name: str, word: str) -> bool:
+        """Whether ``word`` is in the word set ``name``."""
+        return word in self.sets[name]
+
+    def kind(self, name: str, word: str) -> str | None:
+        """The kind the map ``name`` gives ``word``, or None."""
+        return self.maps[name].get(word)
+
+    def is_person(self, token: Token) -> bool:
+        """Whether a noun names people: a demonym, a listed person noun, or a person suffix."""
+        lower, lemma = token.lower_, token.lemma_.lower()
+        people = self.sets["people"]
+        if token.ent_type_ == "NORP" or lemma in people or lower in people:
+            return True
+        if lower.endswith("s") and lower[:-1] in people:
+            return True
+        return token.pos_ == "NOUN" and any(
+            lemma.endswith(suffix) and len(lemma) >= len(suffix) + 4
+            for suffix in self.tuples["person_suffixes"])
+
+
+def _hedges(data: dict) -> list[tuple[str, str]]:
+    pairs = [(h, bound) for key, bound in zip(_HEDGES, ("low", "high", "neutral"), strict=True)
+             for h in data[key]]
+    pairs.sort(key=lambda pair: len(pair[0]), reverse=True)
+    return pairs
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The shipped casualty lexicon."""
+    data = json_data("casualty_lexicon.json")
+    hedges = _hedges(data)
+    alternatives = "|".join(re.escape(h) for h, _ in hedges)
+    return Lexicon(
+        sets={name: frozenset(data[name]) for name in _SETS},
+        maps={name: dict(data[name]) for name in _MAPS},
+        tuples={name: tuple(data[name]) for name in _TUPLES},
+        hedges=tuple(hedges),
+        cumulative=tuple(re.compile(p, re.I) for p in data["cumulative_patterns"]),
+        hedge_pattern=re.compile(rf"(?:^|[\s(\u2014-])({alternatives})\s*$", re.I),
+    )
