@@ -6,7 +6,8 @@ import re
 
 from rafah.cli import cli
 from rafah.records import Article
-from rafah.reports.casualties import FIGURE_COLUMNS, REFERENCE_COLUMNS
+from rafah.reports.casualties import FIGURE_COLUMNS, MENTION_COLUMNS, REFERENCE_COLUMNS
+from rafah.reports.coverage import COVERAGE_COLUMNS
 from rafah.reports.entities import Entity
 
 from .cli_reference import REFERENCE, render_reference
@@ -35,7 +36,7 @@ def test_output_doc_lists_every_field() -> None:
                 "granularity", "text", "sentence", "period", "articles"}
     context = {"article", "date", "left", "match", "right", "sentence", "start", "end"}
     fields = (set(article) | set(entity) | set(FIGURE_COLUMNS) | set(REFERENCE_COLUMNS) |
-              {"flags"} | timeline | context)
+              set(MENTION_COLUMNS) | set(COVERAGE_COLUMNS) | {"flags"} | timeline | context)
     assert fields <= documented, fields - documented
 
 

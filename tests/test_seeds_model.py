@@ -137,7 +137,7 @@ def run_cli(shared_cache: Path, *args: str):  # noqa: ANN201
 def test_casualty_chart_in_the_terminal(shared_cache: Path) -> None:
     result = run_cli(shared_cache, "casualties", str(SEEDS), "--plot")
     assert result.exit_code == 0
-    assert "killed (running total)" in result.stdout
+    assert "killed/Palestinian/Gaza (running total)" in result.stdout
     assert "2024-03-13" in result.stdout and ">31,000" in result.stdout
     assert "Not charted — the article has no date:" in result.stdout
     assert "killed >34,900 Palestinians" in result.stdout
@@ -149,7 +149,8 @@ def test_casualty_chart_image_and_reference(shared_cache: Path, tmp_path: Path) 
     reference.write_text("date,killed,injured\n2024-03-12,31184,72889\n2024-03-21,31988,\n")
     image = tmp_path / "chart.png"
     result = run_cli(shared_cache, "casualties", str(SEEDS), "--plot-file", str(image),
-                     "--reference", str(reference), "--format", "json")
+                     "--reference", str(reference), "--reference-side", "Palestinian",
+                     "--reference-area", "Gaza", "--format", "json")
     assert result.exit_code == 0, result.stderr
     rows = json.loads(result.stdout)
     assert image.read_bytes()[:4] == b"\x89PNG"

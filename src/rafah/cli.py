@@ -140,42 +140,80 @@ def context_cli(options: CommonOptions, term: str, width: int) -> None:
         _emit(commands.context(session, term, width=width), options, reporter)
 
 
+def reference_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--reference FILE (repeatable), --reference-side, --reference-area."""
+    options = [
+        click.option("--reference", "reference_files", multiple=True, metavar="FILE",
+                     type=click.Path(exists=True, dir_okay=False),
+                     help="Official series to compare with (repeatable): a wide CSV (date, "
+                          "one column per kind), a long CSV (date, kind, value, side, area) or "
+                          "the Gaza daily casualties JSON."),
+        click.option("--reference-side", metavar="SIDE", default=None,
+                     help="Side of a wide CSV without a side column (e.g. Palestinian)."),
+        click.option("--reference-area", metavar="AREA", default=None,
+                     help="Area of a wide CSV without an area column (e.g. Gaza)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _references(files: tuple[str, ...], side: str | None, area: str | None) -> Any:
+    """The reference series, read before any analysis starts (a bad file stops the run)."""
+    if not files:
+        return None
+    from rafah.reports.reference import read_references
+
+    try:
+        return read_references(files, side=side, area=area)
+    except RafahError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
 @cli.command("casualties")
 @corpus_argument
 @click.option("--kind", "-k", "kinds", multiple=True, type=click.Choice(KINDS),
               help="Only this kind of figure; repeatable.")
 @click.option("--min-value", type=click.IntRange(min=0), default=0, show_default=True,
               help="Only figures of at least this many people.")
+@click.option("--mentions", is_flag=True,
+              help="Every mention of harm instead, with a count or without one (side, verb, "
+                   "voice, agent).")
 @click.option("--plot", is_flag=True,
               help="After the table, draw running totals over time in the terminal (with "
                    "--format json|jsonl|csv the chart goes to stderr, stdout stays data).")
 @click.option("--plot-file", type=click.Path(dir_okay=False), default=None, metavar="F.png|F.svg",
               help="Save the chart as an image (needs the 'plot' extra: matplotlib).")
-@click.option("--reference", "reference_file", type=click.Path(exists=True, dir_okay=False),
-              default=None, metavar="FILE.csv",
-              help="Official daily series (date plus one column per kind) to compare with.")
+@reference_options
 @common_options()
-def casualties_cli(options: CommonOptions, kinds: tuple[str, ...], min_value: int, plot: bool,
-                   plot_file: str | None, reference_file: str | None) -> None:
+def casualties_cli(options: CommonOptions, kinds: tuple[str, ...], min_value: int,
+                   mentions: bool, plot: bool, plot_file: str | None,
+                   reference_files: tuple[str, ...], reference_side: str | None,
+                   reference_area: str | None) -> None:
     """Every reported count of people killed, injured, missing, displaced, held or detained.
 
     Each figure has its hedge ("over" → low bound, "nearly" → high bound), the victims as
-    written, the source it is attributed to, and whether it is a running total. A running total
-    that goes down within one series (kind, victims, source) is flagged.
+    written and their side, the source it is attributed to, whether it is a running total, and
+    its series (kind/side/area/total). A reference series is compared only with running
+    totals of the same kind, side and area; a running total that goes down within its series
+    is flagged.
 
     \b
     Examples:
       rafah casualties seeds/ --format json
       rafah casualties seeds/ --kind killed --plot
-      rafah casualties corpus/ --reference moh_daily.csv --plot-file killed.png
+      rafah casualties corpus/ --mentions --format csv
+      rafah casualties corpus/ --reference gaza_daily.json --plot-file killed.png
     """
     from rafah import commands
-    from rafah.reports.casualties import read_reference
 
     if plot_file:
         _check_image_target(plot_file)
-    reference = read_reference(reference_file) if reference_file else None
+    reference = _references(reference_files, reference_side, reference_area)
     with _session(options) as (session, reporter):
+        if mentions:
+            _emit(commands.mentions(session, kinds=kinds), options, reporter)
+            return
         result = commands.casualties(session, kinds=kinds, min_value=min_value,
                                      reference=reference)
         _emit(result, options, reporter)
@@ -189,6 +227,42 @@ def casualties_cli(options: CommonOptions, kinds: tuple[str, ...], min_value: in
 
             chart_out = sys.stdout if (options.fmt or "table") == "table" else sys.stderr
             print_terminal_chart(result.rows, chart_out, reference)
+
+
+@cli.command("coverage")
+@corpus_argument
+@click.option("--by", type=click.Choice(["day", "week", "month"]), default="day",
+              show_default=True, help="The period of each row.")
+@click.option("--plot-file", type=click.Path(dir_okay=False), default=None, metavar="F.png|F.svg",
+              help="Save mentions per side over time, one panel per outlet, beside the "
+                   "reference deaths (needs matplotlib).")
+@reference_options
+@common_options()
+def coverage_cli(options: CommonOptions, by: str, plot_file: str | None,
+                 reference_files: tuple[str, ...], reference_side: str | None,
+                 reference_area: str | None) -> None:
+    """How often each side's dead are mentioned, per outlet and period, against the official
+    tolls: articles, mentions, figures, the share of passive mentions without an agent,
+    loaded words, and (with a reference series of that side) deaths and deaths per mention.
+
+    \b
+    Examples:
+      rafah coverage corpus/ --by week
+      rafah coverage corpus/ --by month --reference gaza_daily.json --format csv
+      rafah coverage corpus/ --by week --plot-file coverage.png
+    """
+    from rafah import commands
+
+    if plot_file:
+        _check_image_target(plot_file)
+    reference = _references(reference_files, reference_side, reference_area)
+    with _session(options) as (session, reporter):
+        result = commands.coverage(session, by=by, reference=reference)
+        _emit(result, options, reporter)
+        if plot_file:
+            from rafah.charts import write_coverage_chart
+
+            reporter.info(f"chart written to {write_coverage_chart(result.rows, plot_file)}")
 
 
 def _check_image_target(path: str) -> None:

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 from rafah.records import Article
 
 if TYPE_CHECKING:
-    from rafah.reports.casualties import ReferenceSeries
     from rafah.reports.entities import Entity
+    from rafah.reports.reference import Reference
     from rafah.session import Session
 
 ARTICLE_COLUMNS = ["id", "path", "date", "date_source", "title", "outlet", "words",
@@ -25,7 +25,9 @@ ARTICLE_TABLE = ["id", "date", "date_source", "title", "words", "warnings"]
 ENTITY_COLUMNS = ["name", "type", "mentions", "articles", "first_seen", "last_seen", "aliases"]
 CONTEXT_COLUMNS = ["article", "date", "left", "match", "right", "sentence", "start", "end"]
 CONTEXT_TABLE = ["article", "date", "left", "match", "right"]
-FIGURE_TABLE = ["date", "kind", "value", "qualifier", "group", "source", "cumulative", "article"]
+FIGURE_TABLE = ["date", "kind", "value", "qualifier", "side", "series", "source", "article"]
+MENTION_TABLE = ["date", "kind", "value", "side", "area", "verb", "voice", "agent", "article"]
+REFERENCE_TABLE = ["reference", "deviation"]
 TIMELINE_COLUMNS = ["kind", "date", "article", "title", "summary", "entities", "casualties"]
 EVENT_COLUMNS = ["granularity", "text", "sentence"]
 PERIOD_COLUMNS = ["period", "articles", "entities", "casualties"]
@@ -104,8 +106,9 @@ def context(session: Session, term: str, *, width: int) -> Result:
 
 
 def casualties(session: Session, *, kinds: tuple[str, ...] = (), min_value: int = 0,
-               reference: ReferenceSeries | None = None) -> Result:
-    """Every casualty figure, with the reference series' value where one is given."""
+               reference: Reference | None = None) -> Result:
+    """Every casualty figure, compared with the reference series of its kind, side and area
+    where one is given (running totals only)."""
     from rafah.reports.casualties import (
         FIGURE_COLUMNS,
         REFERENCE_COLUMNS,
@@ -115,7 +118,7 @@ def casualties(session: Session, *, kinds: tuple[str, ...] = (), min_value: int 
     )
 
     chosen = session.articles()
-    analyses = session.analyses(chosen, ("casualties",))
+    analyses = session.analyses(chosen, ("casualties", "harm"))
     rows = figure_rows(chosen, analyses, kinds=kinds, min_value=min_value)
     warnings = flag_decreasing(rows)
     notes = [] if rows or not chosen else [
@@ -124,11 +127,35 @@ def casualties(session: Session, *, kinds: tuple[str, ...] = (), min_value: int 
         "article(s)"]
     columns, table = list(FIGURE_COLUMNS), list(FIGURE_TABLE)
     if reference is not None:
-        compare_with_reference(rows, reference)
+        notes += compare_with_reference(rows, reference)
         columns += REFERENCE_COLUMNS
-        table += REFERENCE_COLUMNS
+        table += REFERENCE_TABLE
     columns.append("flags")
     return Result(rows, columns, table, notes=notes, warnings=warnings)
+
+
+def mentions(session: Session, *, kinds: tuple[str, ...] = ()) -> Result:
+    """Every mention of people killed, injured, missing, displaced, held or detained, with a
+    count or without one."""
+    from rafah.reports.casualties import MENTION_COLUMNS, mention_rows
+
+    chosen = session.articles()
+    rows = mention_rows(chosen, session.analyses(chosen, ("harm",)), kinds=kinds)
+    notes = [] if rows or not chosen else [
+        f"no mention of harm in the {len(chosen)} selected article(s)"]
+    return Result(rows, MENTION_COLUMNS, MENTION_TABLE, notes=notes)
+
+
+def coverage(session: Session, *, by: str = "day", reference: Reference | None = None) -> Result:
+    """Mentions of each side's dead per outlet and period, beside the reference tolls."""
+    from rafah.reports.coverage import COVERAGE_COLUMNS, coverage_rows
+
+    chosen = session.articles()
+    analyses = session.analyses(chosen, ("casualties", "harm"))
+    rows = coverage_rows(chosen, analyses, by=by, reference=reference)
+    notes = [] if rows or not chosen else [
+        f"no dated mention of harm in the {len(chosen)} selected article(s)"]
+    return Result(rows, COVERAGE_COLUMNS, notes=notes)
 
 
 def timeline(session: Session, *, events: bool = False, by: str | None = None) -> Result:

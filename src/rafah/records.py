@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
+from pathlib import PurePosixPath
 from typing import Any, ClassVar, Self
 from urllib.parse import urlsplit
 
@@ -66,15 +67,21 @@ class Article:
     @property
     def source_outlet(self) -> str | None:
         """The outlet: from the metadata, else the URL's host without www., else the
-        corpus's top-level folder the file sits in (None for a file at the top)."""
-        if self.outlet:
-            return self.outlet
+        top-level folder of the corpus the file sits in (the corpus folder's own name for a
+        file at its top)."""
+        if self.outlet and self.outlet.strip():
+            return self.outlet.strip()
         if self.url:
-            host = urlsplit(self.url).hostname or ""
+            host = urlsplit(self.url if "//" in self.url else f"//{self.url}").hostname
             if host:
-                return host.removeprefix("www.")
-        folder, _, rest = self.id.partition("/")
-        return folder if rest else None
+                return host.lower().removeprefix("www.")
+        parts = PurePosixPath(self.id.replace("\\", "/")).parts
+        if len(parts) > 1:
+            return parts[0]
+        path = self.path.replace("\\", "/")
+        if path.endswith(self.id):
+            return PurePosixPath(path[: len(path) - len(self.id)].rstrip("/")).name or None
+        return PurePosixPath(path).parent.name or None
 
     def to_record(self) -> dict[str, Any]:
         """The public JSON record (DESIGN.md field names)."""

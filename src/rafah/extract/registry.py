@@ -18,6 +18,7 @@ from rafah.records import (
     Analysis,
     CasualtyFigure,
     DateMention,
+    HarmMention,
     Lead,
     Mention,
     Record,
@@ -60,6 +61,7 @@ _BUILT_IN = (
     Extractor("casualties", CasualtyFigure, "rafah.extract.casualties:casualty_figures"),
     Extractor("dates", DateMention, "rafah.extract.timexes:date_mentions"),
     Extractor("acronyms", Acronym, "rafah.extract.acronyms:acronym_definitions"),
+    Extractor("harm", HarmMention, "rafah.extract.harm_mentions:harm_mentions"),
 )
 _EXTRA: dict[str, Extractor] = {}
 

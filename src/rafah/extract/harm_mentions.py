@@ -1,0 +1,602 @@
+"""Harm mentions: every mention of people killed, injured, missing, displaced, held or detained,
+with a count or without one ("he was killed Saturday", "Palestinians were killed").
+
+A pure function over a parsed spaCy Doc. A harm word (a verb such as "killed", an outcome such
+as "shot dead", an adjective such as "missing", a noun such as "death toll" or "the massacre of")
+is tied by the dependency parse to its victims; each victim phrase gives a count (or None), a
+side and an area (rafah.extract.sides); the voice and the agent come from the harm word's
+clause. Hypothetical, future and negated harm ("could kill", "nobody was hurt") is skipped.
+Vocabulary: data/sides.json ("harm", "not_harm"); person words: data/casualty_lexicon.json.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from rafah.extract.numbers import VAGUE, parse_number
+from rafah.extract.sides import Evidence, noun_core, resolve_side, side_lexicon, words_side
+from rafah.records import HarmMention
+from rafah.resources import json_data
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from rafah.extract.context import ExtractContext
+
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "they", "them", "one", "who", "whom", "we", "i",
+                    "you", "us", "those", "others", "another", "other", "many", "some", "all",
+                    "several", "few", "most", "both", "each", "everyone", "anyone", "somebody",
+                    "someone"}
+_SINGULAR = {"he", "she", "him", "her", "one", "someone", "somebody", "another", "i"}
+_SUBJECTS = ("nsubj", "nsubjpass")
+_SCALES = {"million", "thousand", "hundred", "billion", "dozen", "-", "of"}
+_NOT_VICTIM = ("relcl", "acl", "appos", "conj", "cc", "punct")
+_SUBSET = {"including", "among", "like", "such", "mostly", "mainly"}
+_INTRANSITIVE = {"die", "perish", "drown", "flee", "miss", "starve"}
+
+
+@dataclass(frozen=True)
+class HarmLexicon:
+    """Harm vocabulary and the cues of unreal harm (data/sides.json)."""
+
+    verbs: dict[str, str]
+    outcome_verbs: dict[str, dict[str, str]]
+    holding: dict[str, str]
+    forcing: dict[str, str]
+    losing: dict[str, dict[str, str]]
+    adjectives: dict[str, tuple[str, str]]
+    nouns: dict[str, tuple[str, str]]
+    captive_nouns: dict[str, str]
+    flee_verbs: frozenset[str]
+    bearing_verbs: frozenset[str]
+    modals: frozenset[str]
+    intent_verbs: frozenset[str]
+    negations: frozenset[str]
+    negative_subjects: frozenset[str]
+    conditions: frozenset[str]
+    people: frozenset[str]
+
+
+@cache
+def harm_lexicon() -> HarmLexicon:
+    """The shipped harm vocabulary."""
+    data = json_data("sides.json")
+    harm, unreal = data["harm"], data["not_harm"]
+    return HarmLexicon(
+        verbs=harm["verbs"], outcome_verbs=harm["outcome_verbs"], holding=harm["holding_verbs"],
+        forcing=harm["forcing_verbs"], losing=harm["losing_verbs"],
+        adjectives={k: tuple(v) for k, v in harm["adjectives"].items()},  # type: ignore[misc]
+        nouns={k: tuple(v) for k, v in harm["nouns"].items()},  # type: ignore[misc]
+        captive_nouns=harm["captive_nouns"], flee_verbs=frozenset(harm["flee_verbs"]),
+        bearing_verbs=frozenset(harm["bearing_verbs"]),
+        modals=frozenset(unreal["modals"]),
+        intent_verbs=frozenset(unreal["intent_verbs"]),
+        negations=frozenset(unreal["negations"]),
+        negative_subjects=frozenset(unreal["negative_subjects"]),
+        conditions=frozenset(unreal["conditions"]),
+        people=frozenset(json_data("casualty_lexicon.json")["people"]),
+    )
+
+
+@dataclass
+class _Harm:
+    """One harm word with what the parse ties to it."""
+
+    trigger: Token
+    kind: str
+    verb: str
+    voice: str
+    victims: list[Token] = field(default_factory=list)
+    agent: list[Token] = field(default_factory=list)
+    value: int | None = None
+    """a count stated apart from the victims ("the death toll rose to 1,200")"""
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _is_verb(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
+
+
+def _children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _with_conjuncts(token: Token) -> list[Token]:
+    """A victim and the victims coordinated with it ("Israelis and Palestinians")."""
+    found = [token]
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ"):
+            found.extend(_with_conjuncts(child))
+    return found
+
+
+def _is_count(token: Token) -> bool:
+    return (token.like_num and not token.is_punct) or token.lower_ in VAGUE or \
+        token.lower_ in ("dozen", "dozens", "scores")
+
+
+def _is_person(token: Token) -> bool:
+    """Whether a victim word can name people: a count, a person noun, a demonym, a pronoun."""
+    lex = harm_lexicon()
+    lower, lemma = token.lower_, _lemma(token)
+    if _is_count(token) or lower in _PERSON_PRONOUNS or token.ent_type_ in ("NORP", "PERSON"):
+        return True
+    if lemma in lex.people or lower in lex.people or lower.rstrip("s") in lex.people:
+        return True
+    if words_side([token], index=False)[0]:
+        return True
+    return any(_is_count(c) for c in token.children if c.dep_ == "nummod")
+
+
+def _outcome(verb: Token, table: dict[str, str]) -> str | None:
+    """The outcome word after "shot"/"stabbed": "dead", "to death"; "" when there is none."""
+    near = [t for t in verb.doc[verb.i + 1: min(verb.i + 4, verb.sent.end)]]
+    near += [g for c in verb.children if c.dep_ == "prep" for g in c.children]
+    words = {t.lower_ for t in near} | {t.lower_ for t in verb.children}
+    for word, kind in table.items():
+        if word and word in words:
+            return kind
+    return table.get("")
+
+
+def _verb_trigger(token: Token) -> tuple[str, str] | None:
+    """(kind, lemma) of a harm verb, or None."""
+    lex = harm_lexicon()
+    lemma = _lemma(token)
+    if lemma in lex.verbs:
+        return lex.verbs[lemma], lemma
+    if lemma in lex.outcome_verbs:
+        kind = _outcome(token, lex.outcome_verbs[lemma])
+        return (kind, lemma) if kind else None
+    if lemma in lex.forcing and any(_lemma(c) in lex.flee_verbs
+                                    for c in _children(token, "xcomp")):
+        return lex.forcing[lemma], lemma
+    if lemma in lex.losing:
+        for obj in _children(token, "dobj"):
+            if _lemma(obj) in lex.losing[lemma]:
+                return lex.losing[lemma][_lemma(obj)], lemma
+    if lemma in lex.holding:
+        return lex.holding[lemma], lemma
+    return None
+
+
+def _passive(verb: Token) -> bool:
+    if _children(verb, "auxpass", "nsubjpass", "agent"):
+        return True
+    if verb.tag_ != "VBN" or _children(verb, "aux", "dobj"):
+        return False
+    return verb.dep_ in ("conj", "acl", "pcomp", "amod", "advcl", "relcl", "xcomp", "dep")
+
+
+def _shared_subject(verb: Token) -> list[Token]:
+    """The subject a verb shares with the verb it is coordinated with or modifies."""
+    current = verb
+    for _ in range(3):
+        if current.dep_ not in ("conj", "advcl", "xcomp") or current.head.i == current.i:
+            return []
+        current = current.head
+        subjects = _children(current, *_SUBJECTS)
+        if subjects:
+            return subjects
+    return []
+
+
+def _subjects(verb: Token) -> list[Token]:
+    subjects = _children(verb, *_SUBJECTS)
+    if subjects:
+        return subjects
+    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+        return [verb.head]
+    return _shared_subject(verb)
+
+
+def _agent_of(verb: Token, voice: str) -> list[Token]:
+    """The agent of an active verb (its subject) or a passive one ("by ...", "in Israeli
+    strikes")."""
+    if voice == "active":
+        subjects = [s for s in _subjects(verb) if s.dep_ != "nsubjpass"]
+        if subjects and subjects[0].lower_ in ("that", "which") and verb.dep_ == "relcl":
+            return noun_core(verb.head)
+        return _phrase(subjects[0]) if subjects else []
+    if voice != "passive":
+        return []
+    for child in verb.children:
+        objects = _children(child, "pobj")
+        if child.dep_ == "agent" and objects:
+            return noun_core(objects[0])
+        if child.lower_ in ("in", "by") and objects and _perpetrating(objects[0]):
+            return noun_core(objects[0])
+    return []
+
+
+def _phrase(noun: Token) -> list[Token]:
+    """A noun phrase without its clauses: "The strike targeting X" → "The strike"."""
+    skipped = {t.i for c in noun.children if c.dep_ in ("acl", "relcl", "appos")
+               for t in c.subtree}
+    tokens = [t for t in noun.subtree if t.i not in skipped]
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    return tokens
+
+
+def _perpetrating(noun: Token) -> bool:
+    """A weapon or force noun whose modifiers name who used it: "an Israeli strike"."""
+    lex = side_lexicon()
+    if noun.lemma_.lower() not in lex.force_nouns and noun.lower_ not in lex.force_nouns:
+        return False
+    return bool(words_side(noun_core(noun)[:-1], index=False)[0]) or any(
+        t.lower_ in lex.local_actors for t in noun_core(noun))
+
+
+def _verb_harm(token: Token) -> _Harm | None:
+    found = _verb_trigger(token)
+    if found is None:
+        return None
+    kind, lemma = found
+    lex = harm_lexicon()
+    held: str | None
+    if lemma in lex.losing or lemma in _INTRANSITIVE:
+        if lemma == "miss" and token.tag_ == "VBN":
+            return None
+        return _Harm(token, kind, lemma, "none", _subjects(token))
+    complement = lemma in lex.holding and any(
+        _lemma(c) in lex.captive_nouns and not list(c.children) for c in token.children)
+    voice = "passive" if _passive(token) or (complement and token.tag_ == "VBN") else "active"
+    if voice == "passive":
+        victims = _subjects(token)
+    else:
+        victims, kind = _objects(token, kind)
+    if lemma in lex.holding:
+        held = _holding_kind(token, victims)
+        if held is None:
+            return None
+        kind = held
+    return _Harm(token, kind, lemma, voice, victims, _agent_of(token, voice))
+
+
+def _objects(verb: Token, kind: str) -> tuple[list[Token], str]:
+    """The objects of an active harm verb (with nouns the parse hung on the verb: "kidnapped
+    a priest and his driver"), and the kind ("kill or maim" → casualties)."""
+    objects = _children(verb, "dobj")
+    if not objects:
+        objects, other = _disjunct_objects(verb)
+        return objects, kind if other in (None, kind) else "casualties"
+    return objects + [c for c in verb.children if c.dep_ == "conj" and
+                      c.pos_ in ("NOUN", "PROPN")], kind
+
+
+def _disjunct_objects(verb: Token) -> tuple[list[Token], str | None]:
+    """"kill or maim thousands": the object of the second verb, and that verb's kind."""
+    for conj in _children(verb, "conj"):
+        found = _verb_trigger(conj)
+        if found and any(c.lower_ == "or" for c in verb.children):
+            return _children(conj, "dobj"), found[0]
+    return [], None
+
+
+def _holding_kind(verb: Token, victims: list[Token]) -> str | None:
+    """"held hostage" / "holds 24 captives" → hostages; "holds 9,000 detainees" → detained."""
+    lex = harm_lexicon()
+    for word in [*verb.children, *(t for v in victims for t in v.subtree)]:
+        if _lemma(word) in lex.captive_nouns:
+            return lex.captive_nouns[_lemma(word)]
+    if _lemma(verb) != "hold" or not victims:
+        return None
+    return lex.holding["hold"] if all(_held_people(v) for v in victims) else None
+
+
+def _held_people(token: Token) -> bool:
+    """"holds about 8,000 Ukrainians": a count of a people named by their side."""
+    count, noun = _counted(token)
+    return count is not None and bool(words_side([noun], index=False)[0])
+
+
+def _adjective_harm(token: Token) -> _Harm | None:
+    """"found dead", "remain missing", "among the dead were ..."."""
+    lex = harm_lexicon()
+    if token.lower_ not in lex.adjectives or token.pos_ not in ("ADJ", "NOUN", "VERB"):
+        return None
+    kind, verb = lex.adjectives[token.lower_]
+    head = token.head
+    if token.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "attr", "advcl") and _is_verb(head):
+        if _verb_trigger(head):
+            return None
+        return _Harm(token, kind, verb, "none", _children(head, "dobj") or _subjects(head))
+    if token.dep_ == "pobj" and head.lower_ == "among" and _is_verb(head.head):
+        return _Harm(token, kind, verb, "none", _children(head.head, "nsubj", "attr"))
+    return None
+
+
+def _toll_value(noun: Token) -> tuple[int | None, Token | None]:
+    """The count a toll is put at: "rose to 1,200", "put its toll at 49", "the toll is 31"."""
+    head = noun.head
+    places = [c for c in head.children if c.dep_ in ("prep", "attr")]
+    for child in places:
+        target = _children(child, "pobj")[0] if _children(child, "pobj") else child
+        if _is_count(target):
+            return _count(target), target
+    return None, None
+
+
+def _noun_harm(token: Token) -> _Harm | None:
+    """"31,000 deaths", "the death toll rose to 1,200", "the massacre of families", "taken to
+    hospital with injuries"."""
+    lex = harm_lexicon()
+    lemma = _lemma(token)
+    if token.pos_ != "NOUN" or lemma not in lex.nouns:
+        return None
+    kind, verb = lex.nouns[lemma]
+    if token.dep_ == "compound" and _lemma(token.head) in lex.nouns:
+        return None
+    if lemma == "toll":
+        value, target = _toll_value(token)
+        return _Harm(token, kind, verb, "none", [target], value=value) if target else None
+    if token.dep_ == "dobj" and _lemma(token.head) in harm_lexicon().bearing_verbs:
+        return _Harm(token, kind, verb, "none", _subjects(token.head))
+    if any(c.dep_ == "nummod" and _is_count(c) for c in token.children):
+        return _Harm(token, kind, verb, "none", [token])
+    victims = _of_people(token) or (_with_injuries(token) if kind == "injured" else [])
+    return _Harm(token, kind, verb, "none", victims) if victims else None
+
+
+def _with_injuries(noun: Token) -> list[Token]:
+    """"19 were rescued with injuries": the subjects of the verb the phrase hangs from."""
+    if noun.head.dep_ != "prep" or noun.head.lower_ != "with":
+        return []
+    governor = _governing_verb(noun.head)
+    return _subjects(governor) if governor is not None else []
+
+
+def _of_people(noun: Token) -> list[Token]:
+    """"the massacre of families": the people after "of"."""
+    for prep in _children(noun, "prep"):
+        objects = _children(prep, "pobj")
+        if prep.lower_ == "of" and objects and _is_person(objects[0]):
+            return objects
+    return []
+
+
+def _governing_verb(token: Token) -> Token | None:
+    """The verb a prepositional phrase hangs from ("taken to hospital with injuries")."""
+    current = token.head
+    while not _is_verb(current) and current.dep_ in ("pobj", "prep") and \
+            current.head.i != current.i:
+        current = current.head
+    return current if _is_verb(current) else None
+
+
+def _unreal(harm: _Harm) -> bool:
+    """Hypothetical, future or negated harm: "could kill", "threatened to kill", "if ...",
+    "nobody was hurt", "no casualties"."""
+    lex = harm_lexicon()
+    if any(v.lower_ in lex.negative_subjects or
+           any(c.dep_ == "det" and c.lower_ in lex.negations for c in v.children)
+           for v in harm.victims):
+        return True
+    current = harm.trigger
+    for _ in range(4):
+        if any(_unreal_cue(child) for child in current.children):
+            return True
+        if current.head.i == current.i or current.dep_ not in ("xcomp", "ccomp", "conj",
+                                                                "acomp", "oprd", "pobj",
+                                                                "prep", "pcomp"):
+            return False
+        if current.dep_ in ("xcomp", "ccomp") and _lemma(current.head) in lex.intent_verbs:
+            return True
+        current = current.head
+    return False
+
+
+def _unreal_cue(child: Token) -> bool:
+    """A negation, a modal or a condition among a verb's dependents."""
+    lex = harm_lexicon()
+    return child.dep_ == "neg" or (child.dep_ in ("aux", "auxpass") and
+                                   child.lower_ in lex.modals) or \
+        (child.dep_ in ("mark", "advmod") and child.lower_ in lex.conditions)
+
+
+def _harms(sent: Span) -> list[_Harm]:
+    """Every harm word of a sentence with its victims (before sides are known); a noun that is
+    the victim of a harm verb ("holding 59 hostages") is not a harm of its own."""
+    found = list(_candidates(sent))
+    victims = {v.i for harm in found if harm.trigger.pos_ != "NOUN" for v in harm.victims}
+    return [h for h in found if h.trigger.pos_ != "NOUN" or h.trigger.i not in victims]
+
+
+def _candidates(sent: Span) -> Iterator[_Harm]:
+    used: set[int] = set()
+    for token in sent:
+        harm = (_verb_harm(token) if _is_verb(token) else None) or _adjective_harm(token) or \
+            _noun_harm(token)
+        if harm is None or token.i in used or _unreal(harm):
+            continue
+        used.update(_covered(token, harm))
+        harm.victims = [v for victim in harm.victims
+                        for v in _partition(_victim(victim)) or _with_conjuncts(_victim(victim))]
+        harm.victims = [v for v in harm.victims if _is_person(v)]
+        if harm.victims or harm.value is not None:
+            yield harm
+
+
+def _covered(token: Token, harm: _Harm) -> set[int]:
+    """Words a harm word already stands for: "maim" in "kill or maim", "flee" in "forced to
+    flee", "dead" in "shot dead"."""
+    covered = {c.i for c in token.children if c.lower_ in ("dead", "death")}
+    if any(c.lower_ == "or" for c in token.children):
+        covered.update(c.i for c in _children(token, "conj"))
+    if harm.verb in harm_lexicon().forcing:
+        covered.update(c.i for c in _children(token, "xcomp"))
+    return covered
+
+
+def _victim(token: Token) -> Token:
+    """The victim word a relative pronoun or a partitive stands for: "migrants who ...",
+    "dozens of civilians" keeps "dozens" (the count) as the victim token."""
+    if token.lower_ in ("who", "that", "which") and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
+def _partition(victim: Token) -> list[Token]:
+    """"Of the migrants who drowned, 23 were Ethiopian and six were Somali": the counts."""
+    prep = victim.head
+    if victim.dep_ != "pobj" or prep.lower_ != "of" or not _is_verb(prep.head):
+        return []
+    verbs = [prep.head, *(c for c in prep.head.children if c.dep_ == "conj" and _is_verb(c))]
+    return [s for verb in verbs for s in _children(verb, "nsubj") if _is_count(s)]
+
+
+def _counted(victim: Token) -> tuple[Token | None, Token]:
+    """(count token or None, noun naming the victims) of one victim word."""
+    if _is_count(victim):
+        for prep in _children(victim, "prep"):
+            objects = _children(prep, "pobj")
+            if prep.lower_ == "of" and objects:
+                return victim, objects[0]
+        return victim, victim
+    counts = [c for c in victim.children if c.dep_ in ("nummod", "compound") and _is_count(c)]
+    return (counts[0] if counts else None), victim
+
+
+def _count(token: Token) -> int | None:
+    """The number a count token and its number words say; None when vague."""
+    words = [t for t in token.subtree if t.i <= token.i and
+             (t.like_num or t.lower_ in _SCALES or t.lower_ in VAGUE)]
+    while words and words[0].lower_ in ("-", "of"):
+        words = words[1:]
+    if not words:
+        return None
+    parsed = parse_number(token.doc[words[0].i: token.i + 1].text)
+    if parsed is None or parsed.vague:
+        return None
+    return parsed.value
+
+
+def _victim_value(victim: Token) -> tuple[int | None, list[Token]]:
+    """(count or None, words naming the victims) of one victim word."""
+    count, noun = _counted(victim)
+    value = _count(count) if count is not None else _singular(noun)
+    skipped = {t.i for c in noun.children if c.dep_ in _NOT_VICTIM or c.lower_ in _SUBSET
+               for t in c.subtree}
+    words = [t for t in noun.subtree if t.i not in skipped and not t.is_punct]
+    if noun.dep_ == "nsubj" and _lemma(noun.head) == "be":
+        words += _children(noun.head, "acomp", "attr")
+    if count is not None and count not in words:
+        words.insert(0, count)
+    return value, words or [noun]
+
+
+def _singular(noun: Token) -> int | None:
+    """1 for a singular victim ("a man", "he"), None for an uncounted plural."""
+    if noun.lower_ in _SINGULAR or (noun.tag_ in ("NN", "NNP") and noun.pos_ != "PRON"):
+        return 1
+    return None
+
+
+def _groups(harm: _Harm) -> list[tuple[int | None, list[Token], list[Token]]]:
+    """Victims split by the side their own words name: (value, victim words, victim heads)."""
+    groups: list[_Group] = []
+    for victim in harm.victims:
+        for value, words in _parts(victim):
+            groups = _join(groups, value, words, victim)
+    if harm.value is not None and groups:
+        groups[0] = (groups[0][0], harm.value, groups[0][2], groups[0][3])
+    return [(value, words, heads) for _, value, words, heads in groups]
+
+
+_Group = tuple[str | None, int | None, list["Token"], list["Token"]]
+
+
+def _parts(victim: Token) -> list[tuple[int | None, list[Token]]]:
+    """One victim word, or one part per count of "four Syrian and three Iraqi militiamen"."""
+    counts = [c for c in victim.children if c.dep_ == "nummod" and _is_count(c)]
+    if len(counts) < 2:
+        return [_victim_value(victim)]
+    parts = []
+    for index, count in enumerate(counts):
+        end = counts[index + 1].i if index + 1 < len(counts) else victim.i
+        words = [t for t in victim.children if count.i < t.i < end and t.dep_ != "cc"]
+        parts.append((_count(count), [*words, victim]))
+    return parts
+
+
+def _join(groups: list[_Group], value: int | None, words: list[Token],
+          victim: Token) -> list[_Group]:
+    """Add a victim part to the last group when its side is the same (or unknown)."""
+    side = words_side(words, index=False)[0]
+    if groups and (side is None or side == groups[-1][0] or groups[-1][0] is None):
+        last_side, last_value, last_words, heads = groups[-1]
+        total = None if value is None or last_value is None else value + last_value
+        groups[-1] = (last_side or side, total, last_words + words, [*heads, victim])
+    else:
+        groups.append((side, value, words, [victim]))
+    return groups
+
+
+def _clause(trigger: Token) -> list[Token]:
+    """Where to look for the place of the harm: the harm word's clause, else the sentence."""
+    clause = trigger
+    while not _is_verb(clause) and clause.head.i != clause.i:
+        clause = clause.head
+    return list(clause.subtree)
+
+
+def harm_mentions(doc: Doc, *, context: ExtractContext) -> list[HarmMention]:
+    """Every harm mention in a parsed Doc, in text order."""
+    mentions: list[HarmMention] = []
+    for sent in doc.sents:
+        harms = list(_harms(sent))
+        for harm in harms:
+            others = frozenset(t.i for h in harms if h is not harm for v in h.victims
+                               for t in _victim_value(v)[1]) | _other_clauses(harm, harms)
+            mentions.extend(_mentions(doc, sent, harm, others, context))
+    return mentions
+
+
+def _other_clauses(harm: _Harm, harms: list[_Harm]) -> frozenset[int]:
+    """Tokens of the clauses of the sentence's other harm words (not this one's own clause)."""
+    return frozenset(t.i for h in harms if h is not harm and harm.trigger not in
+                     h.trigger.subtree and _is_verb(h.trigger) for t in h.trigger.subtree)
+
+
+def _mentions(doc: Doc, sent: Span, harm: _Harm, others: frozenset[int],
+              context: ExtractContext) -> Iterator[HarmMention]:
+    groups = _groups(harm)
+    if not groups and harm.value is not None:
+        groups = [(harm.value, [], [])]
+    clause = _clause(harm.trigger)
+    for value, words, heads in groups:
+        rest = others | {t.i for _, w, _ in groups for t in w if t not in words}
+        evidence = Evidence(words, clause, harm.agent, rest, held=harm.kind == "hostages")
+        side, area = resolve_side(doc, sent, evidence, context)
+        tokens = [t for t in words if t.i <= max(h.i for h in heads)] if heads else []
+        first = min(t.i for t in tokens or [harm.trigger])
+        last = max(t.i for t in tokens or [harm.trigger])
+        yield HarmMention(
+            kind=harm.kind, value=value, side=side, area=area, verb=harm.verb,
+            voice=harm.voice, agent=_text(harm.agent), victims=_text(words),
+            sentence=sent.text.strip(), start=doc[first].idx,
+            end=doc[last].idx + len(doc[last].text), sent=context.sentence_of[sent.start])
+
+
+def _text(tokens: list[Token]) -> str | None:
+    if not tokens:
+        return None
+    ordered = sorted(tokens, key=lambda t: t.i)
+    while ordered and ordered[-1].is_punct:
+        ordered.pop()
+    if not ordered:
+        return None
+    doc = ordered[0].doc
+    return doc[ordered[0].i: ordered[-1].i + 1].text.strip() or None
+
+
+def mention_summary(mention: HarmMention) -> dict[str, Any]:
+    """The fields the tests compare: kind, value, side, voice, verb, agent."""
+    return {k: getattr(mention, k) for k in ("kind", "value", "side", "voice", "verb", "agent")}

@@ -1,0 +1,396 @@
+"""Whose harm: the victims' side (a demonym) and the area where it happened.
+
+Evidence, in order: the victim words ("Palestinians", "Israeli soldiers", "Gazans", "residents
+of Jenin"); the place of the harm in its clause ("in Gaza", "in northern Israel", a town → its
+country); the agent ("Israeli strikes killed 20": the victims are on an opposing side, chosen
+by what the sentence or the article says); other words of the sentence; the sentences before.
+All word lists are in data/sides.json.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from rafah.resources import json_data
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from rafah.extract.context import ExtractContext
+
+Side = tuple[str | None, str | None]
+NO_SIDE: Side = (None, None)
+_DIRECTIONS = re.compile(r"^(?:the\s+)?(?:north|south|east|west|central|northern|southern|eastern|"
+                         r"western|north-?eastern|north-?western|south-?eastern|south-?western|"
+                         r"occupied)\s+")
+_PLACE_ENTS = {"GPE", "LOC", "FAC"}
+_PRONOUNS = {"he", "she", "him", "her", "his"}
+_MAX_WORDS = 4
+_CONTEXT_SENTENCES = 6
+
+
+@dataclass(frozen=True)
+class SideLexicon:
+    """Words → sides, places → (side, area), actors and conflict pairs (data/sides.json)."""
+
+    words: dict[str, Side]
+    names: dict[str, Side]
+    actors: dict[str, str]
+    local_actors: dict[str, str]
+    opponents: dict[str, tuple[str, ...]]
+    force_nouns: frozenset[str]
+    code_side: dict[str, Side]
+
+
+def _key(text: str) -> str:
+    text = re.sub(r"[\u2019']s\b", "", text.lower())
+    text = re.sub(r"[^\w\s-]", " ", text).replace("-", " ")
+    text = re.sub(r"\s+", " ", text).strip()
+    return text[4:] if text.startswith("the ") else text
+
+
+@cache
+def side_lexicon() -> SideLexicon:
+    """The shipped side lexicon."""
+    data = json_data("sides.json")
+    words: dict[str, Side] = {}
+    names: dict[str, Side] = {}
+    code_side: dict[str, Side] = {}
+    for demonym, entry in data["sides"].items():
+        code_side[entry["code"]] = (demonym, entry["country"])
+        for word in entry["words"]:
+            words[_key(word)] = (demonym, None)
+        for name in entry["names"]:
+            names[_key(name)] = (demonym, entry["country"])
+    for area, entry in data["areas"].items():
+        for word in entry["words"]:
+            words[_key(word)] = (entry["side"], area)
+        for place in entry["places"]:
+            names[_key(place)] = (entry["side"], area)
+    for code, places in data["places"].items():
+        for place in places:
+            names.setdefault(_key(place), code_side[code])
+    actors = {_key(w): side for side, ws in data["actors"].items() for w in ws}
+    local = {_key(w): side for side, ws in data["local_actors"].items() for w in ws}
+    return SideLexicon(
+        words=words, names=names, actors=actors, local_actors=local,
+        opponents={k: tuple(v) for k, v in data["opponents"].items()},
+        force_nouns=frozenset(_key(w) for w in data["force_nouns"]), code_side=code_side)
+
+
+def demonyms() -> tuple[str, ...]:
+    """Every side the lexicon knows, e.g. "Palestinian", "Israeli"."""
+    return tuple(json_data("sides.json")["sides"])
+
+
+def _index_country(name: str) -> str | None:
+    """The country code of a place from the place index (rafah.places)."""
+    from rafah.places import country_of
+
+    return country_of(name)
+
+
+def place_side(name: str, *, use_index: bool = True) -> Side:
+    """(side, area) of a place name: "Khan Younis" → (Palestinian, Gaza), "northern Israel" →
+    (Israeli, Israel); a town the lexicon lacks is looked up in the place index."""
+    lex = side_lexicon()
+    key = _key(name)
+    for candidate in (key, _DIRECTIONS.sub("", key)):
+        if candidate in lex.names:
+            return lex.names[candidate]
+    if not use_index or not key:
+        return NO_SIDE
+    code = _index_country(name)
+    return lex.code_side.get(code, NO_SIDE) if code else NO_SIDE
+
+
+def _runs(tokens: list[Token]) -> Iterator[tuple[int, int, str]]:
+    """(first, last, key) of every run of up to four adjacent tokens, longest first."""
+    for size in range(min(_MAX_WORDS, len(tokens)), 0, -1):
+        for first in range(len(tokens) - size + 1):
+            run = tokens[first: first + size]
+            if run[-1].i - run[0].i != size - 1:
+                continue
+            doc = run[0].doc
+            yield first, first + size - 1, _key(doc[run[0].i: run[-1].i + 1].text)
+
+
+def _word_evidence(tokens: list[Token], *, places: bool, index: bool) -> tuple[Side, Side]:
+    """(side from demonyms, community words and actors; side from place names)."""
+    lex = side_lexicon()
+    word: Side = NO_SIDE
+    place: Side = NO_SIDE
+    first_place = len(tokens)
+    for first, _, key in _runs(tokens):
+        if word[0] is None:
+            word = _word_side(key)
+        if places and first < first_place and key in lex.names:
+            place, first_place = lex.names[key], first
+    if places and place[0] is None and index:
+        place = _entity_place(tokens)
+    return word, place
+
+
+def _word_side(key: str) -> Side:
+    """A demonym or community word, else an actor's side."""
+    lex = side_lexicon()
+    if key in lex.words:
+        return lex.words[key]
+    actor = lex.local_actors.get(key) or lex.actors.get(key)
+    return (actor, None) if actor else NO_SIDE
+
+
+def _entity_place(tokens: list[Token]) -> Side:
+    """The first place entity among the tokens that the place index knows."""
+    for token in tokens:
+        if token.ent_type_ in _PLACE_ENTS and token.ent_iob_ == "B":
+            entity = next(e for e in token.doc.ents if e.start == token.i)
+            place = place_side(entity.text)
+            if place[0]:
+                return place
+    return NO_SIDE
+
+
+def words_side(tokens: Iterable[Token], *, index: bool = True) -> Side:
+    """The side the words name: a demonym or community word, a place, an actor."""
+    ordered = sorted(set(tokens), key=lambda t: t.i)
+    word, place = _word_evidence(ordered, places=True, index=index)
+    if word[0]:
+        return word[0], word[1] or (place[1] if place[0] == word[0] else None)
+    return place
+
+
+def _is_force_modifier(token: Token) -> bool:
+    """A side word naming a perpetrator: "Israeli" in "Israeli strikes", "US" in "US forces"."""
+    head = token
+    while head.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod") and head.head.i > head.i:
+        head = head.head
+        if _key(head.lemma_) in side_lexicon().force_nouns or _key(head.text) in \
+                side_lexicon().force_nouns:
+            return True
+    return False
+
+
+def opposing_side(agent_side: str, support: Iterable[str | None]) -> str | None:
+    """The victims' side when the agent is of ``agent_side``: the first opponent the sentence or
+    the article also names, else the first opponent in the lexicon."""
+    candidates = side_lexicon().opponents.get(agent_side, ())
+    supported = [s for s in support if s in candidates]
+    return supported[0] if supported else (candidates[0] if candidates else None)
+
+
+def agent_side(agent: Iterable[Token], support: Iterable[str | None]) -> str | None:
+    """What the agent says about the victims: a local actor's country ("RSF" → Sudanese), else
+    an opponent of the agent's own side ("Israeli strikes" → Palestinian)."""
+    lex = side_lexicon()
+    tokens = sorted(set(agent), key=lambda t: t.i)
+    own: str | None = None
+    for _, _, key in _runs(tokens):
+        if key in lex.local_actors:
+            return lex.local_actors[key]
+        if own is None:
+            own = (lex.words.get(key) or lex.names.get(key) or (lex.actors.get(key), None))[0]
+    return opposing_side(own, support) if own else None
+
+
+def sentence_evidence(sent: Span, exclude: Iterable[int] = ()) -> list[Side]:
+    """Sides a sentence names outside ``exclude`` (token indices), best first: places, then
+    words and actors that are not perpetrators, then the victims of the perpetrators named."""
+    skip = set(exclude)
+    tokens = [t for t in sent if t.i not in skip]
+    plain = [t for t in tokens if not _is_force_modifier(t)]
+    word, place = _word_evidence(plain, places=True, index=True)
+    found = [s for s in (place, word) if s[0]]
+    forces = [t for t in tokens if _is_force_modifier(t)]
+    if forces:
+        victims = agent_side(forces, [s[0] for s in found])
+        if victims:
+            found.append((victims, None))
+        word, place = _word_evidence(forces, places=True, index=False)
+        found += [s for s in (place, word) if s[0] and s[0] not in side_lexicon().opponents]
+    return found
+
+
+def context_side(doc: Doc, sent: Span, context: ExtractContext | None = None) -> Side:
+    """The side the nearest earlier sentence with any evidence names (the article so far)."""
+    del context
+    cache_key = ("rafah.sides.context", sent.start)
+    if cache_key in doc.user_data:
+        cached: Side = doc.user_data[cache_key]  # type: ignore[index]
+        return cached
+    votes: Counter[Side] = Counter()
+    end = sent.start
+    for distance in range(_CONTEXT_SENTENCES):
+        if end <= 0:
+            break
+        previous = doc[end - 1].sent
+        for rank, evidence in enumerate(sentence_evidence(previous)):
+            votes[evidence] += (_CONTEXT_SENTENCES - distance) * (2 if rank == 0 else 1)
+        end = previous.start
+    by_side: Counter[str | None] = Counter()
+    for (name, _), weight in votes.items():
+        by_side[name] += weight
+    found: Side = NO_SIDE
+    if by_side:
+        best = by_side.most_common(1)[0][0]
+        areas = [(w, s) for s, w in votes.items() if s[0] == best]
+        found = max(areas, key=lambda pair: (pair[1][1] is not None, pair[0]))[1]
+    doc.user_data[cache_key] = found  # type: ignore[index]
+    return found
+
+
+def _possessor(tokens: list[Token], sent: Span) -> list[Token]:
+    """For "its soldiers" / "their own toll": the subject naming the country, else nothing."""
+    if not any(t.lower_ in ("its", "their") for t in tokens):
+        return []
+    first = min(t.i for t in tokens)
+    before = [t for t in sent if t.i < first and t.dep_ in ("nsubj", "nsubjpass") and
+              t.pos_ == "PROPN"]
+    return list(before[-1].subtree) if before else []
+
+
+def _pronoun_antecedent(tokens: list[Token], sent: Span) -> list[Token]:
+    """For "he was shot dead": the last person named before it in the sentence."""
+    if len(tokens) != 1 or tokens[0].lower_ not in _PRONOUNS:
+        return []
+    before = [t for t in sent if t.i < tokens[0].i and t.dep_ in ("nsubj", "nsubjpass") and
+              t.pos_ in ("NOUN", "PROPN")]
+    return [t for t in before[-1].subtree if t.i <= before[-1].i] if before else []
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The token sets one harm mention offers: who (victims), where (the harm's clause), by
+    whom (agent), and the tokens of other mentions, which say nothing about this one."""
+
+    victims: list[Token]
+    clause: list[Token]
+    agent: list[Token]
+    others: frozenset[int] = frozenset()
+    held: bool = False
+    """hostages: a place says where they are held, the actors named who holds them"""
+
+
+def resolve_side(doc: Doc, sent: Span, evidence: Evidence,
+                 context: ExtractContext | None = None) -> Side:
+    """(side, area) of one harm mention from its evidence, in the module's order."""
+    victims = evidence.victims + _possessor(evidence.victims, sent) + \
+        _pronoun_antecedent(evidence.victims, sent)
+    if evidence.held:
+        return held_side(doc, sent, evidence)
+    side, area = words_side(victims)
+    place = _harm_place(sent, evidence)
+    if side:
+        area = area or (place[1] if place[0] == side else None)
+        return side, area or _area_for(side, [], context_side(doc, sent, context))
+    if place[0]:
+        return place
+    exclude = set(evidence.others) | {t.i for t in evidence.agent}
+    nearby = sentence_evidence(sent, exclude)
+    earlier = context_side(doc, sent, context)
+    if evidence.agent:
+        victim_side = agent_side(evidence.agent, [s[0] for s in nearby] + [earlier[0]])
+        if victim_side:
+            return victim_side, _area_for(victim_side, nearby, earlier)
+    if nearby and nearby[0][0]:
+        return nearby[0][0], _area_for(nearby[0][0], nearby, earlier)
+    return earlier
+
+
+def _harm_place(sent: Span, evidence: Evidence) -> Side:
+    """The place of the harm: in its clause, else elsewhere in the sentence (not in another
+    mention's clause, nor a perpetrator's modifier such as "US" in "US strikes")."""
+    clause = {t.i for t in evidence.clause}
+    for tokens in (evidence.clause, [t for t in sent if t.i not in clause]):
+        kept = [t for t in tokens if t.i not in evidence.others and not _is_force_modifier(t)]
+        _, place = _word_evidence(kept, places=True, index=True)
+        if place[0]:
+            return place
+    return NO_SIDE
+
+
+def held_side(doc: Doc, sent: Span, evidence: Evidence) -> Side:
+    """Hostages: their own words, else the opponents of the actors the sentence names, else
+    the article's side where it is no party to a two-sided conflict (in one, the place of
+    captivity is the captors' side)."""
+    side, area = words_side(evidence.victims)
+    if side:
+        return side, area
+    lex = side_lexicon()
+    captors = evidence.agent or [t for t in sent if t.i not in evidence.others and
+                                 _key(t.text) in lex.actors]
+    victims = agent_side(captors, [])
+    if victims:
+        return victims, None
+    earlier = context_side(doc, sent)
+    return earlier if earlier[0] not in side_lexicon().opponents else NO_SIDE
+
+
+def _area_for(side: str, nearby: list[Side], earlier: Side) -> str | None:
+    """The area of the first evidence for the same side, else None."""
+    for other, area in [*nearby, earlier]:
+        if other == side and area:
+            return area
+    return None
+
+
+def _subject_tokens(verb: Token) -> list[Token]:
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    return list(subjects[0].subtree) if subjects else []
+
+
+def _by_agent(verb: Token) -> list[Token]:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return noun_core(objects[0])
+    return []
+
+
+def noun_core(noun: Token) -> list[Token]:
+    """A noun with its left modifiers (no trailing phrases): "an Israeli strike"."""
+    left = [t for t in noun.subtree if t.i <= noun.i]
+    right = [t for t in noun.rights if t.dep_ in ("compound", "punct") and t.i == noun.i + 1]
+    tokens = left + right
+    start = max((t.i for t in tokens if t.is_punct and t.i < noun.i), default=-1)
+    return [t for t in tokens if t.i > start]
+
+
+def _figure_tokens(doc: Doc, start_char: int, end_char: int) -> tuple[Token, Token] | None:
+    """(count token, victim noun or the count itself) of a figure's character span."""
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    outside = [t for t in span if not span.start <= t.head.i < span.end or t.head.i == t.i]
+    count = outside[-1] if outside else span[-1]
+    noun = count.head if count.dep_ in ("nummod", "quantmod", "compound") else count
+    objects = [c for child in count.children if child.dep_ == "prep" and
+               child.lower_ in ("of", "among") for c in child.children if c.dep_ == "pobj"]
+    return count, objects[-1] if objects else noun
+
+
+def figure_side(doc: Doc, start_char: int, end_char: int,
+                context: ExtractContext | None = None) -> Side:
+    """(side, area) of the casualty figure at ``doc.text[start_char:end_char]``."""
+    found = _figure_tokens(doc, start_char, end_char)
+    if found is None:
+        return NO_SIDE
+    count, noun = found
+    sent = count.sent
+    victims = [t for t in noun.subtree if t.dep_ not in ("relcl", "acl", "appos")
+               and not t.is_punct] if noun.i != count.i else [count]
+    verb = noun
+    while verb.dep_ in ("pobj", "prep", "dobj", "nsubj", "nsubjpass", "conj", "attr", "appos") \
+            and verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    agent: list[Token] = []
+    if verb.pos_ in ("VERB", "AUX"):
+        agent = _by_agent(verb) or (_subject_tokens(verb) if noun.dep_ == "dobj" else [])
+    clause = list(verb.subtree) if verb.pos_ in ("VERB", "AUX") else list(sent)
+    return resolve_side(doc, sent, Evidence(victims, clause, agent), context)
