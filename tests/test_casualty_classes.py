@@ -43,7 +43,6 @@ XFAIL: dict[str, str] = {
     "The death toll from the ferry fire": "revised toll 'from 45 to 38' is not read",
     "Thousands of Palestinians have been detained": "'including more than 300 children' "
     "after a clause break is not tied to the set",
-    "Tens of thousands of soldiers": "'along with more than 12,000 civilians' is not walked",
 }
 """Sentence prefix → why no honest mechanism handles it yet (strict xfail)."""
 

@@ -20,7 +20,9 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from rafah.extract.casualty_kinds import (
+    COMPLEMENT_DEPS,
     MIXED,
+    forced_kind,
     governing,
     has_tally_modifier,
     is_blocked,
@@ -32,9 +34,9 @@ from rafah.extract.casualty_kinds import (
 )
 from rafah.extract.casualty_lexicon import lexicon
 from rafah.extract.casualty_links import Candidate, link_figures
-from rafah.extract.casualty_singles import Single, single_victims
+from rafah.extract.casualty_singles import Antecedents, Single, single_victims
 from rafah.extract.casualty_sources import is_cumulative, next_sentence_source, sentence_source
-from rafah.extract.numbers import NUMBER_WORDS, SCALES, VAGUE, parse_number
+from rafah.extract.numbers import NUMBER_WORDS, SCALES, VAGUE, VAGUE_QUANTIFIER, parse_number
 from rafah.records import CasualtyFigure
 
 if TYPE_CHECKING:
@@ -70,10 +72,17 @@ def _glued(token: Token) -> tuple[str, str] | None:
     return found[1], found[2]
 
 
+def _vague_quantifier(token: Token) -> bool:
+    """ "so many lives", "too many": a quantifier stressed as an amount; bare "many" is not."""
+    before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
+    return lexicon().has("vague_quantifiers", token.lower_) and \
+        lexicon().has("vague_degree_words", before)
+
+
 def _is_number_word(token: Token) -> bool:
     lower = token.lower_
     return (token.like_num and not token.is_punct) or lower in VAGUE or lower == "dozen" or \
-        _glued(token) is not None
+        _glued(token) is not None or _vague_quantifier(token)
 
 
 def _phrase_end(tokens: list[Token], end: int) -> int:
@@ -115,8 +124,7 @@ def _next_to_unit(doc: Doc, start: int, end: int) -> bool:
     before = doc[start - 1].lower_ if start > 0 else ""
     after = doc[end].lower_ if end < len(doc) else ""
     if lex.has("currency", before) or lex.has("age_words", before) or \
-            before in ("january", "february", "march", "april", "june", "july", "august",
-                       "september", "october", "november", "december"):
+            lex.has("month_names", before.rstrip(".")) or lex.has("month_names", after):
         return True
     if start >= 2 and lex.has("age_words", doc[start - 2].lower_) and before == "of":
         return True
@@ -155,6 +163,8 @@ def _excluded(doc: Doc, start: int, end: int) -> bool:
 
 def _parse(doc: Doc, start: int, end: int) -> tuple[int, bool] | None:
     """(value, vague) of a number expression, or None."""
+    if end == start + 1 and _vague_quantifier(doc[start]):
+        return VAGUE_QUANTIFIER, True
     glued = _glued(doc[start]) if end == start + 1 else None
     words = [glued[0]] if glued else [t.text for t in doc[start:end]]
     if not any(any(ch.isdigit() for ch in w) or w.lower() in NUMBER_WORDS or
@@ -171,9 +181,12 @@ def _parse(doc: Doc, start: int, end: int) -> tuple[int, bool] | None:
 def _counted_noun(anchor: Token) -> tuple[Token | None, bool]:
     """(the noun a number counts, whether it is reached through "of"): "60 Palestinians",
     "dozens of people", "14 of the gunmen"; (None, False) when bare."""
+    head = anchor.head
     if anchor.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod") and \
-            anchor.head.pos_ in ("NOUN", "PROPN", "ADJ") and anchor.head.i > anchor.i:
-        return anchor.head, False
+            head.pos_ in ("NOUN", "PROPN", "ADJ") and head.i > anchor.i:
+        return head, False
+    if head.i == anchor.i - 1 and head.pos_ == "NOUN" and _event_kind(head):
+        return head, False
     for child in anchor.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "among"):
             objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -191,7 +204,7 @@ def _event_kind(noun: Token) -> str | None:
         return lex.kind("nouns", word)
     if noun.pos_ == "ADJ" and noun.lower_ != "missing":
         return lex.kind("adjectives", noun.lower_)
-    return None
+    return forced_kind(noun) if noun.pos_ == "NOUN" else None
 
 
 def _modifier_kind(noun: Token) -> str | None:
@@ -217,10 +230,12 @@ def _small_clause_kind(noun: Token | None) -> str | None:
 
 def _ellipsis_kind(doc: Doc, end: int) -> str | None:
     """ "resulting in 6 killed", "hundreds wounded": the participle right after the number."""
+    lex = lexicon()
+    while end < len(doc) and lex.has("additive_words", doc[end].lower_):
+        end += 1
     if end >= len(doc):
         return None
     after = doc[end]
-    lex = lexicon()
     if after.tag_ in ("VBN", "VBD") and lex.kind("verbs", lemma(after)):
         return lex.kind("verbs", lemma(after))
     return lex.kind("adjectives", after.lower_)
@@ -260,17 +275,34 @@ def _reading(anchor: Token, noun: Token | None, via_of: bool, end: int) -> Readi
     own = _own_reading(noun)
     if own is not None:
         return own
+    if noun is None and _coordinated_with_complement(anchor):
+        return _own_words_reading(anchor, end)
     governed = governing(anchor if noun is None or via_of else noun)
     if is_blocked(governed.predicate):
         return Reading()
-    open_class = _open_class(noun)
-    kinds = [k for k in governed.kinds if k in _STRONG or not open_class]
-    if not kinds:
-        fallback = _fallback_kind(anchor, noun, end)
-        if fallback and (fallback in _STRONG or not open_class):
-            kinds = [fallback]
+    kinds = _admitted(governed.kinds, noun) or \
+        _admitted([k for k in [_fallback_kind(anchor, noun, end)] if k], noun)
     return Reading(kinds, governed.total,
                    inherit=not kinds and (_pronoun_partitive(noun, via_of) or governed.total))
+
+
+def _admitted(kinds: list[str], noun: Token | None) -> list[str]:
+    """An open-class counted noun is a figure only by killing or wounding."""
+    open_class = _open_class(noun)
+    return [k for k in kinds if k in _STRONG or not open_class]
+
+
+def _own_words_reading(anchor: Token, end: int) -> Reading:
+    """The kind a bare number's own following words give ("and dozens wounded"), or none."""
+    kind = _fallback_kind(anchor, None, end)
+    return Reading([kind] if kind else [])
+
+
+def _coordinated_with_complement(anchor: Token) -> bool:
+    """ "left 200 people dead and millions without heat": a bare number coordinated with a
+    harm complement says its own kind, or none; it never takes the complement's."""
+    head = anchor.head
+    return anchor.dep_ == "conj" and head.pos_ == "ADJ" and head.dep_ in COMPLEMENT_DEPS
 
 
 def _pronoun_partitive(noun: Token | None, via_of: bool) -> bool:
@@ -290,7 +322,7 @@ def _fallback_kind(anchor: Token, noun: Token | None, end: int) -> str | None:
     """Without a governing harm predicate: the noun's modifiers or status, or the
     participle after a bare number."""
     if noun is None:
-        return _ellipsis_kind(anchor.doc, end)
+        return _ellipsis_kind(anchor.doc, end) or _modifier_kind(anchor)
     if noun.pos_ == "PRON":
         return None
     return _modifier_kind(noun) or _status_kind(noun)
@@ -320,7 +352,24 @@ def _parent(anchor: Token, noun: Token | None, via_of: bool) -> int | None:
         return subjects[0] if subjects else PREVIOUS
     if target.dep_ in ("attr", "nsubj", "nsubjpass"):
         return _among_parent(target.head)
+    return _bracketed_parent(target)
+
+
+def _bracketed_parent(target: Token) -> int | None:
+    """ "killing 4 Palestinians (a woman and 3 children)": the appositive list is a part."""
+    while target.dep_ == "conj" and target.head.i != target.i:
+        target = target.head
+    if target.dep_ == "appos" and target.head.tag_ in ("NNS", "NNPS"):
+        return target.head.i
     return None
+
+
+def _additive(doc: Doc, start: int, end: int, noun: Token | None) -> bool:
+    """ "another 12", "5 more Palestinians", "two other citizens": a count added to others."""
+    lex = lexicon()
+    near = [doc[start - 1]] if start > 0 else []
+    near += list(doc[end: end + 1]) + (list(noun.children) if noun is not None else [])
+    return any(lex.has("additive_words", t.lower_) for t in near)
 
 
 def _definite(doc: Doc, start: int, noun: Token | None) -> bool:
@@ -394,6 +443,12 @@ class _Sentence:
     found: list[Candidate] = field(default_factory=list)
 
 
+def _set_off(doc: Doc, start: int) -> bool:
+    """ "11 child deaths this year – six in the first half of this month": a bare number set
+    off by a dash, bracket or comma after a figure restricts that figure."""
+    return start > 0 and lexicon().has("set_off_marks", doc[start - 1].text)
+
+
 def _inherited(sentence: _Sentence, reading: Reading, parent: int | None
                ) -> tuple[list[str], int | None]:
     """ "23 deaths, 11 of them in the north": a partitive without its own predicate, or a
@@ -404,16 +459,23 @@ def _inherited(sentence: _Sentence, reading: Reading, parent: int | None
     return kinds, PREVIOUS if parent is None and not reading.total else parent
 
 
+def _anchor(doc: Doc, start: int, end: int) -> Token:
+    """The token of a number expression that attaches it to the rest of the sentence."""
+    outside = [t for t in doc[start:end] if not start <= t.head.i < end or t.head.i == t.i]
+    return outside[-1] if outside else doc[end - 1]
+
+
 def _number_candidates(sentence: _Sentence, start: int, end: int) -> list[Candidate]:
     """The figures one number expression gives: none, or one per kind it is tied to."""
     doc = sentence.span.doc
     parsed = None if _excluded(doc, start, end) else _parse(doc, start, end)
     if parsed is None:
         return []
-    outside = [t for t in doc[start:end] if not start <= t.head.i < end or t.head.i == t.i]
-    anchor = outside[-1] if outside else doc[end - 1]
+    anchor = _anchor(doc, start, end)
     noun, via_of = _counted_noun(anchor)
     reading = _reading(anchor, noun, via_of, end)
+    if not reading.kinds and noun is None and _set_off(doc, start):
+        reading = replace(reading, inherit=True)
     kinds, parent = _inherited(sentence, reading, _parent(anchor, noun, via_of))
     if not kinds:
         return []
@@ -431,14 +493,16 @@ def _number_candidates(sentence: _Sentence, start: int, end: int) -> list[Candid
     tokens = frozenset([anchor.i] + ([noun.i] if noun is not None and not via_of else []))
     return [Candidate(replace(figure, kind=kind), sentence.paragraph, sentence.number, tokens,
                       parent=parent, total=reading.total,
-                      definite=_definite(doc, hedge_start, noun))
+                      definite=_definite(doc, hedge_start, noun),
+                      additive=_additive(doc, hedge_start, end, noun))
             for kind in kinds]
 
 
 def _single_candidates(sentence: _Sentence, single: Single) -> list[Candidate]:
     doc = sentence.span.doc
     text = sentence.span.text.strip()
-    words = [t for t in doc[single.first.i: single.head.i + 1] if t.dep_ not in ("det", "poss")]
+    words = [t for t in doc[single.first.i: single.head.i + 1]
+             if t.dep_ not in ("det", "poss") or t.i == single.head.i]
     group = None if single.head.pos_ == "PRON" else doc[words[0].i: single.head.i + 1].text
     figure = CasualtyFigure(
         kind="", value=single.count, low=single.count, high=single.count, qualifier=None,
@@ -447,15 +511,15 @@ def _single_candidates(sentence: _Sentence, single: Single) -> list[Candidate]:
         end=single.last.idx + len(single.last.text), sent=sentence.number)
     tokens = frozenset(range(single.first.i, single.last.i + 1))
     return [Candidate(replace(figure, kind=kind), sentence.paragraph, sentence.number, tokens,
-                      definite=single.definite, single=True)
+                      parent=single.parent, definite=single.definite, single=True)
             for kind in single.kinds]
 
 
-def _sentence_figures(sentence: _Sentence) -> list[Candidate]:
+def _sentence_figures(sentence: _Sentence, antecedents: Antecedents) -> list[Candidate]:
     for start, end in _number_phrases(sentence.span):
         sentence.found += _number_candidates(sentence, start, end)
     taken = {i for c in sentence.found for i in c.tokens}
-    for single in single_victims(sentence.span, taken):
+    for single in single_victims(sentence.span, taken, antecedents):
         sentence.found += _single_candidates(sentence, single)
     if sentence.found:
         source = sentence_source(sentence.span) or next_sentence_source(sentence.span)
@@ -483,6 +547,7 @@ def casualty_figures(doc: Doc, *, context: ExtractContext) -> list[CasualtyFigur
     """Every casualty figure in a parsed Doc, in text order, with subsets and restatements
     linked."""
     candidates: list[Candidate] = []
+    antecedents = Antecedents()
     for sentence in _segments(doc, context):
-        candidates += _sentence_figures(sentence)
+        candidates += _sentence_figures(sentence, antecedents)
     return link_figures(candidates)

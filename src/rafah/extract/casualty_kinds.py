@@ -103,9 +103,31 @@ def _light_verb_kind(verb: Token) -> str | None:
     return None
 
 
+def _fatal_kind(verb: Token) -> str | None:
+    """ "fatally shot", "mortally wounded": the adverb makes any harm verb a killing."""
+    if any(c.dep_ == "advmod" and lexicon().has("fatal_adverbs", c.lower_)
+           for c in verb.children):
+        return "killed"
+    return None
+
+
+def _forced(token: Token) -> bool:
+    """ "forcibly returned", "forced returns": a relocation people did not choose."""
+    lex = lexicon()
+    return lex.has("relocation_words", lemma(token)) and any(
+        c.dep_ in ("advmod", "amod") and lex.has("forced_modifiers", c.lower_)
+        for c in token.children)
+
+
+def forced_kind(token: Token) -> str | None:
+    """Displacement stated by a forced relocation verb or noun."""
+    return "displaced" if _forced(token) else None
+
+
 def _verb_kind(verb: Token) -> str | None:
-    return (_phrase_kind(verb) or lexicon().kind("verbs", lemma(verb))
-            or _complement_kind(verb) or _light_verb_kind(verb))
+    return (_fatal_kind(verb) or forced_kind(verb) or _phrase_kind(verb)
+            or lexicon().kind("verbs", lemma(verb)) or _complement_kind(verb)
+            or _light_verb_kind(verb))
 
 
 def _disjunction(verb: Token, kind: str) -> str:
@@ -167,7 +189,7 @@ def _negated(verb: Token) -> bool:
 
 
 def _conditional(verb: Token) -> bool:
-    return any(c.dep_ == "mark" and lexicon().has("irrealis_governors", c.lower_)
+    return any(c.dep_ in ("mark", "advmod") and lexicon().has("irrealis_governors", c.lower_)
                for c in verb.children)
 
 
@@ -178,7 +200,7 @@ def is_irrealis(predicate: Token) -> bool:
     for _ in range(3):
         if _negated(node) or _has_modal(node) or _conditional(node):
             return True
-        if node.dep_ != "xcomp":
+        if node.dep_ != "xcomp" and (node.dep_ != "acl" or node.tag_ != "VB"):
             return False
         if lex.has("irrealis_governors", lemma(node.head)):
             return True
@@ -191,7 +213,11 @@ def is_blocked(predicate: Token | None) -> bool:
     if predicate is None:
         return False
     lex = lexicon()
-    if is_irrealis(predicate) or lex.has("release_verbs", lemma(predicate)):
+    if is_irrealis(predicate) or lex.has("release_verbs", lemma(predicate)) and \
+            not _forced(predicate):
+        return True
+    if any(c.dep_ == "amod" and lex.has("attempt_modifiers", c.lower_)
+           for c in predicate.children):
         return True
     return lemma(predicate) != "be" and any(
         c.dep_ in COMPLEMENT_DEPS and lex.has("safe_complements", c.lower_)
@@ -242,8 +268,10 @@ def _subject_toll(verb: Token) -> Governed | None:
 
 
 def has_tally_modifier(noun: Token) -> bool:
-    """ "Total fatalities", "overall deaths": a noun marked as a total."""
-    return any(c.dep_ in ("amod", "compound") and is_tally(c) for c in noun.children)
+    """ "Total fatalities", "total confirmed fatalities": a noun marked as a total by a word
+    of its own phrase."""
+    return any(c.dep_ in ("amod", "compound") and is_tally(c) for c in noun.children) or \
+        any(is_tally(t) and t.pos_ == "ADJ" for t in noun.doc[noun.left_edge.i: noun.i])
 
 
 def verified(noun: Token) -> bool:
@@ -256,6 +284,18 @@ def verified(noun: Token) -> bool:
     return predicate is not None and lexicon().has("body_verbs", lemma(predicate))
 
 
+def _nominal_kind(noun: Token) -> str | None:
+    """The kind of a harm noun, or of a harm noun coordinated with it ("the kidnap, rape and
+    murder of a woman")."""
+    if noun.pos_ != "NOUN":
+        return None
+    lex = lexicon()
+    coordinated = [noun] + [c for c in noun.children if c.dep_ == "conj"] + \
+        ([noun.head] if noun.dep_ == "conj" else [])
+    kinds = [lex.kind("nouns", lemma(t)) for t in coordinated if t.pos_ == "NOUN"]
+    return next((k for k in kinds if k), None)
+
+
 def _of_kind(governor: Token) -> Governed | None:
     """ "the deaths of 3", "the bodies of three hostages", "the wounding of 12"."""
     lex = lexicon()
@@ -264,7 +304,7 @@ def _of_kind(governor: Token) -> Governed | None:
         return NONE
     if governor.like_num or governor.pos_ == "NUM":
         return NONE
-    kind = lex.kind("nouns", word) if governor.pos_ == "NOUN" else None
+    kind = _nominal_kind(governor)
     if not kind or lex.has("status_nouns", word):
         return None
     if lex.has("verification_nouns", word) and not verified(governor):
@@ -279,6 +319,21 @@ def _toll_target(governor: Token, preposition: str) -> Governed | None:
     if preposition in ("to", "at") and _is_verb(governor):
         return _subject_toll(governor)
     return None
+
+
+def _is_along(prep: Token) -> bool:
+    """ "along with", "together with", "alongside"."""
+    lex = lexicon()
+    return lex.has("along_prepositions", prep.lower_) or \
+        prep.lower_ == "with" and lex.has("along_prepositions", prep.head.lower_)
+
+
+def _along_kinds(target: Token) -> Governed:
+    """ "executed the leader along with 2 others": the companions share the predicate."""
+    if _is_verb(target):
+        kind = clause_kind(target)
+        return Governed([kind] if kind else [], target)
+    return governing(target) if target.head.i != target.i else NONE
 
 
 def _prep_kinds(obj: Token, prep: Token) -> Governed | None:
@@ -296,13 +351,15 @@ def _prep_kinds(obj: Token, prep: Token) -> Governed | None:
         return _of_kind(governor)
     if word == "by" and predicate_kind(governor):
         return NONE
+    if _is_along(prep):
+        return _along_kinds(governor if word != "with" else governor.head)
     if lex.has("subset_prepositions", word) and governor.pos_ in ("VERB", "ADJ", "AUX"):
         kind = predicate_kind(governor)
         return Governed([kind] if kind else [], governor)
     return None
 
 
-def _agent(current: Token, head: Token) -> bool:
+def is_agent(current: Token, head: Token) -> bool:
     """ "Rockets killed 12": the subject of an active harm verb is the agent, not the victim."""
     lex = lexicon()
     return current.dep_ == "nsubj" and head.pos_ == "VERB" and \
@@ -331,7 +388,7 @@ def _argument_kinds(current: Token, head: Token) -> Governed:
     lex = lexicon()
     if lemma(current) == "life" and lex.has("life_verbs", lemma(head)):
         return Governed(["killed"], head)
-    if _agent(current, head) or (current.dep_ == "dobj" and
+    if is_agent(current, head) or (current.dep_ == "dobj" and
                                   lex.has("subject_victim_verbs", lemma(head))):
         return Governed([], head)
     kind = clause_kind(head)
@@ -345,14 +402,22 @@ def _argument_kinds(current: Token, head: Token) -> Governed:
     return Governed(list(dict.fromkeys(kinds)), head)
 
 
+def _coordination_root(token: Token) -> Token:
+    """The first member of a coordination or apposition chain ("9 Yemenis (a woman and 4
+    children)": the children are governed where the Yemenis are)."""
+    current = token
+    for _ in range(3):
+        if current.dep_ not in ("conj", "appos") or current.head.i == current.i:
+            break
+        current = current.head
+    return current
+
+
 def governing(token: Token) -> Governed:
     """Walk up from a counted noun (or bare number) to the predicate that governs it."""
-    current = token
-    for step in range(4):
+    current = _coordination_root(token)
+    for _ in range(4):
         head = current.head
-        if current.dep_ in ("conj", "appos") and head.i != current.i and step == 0:
-            current = head
-            continue
         if head.i == current.i:
             return NONE
         if current.dep_ == "pobj" and head.dep_ in ("prep", "agent"):

@@ -24,9 +24,12 @@ _SETS = ("people", "reporting_verbs", "authority_nouns", "subject_victim_verbs",
          "negators", "former_modifiers", "safe_complements", "release_verbs", "ratio_words",
          "subset_prepositions", "subset_verbs", "partitive_pronouns", "change_prepositions",
          "excluded_entities", "currency", "percent", "age_words", "source_pronouns", "ratio_links",
-         "event_subjects")
+         "event_subjects", "age_units", "fatal_adverbs", "additive_words",
+         "along_prepositions", "month_names", "vague_quantifiers", "collective_nouns",
+         "female_nouns", "male_nouns", "attempt_modifiers", "relocation_words",
+         "forced_modifiers", "set_off_marks", "vague_degree_words")
 _MAPS = ("verbs", "weak_verbs", "nouns", "adjectives", "captivity_complements", "toll_nouns",
-         "toll_modifiers", "phrases")
+         "toll_modifiers", "phrases", "pronoun_genders")
 _TUPLES = ("person_suffixes", "age_suffixes")
 _HEDGES = ("hedges_low", "hedges_high", "hedges_neutral")
 READ_KEYS = frozenset(_SETS + _MAPS + _TUPLES + _HEDGES + ("cumulative_patterns",))

@@ -5,9 +5,10 @@
   the same kind;
 - the figures before a toll in the same paragraph whose sum does not exceed it ("three more
   bodies were found, bringing the toll to 11") are ``part_of`` the toll;
-- a definite count ("the 23 victims") or a toll that says an earlier count of the same kind
-  again, in another sentence, ``restates`` it; a definite single victim ("the child", "she")
-  restates the earlier single of the same kind.
+- a count that says an earlier count of the same kind and value again, in another sentence,
+  ``restates`` it ("the 23 victims", "1 fatality", "a woman and her daughter" after "2 women"),
+  unless it is marked as added ("another 12", "5 more"); a definite single victim ("the
+  child", "she") restates the earlier single of the same kind.
 
 Links are character start offsets of the other figure, in the same text.
 """
@@ -31,6 +32,7 @@ class Candidate:
     total: bool = False
     definite: bool = False
     single: bool = False
+    additive: bool = False
 
     @property
     def free(self) -> bool:
@@ -84,15 +86,26 @@ def _restated(candidate: Candidate, earlier: Candidate) -> bool:
     mine, theirs = candidate.figure, earlier.figure
     if mine.kind != theirs.kind or mine.vague or theirs.vague:
         return False
-    if candidate.single:
-        return earlier.single and candidate.sentence != earlier.sentence
-    return mine.value == theirs.value and candidate.sentence != earlier.sentence and \
-        not earlier.single
+    if candidate.sentence == earlier.sentence:
+        return False
+    if candidate.single and mine.value == 1:
+        return earlier.single
+    return mine.value == theirs.value and (not earlier.single or theirs.value > 1)
+
+
+def _may_restate(candidate: Candidate) -> bool:
+    """A definite count, a toll, or a count of several that adds nothing ("1 fatality",
+    "Fatalities were at least 8", "a woman and her daughter" after "2 women")."""
+    if not candidate.free or candidate.additive:
+        return False
+    if candidate.definite or candidate.total:
+        return True
+    return not candidate.single or candidate.figure.value > 1
 
 
 def _set_restatements(candidates: list[Candidate]) -> None:
     for index, candidate in enumerate(candidates):
-        if not (candidate.definite or candidate.total) or not candidate.free:
+        if not _may_restate(candidate):
             continue
         earlier = next((c for c in reversed(candidates[:index]) if _restated(candidate, c)),
                        None)

@@ -1,20 +1,34 @@
 """Implicit single victims: "killing a farmer", "a boy was killed", "shot him dead".
 
-A person noun in the singular with a determiner, or a personal pronoun, governed by a harm
-predicate counts one; coordinated singles count together ("a father and his daughter" = 2).
-A bare proper name is never a figure, nor a single introduced by "including" / "among".
+A person noun in the singular with a determiner (or an age phrase: "a 2-month-old", or a
+nominal demonym: "a Palestinian"), or a personal pronoun, governed by a harm predicate counts
+one; coordinated singles count together ("a father and his daughter" = 2). The harm may also be
+stated by a relative or participial clause ("the fire chief who died", "a journalist detained in
+Russia") or by a harm noun the victim possesses ("the reporter's detention"). A bare proper
+name is never a figure, nor a single introduced by "including" / "among"; a common noun in
+apposition to a name is ("Naomi Pomeroy, renowned chef, died"). A pronoun ("she died", "shot
+him") counts unless the person of its gender mentioned last before it is named.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from rafah.extract.casualty_kinds import clause_kind, governing, is_blocked
+from rafah.extract.casualty_kinds import (
+    clause_kind,
+    governing,
+    is_agent,
+    is_blocked,
+    lemma,
+    verified,
+)
 from rafah.extract.casualty_lexicon import lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
+
+_NOMINAL_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr")
 
 
 @dataclass(frozen=True)
@@ -27,28 +41,143 @@ class Single:
     count: int
     kinds: tuple[str, ...]
     definite: bool
+    parent: int | None = None
+
+
+@dataclass
+class Antecedents:
+    """The people mentioned so far in a text, for pronouns: (token index, unnamed, gender),
+    an unnamed person being a common noun ("the child"), a named one a person's name."""
+
+    mentions: list[tuple[int, bool, str | None]] = field(default_factory=list)
+    names: set[str] | None = None
+
+    def note(self, token: Token) -> None:
+        """Record ``token`` if it mentions one person; a common noun in apposition to a name
+        ("Kurmasheva, a mother of two") is that name."""
+        if self.names is None:
+            self.names = {e[-1].text for e in token.doc.ents if e.label_ == "PERSON"}
+        if _is_source(token):
+            return
+        if token.pos_ == "PRON" and lexicon().has("victim_pronouns", token.lower_):
+            gender = lexicon().kind("pronoun_genders", token.lower_)
+            self.mentions.append((token.i, self.unnamed(token), gender))
+        elif token.pos_ != "PRON" and _is_single(token):
+            named = token.dep_ == "appos" and self._is_name(token.head)
+            self.mentions.append((token.i, not named, _gender(token)))
+        elif self._is_name(token):
+            self.mentions.append((token.i, False, None))
+
+    def _is_name(self, token: Token) -> bool:
+        """A person's name (its last word), also where the tagger missed it elsewhere."""
+        return token.pos_ == "PROPN" and token.dep_ != "compound" and (
+            token.ent_type_ == "PERSON" or token.text in (self.names or ()))
+
+    def unnamed(self, pronoun: Token) -> bool:
+        """Whether the pronoun's nearest earlier person of its gender is unnamed; with none at
+        all, an object counts ("shot him dead") and a subject does not ("He was killed")."""
+        gender = lexicon().kind("pronoun_genders", pronoun.lower_)
+        earlier = [unnamed for i, unnamed, g in self.mentions
+                   if i < pronoun.i and g in (None, gender)]
+        return earlier[-1] if earlier else pronoun.dep_ == "dobj"
+
+
+def _gender(token: Token) -> str | None:
+    lex = lexicon()
+    word = lemma(token)
+    if lex.has("female_nouns", word):
+        return "female"
+    return "male" if lex.has("male_nouns", word) else None
+
+
+def _is_source(token: Token) -> bool:
+    """ "Prosecutor Bradley Billhimer said", "a nurse told her", "according to Smith": a
+    person cited as a source, not one the reported clause is about."""
+    head = token.head
+    if token.dep_ == "nsubj" and lexicon().has("reporting_verbs", lemma(head)):
+        return True
+    return token.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
 
 
 def _determiner(token: Token) -> Token | None:
+    if _stranded(token):
+        return token.doc[token.i - 1]
     return next((c for c in token.children if c.dep_ in ("det", "poss")), None)
 
 
-def _is_single(token: Token) -> bool:
-    """A singular person noun with a determiner ("a nurse", "his son"), or "him"/"she"."""
+def _age_head(token: Token) -> bool:
+    """ "a 2-month-old", "the 5-year-old": "old" heading an age phrase names a person."""
+    return token.lower_ == "old" and any(
+        c.dep_ == "npadvmod" and lexicon().has("age_units", lemma(c)) for c in token.children)
+
+
+def _is_pronoun_victim(token: Token) -> bool:
     lex = lexicon()
-    if token.pos_ == "PRON":
-        return lex.has("victim_pronouns", token.lower_) and token.dep_ == "dobj"
+    return lex.has("victim_pronouns", token.lower_) and \
+        token.dep_ in ("dobj", "nsubj", "nsubjpass")
+
+
+def _person_head(token: Token) -> bool:
+    """A singular noun naming a person: a person noun, a nominal demonym, an age phrase."""
+    if _age_head(token):
+        return True
+    if token.tag_ == "JJ":
+        return token.ent_type_ == "NORP" and (token.dep_ in _NOMINAL_DEPS or _stranded(token))
     if token.tag_ not in ("NN", "NNP") or token.like_num:
         return False
-    if token.pos_ == "PROPN" and token.ent_type_ != "NORP":
+    if token.pos_ == "PROPN" and token.ent_type_ != "NORP" or \
+            lexicon().has("collective_nouns", lemma(token)):
+        return False
+    return lexicon().is_person(token)
+
+
+def _stranded(token: Token) -> bool:
+    """ "killing a Palestinian and injuring others": "a" cannot determine the plural noun the
+    parser hung the demonym on, so the demonym is a noun of its own."""
+    if token.dep_ != "amod" or token.i == 0 or token.head.tag_ not in ("NNS", "NNPS"):
+        return False
+    article = token.doc[token.i - 1]
+    return article.lower_ in ("a", "an") and article.head.i == token.head.i
+
+
+def _names_appositive(token: Token) -> bool:
+    """ "Naomi Pomeroy, renowned chef": a common noun in apposition to a person's name."""
+    return token.dep_ == "appos" and token.head.ent_type_ == "PERSON"
+
+
+def _is_single(token: Token) -> bool:
+    """A singular person noun with a determiner ("a nurse", "his son"), or a pronoun."""
+    if token.pos_ == "PRON":
+        return _is_pronoun_victim(token)
+    if not _person_head(token):
         return False
     determiner = _determiner(token)
-    if determiner is None or not lex.has("single_determiners", determiner.lower_):
+    if (determiner is None or not lexicon().has("single_determiners", determiner.lower_)) \
+            and not _names_appositive(token):
         return False
-    if any(c.dep_ in ("nummod", "quantmod") or lex.has("former_modifiers", c.lower_)
-           for c in token.children):
-        return False
-    return lex.is_person(token)
+    return not any(c.dep_ in ("nummod", "quantmod") for c in token.children)
+
+
+def _is_body(token: Token) -> bool:
+    """ "spotted a body", "his body was recovered": one dead person."""
+    determiner = _determiner(token)
+    return lexicon().has("verification_nouns", lemma(token)) and token.tag_ == "NN" and \
+        determiner is not None and lexicon().has("single_determiners", determiner.lower_) and \
+        lexicon().kind("nouns", lemma(token)) == "killed" and verified(token)
+
+
+def _listed(token: Token, coordinated: bool) -> list[Token]:
+    """Singles misattached as appositives inside ``token``'s phrase when the victims form a
+    coordinated list: "a 2-month-old in New Jersey, a 2-year-old in Arizona and a 5-year-old
+    in Nebraska"."""
+    found = []
+    for prep in (c for c in token.children if c.dep_ == "prep"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            for item in (c for c in obj.children if c.dep_ == "appos" and _is_single(c)):
+                more = _chain(item)
+                if coordinated or len(more) > 1:
+                    found += more
+    return found
 
 
 def _chain(token: Token) -> list[Token]:
@@ -57,7 +186,7 @@ def _chain(token: Token) -> list[Token]:
     for child in token.children:
         if child.dep_ == "conj" and _is_single(child):
             members += _chain(child)
-    return members
+    return members + _listed(token, len(members) > 1)
 
 
 def _introduced_as_part(token: Token) -> bool:
@@ -77,22 +206,111 @@ def _harm_predicate(predicate: Token | None) -> bool:
     return predicate is not None and (predicate.pos_ == "NOUN" or bool(clause_kind(predicate)))
 
 
-def single_victims(sent: Span, taken: set[int]) -> list[Single]:
-    """The single victims of a sentence, skipping tokens already part of a counted figure."""
+def _group(token: Token) -> Token:
+    """A noun and the appositives naming the same person share one group head."""
+    return token.head if token.dep_ == "appos" else token
+
+
+def _owner(clause: Token) -> Token:
+    """The person a relative clause is about: "who" needs a person, so a clause attached to
+    an organisation or place belongs to the nearest person noun above it."""
+    node = clause.head
+    while not (lexicon().is_person(node) or node.ent_type_ == "PERSON") and node.head.i != node.i:
+        node = node.head
+    return _group(node)
+
+
+def _clause_victim_kind(clause: Token) -> str | None:
+    """The kind a relative or participial clause states of the noun it modifies."""
+    if is_blocked(clause):
+        return None
+    if clause.dep_ == "acl":
+        return clause_kind(clause) if clause.tag_ == "VBN" else None
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or subjects[0].tag_ not in ("WP", "WDT"):
+        return None
+    if subjects[0].dep_ == "nsubj" and is_agent(subjects[0], clause):
+        return None
+    return clause_kind(clause)
+
+
+def _relative_kinds(token: Token) -> list[str]:
+    """Kinds stated by the relative clauses about ``token`` ("the commander ..., who was
+    killed") and its participles ("a journalist detained in Russia")."""
+    group = _group(token)
+    kinds = []
+    for clause in group.subtree:
+        if clause.dep_ == "relcl" and _owner(clause).i == group.i or \
+                clause.dep_ == "acl" and clause.head.i == token.i:
+            kind = _clause_victim_kind(clause)
+            if kind:
+                kinds.append(kind)
+    return kinds
+
+
+def _possessed_kind(token: Token) -> list[str]:
+    """ "the reporter's detention", "the nurse's death": the victim owns the harm noun."""
+    lex = lexicon()
+    head = token.head
+    if token.dep_ != "poss" or head.pos_ != "NOUN" or lex.has("status_nouns", lemma(head)):
+        return []
+    kind = lex.kind("nouns", lemma(head))
+    return [kind] if kind and not lex.has("verification_nouns", lemma(head)) else []
+
+
+def _kinds(token: Token) -> tuple[str, ...]:
+    """The harm kinds stated about one single victim, or () when none or blocked."""
+    if _is_body(token):
+        return ("killed",)
+    governed = governing(token.head if _stranded(token) else token)
+    if governed.kinds and _harm_predicate(governed.predicate) and \
+            not is_blocked(governed.predicate):
+        return tuple(governed.kinds)
+    if governed.predicate is not None and is_blocked(governed.predicate):
+        return ()
+    return tuple(dict.fromkeys(_relative_kinds(token) + _possessed_kind(token)))
+
+
+def _parent(token: Token) -> int | None:
+    """ "killing 3 persons (a woman and her daughter)": the singles are part of the count."""
+    head = token.head
+    if token.dep_ == "appos" and head.tag_ in ("NNS", "NNPS"):
+        return head.i
+    return None
+
+
+def _single(token: Token, antecedents: Antecedents) -> Single | None:
+    if token.pos_ == "PRON" and not antecedents.unnamed(token):
+        return None
+    kinds = _kinds(token)
+    if not kinds:
+        return None
+    chain = _chain(token)
+    start = min([token.i] + [c.i for c in token.lefts if c.dep_ in ("det", "poss", "amod",
+                                                                   "compound", "npadvmod")])
+    return Single(token.doc[start], token, max(chain, key=lambda t: t.i), len(chain), kinds,
+                  _definite(token), _parent(token))
+
+
+def single_victims(sent: Span, taken: set[int], antecedents: Antecedents | None = None
+                   ) -> list[Single]:
+    """The single victims of a sentence, skipping tokens already part of a counted figure.
+    ``antecedents`` carries the unnamed victims of earlier sentences and is updated."""
+    antecedents = antecedents if antecedents is not None else Antecedents()
     found = []
+    skipped: set[int] = set()
     for token in sent:
-        if token.i in taken or not _is_single(token) or _introduced_as_part(token):
+        antecedents.note(token)
+        if token.i in taken or token.i in skipped or _introduced_as_part(token):
+            continue
+        if not (_is_single(token) or _is_body(token)):
             continue
         if token.dep_ == "conj" and _is_single(token.head):
             continue
-        governed = governing(token)
-        if not governed.kinds or not _harm_predicate(governed.predicate) or \
-                is_blocked(governed.predicate):
+        single = _single(token, antecedents)
+        if single is None:
             continue
-        chain = _chain(token)
-        start = min([token.i] + [c.i for c in token.lefts if c.dep_ in ("det", "poss", "amod",
-                                                                       "compound")])
-        found.append(Single(token.doc[start], token, chain[-1], len(chain),
-                            tuple(governed.kinds), _definite(token)))
+        skipped.update(t.i for t in _chain(token))
+        found.append(single)
     return found
 

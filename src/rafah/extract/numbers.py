@@ -25,6 +25,8 @@ SCALE_SUFFIXES = {"k": 1_000, "m": 1_000_000, "bn": 1_000_000_000}
 # a vague figure is this placeholder and the figure is marked vague: never an exact count.
 VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000,
          "tens": 20}
+VAGUE_QUANTIFIER = 10
+"""The placeholder of a vague quantifier ("many", "so many"): never shown as a count."""
 VAGUE_MULTIPLIERS = {"thousands": 1_000, "millions": 1_000_000, "hundreds": 100}
 """The second word of "tens of thousands", "hundreds of thousands", "tens of millions"."""
 NUMBER_WORDS = set(UNITS) | set(TENS) | set(SCALES) | set(VAGUE) | {"a", "an", "half", "of", "and"}

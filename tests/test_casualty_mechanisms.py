@@ -1,0 +1,123 @@
+"""Casualty mechanisms of round 2, on sentences written for the purpose (real spaCy pipeline).
+
+Each case lists every figure the text must give as (kind, value, vague); an empty list means no
+casualty figure. Links (part_of / restates) are checked where the case is about them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from rafah.extract.registry import analyse_doc
+
+pytestmark = pytest.mark.model
+
+CASES: list[tuple[str, list[tuple[str, int | None, bool]]]] = [
+    # age phrases as the victim's head, alone or listed
+    ("A 3-year-old drowned in the hotel pool on Sunday.", [("killed", 1, False)]),
+    ("Police said a 19-year-old man was stabbed outside the stadium.", [("injured", 1, False)]),
+    ("A 4-month-old in Ohio, a 6-year-old in Texas and a 9-year-old in Utah died in the "
+     "heat wave.", [("killed", 3, False)]),
+    ("The 7-year-old smiled as her grandmother opened the gift.", []),
+    # a demonym used as a noun, also where the parser hung it on a plural noun
+    ("Soldiers opened fire at a checkpoint, killing a Syrian and wounding others.",
+     [("killed", 1, False)]),
+    ("Police arrested a Lebanese at the border crossing.", [("detained", 1, False)]),
+    # relative and participial clauses, appositives of names
+    ("Mourners honoured the firefighter who died in the blaze.", [("killed", 1, False)]),
+    ("She met the teacher who was wounded in the attack.", [("injured", 1, False)]),
+    ("The gunman, who killed two guards, escaped.", [("killed", 2, False)]),
+    ("Maria Lopez, a veteran nurse, was killed when the roof collapsed.",
+     [("killed", 1, False)]),
+    ("Maria Lopez was killed when the roof collapsed.", []),
+    ("Officials named the engineer detained in Tehran last month.", [("detained", 1, False)]),
+    ("The family demanded the photographer's release after the photographer's detention.",
+     [("detained", 1, False)]),
+    # harm adverbs, forced relocation, bodies
+    ("A farmer was fatally shot near the village.", [("killed", 1, False)]),
+    ("More than 5,000 refugees were forcibly returned across the border last year.",
+     [("displaced", 5000, False)]),
+    ("The ministry recorded 2,400 forced deportations in March.",
+     [("displaced", 2400, False)]),
+    ("About 300 refugees returned home voluntarily.", []),
+    ("Fishermen spotted a body near the pier.", [("killed", 1, False)]),
+    # blocked: attempts, generic conditions, dates after the number
+    ("Investigators studied the attempted assassination of the mayor.", []),
+    ("Whenever a climber dies on the mountain, the park closes the trail.", []),
+    ("On 4 March 2023, troops killed 6 fighters.", [("killed", 6, False)]),
+    # companions, bracketed parts, set-off partitives, totals
+    ("Gunmen executed the village chief along with 3 relatives.",
+     [("killed", 1, False), ("killed", 3, False)]),
+    ("The raid killed at least 9 Yemenis (a woman and 4 children).",
+     [("killed", 9, False), ("killed", 1, False), ("killed", 4, False)]),
+    ("Health officials counted 40 heat deaths this summer – 12 in July alone.",
+     [("killed", 40, False), ("killed", 12, False)]),
+    ("Shelling killed 4 people. Drones killed 2 more. Total confirmed fatalities 6.",
+     [("killed", 4, False), ("killed", 2, False), ("killed", 6, False)]),
+    # vague amounts
+    ("The war has claimed so many lives.", [("killed", None, True)]),
+    ("At least five people died and scores more were hurt.",
+     [("killed", 5, False), ("injured", None, True)]),
+    ("A storm left 30 people dead and millions without power.", [("killed", 30, False)]),
+    ("Many families were hurt by the price rises.", []),
+]
+
+LINKS: list[tuple[str, list[tuple[str, int, str | None]]]] = [
+    # (kind, value, "part" / "restates" / None)
+    ("The raid killed at least 9 Yemenis (a woman and 4 children).",
+     [("killed", 9, None), ("killed", 1, "part"), ("killed", 4, "part")]),
+    ("Shelling killed 4 people. Drones killed 2 more. Total confirmed fatalities 6.",
+     [("killed", 4, "part"), ("killed", 2, "part"), ("killed", 6, None)]),
+    ("A strike killed 3 people in Rafah. 3 fatalities were reported.",
+     [("killed", 3, None), ("killed", 3, "restates")]),
+    ("A strike killed 3 people in Rafah. Another 3 were killed in Khan Younis.",
+     [("killed", 3, None), ("killed", 3, None)]),
+    ("A man was stabbed at the market. He died in hospital.",
+     [("injured", 1, None), ("killed", 1, None)]),
+    ("A boy was injured by a car. Doctors said he died later. The boy was 8.",
+     [("injured", 1, None), ("killed", 1, None)]),
+]
+
+PRONOUNS: list[tuple[str, list[tuple[str, int, bool]]]] = [
+    ("A toddler was found in a hot car. She died at the scene.", [("killed", 1, False)]),
+    ("John Smith was found in his car. He died at the scene.", []),
+    ("A nurse said the patient was stable. Later, she was stabbed by a visitor.",
+     [("injured", 1, False)]),
+    ("He was wounded in 2004.", []),
+]
+
+
+@pytest.fixture(scope="module")
+def nlp():  # noqa: ANN201
+    from rafah.nlp import load_pipeline, resolve_model
+
+    return load_pipeline(resolve_model(None))
+
+
+def _figures(nlp, text: str) -> list:  # noqa: ANN001
+    return list(analyse_doc(nlp(text)).casualties)
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES + PRONOUNS)
+def test_figures(nlp, text: str, expected: list) -> None:  # noqa: ANN001
+    found = Counter((f.kind, None if f.vague else f.value, f.vague) for f in _figures(nlp, text))
+    assert found == Counter(expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), LINKS)
+def test_links(nlp, text: str, expected: list) -> None:  # noqa: ANN001
+    figures = _figures(nlp, text)
+
+    def link(f) -> str | None:  # noqa: ANN001
+        return "part" if f.part_of is not None else "restates" if f.restates is not None \
+            else None
+
+    found = Counter((f.kind, f.value, link(f)) for f in figures if not f.vague)
+    assert found == Counter(expected)
+
+
+def test_vague_quantifier_is_a_placeholder_never_a_count(nlp) -> None:  # noqa: ANN001
+    (figure,) = _figures(nlp, "The war has claimed so many lives.")
+    assert figure.vague and figure.low == figure.value and figure.high is None
