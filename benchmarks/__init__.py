@@ -1,0 +1,1 @@
+"""Benchmarks and accuracy scorers (run as scripts; importable by the tests)."""
