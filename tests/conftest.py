@@ -6,8 +6,13 @@ import importlib.util
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
+# Shared machines: a slow example is load, not a failure.
+settings.register_profile("rafah", deadline=None)
+settings.load_profile("rafah")
+
 SEEDS = ROOT / "seeds"
 DEV_CORPUS = ROOT.parent / "shared" / "corpus" / "cnn-2024-07-16_22"
 HAS_MODEL = any(importlib.util.find_spec(m) is not None

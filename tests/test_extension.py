@@ -45,7 +45,7 @@ LONG_WORDS = textwrap.dedent('''
 
 def test_fingerprint_covers_the_pipeline_the_extractors_and_their_data() -> None:
     modules, data = dependencies(ROOTS)
-    assert {"rafah.analyze", "rafah.nlp", "rafah.dates", "rafah.gazetteer_component",
+    assert {"rafah.analyze", "rafah.nlp", "rafah.paragraph_component", "rafah.gazetteer_component",
             "rafah.records", "rafah.extract.numbers"} <= set(modules)
     assert {e.module for e in extractors()} <= set(modules)
     assert {"casualty_lexicon.json", "not_entities.txt", "gazetteer.jsonl"} <= set(data)

@@ -33,8 +33,9 @@ def figure(value: int, *, kind: str = "killed", qualifier: str | None = None,
            cumulative: bool = True) -> CasualtyFigure:
     low = value if qualifier in (None, "over") else None
     high = value if qualifier in (None, "nearly") else None
+    side = {"Palestinians": "Palestinian", "Israelis": "Israeli"}.get(group or "")
     return CasualtyFigure(kind, value, low, high, qualifier, False, group, source, cumulative,
-                          "s.", 0, 1)
+                          "s.", 0, 1, side=side, area="Gaza" if side == "Palestinian" else None)
 
 
 def article(index: int, date: str | None, text: str = "Lead sentence here. Second one.",
@@ -59,14 +60,14 @@ def test_running_total_that_goes_down_is_flagged() -> None:
     rows = figure_rows(arts, analyses)
     messages = flag_decreasing(rows)
     assert [r["flags"] != [] for r in rows] == [False, True, False, False]
-    assert messages == ["a2: killed running total went down: 29,000 on 2024-03-05 after "
-                        "30,000 on 2024-03-01 (a1)"]
+    assert messages == ["a2: killed/Palestinian/Gaza/total running total went down: 29,000 on "
+                        "2024-03-05 after 30,000 on 2024-03-01 (a1)"]
 
 
 def test_reference_series_and_deviation(tmp_path: Path) -> None:
     path = tmp_path / "ref.csv"
     path.write_text("date,killed,injured\n2024-03-01,\"30,000\",70000\n2024-03-03,31000,\n")
-    reference = read_reference(path)
+    reference = read_reference(path, side="Palestinian", area="Gaza")
     arts = [article(1, "2024-03-02"), article(2, "2024-03-10"), article(3, None)]
     analyses = {"h1": Analysis(casualties=[figure(31500), figure(9, cumulative=False)]),
                 "h2": Analysis(casualties=[figure(40000)]),
@@ -79,7 +80,7 @@ def test_reference_series_and_deviation(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("content", "message"), [
-    ("day,killed\n2024-01-01,5\n", "needs a 'date' column"),
+    ("day,killed\n2024-01-01,5\n", "expected a 'date' column"),
     ("date,killed\n2024-13-01,5\n", "line 2"),
     ("date,killed\n2024-01-01,many\n", "is not a number"),
 ])
@@ -170,8 +171,10 @@ def test_terminal_chart_shows_series_hedges_and_undated() -> None:
     out = io.StringIO()
     print_terminal_chart(figure_rows(arts, analyses), out)
     text = out.getvalue()
-    assert "killed (running total)" in text and "killed — Palestinians (running total)" in text
-    assert ">31,000" in text and "<32,000" in text
+    assert "killed/Palestinian/Gaza (running total)" in text and "<32,000" in text
+    unknown = text.index("victims' side unknown")
+    assert text.index(">31,000") > unknown
+    assert text.count("(running total)") == 1
     assert "Not charted — the article has no date:" in text and "killed >34,900" in text
     assert "1 single-incident figure(s)" in text
 

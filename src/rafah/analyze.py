@@ -8,14 +8,12 @@ partitions elsewhere. Long texts are cut at paragraph boundaries into chunks bel
 from __future__ import annotations
 
 import os
-import signal
 import time
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from rafah.nlp import fingerprint, load_pipeline, resolve_model
+from rafah.nlp import fingerprint, resolve_model
 from rafah.records import Analysis, Article, merge_chunks
 from rafah.store import Store
 
@@ -34,6 +32,8 @@ class AnalysisSettings:
     gazetteers: tuple[str, ...] = ()
     jobs: int = 0
     batch_size: int = DEFAULT_BATCH_SIZE
+    scheduler: str | None = None
+    """None: this machine's process pool; "local" or "tcp://host:8786": a Dask cluster."""
 
     def resolved_jobs(self) -> int:
         """Worker processes to use (0 means all cores)."""
@@ -48,6 +48,8 @@ class AnalysisRun:
     analysed: int = 0
     from_cache: int = 0
     seconds: float = 0.0
+    words: int = 0
+    """Words in the texts analysed by this run (not those from the store)."""
 
 
 def chunk_text(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
@@ -93,69 +95,16 @@ def analyse_texts(nlp: Language, texts: Iterable[tuple[str, str]], batch_size: i
             yield text_hash, merge_chunks(sorted(parts, key=lambda p: p[0]))
 
 
-_WORKER: dict[str, object] = {}
-
-
-def _start_worker(model: str, gazetteers: tuple[str, ...], batch_size: int) -> None:
-    """Pool initializer: load the pipeline once per worker; Ctrl-C is the parent's to handle."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _WORKER["nlp"] = load_pipeline(model, gazetteers)
-    _WORKER["batch_size"] = batch_size
-
-
-def _analyse_batch(batch: list[tuple[str, str]]) -> list[tuple[str, Analysis]]:
-    """Worker task: analyse texts, return their records (plain dataclasses, never Docs)."""
-    nlp = _WORKER["nlp"]
-    batch_size = _WORKER["batch_size"]
-    assert isinstance(batch_size, int)
-    return list(analyse_texts(nlp, batch, batch_size))  # type: ignore[arg-type]
-
-
-def _batches(texts: Iterable[tuple[str, str]], size: int) -> Iterator[list[tuple[str, str]]]:
-    batch: list[tuple[str, str]] = []
-    for item in texts:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 def run_pipeline(texts: Iterable[tuple[str, str]], total: int, settings: AnalysisSettings,
                  model: str, on_done: Callable[[str, Analysis], None]) -> None:
     """Analyse texts with spaCy, calling ``on_done`` per text as results arrive.
 
-    One job runs ``nlp.pipe`` in this process. More jobs run ``nlp.pipe`` in worker processes
-    that each load the pipeline once and send back only the extracted records (a Doc never
-    crosses a process boundary); at most a few batches per worker are in flight, so memory
-    does not grow with the corpus.
+    The executor (`rafah.executors`) decides where: this process, a local process pool, or a
+    Dask cluster (``settings.scheduler``). Workers send back only records, never Docs.
     """
-    jobs = min(settings.resolved_jobs(), max(1, total // 16))
-    if jobs <= 1:
-        nlp = load_pipeline(model, settings.gazetteers)
-        for text_hash, analysis in analyse_texts(nlp, texts, settings.batch_size):
-            on_done(text_hash, analysis)
-        return
-    import multiprocessing
+    from rafah.executors import executor_for
 
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    context = multiprocessing.get_context(method)
-    pending: deque = deque()
-    with context.Pool(jobs, initializer=_start_worker,
-                      initargs=(model, settings.gazetteers, settings.batch_size)) as pool:
-        for batch in _batches(texts, settings.batch_size):
-            pending.append(pool.apply_async(_analyse_batch, (batch,)))
-            while len(pending) >= jobs * 3:
-                _deliver(pending.popleft().get(), on_done)
-        while pending:
-            _deliver(pending.popleft().get(), on_done)
-
-
-def _deliver(results: list[tuple[str, Analysis]],
-             on_done: Callable[[str, Analysis], None]) -> None:
-    for text_hash, analysis in results:
-        on_done(text_hash, analysis)
+    executor_for(settings).run(texts, total, settings, model, on_done)
 
 
 def analyse_articles(articles: Iterable[Article], store: Store,
@@ -167,7 +116,8 @@ def analyse_articles(articles: Iterable[Article], store: Store,
     """Return the analysis of every article, from the store when possible.
 
     ``names`` are the extractors whose records are read back from the store (None: all).
-    ``progress(done, total)`` is called as texts are analysed. Results are committed to the
+    ``progress(done, total)`` is called in words: once before the model loads, then as texts
+    are analysed. Results are committed to the
     store every ``commit_every`` texts or ``commit_seconds``, so an interrupted run keeps what
     it finished. With ``keep=False`` the
     analyses are only stored, not returned (bounded memory for very large corpora).
@@ -193,11 +143,16 @@ def analyse_articles(articles: Iterable[Article], store: Store,
     if missing:
         pending: list[tuple[str, Analysis]] = []
         last_commit = [time.monotonic()]
+        words_of = {a.text_hash: a.words for a in missing}
+        total_words = sum(words_of.values())
+        if progress:
+            progress(0, total_words)
 
         def done(text_hash: str, analysis: Analysis) -> None:
             if keep:
                 run.analyses[text_hash] = analysis
             run.analysed += 1
+            run.words += words_of.get(text_hash, 0)
             pending.append((text_hash, analysis))
             now = time.monotonic()
             if len(pending) >= commit_every or now - last_commit[0] >= commit_seconds:
@@ -205,7 +160,7 @@ def analyse_articles(articles: Iterable[Article], store: Store,
                 pending.clear()
                 last_commit[0] = now
             if progress:
-                progress(run.analysed, len(missing))
+                progress(run.words, total_words)
 
         texts = ((a.text_hash, a.text) for a in missing)
         try:

@@ -7,8 +7,6 @@ Data goes to stdout, progress and messages to stderr. Library errors become one 
 
 from __future__ import annotations
 
-import os
-import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -46,13 +44,25 @@ def _session(options: CommonOptions) -> Iterator[tuple[Session, Reporter]]:
 
 
 def _emit(result: Result, options: CommonOptions, reporter: Reporter) -> None:
-    """Warnings and notes on stderr, then the records on stdout."""
+    """Warnings and notes on stderr, then the records (sorted, the first --top, the chosen
+    columns) on stdout or in the -o file."""
+    from rafah.render import choose_columns, is_terminal, limit_rows, open_output, sort_rows
+
     for message in result.warnings:
         reporter.warn(message)
     for note in result.notes:
         reporter.info(note)
-    write_records(result.rows, options.fmt or "table", result.columns, sys.stdout,
-                  table_columns=result.table_columns)
+    fmt = options.fmt or "table"
+    rows = sort_rows(result.rows, options.sort, result.columns)
+    terminal = fmt == "table" and options.output is None and is_terminal()
+    rows, left_out = limit_rows(rows, options.top, terminal)
+    columns = choose_columns(options.columns, result.columns, result.columns)
+    table = choose_columns(options.columns, result.table_columns or result.columns,
+                           result.columns)
+    with open_output(options.output) as out:
+        write_records(rows, fmt, columns, out, table_columns=table)
+    if left_out:
+        reporter.info(left_out)
 
 
 @click.group(context_settings=CONTEXT_SETTINGS)
@@ -94,12 +104,10 @@ def articles_cli(options: CommonOptions) -> None:
 @click.option("--type", "-t", "types", multiple=True,
               type=click.Choice(ENTITY_TYPES, case_sensitive=False),
               help="Only this type; repeatable.")
-@click.option("--top", type=click.IntRange(min=1), default=None, help="Only the first N rows.")
 @click.option("--min-articles", type=click.IntRange(min=1), default=1, show_default=True,
               help="Only entities named in at least K articles.")
 @common_options()
-def entities_cli(options: CommonOptions, types: tuple[str, ...], top: int | None,
-                 min_articles: int) -> None:
+def entities_cli(options: CommonOptions, types: tuple[str, ...], min_articles: int) -> None:
     """Who and what the coverage is about: one row per real entity, name variants merged.
 
     Rows are sorted by the number of articles, then mentions. "Netanyahu" joins "Benjamin
@@ -113,7 +121,7 @@ def entities_cli(options: CommonOptions, types: tuple[str, ...], top: int | None
     from rafah import commands
 
     with _session(options) as (session, reporter):
-        result = commands.entities(session, types=types, top=top, min_articles=min_articles)
+        result = commands.entities(session, types=types, min_articles=min_articles)
         _emit(result, options, reporter)
 
 
@@ -224,9 +232,12 @@ def casualties_cli(options: CommonOptions, kinds: tuple[str, ...], min_value: in
             reporter.info(f"chart written to {written}")
         if plot:
             from rafah.charts import print_terminal_chart
+            from rafah.render import closed_pipe_ok
 
-            chart_out = sys.stdout if (options.fmt or "table") == "table" else sys.stderr
-            print_terminal_chart(result.rows, chart_out, reference)
+            chart_out = sys.stdout if (options.fmt or "table") == "table" and \
+                options.output is None else sys.stderr
+            with closed_pipe_ok(chart_out):
+                print_terminal_chart(result.rows, chart_out, reference)
 
 
 @cli.command("coverage")
@@ -410,7 +421,6 @@ def main() -> None:
 
 def _silence_stdout() -> None:
     """After the reader of a pipe has gone, send further output nowhere."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    if hasattr(signal, "SIGPIPE"):
-        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    from rafah.render import silence_stdout
+
+    silence_stdout()

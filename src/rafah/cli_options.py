@@ -15,7 +15,7 @@ from rafah.analyze import AnalysisRun, AnalysisSettings
 from rafah.corpus import DEFAULT_MAX_BYTES, LoadOptions
 from rafah.errors import RafahError
 from rafah.records import Article
-from rafah.render import FORMATS, printable
+from rafah.render import FORMATS, format_for_path, printable
 from rafah.session import Session, SessionOptions
 from rafah.store import default_cache_path
 
@@ -40,11 +40,14 @@ class Reporter:
         if not self.quiet:
             click.echo(printable(message), err=True)
 
-    def summary(self, run: AnalysisRun) -> None:
-        """What an analysis pass did, when it analysed anything."""
+    def summary(self, run: AnalysisRun, articles: list[Article]) -> None:
+        """What an analysis pass did (when it analysed anything), and the republished copies
+        of the selected articles."""
+        from rafah.progress import summary_line
+
         if run.analysed:
-            self.info(f"analysed {run.analysed} article(s), {run.from_cache} from cache, "
-                      f"in {run.seconds:.1f} s")
+            self.info(summary_line(articles, analysed=run.analysed, from_cache=run.from_cache,
+                                   seconds=run.seconds, words=run.words))
 
 
 @dataclass(frozen=True)
@@ -55,17 +58,22 @@ class CommonOptions:
     session: SessionOptions
     fmt: str | None
     quiet: bool
+    output: Path | None = None
+    top: int | None = None
+    columns: str | None = None
+    sort: str | None = None
 
     @classmethod
     def output_only(cls, fmt: str | None) -> CommonOptions:
         """Options for a command that reads no corpus (only the output format matters)."""
-        return cls(session=SessionOptions(corpus=DEFAULT_CORPUS), fmt=fmt, quiet=False)
+        return cls(session=SessionOptions(corpus=DEFAULT_CORPUS), fmt=fmt or "table",
+                   quiet=False)
 
     def open_session(self, reporter: Reporter,
                      progress: Callable[[int, int], None] | None = None) -> Session:
         """A session over the corpus, with loader warnings already reported."""
-        session = Session(self.session, warn=reporter.warn, progress=progress,
-                          on_run=reporter.summary)
+        session = Session(self.session, warn=reporter.warn, progress=progress)
+        session.on_run = lambda run: reporter.summary(run, session.articles())
         loaded = session.load()
         for skipped in loaded.skipped:
             reporter.warn(f"skipped {skipped.path}: {skipped.reason}")
@@ -102,7 +110,18 @@ def _iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -
 
 _OUTPUT_OPTIONS = [
     click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
-                 help="Output format [default: table]."),
+                 help="Output format [default: from the -o suffix, else table]."),
+    click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+                 default=None, metavar="FILE",
+                 help="Write the data to FILE (format from its suffix: .json .jsonl .csv "
+                      ".txt) instead of stdout."),
+    click.option("--top", type=click.IntRange(min=0), default=None, metavar="N",
+                 help="Only the first N rows [default: 25 in a terminal table, else all; 0: "
+                      "all]."),
+    click.option("--columns", metavar="A,B,...", default=None,
+                 help="The columns to show (or 'all'), in this order."),
+    click.option("--sort", metavar="COLUMN", default=None,
+                 help="Sort rows by COLUMN (-COLUMN or COLUMN:desc for descending)."),
     click.option("--since", callback=_iso_date, metavar="DATE",
                  help="Only articles dated on or after DATE (YYYY-MM-DD, YYYY-MM, YYYY)."),
     click.option("--until", callback=_iso_date, metavar="DATE",
@@ -119,6 +138,12 @@ _OUTPUT_OPTIONS = [
                  help="Read ambiguous header dates such as 03/04/2024 as day/month."),
     click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES,
                  show_default=True, help="Skip files larger than this."),
+    click.option("--text-field", metavar="NAME", default=None,
+                 help="JSON/JSONL/CSV corpora: the field holding the article text."),
+    click.option("--date-field", metavar="NAME", default=None,
+                 help="JSON/JSONL/CSV corpora: the field holding the date."),
+    click.option("--title-field", metavar="NAME", default=None,
+                 help="JSON/JSONL/CSV corpora: the field holding the title."),
     click.option("--quiet", "-q", is_flag=True,
                  help="No progress or warnings on stderr (skips are counted)."),
 ]
@@ -142,7 +167,9 @@ def _build(corpus: str | None, values: dict[str, Any]) -> CommonOptions:
         corpus=corpus or DEFAULT_CORPUS,
         since=values.pop("since"), until=values.pop("until"), cache=cache,
         distinct=values.pop("distinct"),
-        load=LoadOptions(dayfirst=values.pop("dayfirst"), max_bytes=values.pop("max_bytes")),
+        load=LoadOptions(dayfirst=values.pop("dayfirst"), max_bytes=values.pop("max_bytes"),
+                         text_field=values.pop("text_field"), date_field=values.pop("date_field"),
+                         title_field=values.pop("title_field")),
         analysis=AnalysisSettings(model=values.pop("model", None),
                                   gazetteers=tuple(values.pop("gazetteers", ())),
                                   jobs=values.pop("jobs", 0)),
@@ -150,7 +177,18 @@ def _build(corpus: str | None, values: dict[str, Any]) -> CommonOptions:
     if session.since and session.until and session.since[:len(session.until)] > session.until:
         raise click.BadParameter(f"--since {session.since} is after --until {session.until}",
                                  param_hint="--since")
-    return CommonOptions(session=session, fmt=values.pop("fmt"), quiet=values.pop("quiet"))
+    output = values.pop("output")
+    try:
+        fmt = format_for_path(output, values.pop("fmt"))
+        if session.analysis.gazetteers:
+            from rafah.gazetteer import load_entries
+
+            load_entries(session.analysis.gazetteers)
+    except RafahError as exc:
+        raise click.BadParameter(str(exc)) from exc
+    return CommonOptions(session=session, fmt=fmt, quiet=values.pop("quiet"), output=output,
+                         top=values.pop("top"), columns=values.pop("columns"),
+                         sort=values.pop("sort"))
 
 
 def common_options(*, analysis: bool = True) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -175,8 +213,9 @@ def common_options(*, analysis: bool = True) -> Callable[[Callable[..., Any]], C
     return decorate
 
 
-_SHARED_NAMES = {"fmt", "since", "until", "distinct", "cache_path", "no_cache", "dayfirst",
-                 "max_bytes", "quiet", "model", "jobs", "gazetteers"}
+_SHARED_NAMES = {"fmt", "output", "top", "columns", "sort", "since", "until", "distinct",
+                 "cache_path", "no_cache", "dayfirst", "max_bytes", "text_field", "date_field",
+                 "title_field", "quiet", "model", "jobs", "gazetteers"}
 
 
 def corpus_argument(command: Callable[..., Any]) -> Callable[..., Any]:

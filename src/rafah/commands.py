@@ -71,13 +71,12 @@ def canonical_entities(session: Session) -> tuple[list[Article], list[Entity]]:
     return chosen, [report.Entity.from_stored(e) for e in stored]
 
 
-def entities(session: Session, *, types: tuple[str, ...] = (), top: int | None = None,
-             min_articles: int = 1) -> Result:
+def entities(session: Session, *, types: tuple[str, ...] = (), min_articles: int = 1) -> Result:
     """One row per canonical entity, most widely reported first."""
     from rafah.reports.entities import filter_entities
 
     selected, found = canonical_entities(session)
-    chosen = filter_entities(found, types=types, top=top, min_articles=min_articles)
+    chosen = filter_entities(found, types=types, min_articles=min_articles)
     notes = [] if chosen or not selected else [
         f"no entity{' of type ' + '/'.join(types) if types else ''} named in at least "
         f"{min_articles} of the {len(selected)} selected article(s)"]

@@ -69,6 +69,11 @@ class LoadResult:
     skipped: list[Skipped] = field(default_factory=list)
     root: str = ""
 
+    @property
+    def has_text(self) -> bool:
+        """Whether any article has words to analyse (else there is no point loading a model)."""
+        return any(article.words > 0 for article in self.articles)
+
 
 @dataclass(frozen=True)
 class LoadOptions:
@@ -76,6 +81,18 @@ class LoadOptions:
 
     dayfirst: bool = False
     max_bytes: int = DEFAULT_MAX_BYTES
+    text_field: str | None = None
+    """The record field (JSON key or CSV column) holding the text; None: the usual names."""
+    date_field: str | None = None
+    title_field: str | None = None
+
+    def field_names(self, kind: str) -> tuple[str, ...]:
+        """The field names to look for: the one the user named, else the usual ones."""
+        named = {"text": self.text_field, "date": self.date_field,
+                 "title": self.title_field}[kind]
+        if named:
+            return (named.lower(),)
+        return {"text": TEXT_FIELDS, "date": DATE_FIELDS, "title": TITLE_FIELDS}[kind]
 
 
 # ---------------------------------------------------------------- discovery
@@ -369,15 +386,15 @@ def article_from_record(record: dict[str, Any], *, article_id: str, path: Path,
     """Build an Article from a JSON/JSONL/CSV record with the common field names."""
     options = options or LoadOptions()
     warnings = list(warnings or [])
-    body = _field(record, TEXT_FIELDS)
+    body = _field(record, options.field_names("text"))
     body_text = clean_text(str(body)) if body is not None else ""
     if body is None:
-        warnings.append(f"no text field (one of {', '.join(TEXT_FIELDS)})")
+        warnings.append(f"no text field (one of {', '.join(options.field_names('text'))})")
     paragraphs, headings = split_paragraphs(body_text.split("\n"))
-    raw_date = _field(record, DATE_FIELDS)
+    raw_date = _field(record, options.field_names("date"))
     date, source = _resolve_date(None if raw_date is None else str(raw_date), "header",
                                  options, warnings)
-    title = _field(record, TITLE_FIELDS)
+    title = _field(record, options.field_names("title"))
     url = _field(record, URL_FIELDS)
     if body is not None and not paragraphs:
         warnings.append("no body text")
@@ -390,21 +407,26 @@ def article_from_record(record: dict[str, Any], *, article_id: str, path: Path,
 # ---------------------------------------------------------------- files
 
 
+def _records_from_jsonl(text: str) -> Iterator[tuple[str, dict | None, str | None]]:
+    """Yield (line number, record or None, problem or None) from JSONL text."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield str(number), None, f"line {number}: invalid JSON ({exc.msg})"
+            continue
+        if isinstance(value, dict):
+            yield str(number), value, None
+        else:
+            yield str(number), None, f"line {number}: not a JSON object"
+
+
 def _records_from_json(text: str, suffix: str) -> Iterator[tuple[str, dict | None, str | None]]:
     """Yield (record key, record or None, problem or None) from JSON, JSONL or CSV text."""
     if suffix == ".jsonl":
-        for number, line in enumerate(text.split("\n"), start=1):
-            if not line.strip():
-                continue
-            try:
-                value = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield str(number), None, f"line {number}: invalid JSON ({exc.msg})"
-                continue
-            if isinstance(value, dict):
-                yield str(number), value, None
-            else:
-                yield str(number), None, f"line {number}: not a JSON object"
+        yield from _records_from_jsonl(text)
         return
     if suffix == ".csv":
         csv.field_size_limit(2**31 - 1)
@@ -457,18 +479,44 @@ def read_file(path: Path, article_id: str, options: LoadOptions
     if suffix in (".txt", ".md"):
         return [article_from_text(text, article_id=article_id, path=path, options=options,
                                   warnings=warnings)], []
+    return _read_records(text, suffix, path, article_id, options, warnings)
+
+
+def _read_records(text: str, suffix: str, path: Path, article_id: str, options: LoadOptions,
+                  warnings: list[str]) -> tuple[list[Article], list[Skipped]]:
+    """The articles of a JSON, JSONL or CSV file; records without text are counted into one
+    skip for the file."""
     articles: list[Article] = []
     skipped: list[Skipped] = []
+    without_text: list[dict[str, Any]] = []
+    text_names = options.field_names("text")
     for key, record, problem in _records_from_json(text, suffix):
         record_id = f"{article_id}#{key}" if key else article_id
-        if problem:
-            skipped.append(Skipped(record_id if key else article_id, problem))
-            continue
-        articles.append(article_from_record(record, article_id=record_id, path=path,
-                                            options=options, warnings=warnings))
+        if record is None:
+            skipped.append(Skipped(record_id if key else article_id, problem or "no record"))
+        elif _field(record, text_names) is None:
+            without_text.append(record)
+        else:
+            articles.append(article_from_record(record, article_id=record_id, path=path,
+                                                options=options, warnings=warnings))
+    if without_text:
+        skipped.append(Skipped(article_id, _missing_text_reason(without_text, options)))
     if not articles and not skipped:
         skipped.append(Skipped(article_id, "no records"))
     return articles, skipped
+
+
+def _missing_text_reason(records: list[dict[str, Any]], options: LoadOptions) -> str:
+    """One reason for all the records of a file that lack the text field, naming the
+    columns they do have."""
+    found = list(dict.fromkeys(str(k) for record in records[:100] for k in record))
+    shown = ", ".join(found[:12]) + (", ..." if len(found) > 12 else "") or "none"
+    count = f"{len(records):,} record{'s' if len(records) != 1 else ''}"
+    if options.text_field:
+        wanted = f"no field {options.text_field!r} (--text-field)"
+    else:
+        wanted = f"no text field ({', '.join(TEXT_FIELDS)})"
+    return f"{count} with {wanted}; fields found: {shown}; name the text with --text-field"
 
 
 class FileIndex(Protocol):
@@ -491,7 +539,8 @@ def _loader_digest() -> str:
 
 def options_key(options: LoadOptions) -> str:
     """What a cached file reading depends on besides the file: loader code and options."""
-    return f"{_loader_digest()}|{int(options.dayfirst)}|{options.max_bytes}"
+    fields = f"{options.text_field or ''}|{options.date_field or ''}|{options.title_field or ''}"
+    return f"{_loader_digest()}|{int(options.dayfirst)}|{options.max_bytes}|{fields}"
 
 
 @lru_cache(maxsize=4)
@@ -522,6 +571,46 @@ def _from_metadata(meta: dict[str, Any], path: Path, file_id: str,
     return article
 
 
+def _readable_files(base: Path, found: list[tuple[Path, str | None]], skipped: list[Skipped]
+                    ) -> list[tuple[Path, str, int, int, str]]:
+    """(path, file id, size, mtime, index key) of the files to read; the others are added
+    to ``skipped`` with their reason."""
+    readable: list[tuple[Path, str, int, int, str]] = []
+    for path, reason in found:
+        file_id = path.name if base.is_file() else path.relative_to(base).as_posix()
+        if reason:
+            skipped.append(Skipped(file_id, reason))
+            continue
+        try:
+            stat = path.stat()
+        except OSError as exc:
+            skipped.append(Skipped(file_id, f"cannot read: {exc.strerror or exc}"))
+            continue
+        readable.append((path, file_id, stat.st_size, stat.st_mtime_ns,
+                         f"{path.resolve()}|{file_id}"))
+    return readable
+
+
+def _found_files(base: Path) -> list[tuple[Path, str | None]]:
+    """Every file under ``base``; CorpusError when there is none."""
+    if not base.exists():
+        raise CorpusError(f"corpus path {str(base)!r} does not exist; pass a folder or a file "
+                          "of articles, or set RAFAH_CORPUS")
+    found = list(discover(base))
+    if not found:
+        raise CorpusError(f"corpus folder {str(base)!r} is empty; put .txt, .md, .json, .jsonl "
+                          "or .csv articles in it")
+    return found
+
+
+def _recall(payload: dict[str, Any], path: Path, file_id: str, options: LoadOptions,
+            result: LoadResult) -> None:
+    """Add what the file index remembers of an unchanged file to ``result``."""
+    result.articles.extend(_from_metadata(m, path, file_id, options)
+                           for m in payload["articles"])
+    result.skipped.extend(Skipped(*s) for s in payload["skipped"])
+
+
 def load_corpus(root: str | os.PathLike[str], *, options: LoadOptions | None = None,
                 index: FileIndex | None = None, keep_text: bool = True) -> LoadResult:
     """Load every article under root (a folder, searched recursively, or one file).
@@ -533,37 +622,16 @@ def load_corpus(root: str | os.PathLike[str], *, options: LoadOptions | None = N
     """
     options = options or LoadOptions()
     base = Path(root)
-    if not base.exists():
-        raise CorpusError(f"corpus path {str(base)!r} does not exist; pass a folder or a file "
-                          "of articles, or set RAFAH_CORPUS")
     result = LoadResult(articles=[], root=str(base))
-    found = list(discover(base))
-    if not found:
-        raise CorpusError(f"corpus folder {str(base)!r} is empty; put .txt, .md, .json, .jsonl "
-                          "or .csv articles in it")
-    readable: list[tuple[Path, str, int, int, str]] = []
-    for path, reason in found:
-        file_id = path.name if base.is_file() else path.relative_to(base).as_posix()
-        if reason:
-            result.skipped.append(Skipped(file_id, reason))
-            continue
-        try:
-            stat = path.stat()
-        except OSError as exc:
-            result.skipped.append(Skipped(file_id, f"cannot read: {exc.strerror or exc}"))
-            continue
-        readable.append((path, file_id, stat.st_size, stat.st_mtime_ns,
-                         f"{path.resolve()}|{file_id}"))
+    found = _found_files(base)
+    readable = _readable_files(base, found, result.skipped)
     settings = options_key(options)
     known = index.lookup_files([r[4] for r in readable]) if index is not None else {}
     to_save: list[tuple[str, int, int, str, str]] = []
     for path, file_id, size, mtime, key in readable:
         hit = known.get(key)
         if hit is not None and hit[:3] == (size, mtime, settings):
-            payload = json.loads(hit[3])
-            result.articles.extend(_from_metadata(m, path, file_id, options)
-                                   for m in payload["articles"])
-            result.skipped.extend(Skipped(*s) for s in payload["skipped"])
+            _recall(json.loads(hit[3]), path, file_id, options, result)
             continue
         articles, skipped = read_file(path, file_id, options)
         if index is not None:
@@ -579,10 +647,17 @@ def load_corpus(root: str | os.PathLike[str], *, options: LoadOptions | None = N
     if index is not None:
         index.save_files(to_save)
     if not result.articles:
-        raise CorpusError(f"no readable article in {str(base)!r} ({len(result.skipped)} "
-                          f"file(s) skipped); supported: {', '.join(SUPPORTED_SUFFIXES)}")
+        raise CorpusError(no_article_message(base, result.skipped))
     mark_duplicates(result.articles)
     return result
+
+
+def no_article_message(base: Path, skipped: list[Skipped]) -> str:
+    """Why nothing could be read: the count of skips, and the reason when there is one."""
+    message = f"no readable article in {str(base)!r} ({len(skipped)} file(s) skipped"
+    if len(skipped) == 1:
+        message += f": {skipped[0].path}: {skipped[0].reason}"
+    return f"{message}); supported: {', '.join(SUPPORTED_SUFFIXES)}"
 
 
 def mark_duplicates(articles: list[Article]) -> None:

@@ -4,10 +4,14 @@ A gazetteer match relabels the model's entity when it covers that entity (apart 
 determiner or a trailing possessive), so "Rafah" tagged PERSON becomes GPE and "the Rafah
 Crossing" tagged PERSON becomes FAC. A model entity that is longer than the match
 ("the Hamas Ministry of Health") is kept. Matches where the model found nothing are added.
+The entities and the matches are both in text order, so one sweep over the two lists applies
+every match: the time grows with the length of the text, never with its square.
 Imported only by `rafah.nlp.load_pipeline` (it imports spaCy).
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -17,6 +21,44 @@ from spacy.util import filter_spans
 from rafah.gazetteer import load_entries
 
 _FRINGE = {"DET", "PUNCT", "PART"}
+
+
+def longer(entity: Span, match: Span) -> bool:
+    """Whether the model's entity holds content words outside the match."""
+    outside = [t for t in entity if t.i < match.start or t.i >= match.end]
+    return any(t.pos_ not in _FRINGE and t.text not in ("'s", "\u2019s") for t in outside)
+
+
+def apply_matches(entities: Sequence[Span], matches: Sequence[Span]) -> list[Span]:
+    """The entities after applying the matches (both non-overlapping, in text order).
+
+    A match joins with the entities it overlaps into one span with the match's label, unless
+    one of them is `longer` than the match. Each entity is looked at a bounded number of
+    times, so this is linear in len(entities) + len(matches).
+    """
+    result: list[Span] = []
+    index = 0
+    for match in matches:
+        while index < len(entities) and entities[index].end <= match.start:
+            result.append(entities[index])
+            index += 1
+        overlapping = []
+        if result and result[-1].end > match.start:
+            overlapping.append(result[-1])
+        following = index
+        while following < len(entities) and entities[following].start < match.end:
+            overlapping.append(entities[following])
+            following += 1
+        if any(longer(e, match) for e in overlapping):
+            continue
+        if result and overlapping and overlapping[0] is result[-1]:
+            result.pop()
+        index = following
+        start = min([match.start] + [e.start for e in overlapping])
+        end = max([match.end] + [e.end for e in overlapping])
+        result.append(Span(match.doc, start, end, label=match.label_))
+    result.extend(entities[index:])
+    return result
 
 
 class GazetteerFixer:
@@ -35,23 +77,9 @@ class GazetteerFixer:
             found.append(Span(doc, start, end, label=label))
         if not found:
             return doc
-        entities = list(doc.ents)
-        for span in filter_spans(found):
-            overlapping = [e for e in entities if e.start < span.end and span.start < e.end]
-            if any(self._longer(e, span) for e in overlapping):
-                continue
-            start = min([span.start] + [e.start for e in overlapping])
-            end = max([span.end] + [e.end for e in overlapping])
-            entities = [e for e in entities if e not in overlapping]
-            entities.append(Span(doc, start, end, label=span.label_))
-        doc.ents = filter_spans(entities)
+        matches = sorted(filter_spans(found), key=lambda s: s.start)
+        doc.ents = filter_spans(apply_matches(list(doc.ents), matches))
         return doc
-
-    @staticmethod
-    def _longer(entity: Span, match: Span) -> bool:
-        """Whether the model's entity holds content words outside the match."""
-        outside = [t for t in entity if t.i < match.start or t.i >= match.end]
-        return any(t.pos_ not in _FRINGE and t.text not in ("'s", "\u2019s") for t in outside)
 
 
 @Language.factory("rafah_gazetteer", default_config={"gazetteers": []})

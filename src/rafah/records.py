@@ -215,6 +215,10 @@ class CasualtyFigure(Record):
     sent: int = 0
     part_of: int | None = None
     restates: int | None = None
+    side: str | None = None
+    """The victims' community as a demonym (Palestinian, Israeli, ...), when known."""
+    area: str | None = None
+    """Where the harm happened (Gaza, West Bank, Israel, ...), when stated."""
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from rafah.extract.casualty_kinds import (
@@ -37,12 +38,16 @@ from rafah.extract.casualty_links import Candidate, link_figures
 from rafah.extract.casualty_singles import Antecedents, Single, single_victims
 from rafah.extract.casualty_sources import is_cumulative, next_sentence_source, sentence_source
 from rafah.extract.numbers import NUMBER_WORDS, SCALES, VAGUE, VAGUE_QUANTIFIER, parse_number
+from rafah.extract.sides import figure_side
 from rafah.records import CasualtyFigure
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from rafah.extract.context import ExtractContext
+
+SENTENCE_CHARS = 2000
+"""Longest sentence stored whole with a figure; a longer run is cut around the figure."""
 
 _GLUED = re.compile(r"^(\d[\d,.]*)([a-z]+)$", re.I)
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
@@ -442,6 +447,24 @@ class _Sentence:
     number: int
     found: list[Candidate] = field(default_factory=list)
 
+    @cached_property
+    def text(self) -> str:
+        """The sentence's text (computed once, however many numbers it holds)."""
+        return self.span.text.strip()
+
+    @cached_property
+    def cumulative(self) -> bool:
+        """Whether the sentence speaks of a running total."""
+        return is_cumulative(self.text)
+
+    def text_near(self, char: int) -> str:
+        """The sentence as stored with a figure: whole, unless it is a run-away "sentence"
+        (a list or a dump), then a window of it around the figure."""
+        if len(self.text) <= SENTENCE_CHARS:
+            return self.text
+        offset = max(0, char - self.span.start_char - SENTENCE_CHARS // 2)
+        return "…" + self.text[offset: offset + SENTENCE_CHARS].strip() + "…"
+
 
 def _set_off(doc: Doc, start: int) -> bool:
     """ "11 child deaths this year – six in the first half of this month": a bare number set
@@ -482,12 +505,12 @@ def _number_candidates(sentence: _Sentence, start: int, end: int) -> list[Candid
     value, vague = parsed
     qualifier, bound, hedge_start = _hedge(doc, sentence.span, start)
     low, high = _bounds(value, vague, bound)
-    text = sentence.span.text.strip()
+    text = sentence.text_near(doc[start].idx)
     glued = _glued(doc[start]) if end == start + 1 else None
     figure = CasualtyFigure(
         kind="", value=value, low=low, high=high, qualifier=qualifier, vague=vague,
         group=glued[1] if glued else _group(noun, end), source=None,
-        cumulative=is_cumulative(text) or reading.total, sentence=text,
+        cumulative=sentence.cumulative or reading.total, sentence=text,
         start=doc[hedge_start].idx, end=doc[end - 1].idx + len(doc[end - 1].text),
         sent=sentence.number)
     tokens = frozenset([anchor.i] + ([noun.i] if noun is not None and not via_of else []))
@@ -550,4 +573,10 @@ def casualty_figures(doc: Doc, *, context: ExtractContext) -> list[CasualtyFigur
     antecedents = Antecedents()
     for sentence in _segments(doc, context):
         candidates += _sentence_figures(sentence, antecedents)
-    return link_figures(candidates)
+    return [_with_side(doc, figure, context) for figure in link_figures(candidates)]
+
+
+def _with_side(doc: Doc, figure: CasualtyFigure, context: ExtractContext) -> CasualtyFigure:
+    """The figure with its victims' side and the area of the harm (`rafah.extract.sides`)."""
+    side, area = figure_side(doc, figure.start, figure.end, context)
+    return replace(figure, side=side, area=area)

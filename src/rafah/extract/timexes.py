@@ -63,6 +63,7 @@ def clause_tense(span: Span) -> str:
 def date_mentions(doc: Doc, *, context: ExtractContext) -> list[DateMention]:
     """DATE (and day-part TIME) entities with their offsets, sentence and tense."""
     found: list[DateMention] = []
+    sentences = list(doc.sents)
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME") or "\n" in ent.text:
             continue
@@ -72,5 +73,5 @@ def date_mentions(doc: Doc, *, context: ExtractContext) -> list[DateMention]:
             continue
         found.append(DateMention(ent.text, ent.start_char, ent.end_char,
                                  context.sentence_of[ent.start], clause_tense(ent),
-                                 ent.sent.text.strip()))
+                                 sentences[context.sentence_of[ent.start]].text.strip()))
     return found
