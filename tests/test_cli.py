@@ -154,3 +154,21 @@ def test_plot_prints_the_table_then_the_chart_and_keeps_json_pure(shared_cache: 
     assert table.stdout.index("kind") < table.stdout.index("31,000", table.stdout.index("kind"))
     as_json = run("casualties", str(SEEDS), "--plot", "--format", "json", *cache)
     assert as_json.exit_code == 0 and len(json.loads(as_json.stdout)) == 5
+
+
+@pytest.mark.model
+def test_places_as_geojson_and_by_country(shared_cache: Path, tmp_path: Path) -> None:
+    geojson = pytest.importorskip("geojson")
+    target = tmp_path / "places.geojson"
+    done = run("entities", str(SEEDS), "-o", str(target), "--cache", str(shared_cache), "-q")
+    assert done.exit_code == 0, done.output
+    collection = geojson.loads(target.read_text(encoding="utf-8"))
+    assert collection.is_valid and collection["type"] == "FeatureCollection"
+    names = {f["properties"]["name"] for f in collection["features"]}
+    assert {"Rafah", "Gaza", "Israel", "Egypt"} <= names and "Hamas" not in names
+    palestinian = run("entities", str(SEEDS), "--country", "PS", "--format", "json",
+                      "--cache", str(shared_cache), "-q")
+    rows = json.loads(palestinian.stdout)
+    assert rows and {r["country"] for r in rows} == {"PS"}
+    refused = run("casualties", str(SEEDS), "--format", "geojson")
+    assert refused.exit_code == 2

@@ -24,8 +24,8 @@ def mentions(*items: tuple[str, str]) -> Analysis:
                               for text, label in items])
 
 
-def table(articles, analyses, gazetteer=()):  # noqa: ANN001, ANN201
-    return {e.name: e for e in build_entities(articles, analyses, gazetteer)}
+def table(articles, analyses, gazetteer=(), *, geo=False):  # noqa: ANN001, ANN201
+    return {e.name: e for e in build_entities(articles, analyses, gazetteer, geo=geo)}
 
 
 def test_name_key_ignores_dots_case_and_the() -> None:
@@ -77,7 +77,7 @@ def test_gazetteer_merges_variants_and_fixes_the_type() -> None:
                                ("Rafah", "PERSON"), ("Rafah", "PERSON"), ("Rafah", "GPE"))}
     rows = table([article(1)], analyses, gazetteer)
     assert set(rows) == {"United States", "Rafah"}
-    assert rows["United States"].aliases == ["U.S.", "US", "the United States"]
+    assert rows["United States"].aliases == ["U.S.", "US"]  # never with a leading article
     assert rows["Rafah"].type == "GPE"
 
 
@@ -128,7 +128,11 @@ def test_record_fields() -> None:
     entity = build_entities([article(1)], {"h1": mentions(("Cairo", "GPE"))})[0]
     assert entity.to_record() == {"name": "Cairo", "type": "GPE", "mentions": 1, "articles": 1,
                                   "first_seen": "2024-03-13", "last_seen": "2024-03-13",
-                                  "aliases": []}
+                                  "aliases": [], "country": "EG", "lat": 30.06263,
+                                  "lon": 31.24967, "geonameid": 360630,
+                                  "geo_rule": "population"}
+    person = build_entities([article(1)], {"h1": mentions(("Joe Biden", "PERSON"))})[0]
+    assert "country" not in person.to_record()
 
 
 def test_user_gazetteer_files(tmp_path) -> None:  # noqa: ANN001

@@ -7,6 +7,7 @@ Data goes to stdout, progress and messages to stderr. Library errors become one 
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -53,6 +54,10 @@ def _emit(result: Result, options: CommonOptions, reporter: Reporter) -> None:
     for note in result.notes:
         reporter.info(note)
     fmt = options.fmt or "table"
+    if fmt == "geojson" and result.geojson is not None:
+        with open_output(options.output) as out:
+            out.write(json.dumps(result.geojson, ensure_ascii=False) + "\n")
+        return
     rows = sort_rows(result.rows, options.sort, result.columns)
     terminal = fmt == "table" and options.output is None and is_terminal()
     rows, left_out = limit_rows(rows, options.top, terminal)
@@ -106,22 +111,29 @@ def articles_cli(options: CommonOptions) -> None:
               help="Only this type; repeatable.")
 @click.option("--min-articles", type=click.IntRange(min=1), default=1, show_default=True,
               help="Only entities named in at least K articles.")
-@common_options()
-def entities_cli(options: CommonOptions, types: tuple[str, ...], min_articles: int) -> None:
+@click.option("--country", metavar="CC", default=None,
+              help="Only places in this country (ISO 3166-1 alpha-2, e.g. PS, IL, US).")
+@common_options(geojson=True)
+def entities_cli(options: CommonOptions, types: tuple[str, ...], min_articles: int,
+                 country: str | None) -> None:
     """Who and what the coverage is about: one row per real entity, name variants merged.
 
     Rows are sorted by the number of articles, then mentions. "Netanyahu" joins "Benjamin
     Netanyahu", "US" and "U.S." join "United States", "IDF" joins "Israel Defense Forces".
+    Places (GPE, LOC, FAC) have their country and coordinates (GeoNames and rafah's conflict
+    gazetteer); --format geojson writes them as a GeoJSON FeatureCollection.
 
     \b
     Examples:
       rafah entities seeds/ --type PERSON
       rafah entities corpus/ --type ORG --type GPE --top 30 --format csv
+      rafah entities corpus/ --country PS -o places.geojson
     """
     from rafah import commands
 
     with _session(options) as (session, reporter):
-        result = commands.entities(session, types=types, min_articles=min_articles)
+        result = commands.entities(session, types=types, min_articles=min_articles,
+                                   country=country)
         _emit(result, options, reporter)
 
 

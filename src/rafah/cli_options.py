@@ -108,9 +108,12 @@ def _iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -
         raise click.BadParameter(f"{exc}; use YYYY-MM-DD, YYYY-MM or YYYY") from exc
 
 
+def _format_option(formats: tuple[str, ...]) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    return click.option("--format", "fmt", type=click.Choice(formats), default=None,
+                        help="Output format [default: from the -o suffix, else table].")
+
+
 _OUTPUT_OPTIONS = [
-    click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
-                 help="Output format [default: from the -o suffix, else table]."),
     click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
                  default=None, metavar="FILE",
                  help="Write the data to FILE (format from its suffix: .json .jsonl .csv "
@@ -160,7 +163,8 @@ _ANALYSIS_OPTIONS = [
 ]
 
 
-def _build(corpus: str | None, values: dict[str, Any]) -> CommonOptions:
+def _build(corpus: str | None, values: dict[str, Any],
+           formats: tuple[str, ...] = FORMATS) -> CommonOptions:
     cache_path, no_cache = values.pop("cache_path"), values.pop("no_cache")
     cache = None if no_cache else (cache_path or default_cache_path())
     session = SessionOptions(
@@ -179,7 +183,7 @@ def _build(corpus: str | None, values: dict[str, Any]) -> CommonOptions:
                                  param_hint="--since")
     output = values.pop("output")
     try:
-        fmt = format_for_path(output, values.pop("fmt"))
+        fmt = format_for_path(output, values.pop("fmt"), formats)
         if session.analysis.gazetteers:
             from rafah.gazetteer import load_entries
 
@@ -191,21 +195,25 @@ def _build(corpus: str | None, values: dict[str, Any]) -> CommonOptions:
                          sort=values.pop("sort"))
 
 
-def common_options(*, analysis: bool = True) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+def common_options(*, analysis: bool = True, geojson: bool = False
+                   ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Add the shared options (and, with ``analysis``, the model options) to a command, and
-    the optional CORPUS argument; the command receives them as ``options: CommonOptions``."""
+    the optional CORPUS argument; the command receives them as ``options: CommonOptions``.
+    With ``geojson``, --format also offers geojson (the command's rows are places)."""
 
     def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(command)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             shared = {n: kwargs.pop(n) for n in list(kwargs) if n in _SHARED_NAMES}
-            options = _build(kwargs.pop("corpus", None), shared)
+            options = _build(kwargs.pop("corpus", None), shared, formats)
             try:
                 return command(*args, options=options, **kwargs)
             except RafahError as exc:
                 raise click.ClickException(str(exc)) from exc
 
-        chosen = _OUTPUT_OPTIONS + (_ANALYSIS_OPTIONS if analysis else [])
+        formats = (*FORMATS, "geojson") if geojson else FORMATS
+        chosen = [_format_option(formats), *_OUTPUT_OPTIONS,
+                  *(_ANALYSIS_OPTIONS if analysis else [])]
         for option in reversed(chosen):
             wrapper = option(wrapper)
         return wrapper

@@ -22,7 +22,10 @@ if TYPE_CHECKING:
 ARTICLE_COLUMNS = ["id", "path", "date", "date_source", "title", "outlet", "words",
                    "duplicate_of", "warnings"]
 ARTICLE_TABLE = ["id", "date", "date_source", "title", "words", "warnings"]
-ENTITY_COLUMNS = ["name", "type", "mentions", "articles", "first_seen", "last_seen", "aliases"]
+ENTITY_COLUMNS = ["name", "type", "mentions", "articles", "first_seen", "last_seen", "aliases",
+                  "country", "lat", "lon", "geonameid", "geo_rule"]
+ENTITY_TABLE = ["name", "type", "mentions", "articles", "first_seen", "last_seen", "aliases"]
+PLACE_TABLE = ["name", "type", "mentions", "articles", "country", "lat", "lon", "aliases"]
 CONTEXT_COLUMNS = ["article", "date", "left", "match", "right", "sentence", "start", "end"]
 CONTEXT_TABLE = ["article", "date", "left", "match", "right"]
 FIGURE_TABLE = ["date", "kind", "value", "qualifier", "side", "series", "source", "article"]
@@ -46,6 +49,8 @@ class Result:
     notes: list[str] = field(default_factory=list)
     """One-line remarks for stderr (what matched, why nothing did)."""
     warnings: list[str] = field(default_factory=list)
+    geojson: dict[str, Any] | None = None
+    """The rows as a GeoJSON FeatureCollection, for commands that have places."""
 
 
 def articles(session: Session) -> Result:
@@ -71,16 +76,22 @@ def canonical_entities(session: Session) -> tuple[list[Article], list[Entity]]:
     return chosen, [report.Entity.from_stored(e) for e in stored]
 
 
-def entities(session: Session, *, types: tuple[str, ...] = (), min_articles: int = 1) -> Result:
-    """One row per canonical entity, most widely reported first."""
-    from rafah.reports.entities import filter_entities
+def entities(session: Session, *, types: tuple[str, ...] = (), min_articles: int = 1,
+             country: str | None = None) -> Result:
+    """One row per canonical entity, most widely reported first; places with their country
+    and coordinates (and as GeoJSON)."""
+    from rafah.reports.entities import filter_entities, geojson
 
     selected, found = canonical_entities(session)
-    chosen = filter_entities(found, types=types, min_articles=min_articles)
+    chosen = filter_entities(found, types=types, min_articles=min_articles, country=country)
     notes = [] if chosen or not selected else [
-        f"no entity{' of type ' + '/'.join(types) if types else ''} named in at least "
-        f"{min_articles} of the {len(selected)} selected article(s)"]
-    return Result([e.to_record() for e in chosen], ENTITY_COLUMNS, notes=notes)
+        f"no entity{' of type ' + '/'.join(types) if types else ''}"
+        f"{' in ' + country.upper() if country else ''} named in at least {min_articles} of "
+        f"the {len(selected)} selected article(s)"]
+    places_only = all(e.is_place for e in chosen) and bool(chosen)
+    table = PLACE_TABLE if places_only else ENTITY_TABLE
+    rows = [e.to_record() for e in chosen]
+    return Result(rows, ENTITY_COLUMNS, table, notes=notes, geojson=geojson(chosen))
 
 
 def context(session: Session, term: str, *, width: int) -> Result:

@@ -1,87 +1,65 @@
-"""Canonical entities: merge name variants across a corpus and vote on their type (no spaCy).
+"""Canonical entities: merge name variants across a corpus, vote on their type, place them.
 
-Merging, in order:
-1. the gazetteer (shipped + user): every alias of an entry joins its canonical name;
-2. acronyms defined in the text ("Israel Defense Forces (IDF)") join their long form;
-3. a one-word name ("Biden") joins the only full PERSON name in the same article that ends
-   with it ("Joe Biden"); failing that, the full name that holds at least 80% of the corpus's
-   full-name mentions ending with it; a one-word ORG ("United") likewise joins the ORG that
-   starts with it and ends with an organisation word ("United Airlines");
-4. spelling variants join by key: case, dots and apostrophes ("U.S." = "US").
-The type is the gazetteer's when the entity is in it, else the vote of all merged mentions
-(a one-word name merged into a person votes PERSON; a PERSON-labelled name ending in an
-organisation word such as "Air" or "Defense" votes ORG). The canonical name is the gazetteer's;
-for a person, the most frequent full name; else the longest form that is common (at least 20%
-of the most frequent form's mentions).
+The steps of ``build_entities``:
+1. the gazetteer union (shipped + user + the general-knowledge variants file): every alias
+   of an entry joins its canonical name; a capitals-only alias ("US") never takes a
+   title-case word ("Us");
+2. occurrences of every article; acronyms defined in the text join their long form;
+3. name variants: a person's middle names and nicknames ("Bernie" = "Bernard"); a group's
+   forms ("Israeli" = "Israelis", "Jewish" = "Jews"); a country's formal name ("the State of
+   Israel"); organisation names with the same distinctive words and country ("Gaza Health
+   Ministry" = "Ministry of Health in Gaza"); a storm's name ("Beryl" = "Hurricane Beryl");
+4. short forms: a one-word name joins the only longer name of its article that ends (people)
+   or starts (organisations) with it, failing that the corpus's dominant one; a first name
+   alone likewise ("Kamala"), and is no row of its own when it joins nobody;
+5. clustering, the type vote (``rafah.reports.entity_types``) and the canonical name;
+6. rows that are no names are dropped (junk words, concept acronyms, title fragments);
+7. places (GPE, LOC, FAC) are resolved with ``rafah.places`` using the other places of each
+   article, and place rows naming the same place join ("DC" = "Washington, D.C.").
+No spaCy here.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from rafah.gazetteer import GazetteerEntry
 from rafah.records import Analysis, Article
-from rafah.resources import resource_path, word_list
+from rafah.reports.entity_geo import merge_same_places, place_entities
+from rafah.reports.entity_lexicon import Lexicon, lexicon, variants
+from rafah.reports.entity_merge import (
+    Corpus,
+    Known,
+    Occurrence,
+    ShortFormResolver,
+    UnionFind,
+    collect,
+    join_formal_country_names,
+    join_group_forms,
+    join_org_variants,
+    join_person_variants,
+    join_storm_names,
+    name_key,
+    union_gazetteer,
+)
+from rafah.reports.entity_types import vote_type
 
-DATA_FILES = [resource_path("org_words.txt")]
-SURNAME_SHARE = 0.8
-LONG_FORM_SHARE = 0.05
-ORG_LONG_FORM_SHARE = 0.2
 COMMON_SHARE = 0.2
-_TYPE_PRIORITY = ["PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "LAW",
-                  "WORK_OF_ART", "LANGUAGE"]
-_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+BIG_CITY = 100_000
+UNPLACED_SHARE = 0.25
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+GEO_FIELDS = ("country", "lat", "lon", "geonameid", "geo_rule")
 
-
-_LEADING_THE = re.compile(r"^the\s+", re.I)
-
-
-@lru_cache(maxsize=65536)
-def name_key(text: str) -> str:
-    """Spelling-insensitive key: "U.S." and "US" → "us"; "the" is not part of a name."""
-    text = _LEADING_THE.sub("", text.replace("\u2019", "'").replace(".", "").strip())
-    return " ".join(text.split()).casefold()
-
-
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, item: str) -> str:
-        self.parent.setdefault(item, item)
-        root = item
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[item] != root:
-            self.parent[item], item = root, self.parent[item]
-        return root
-
-    def union(self, a: str, b: str) -> None:
-        root_a, root_b = self.find(a), self.find(b)
-        if root_a != root_b:
-            self.parent[root_b] = root_a
-
-
-@dataclass
-class _Occurrence:
-    key: str
-    cleaned: str
-    written: str
-    label: str
-    article: int
-    sent: int
-    start: int
-    end: int
+__all__ = ["Entity", "build_entities", "filter_entities", "find_entity", "geojson",
+           "name_key", "top_names_by_article"]
 
 
 @dataclass
 class Entity:
-    """A canonical entity with its aggregated statistics."""
+    """A canonical entity with its aggregated statistics (places: where it is)."""
 
     name: str
     type: str
@@ -93,16 +71,31 @@ class Entity:
     keys: set[str] = field(default_factory=set, repr=False)
     surfaces: set[str] = field(default_factory=set, repr=False)
     by_article: Counter[int] = field(default_factory=Counter, repr=False)
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+    geo_rule: str | None = None
+    labels: Counter[str] = field(default_factory=Counter, repr=False)
+
+    @property
+    def is_place(self) -> bool:
+        """Whether the entity is a place (GPE, LOC or FAC)."""
+        return self.type in PLACE_TYPES
 
     def to_record(self) -> dict[str, Any]:
-        """The public JSON record (DESIGN.md entity row)."""
-        return {"name": self.name, "type": self.type, "mentions": self.mentions,
-                "articles": self.articles, "first_seen": self.first_seen,
-                "last_seen": self.last_seen, "aliases": self.aliases}
+        """The public JSON record (DESIGN.md entity row; places also their geo fields)."""
+        record = {"name": self.name, "type": self.type, "mentions": self.mentions,
+                  "articles": self.articles, "first_seen": self.first_seen,
+                  "last_seen": self.last_seen, "aliases": self.aliases}
+        if self.is_place:
+            record.update({name: getattr(self, name) for name in GEO_FIELDS})
+        return record
 
     def to_stored(self) -> dict[str, Any]:
         """Everything, for the report cache."""
-        return {**self.to_record(), "keys": sorted(self.keys), "surfaces": sorted(self.surfaces),
+        return {**self.to_record(), **{name: getattr(self, name) for name in GEO_FIELDS},
+                "keys": sorted(self.keys), "surfaces": sorted(self.surfaces),
                 "by_article": sorted(self.by_article.items())}
 
     @classmethod
@@ -112,188 +105,191 @@ class Entity:
                    articles=data["articles"], first_seen=data["first_seen"],
                    last_seen=data["last_seen"], aliases=data["aliases"],
                    keys=set(data["keys"]), surfaces=set(data["surfaces"]),
-                   by_article=Counter(dict((int(k), v) for k, v in data["by_article"])))
-
-
-def _short_form_targets(occurrences: list[_Occurrence], label: str, position: int
-                        ) -> dict[str, str]:
-    """Per article: one-word key → key of the only longer ``label`` name whose word at
-    ``position`` it is (the last word for people: "Biden"; the first for organisations:
-    "United" for "United Airlines")."""
-    full_names: dict[str, set[str]] = defaultdict(set)
-    for occ in occurrences:
-        words = occ.cleaned.split()
-        if occ.label == label and len(words) >= 2 and (label != "ORG" or _org_like(words)):
-            key = _person_signature(words) if label == "PERSON" else occ.key
-            full_names[name_key(words[position])].add(key)
-    return {word: next(iter(keys)) for word, keys in full_names.items() if len(keys) == 1}
-
-
-def _person_signature(words: list[str]) -> str:
-    """First and last word of a full name: "Donald J. Trump" and "Donald Trump" are one."""
-    return name_key(f"{words[0]} {words[-1]}")
-
-
-def _org_like(words: list[str]) -> bool:
-    """Whether a name ends with an organisation word ("United Airlines", "ABC News")."""
-    return words[-1].lower() in word_list("org_words.txt")
-
-
-def _label(text: str, label: str) -> str:
-    """The model's label, corrected for PERSON names that end like an organisation."""
-    words = text.split()
-    if label == "PERSON" and len(words) >= 2 and _org_like(words):
-        return "ORG"
-    return label
+                   by_article=Counter(dict((int(k), v) for k, v in data["by_article"])),
+                   country=data.get("country"), lat=data.get("lat"), lon=data.get("lon"),
+                   geonameid=data.get("geonameid"), geo_rule=data.get("geo_rule"))
 
 
 def build_entities(articles: Iterable[Article], analyses: dict[str, Analysis],
-                   gazetteer: Iterable[GazetteerEntry] = ()) -> list[Entity]:
-    """Merge the mentions of every article into canonical entities."""
+                   gazetteer: Iterable[GazetteerEntry] = (), *, geo: bool = True
+                   ) -> list[Entity]:
+    """Merge the mentions of every article into canonical entities (``geo``: place them)."""
     articles = list(articles)
-    uf = _UnionFind()
-    gazetteer_by_key: dict[str, GazetteerEntry] = {}
-    for entry in gazetteer:
-        root = name_key(entry.name)
-        for surface in entry.surfaces:
-            key = name_key(surface)
-            gazetteer_by_key.setdefault(key, entry)
-            uf.union(root, key)
-
-    per_article: list[list[_Occurrence]] = []
-    label_counts: dict[str, Counter[str]] = defaultdict(Counter)
-    signature_counts: Counter[str] = Counter()
-    signature_forms: dict[str, set[str]] = defaultdict(set)
-    for index, article in enumerate(articles):
-        analysis = analyses.get(article.text_hash)
-        found: list[_Occurrence] = []
-        if analysis is not None:
-            for long_form, short in ((a.long, a.short) for a in analysis.acronyms):
-                if name_key(short) not in gazetteer_by_key or \
-                        name_key(long_form) in gazetteer_by_key:
-                    uf.union(name_key(long_form), name_key(short))
-            for m in analysis.mentions:
-                key = name_key(m.text)
-                if not key:
-                    continue
-                label = _label(m.text, m.label)
-                words = m.text.split()
-                if label == "PERSON" and len(words) >= 2:
-                    signature_forms[_person_signature(words)].add(key)
-                    signature_counts[_person_signature(words)] += 1
-                found.append(_Occurrence(key, m.text, m.written, label, index, m.sent,
-                                         m.start, m.end))
-                label_counts[key][label] += 1
-        per_article.append(found)
-
-    # "Donald J. Trump" joins "Donald Trump" unless the corpus has middle names with different
-    # initials for the same first and last name ("George H.W. Bush", "George W. Bush").
-    for signature, forms in signature_forms.items():
-        initials = {"".join(word[0] for word in form.split()[1:-1])
-                    for form in forms if form != signature}
-        if len(initials) <= 1:
-            for form in forms:
-                uf.union(signature, form)
-
-    # Corpus-wide long names by last word (people) and first word (organisations), for
-    # one-word names not resolved in their own article.
-    surname_votes: dict[str, Counter[str]] = defaultdict(Counter)
-    first_word_votes: dict[str, Counter[str]] = defaultdict(Counter)
-    for found in per_article:
-        for occ in found:
-            words = occ.cleaned.split()
-            if occ.label == "PERSON" and len(words) >= 2:
-                surname_votes[name_key(words[-1])][_person_signature(words)] += 1
-            elif occ.label == "ORG" and len(words) >= 2 and _org_like(words):
-                first_word_votes[name_key(words[0])][occ.key] += 1
-
-    def plausible(short: str, long: str | None, share: float = LONG_FORM_SHARE) -> str | None:
-        """A long form too rare beside its one-word form is a parsing accident, not a name."""
-        if long is None:
-            return None
-        long_counts = label_counts.get(long)
-        long_count = max(sum(long_counts.values()) if long_counts else 0,
-                         signature_counts.get(long, 0))
-        short_counts = label_counts.get(short)
-        short_count = sum(short_counts.values()) if short_counts else 0
-        return long if long_count >= share * short_count else None
-
-    def dominant(votes: Counter[str] | None) -> str | None:
-        if not votes:
-            return None
-        best, count = votes.most_common(1)[0]
-        return best if count >= SURNAME_SHARE * sum(votes.values()) else None
-
-    def mostly_person(key: str) -> bool:
-        counts = label_counts.get(key, Counter())
-        places = sum(counts[label] for label in _PLACE_LABELS)
-        return counts["PERSON"] >= places
-
-    occurrences: list[_Occurrence] = []
-    for found in per_article:
-        targets = _short_form_targets(found, "PERSON", -1)
-        organisations = _short_form_targets(found, "ORG", 0)
-        for occ in found:
-            single = len(occ.cleaned.split()) == 1 and occ.key not in gazetteer_by_key
-            organisation = plausible(occ.key, organisations.get(occ.key) or
-                                     dominant(first_word_votes.get(occ.key)), ORG_LONG_FORM_SHARE)
-            if single and occ.label == "ORG" and organisation and occ.key not in targets:
-                occ = _Occurrence(organisation, occ.cleaned, occ.written, "ORG",
-                                  occ.article, occ.sent, occ.start, occ.end)
-            elif single and (occ.label == "PERSON" or occ.label not in _PLACE_LABELS or
-                             mostly_person(occ.key)):
-                target = plausible(occ.key, targets.get(occ.key) or
-                                   dominant(surname_votes.get(occ.key)))
-                if target is not None:
-                    occ = _Occurrence(target, occ.cleaned, occ.written, "PERSON", occ.article,
-                                      occ.sent, occ.start, occ.end)
-            occurrences.append(occ)
-
-    clusters: dict[str, list[_Occurrence]] = defaultdict(list)
-    for occ in occurrences:
+    lex = lexicon()
+    uf = UnionFind()
+    known = union_gazetteer([*gazetteer, *variants()], uf)
+    corpus = collect(articles, analyses, known, uf, lex)
+    _join_variants(corpus, uf, known, lex, geo=geo)
+    resolver = ShortFormResolver(corpus, known, lex, _place_test(geo))
+    clusters: dict[str, list[Occurrence]] = defaultdict(list)
+    for occ in resolver.resolve():
         clusters[uf.find(occ.key)].append(occ)
-
-    entities = [_make_entity(root, members, articles, gazetteer_by_key)
+    entities = [_make_entity(root, members, articles, known, lex)
                 for root, members in clusters.items()]
+    entities = [e for e in entities if not _dropped(e, resolver, lex)]
+    if geo:
+        entities = _settle_groups(entities, lex, _place_named())
+        place_entities(entities, lex.unmapped)
+        _retype_unplaced(entities)
+        entities = merge_same_places(entities)
     entities.sort(key=lambda e: (-e.articles, -e.mentions, e.name.casefold()))
     return entities
 
 
-def _vote(members: list[_Occurrence]) -> str:
-    votes = Counter(m.label for m in members)
-    best = max(votes.values())
-    tied = [label for label, count in votes.items() if count == best]
-    return min(tied, key=lambda t: _TYPE_PRIORITY.index(t) if t in _TYPE_PRIORITY else 99)
+def _place_named() -> Callable[[str], bool]:
+    """Whether a word names a place as such (no alternate spelling): "Ohio", "Gaza"."""
+    from rafah.places import fold, lookup
+
+    def named(stem: str) -> bool:
+        return any(fold(p.name) == fold(stem) or p.curated or p.feature != "city"
+                   for p in lookup(stem))
+
+    return named
 
 
-def _canonical(members: list[_Occurrence], kind: str) -> str:
+def _settle_groups(entities: list[Entity], lex: Lexicon, place_named: Callable[[str], bool]
+                   ) -> list[Entity]:
+    """A group row (NORP) must be a group: in the lexicon or named after a place
+    ("Illinoisans", "Ohioan"); else it takes the model's other label, or is no row
+    ("Trumpian", "Swans")."""
+    kept = []
+    for entity in entities:
+        if entity.type != "NORP" or lex.is_group(entity.name) or any(
+                place_named(stem) for stem in lex.demonym_stems(entity.name)):
+            kept.append(entity)
+            continue
+        other = Counter({k: v for k, v in entity.labels.items() if k != "NORP"})
+        if other:
+            entity.type = other.most_common(1)[0][0]
+            kept.append(entity)
+    return kept
+
+
+def _retype_unplaced(entities: list[Entity]) -> None:
+    """A country-or-town row no gazetteer can place takes its next label when the model
+    also called it an organisation or a person often enough ("Netflix")."""
+    for entity in entities:
+        if entity.type != "GPE" or entity.lat is not None or not entity.labels:
+            continue
+        other = Counter({k: v for k, v in entity.labels.items() if k in ("ORG", "PERSON")})
+        if other and other.most_common(1)[0][1] >= UNPLACED_SHARE * entity.mentions:
+            entity.type = other.most_common(1)[0][0]
+            entity.country = entity.geo_rule = None
+
+
+def _join_variants(corpus: Corpus, uf: UnionFind, known: Known, lex: Lexicon, *,
+                   geo: bool) -> None:
+    """Step 3: the name-variant joins (``geo``: places name countries of organisations)."""
+    join_person_variants(corpus, uf)
+    join_group_forms(corpus, uf, lex)
+    join_formal_country_names(corpus, uf, known, lex, _country_test(geo))
+    place_country = dict(_place_countries(corpus)) if geo else {}
+    join_org_variants(corpus, uf, place_country, lex)
+    join_storm_names(corpus, uf, lex)
+
+
+def _place_test(geo: bool) -> Callable[[str], bool]:
+    """Whether a one-word name is a well-known place: a country, a state or a city of
+    100,000 people or more (always False without ``geo``)."""
+    if not geo:
+        return lambda _key: False
+    from rafah.places import lookup
+
+    def known(key: str) -> bool:
+        return any(p.feature != "city" or (p.population or 0) >= BIG_CITY for p in lookup(key))
+
+    return known
+
+
+def _country_test(geo: bool) -> Callable[[str], bool] | None:
+    """Whether a name is unambiguously a country (None without ``geo``: ask the corpus)."""
+    if not geo:
+        return None
+    from rafah.places import lookup
+
+    def country(name: str) -> bool:
+        found = lookup(name)
+        return bool(found) and found[0].feature == "country" and \
+            all(p.feature != "state" for p in found)
+
+    return country
+
+
+def _place_countries(corpus: Corpus) -> Iterable[tuple[str, str]]:
+    """One-word place keys of the corpus with the country ``rafah.places`` gives them."""
+    from rafah.places import country_of
+
+    for key in corpus.label_counts:
+        if " " not in key and corpus.mostly(key, PLACE_TYPES) and corpus.count(key) >= 2:
+            country = country_of(key)
+            if country:
+                yield key, country
+
+
+def _dropped(entity: Entity, resolver: ShortFormResolver, lex: Lexicon) -> bool:
+    """Rows that are no names: junk words only, a first name that joined nobody, surnames
+    joined by a hyphen ("the Biden-Harris campaign")."""
+    words = name_key(entity.name).split()
+    if all(word in lex.junk for word in words) or name_key(entity.name) in lex.junk:
+        return True
+    parts = name_key(entity.name).split("-")
+    if len(parts) > 1 and all(part in resolver.votes.surnames for part in parts):
+        return True
+    return entity.type == "PERSON" and entity.keys <= resolver.first_name_only
+
+
+def _canonical(members: Sequence[Occurrence], kind: str, lex: Lexicon) -> str:
     forms = Counter(m.cleaned for m in members)
     if kind == "PERSON":
         full = {f: c for f, c in forms.items() if len(f.split()) >= 2}
         if full:
             return max(full, key=lambda f: (full[f], len(f.split()), f))
+    if kind in PLACE_TYPES:
+        return max(forms, key=lambda f: (forms[f], -len(f), f))
+    if kind == "NORP":
+        groups = {f: c for f, c in forms.items() if lex.group_key(f) == name_key(f)}
+        if groups:
+            return max(groups, key=lambda f: (groups[f], f))
     top = max(forms.values())
     common = [f for f, count in forms.items() if count >= max(1.0, COMMON_SHARE * top)]
     return max(common, key=lambda f: (len(f.split()), forms[f], len(f)))
 
 
-def _make_entity(root: str, members: list[_Occurrence], articles: list[Article],
-                 gazetteer_by_key: dict[str, GazetteerEntry]) -> Entity:
-    entry = next((gazetteer_by_key[m.key] for m in members if m.key in gazetteer_by_key), None)
+def _has_article(surface: str) -> bool:
+    return surface.split(" ", 1)[0].casefold() in ("the", "a", "an") and " " in surface
+
+
+def _name_and_type(root: str, members: list[Occurrence], known: Known, lex: Lexicon
+                   ) -> tuple[str, str, GazetteerEntry | None]:
+    """The gazetteer's name and type when the entity is in it, else the vote's."""
+    entry = next((known.by_key[m.key] for m in members if m.key in known.by_key), None)
     if entry is None:
-        entry = gazetteer_by_key.get(root)
-    kind = entry.type if entry else _vote(members)
-    name = entry.name if entry else _canonical(members, kind)
-    article_ids = {m.article for m in members}
+        entry = known.by_key.get(root)
+    if entry is not None:
+        return entry.name, entry.type, entry
+    kind = vote_type(members, _canonical(members, "", lex), lex)
+    return _canonical(members, kind, lex), kind, None
+
+
+def _seen(article_ids: Iterable[int], articles: list[Article]) -> tuple[str | None, str | None]:
+    """The first and last dates of the articles."""
     dates = sorted(d for d in (articles[i].date for i in article_ids) if d)
+    return (dates[0], dates[-1]) if dates else (None, None)
+
+
+def _make_entity(root: str, members: list[Occurrence], articles: list[Article],
+                 known: Known, lex: Lexicon) -> Entity:
+    name, kind, entry = _name_and_type(root, members, known, lex)
+    by_article = Counter(m.article for m in members)
+    first_seen, last_seen = _seen(by_article, articles)
     surfaces = Counter(m.written for m in members) + Counter(m.cleaned for m in members)
-    aliases = [s for s, _ in sorted(surfaces.items(), key=lambda p: (-p[1], p[0])) if s != name]
-    return Entity(name=name, type=kind, mentions=len(members), articles=len(article_ids),
-                  first_seen=dates[0] if dates else None, last_seen=dates[-1] if dates else None,
-                  aliases=aliases, keys={m.key for m in members},
-                  by_article=Counter(m.article for m in members),
-                  surfaces=set(surfaces) | ({name} if entry else set()) |
-                  (set(entry.surfaces) if entry else set()))
+    aliases = [s for s, _ in sorted(surfaces.items(), key=lambda p: (-p[1], p[0]))
+               if s != name and not _has_article(s)]
+    known_names = {name, *entry.surfaces} if entry else set()
+    return Entity(name=name, type=kind, mentions=len(members), articles=len(by_article),
+                  first_seen=first_seen, last_seen=last_seen, aliases=aliases,
+                  keys={m.key for m in members}, by_article=by_article,
+                  surfaces=set(surfaces) | known_names, labels=Counter(m.label for m in members))
 
 
 def top_names_by_article(entities: list[Entity], count: int, *,
@@ -311,12 +307,22 @@ def top_names_by_article(entities: list[Entity], count: int, *,
 
 
 def filter_entities(entities: list[Entity], *, types: Iterable[str] = (), top: int | None = None,
-                    min_articles: int = 1) -> list[Entity]:
-    """Keep the chosen types, entities in at least ``min_articles`` articles, the first ``top``."""
+                    min_articles: int = 1, country: str | None = None) -> list[Entity]:
+    """Keep the chosen types, entities in at least ``min_articles`` articles, places in
+    ``country`` (ISO 3166-1 alpha-2; other rows have no country and are left out), the
+    first ``top``."""
     wanted = {t.upper() for t in types}
+    code = country.upper() if country else None
     chosen = [e for e in entities if (not wanted or e.type in wanted) and
-              e.articles >= min_articles]
+              e.articles >= min_articles and (code is None or e.country == code)]
     return chosen[:top] if top else chosen
+
+
+def geojson(entities: Iterable[Entity]) -> dict[str, Any]:
+    """Place rows with coordinates as a GeoJSON FeatureCollection (other rows left out)."""
+    from rafah.places import feature_collection
+
+    return feature_collection(e.to_record() for e in entities if e.is_place)
 
 
 def find_entity(entities: list[Entity], term: str) -> Entity | None:

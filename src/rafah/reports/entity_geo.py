@@ -1,0 +1,113 @@
+"""Where the place rows are: coordinates and country from ``rafah.places``.
+
+Each article's place names are resolved together, so the co-mentioned places decide ("Rafah"
+beside "Khan Younis" is in Gaza); a name's place is the vote of its articles. A row whose
+canonical name has no place tries its aliases, most frequent first. Rows naming the same place
+then join ("DC" = "Washington, D.C."). The gazetteer is loaded only here, on first use.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rafah.places import Place
+    from rafah.reports.entities import Entity
+
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _article_names(places: list[Entity]) -> list[list[str]]:
+    """Per article, the canonical names of the places it mentions."""
+    per_article: dict[int, list[str]] = defaultdict(list)
+    for entity in places:
+        for article in entity.by_article:
+            per_article[article].append(entity.name)
+    return list(per_article.values())
+
+
+def _alias_place(entity: Entity) -> Place | None:
+    """The place of the first alias that has one, with no context."""
+    from rafah.places import resolve_article
+
+    for alias in entity.aliases:
+        place = resolve_article([alias]).get(alias)
+        if place is not None:
+            return place
+    return None
+
+
+def _set_place(entity: Entity, place: Place | None) -> None:
+    from rafah.places import geo_fields
+
+    for name, value in geo_fields(place).items():
+        setattr(entity, name, value)
+
+
+def _fits(entity: Entity, place: Place | None, unmapped: frozenset[str]) -> Place | None:
+    """The place, unless it cannot be the entity: a town for a location or facility
+    ("Pacific", "Jupiter" are no towns), anything for a name of the sky ("Mars")."""
+    if place is None or entity.name.casefold() in unmapped:
+        return None
+    if entity.type != "GPE" and place.feature == "city" and not place.curated:
+        return None
+    return place
+
+
+def place_entities(entities: Iterable[Entity], unmapped: frozenset[str] = frozenset()) -> None:
+    """Fill ``country``, ``lat``, ``lon``, ``geonameid`` and ``geo_rule`` of place rows."""
+    from rafah.places import resolve_corpus
+
+    places = [e for e in entities if e.type in PLACE_TYPES and e.name.casefold() not in unmapped]
+    found = resolve_corpus(_article_names(places))
+    for entity in places:
+        place = found.get(entity.name)
+        place = place if place is not None else _alias_place(entity)
+        _set_place(entity, _fits(entity, place, unmapped))
+
+
+def _identity(entity: Entity) -> tuple[Any, ...] | None:
+    """What makes two place rows one place; None for a row that joins nothing: no place, or
+    a part named by direction ("Southern California" is not California)."""
+    from rafah.places.fold import fold, without_direction
+
+    if entity.type not in PLACE_TYPES or entity.lat is None or entity.lon is None:
+        return None
+    if without_direction(fold(entity.name)) is not None:
+        return None
+    if entity.geonameid is not None:
+        return ("id", entity.geonameid)
+    return ("at", entity.country, round(entity.lat, 3), round(entity.lon, 3))
+
+
+def _absorb(into: Entity, other: Entity) -> None:
+    """Add ``other``'s mentions and names to ``into``."""
+    into.by_article.update(other.by_article)
+    into.mentions += other.mentions
+    into.articles = len(into.by_article)
+    into.keys |= other.keys
+    into.surfaces |= other.surfaces | {other.name}
+    names = [other.name, *other.aliases]
+    into.aliases += [n for n in names if n != into.name and n not in into.aliases]
+    seen = [d for d in (into.first_seen, other.first_seen, into.last_seen, other.last_seen) if d]
+    if seen:
+        into.first_seen, into.last_seen = min(seen), max(seen)
+
+
+def merge_same_places(entities: list[Entity]) -> list[Entity]:
+    """Place rows that resolved to the same place become one row (the most mentioned
+    names it)."""
+    ordered = sorted(entities, key=lambda e: (-e.articles, -e.mentions, e.name.casefold()))
+    first: dict[tuple[Any, ...], Entity] = {}
+    kept: list[Entity] = []
+    for entity in ordered:
+        identity = _identity(entity)
+        if identity is not None and identity in first:
+            _absorb(first[identity], entity)
+            continue
+        if identity is not None:
+            first[identity] = entity
+        kept.append(entity)
+    return kept

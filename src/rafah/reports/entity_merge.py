@@ -1,0 +1,441 @@
+"""Which mentions name the same entity: keys, occurrences and the joins between them.
+
+Every join is a union of two name keys (``_UnionFind``) or a re-pointing of a one-word
+occurrence to a longer name; ``rafah.reports.entities`` runs the steps in order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from rafah.gazetteer import GazetteerEntry
+from rafah.records import Analysis, Article
+from rafah.reports.entity_lexicon import Lexicon, fold_word
+
+SURNAME_SHARE = 0.8
+LONG_FORM_SHARE = 0.05
+ORG_LONG_FORM_SHARE = 0.2
+CO_MENTION_SHARE = 0.3
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_LEADING_THE = re.compile(r"^the\s+", re.I)
+_WEB_SUFFIX = re.compile(r"\.(?:com|org|net)$", re.I)
+_FUNCTION_WORDS = frozenset({"of", "the", "for", "and", "in", "on", "at", "&", "'s", "to"})
+_CAPS_KEY_MARK = "\u2063"
+_INNER_POSSESSIVE = re.compile(r"\w(?:'s|\u2019s)\s")
+
+
+@lru_cache(maxsize=65536)
+def name_key(text: str) -> str:
+    """Spelling-insensitive key: "U.S." and "US" → "us"; "the" and a web suffix
+    ("FlightAware.com") are not part of a name."""
+    text = _WEB_SUFFIX.sub("", text.strip())
+    text = _LEADING_THE.sub("", text.replace("\u2019", "'").replace(".", "").strip())
+    return " ".join(text.split()).casefold()
+
+
+class UnionFind:
+    """Disjoint sets of name keys."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, item: str) -> str:
+        """The representative key of ``item``'s set."""
+        self.parent.setdefault(item, item)
+        root = item
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[item] != root:
+            self.parent[item], item = root, self.parent[item]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        """Join the sets of ``a`` and ``b``."""
+        root_a, root_b = self.find(a), self.find(b)
+        if root_a != root_b:
+            self.parent[root_b] = root_a
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One mention with its key and (corrected) label."""
+
+    key: str
+    cleaned: str
+    written: str
+    label: str
+    article: int
+    sent: int
+    start: int
+    end: int
+
+
+@dataclass
+class Known:
+    """The gazetteer union: every surface key → its entry; keys written only in capitals."""
+
+    by_key: dict[str, GazetteerEntry] = field(default_factory=dict)
+    caps_only: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Corpus:
+    """Occurrences by article and the corpus-wide counts the joins consult."""
+
+    per_article: list[list[Occurrence]] = field(default_factory=list)
+    label_counts: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    signature_counts: Counter[str] = field(default_factory=Counter)
+    signature_forms: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    def count(self, key: str) -> int:
+        """How many mentions carry ``key``."""
+        counts = self.label_counts.get(key)
+        return sum(counts.values()) if counts else 0
+
+    def mostly(self, key: str, labels: Iterable[str]) -> bool:
+        """Whether ``labels`` hold at least half the mentions of ``key``."""
+        counts = self.label_counts.get(key, Counter())
+        return 2 * sum(counts[label] for label in labels) >= max(1, sum(counts.values()))
+
+
+def union_gazetteer(entries: Iterable[GazetteerEntry], uf: UnionFind) -> Known:
+    """Step 1: every surface of a gazetteer entry joins its canonical name (first entry wins)."""
+    known = Known()
+    caps: dict[str, bool] = {}
+    for entry in entries:
+        root = name_key(entry.name)
+        for surface in entry.surfaces:
+            key = name_key(surface)
+            known.by_key.setdefault(key, entry)
+            uf.union(root, key)
+            caps[key] = caps.get(key, True) and surface.replace(".", "").isupper()
+    known.caps_only = {key for key, upper in caps.items() if upper}
+    return known
+
+
+def person_signature(words: Sequence[str], lex: Lexicon) -> str:
+    """First and last word of a full name, the first as its formal given name: "Donald J.
+    Trump" and "Donald Trump" are one; so are "Bernie Sanders" and "Bernard Sanders"."""
+    return name_key(f"{lex.formal_first_name(words[0])} {words[-1]}")
+
+
+def org_like(words: Sequence[str], lex: Lexicon) -> bool:
+    """Whether a name ends with an organisation word ("United Airlines", "ABC News")."""
+    return words[-1].lower() in lex.org_words
+
+
+def corrected_label(text: str, label: str, lex: Lexicon) -> str:
+    """The model's label, corrected for PERSON names that end like an organisation."""
+    words = text.split()
+    if label == "PERSON" and len(words) >= 2 and org_like(words, lex):
+        return "ORG"
+    return label
+
+
+def _occurrence_key(text: str, known: Known) -> str:
+    """The key of a mention; a title-case form of a capitals-only name ("Us" beside "US")
+    gets a key of its own, so a common word never joins an acronym."""
+    key = name_key(text)
+    if key in known.caps_only and not text.replace(".", "").isupper():
+        return key + _CAPS_KEY_MARK
+    return key
+
+
+def collect(articles: Sequence[Article], analyses: dict[str, Analysis], known: Known,
+            uf: UnionFind, lex: Lexicon) -> Corpus:
+    """Step 2: occurrences of every article; acronyms defined in the text join their long
+    form (unless the gazetteer gives the acronym to another name)."""
+    corpus = Corpus()
+    for index, article in enumerate(articles):
+        analysis = analyses.get(article.text_hash)
+        found: list[Occurrence] = []
+        if analysis is not None:
+            for acronym in analysis.acronyms:
+                long_key, short_key = name_key(acronym.long), name_key(acronym.short)
+                if short_key not in known.by_key or long_key in known.by_key:
+                    uf.union(long_key, short_key)
+            for m in analysis.mentions:
+                key = _occurrence_key(m.text, known)
+                if not key:
+                    continue
+                label = corrected_label(m.text, m.label, lex)
+                if label == "PERSON" and _INNER_POSSESSIVE.search(m.text):
+                    continue  # two names glued: "Trump's Twitter"
+                words = m.text.split()
+                if label == "PERSON" and len(words) >= 2:
+                    corpus.signature_forms[person_signature(words, lex)].add(key)
+                    corpus.signature_counts[person_signature(words, lex)] += 1
+                found.append(Occurrence(key, m.text, m.written, label, index, m.sent,
+                                        m.start, m.end))
+                corpus.label_counts[key][label] += 1
+        corpus.per_article.append(found)
+    return corpus
+
+
+def join_person_variants(corpus: Corpus, uf: UnionFind) -> None:
+    """Step 3a: "Donald J. Trump" joins "Donald Trump" unless the corpus has middle names with
+    different initials for the same first and last name ("George H.W. Bush", "George W.
+    Bush")."""
+    for signature, forms in corpus.signature_forms.items():
+        initials = {"".join(word[0] for word in form.split()[1:-1])
+                    for form in forms if form != signature}
+        if len(initials) <= 1:
+            for form in forms:
+                uf.union(signature, form)
+
+
+def join_group_forms(corpus: Corpus, uf: UnionFind, lex: Lexicon) -> None:
+    """Step 3b: a group's forms join ("Israeli" = "Israelis", "Jewish" = "Jews") when the
+    corpus calls them groups or persons (a group is never a person: "Briton")."""
+    for key in list(corpus.label_counts):
+        group = lex.group_key(key)
+        if group and corpus.mostly(key, ("NORP", "PERSON")):
+            uf.union(group, key)
+
+
+def join_formal_country_names(corpus: Corpus, uf: UnionFind, known: Known, lex: Lexicon,
+                              is_country: Callable[[str], bool] | None = None) -> None:
+    """Step 3c: "the State of Israel" joins "Israel" when that is unambiguously a country
+    (``is_country``), else when the gazetteer or the corpus calls it a place (GPE)."""
+    for key in list(corpus.label_counts):
+        rest = lex.formal_country_rest(key)
+        if rest is None:
+            continue
+        rest_key = name_key(rest)
+        entry = known.by_key.get(rest_key)
+        if is_country is not None:
+            joins = is_country(rest)
+        else:
+            joins = (entry is not None and entry.type == "GPE") or (
+                rest_key in corpus.label_counts and corpus.mostly(rest_key, ("GPE",)))
+        if joins:
+            uf.union(rest_key, key)
+
+
+def _org_parts(key: str, place_country: dict[str, str], lex: Lexicon
+               ) -> tuple[frozenset[str], frozenset[str]]:
+    """(distinctive words, countries) of an organisation name: "Ministry of Health in Gaza"
+    → ({"ministry", "health"}, {"PS"}); a place or demonym names the country."""
+    words: set[str] = set()
+    countries: set[str] = set()
+    for raw in re.split(r"[\s\-]+", key):
+        word = fold_word(raw).removesuffix("'s")
+        country = place_country.get(word) or lex.country_of_demonym(word)
+        if country:
+            countries.add(country)
+        elif word not in _FUNCTION_WORDS and word not in ("run", "led", "backed"):
+            words.add(word)
+    return frozenset(words), frozenset(countries)
+
+
+def _org_families(corpus: Corpus, place_country: dict[str, str], lex: Lexicon
+                  ) -> dict[frozenset[str], dict[frozenset[str], list[str]]]:
+    """Organisation keys by distinctive words, then by country (at most one)."""
+    families: dict[frozenset[str], dict[frozenset[str], list[str]]] = defaultdict(
+        lambda: defaultdict(list))
+    for key in corpus.label_counts:
+        if corpus.mostly(key, ("ORG",)) and not key.endswith(_CAPS_KEY_MARK):
+            words, countries = _org_parts(key, place_country, lex)
+            if words and len(countries) <= 1:
+                families[words][countries].append(key)
+    return families
+
+
+def _home_country(corpus: Corpus, place_country: dict[str, str]) -> frozenset[str]:
+    """The country whose places the corpus mentions most."""
+    weights: Counter[str] = Counter()
+    for key, country in place_country.items():
+        weights[country] += corpus.count(key)
+    return frozenset(weights.most_common(1)[0][:1]) if weights else frozenset()
+
+
+def join_org_variants(corpus: Corpus, uf: UnionFind, place_country: dict[str, str],
+                      lex: Lexicon) -> None:
+    """Step 3d: organisation names with the same distinctive words and the same country join
+    ("Gaza Health Ministry" = "Ministry of Health in Gaza" = "Palestinian Ministry of
+    Health"); a form without a country joins the one country variant it is mentioned with in
+    at least 30% of its articles ("the Health Ministry" in Gaza stories); a one-word name
+    joins its variant prefixed by the corpus's home country ("Senate" = "US Senate")."""
+    families = _org_families(corpus, place_country, lex)
+    home = _home_country(corpus, place_country)
+    placeless_articles = _articles_by_key(corpus, {k for f in families.values()
+                                                   for k in f.get(frozenset(), [])})
+    for words, variants in families.items():
+        if len(words) == 1:
+            if home in variants and frozenset() in variants:
+                uf.union(variants[frozenset()][0], variants[home][0])
+            continue
+        for keys in variants.values():
+            for key in keys[1:]:
+                uf.union(keys[0], key)
+        placed = {c: keys for c, keys in variants.items() if c}
+        for key in variants.get(frozenset(), []):
+            target = _co_mentioned_variant(placeless_articles.get(key, set()), placed, corpus)
+            if target is not None:
+                uf.union(target, key)
+
+
+def _articles_by_key(corpus: Corpus, keys: set[str]) -> dict[str, set[int]]:
+    found: dict[str, set[int]] = defaultdict(set)
+    for index, occurrences in enumerate(corpus.per_article):
+        for occ in occurrences:
+            if occ.key in keys:
+                found[occ.key].add(index)
+    return found
+
+
+def _co_mentioned_variant(articles: set[int], placed: dict[frozenset[str], list[str]],
+                          corpus: Corpus) -> str | None:
+    """The key of the one placed variant mentioned in enough of ``articles``."""
+    if not articles or not placed:
+        return None
+    owner = {key: country for country, keys in placed.items() for key in keys}
+    votes: Counter[frozenset[str]] = Counter()
+    for index in articles:
+        seen = {owner[o.key] for o in corpus.per_article[index] if o.key in owner}
+        if len(seen) == 1:
+            votes[next(iter(seen))] += 1
+    if len(votes) != 1:
+        return None
+    country, count = votes.most_common(1)[0]
+    return placed[country][0] if count >= CO_MENTION_SHARE * len(articles) else None
+
+
+def join_storm_names(corpus: Corpus, uf: UnionFind, lex: Lexicon) -> None:
+    """Step 3e: a one-word name joins the storm named after it ("Beryl" → "Hurricane
+    Beryl") when the corpus has exactly one such storm."""
+    storms: dict[str, set[str]] = defaultdict(set)
+    for key in corpus.label_counts:
+        for prefix in lex.event_first:
+            if key.startswith(prefix + " ") and len(key.split()) == len(prefix.split()) + 1:
+                storms[key.split()[-1]].add(key)
+    for word, keys in storms.items():
+        if len(keys) == 1 and word in corpus.label_counts:
+            uf.union(next(iter(keys)), word)
+
+
+@dataclass
+class _ShortForms:
+    """Corpus-wide votes for what a one-word name stands for."""
+
+    surnames: dict[str, Counter[str]]
+    first_names: dict[str, Counter[str]]
+    org_heads: dict[str, Counter[str]]
+
+
+def _short_form_votes(corpus: Corpus, lex: Lexicon) -> _ShortForms:
+    votes = _ShortForms(defaultdict(Counter), defaultdict(Counter), defaultdict(Counter))
+    for found in corpus.per_article:
+        for occ in found:
+            words = occ.cleaned.split()
+            if occ.label == "PERSON" and len(words) >= 2:
+                votes.surnames[name_key(words[-1])][person_signature(words, lex)] += 1
+                votes.first_names[name_key(words[0])][person_signature(words, lex)] += 1
+            elif occ.label == "ORG" and len(words) >= 2 and org_like(words, lex):
+                votes.org_heads[name_key(words[0])][occ.key] += 1
+    return votes
+
+
+def _article_targets(occurrences: list[Occurrence], label: str, position: int, lex: Lexicon
+                     ) -> dict[str, str]:
+    """Per article: one-word key → key of the only longer ``label`` name whose word at
+    ``position`` it is (the last word for people: "Biden"; the first for organisations:
+    "United" for "United Airlines")."""
+    full_names: dict[str, set[str]] = defaultdict(set)
+    for occ in occurrences:
+        words = occ.cleaned.split()
+        if occ.label == label and len(words) >= 2 and (label != "ORG" or org_like(words, lex)):
+            key = person_signature(words, lex) if label == "PERSON" else occ.key
+            full_names[name_key(words[position])].add(key)
+    return {word: next(iter(keys)) for word, keys in full_names.items() if len(keys) == 1}
+
+
+def _dominant(votes: Counter[str] | None) -> str | None:
+    if not votes:
+        return None
+    best, count = votes.most_common(1)[0]
+    return best if count >= SURNAME_SHARE * sum(votes.values()) else None
+
+
+class ShortFormResolver:
+    """Step 4: a one-word name joins the longer name it abbreviates: a surname or a first
+    name its person ("Biden", "Kamala"), a first word its organisation ("United")."""
+
+    def __init__(self, corpus: Corpus, known: Known, lex: Lexicon,
+                 is_place: Callable[[str], bool]) -> None:
+        self.corpus = corpus
+        self.known = known
+        self.lex = lex
+        self.is_place = is_place
+        self.votes = _short_form_votes(corpus, lex)
+        self.first_name_only: set[str] = set()
+
+    def _plausible(self, short: str, long: str | None, share: float = LONG_FORM_SHARE
+                   ) -> str | None:
+        """A long form too rare beside its one-word form is a parsing accident, not a name."""
+        if long is None:
+            return None
+        long_count = max(self.corpus.count(long), self.corpus.signature_counts.get(long, 0))
+        return long if long_count >= share * self.corpus.count(short) else None
+
+    def _person(self, occ: Occurrence, surnames: dict[str, str], firsts: dict[str, str]
+                ) -> str | None:
+        key = occ.key
+        local = surnames.get(key)
+        if local is not None and len(self.votes.surnames.get(key, ())) == 1:
+            target: str | None = local  # the only person of the corpus with this surname
+        else:
+            target = self._plausible(key, local or _dominant(self.votes.surnames.get(key)))
+        if target is None and key not in self.votes.surnames and self._first_name_like(occ):
+            target = self._plausible(key, firsts.get(key) or
+                                     _dominant(self.votes.first_names.get(key)))
+            if target is None and key in self.votes.first_names and occ.label == "PERSON":
+                self.first_name_only.add(key)
+        return target
+
+    def _unknown_place(self, occ: Occurrence) -> bool:
+        """A place's label on a word no gazetteer knows as a place."""
+        return occ.label in PLACE_LABELS and occ.key not in self.known.by_key and \
+            not self.is_place(occ.key)
+
+    def _first_name_like(self, occ: Occurrence) -> bool:
+        """A person's label, or a place's on a word no gazetteer knows as a place."""
+        return occ.label == "PERSON" or self._unknown_place(occ)
+
+    def _person_like(self, occ: Occurrence, surnames: dict[str, str]) -> bool:
+        if occ.label == "PERSON" or occ.label not in PLACE_LABELS:
+            return True
+        if self.corpus.mostly(occ.key, ("PERSON",)):
+            return True
+        return (occ.key in surnames or occ.key in self.votes.first_names) and \
+            self._unknown_place(occ)
+
+    def resolve_article(self, found: list[Occurrence]) -> list[Occurrence]:
+        """The article's occurrences, one-word names pointed at their long forms."""
+        surnames = _article_targets(found, "PERSON", -1, self.lex)
+        firsts = _article_targets(found, "PERSON", 0, self.lex)
+        organisations = _article_targets(found, "ORG", 0, self.lex)
+        resolved = []
+        for occ in found:
+            single = len(occ.cleaned.split()) == 1 and occ.key not in self.known.by_key
+            organisation = self._plausible(
+                occ.key, organisations.get(occ.key) or
+                _dominant(self.votes.org_heads.get(occ.key)), ORG_LONG_FORM_SHARE)
+            if single and organisation and occ.key not in surnames and (
+                    occ.label == "ORG" or (organisations.get(occ.key) == organisation and
+                                           self._unknown_place(occ))):
+                occ = replace(occ, key=organisation)
+            elif single and self._person_like(occ, surnames):
+                target = self._person(occ, surnames, firsts)
+                if target is not None:
+                    occ = replace(occ, key=target, label="PERSON")
+            resolved.append(occ)
+        return resolved
+
+    def resolve(self) -> list[Occurrence]:
+        """Every occurrence of the corpus, resolved."""
+        return [occ for found in self.corpus.per_article for occ in self.resolve_article(found)]
