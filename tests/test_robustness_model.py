@@ -49,8 +49,9 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, s
     folder = tmp_path_factory.mktemp("hostile")
     corpus = folder / "c"
     expected = build_hostile(corpus)
-    # Analysing 5 MB of text takes minutes on two cores: these runs skip it with --max-bytes
-    # (the loader tests read it; test_long_article_... proves long texts are analysed).
+    # Parsing 5 MB of text with the model takes minutes on two cores: these runs skip it with
+    # --max-bytes (tests/test_long_text.py analyses a 5 MB article end to end with a blank
+    # pipeline, and benchmarks/long_text.py times it with the model against raw spaCy).
     expected["five-mb.txt"] = "larger than --max-bytes"
     (corpus / "one-line.txt").write_text("Date: 2024-03-09\n\n" +
                                          "Officials said 3 people died. " * 5_000)

