@@ -51,7 +51,11 @@ class HarmLexicon:
     nouns: dict[str, tuple[str, str]]
     captive_nouns: dict[str, str]
     flee_verbs: frozenset[str]
+    home_nouns: frozenset[str]
     bearing_verbs: frozenset[str]
+    tally_nouns: frozenset[str]
+    anaphors: frozenset[str]
+    not_people: frozenset[str]
     modals: frozenset[str]
     intent_verbs: frozenset[str]
     negations: frozenset[str]
@@ -71,7 +75,9 @@ def harm_lexicon() -> HarmLexicon:
         adjectives={k: tuple(v) for k, v in harm["adjectives"].items()},  # type: ignore[misc]
         nouns={k: tuple(v) for k, v in harm["nouns"].items()},  # type: ignore[misc]
         captive_nouns=harm["captive_nouns"], flee_verbs=frozenset(harm["flee_verbs"]),
-        bearing_verbs=frozenset(harm["bearing_verbs"]),
+        home_nouns=frozenset(harm["home_nouns"]), bearing_verbs=frozenset(harm["bearing_verbs"]),
+        tally_nouns=frozenset(harm["tally_nouns"]), anaphors=frozenset(harm["anaphors"]),
+        not_people=frozenset(harm["not_people"]),
         modals=frozenset(unreal["modals"]),
         intent_verbs=frozenset(unreal["intent_verbs"]),
         negations=frozenset(unreal["negations"]),
@@ -117,6 +123,8 @@ def _with_conjuncts(token: Token) -> list[Token]:
 
 
 def _is_count(token: Token) -> bool:
+    if token.ent_type_ == "ORDINAL":
+        return False
     return (token.like_num and not token.is_punct) or token.lower_ in VAGUE or \
         token.lower_ in ("dozen", "dozens", "scores")
 
@@ -125,7 +133,11 @@ def _is_person(token: Token) -> bool:
     """Whether a victim word can name people: a count, a person noun, a demonym, a pronoun."""
     lex = harm_lexicon()
     lower, lemma = token.lower_, _lemma(token)
-    if _is_count(token) or lower in _PERSON_PRONOUNS or token.ent_type_ in ("NORP", "PERSON"):
+    if lemma in lex.not_people or lower in lex.not_people or \
+            (_is_count(token) and _lemma(_counted(token)[1]) in lex.not_people):
+        return False
+    if _is_count(token) or lower in _PERSON_PRONOUNS or lower in lex.anaphors or \
+            token.ent_type_ in ("NORP", "PERSON"):
         return True
     if lemma in lex.people or lower in lex.people or lower.rstrip("s") in lex.people:
         return True
@@ -154,8 +166,7 @@ def _verb_trigger(token: Token) -> tuple[str, str] | None:
     if lemma in lex.outcome_verbs:
         kind = _outcome(token, lex.outcome_verbs[lemma])
         return (kind, lemma) if kind else None
-    if lemma in lex.forcing and any(_lemma(c) in lex.flee_verbs
-                                    for c in _children(token, "xcomp")):
+    if lemma in lex.forcing and _forced_out(token):
         return lex.forcing[lemma], lemma
     if lemma in lex.losing:
         for obj in _children(token, "dobj"):
@@ -164,6 +175,15 @@ def _verb_trigger(token: Token) -> tuple[str, str] | None:
     if lemma in lex.holding:
         return lex.holding[lemma], lemma
     return None
+
+
+def _forced_out(verb: Token) -> bool:
+    """"forced to flee", "forced from their homes"."""
+    lex = harm_lexicon()
+    if any(_lemma(c) in lex.flee_verbs for c in _children(verb, "xcomp")):
+        return True
+    return any(_lemma(g) in lex.home_nouns for c in _children(verb, "prep")
+               if c.lower_ in ("from", "out") for g in c.subtree if g.dep_ == "pobj")
 
 
 def _passive(verb: Token) -> bool:
@@ -175,16 +195,30 @@ def _passive(verb: Token) -> bool:
 
 
 def _shared_subject(verb: Token) -> list[Token]:
-    """The subject a verb shares with the verb it is coordinated with or modifies."""
+    """The subject a verb shares with the verb it is coordinated with or modifies (past a
+    clause the parse made of the object: "killed 40 farmers harvesting rice and abducted ...");
+    "an attack killed ... and wounded ...": the noun the first verb modifies."""
     current = verb
     for _ in range(3):
         if current.dep_ not in ("conj", "advcl", "xcomp") or current.head.i == current.i:
             return []
         current = current.head
+        if _small_clause(current):
+            current = current.head
         subjects = _children(current, *_SUBJECTS)
         if subjects:
             return subjects
+        if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
+            return [current.head]
     return []
+
+
+def _small_clause(clause: Token) -> bool:
+    """"killed 40 farmers harvesting rice": a gerund clause the parse made of a harm verb's
+    object, its subject being the victims."""
+    return clause.dep_ == "ccomp" and clause.tag_ == "VBG" and \
+        _verb_trigger(clause.head) is not None and not _children(clause.head, "dobj") and \
+        any(_is_person(s) for s in _children(clause, "nsubj"))
 
 
 def _subjects(verb: Token) -> list[Token]:
@@ -245,11 +279,9 @@ def _verb_harm(token: Token) -> _Harm | None:
         if lemma == "miss" and token.tag_ == "VBN":
             return None
         return _Harm(token, kind, lemma, "none", _subjects(token))
-    complement = lemma in lex.holding and any(
-        _lemma(c) in lex.captive_nouns and not list(c.children) for c in token.children)
-    voice = "passive" if _passive(token) or (complement and token.tag_ == "VBN") else "active"
-    if voice == "passive":
-        victims = _subjects(token)
+    voice = _voice(token, lemma)
+    if voice != "active":
+        victims, kind = _subjects(token), _either_kind(token, kind)
     else:
         victims, kind = _objects(token, kind)
     if lemma in lex.holding:
@@ -260,15 +292,50 @@ def _verb_harm(token: Token) -> _Harm | None:
     return _Harm(token, kind, lemma, voice, victims, _agent_of(token, voice))
 
 
+def _voice(verb: Token, lemma: str) -> str:
+    """active | passive ("held hostage" is passive) | none ("received 60 wounded")."""
+    lex = harm_lexicon()
+    if verb.lower_ in lex.adjectives and verb.dep_ == "acl" and verb.head.pos_ == "NUM" and \
+            verb.head.i == verb.i - 1:
+        return "none"
+    complement = lemma in lex.holding and any(
+        _lemma(c) in lex.captive_nouns and not list(c.children) for c in verb.children)
+    return "passive" if _passive(verb) or (complement and verb.tag_ == "VBN") else "active"
+
+
+def _either_kind(verb: Token, kind: str) -> str:
+    """"were killed or wounded" → casualties."""
+    other = _disjunct_objects(verb)[1]
+    return kind if other in (None, kind) else "casualties"
+
+
 def _objects(verb: Token, kind: str) -> tuple[list[Token], str]:
     """The objects of an active harm verb (with nouns the parse hung on the verb: "kidnapped
-    a priest and his driver"), and the kind ("kill or maim" → casualties)."""
-    objects = _children(verb, "dobj")
+    a priest and his driver", but not those after "among them"), and the kind ("kill or maim"
+    → casualties)."""
+    objects = _direct_objects(verb)
     if not objects:
         objects, other = _disjunct_objects(verb)
         return objects, kind if other in (None, kind) else "casualties"
-    return objects + [c for c in verb.children if c.dep_ == "conj" and
-                      c.pos_ in ("NOUN", "PROPN")], kind
+    subset = min((c.i for c in _children(verb, "prep") if c.lower_ in _SUBSET),
+                 default=verb.sent.end)
+    objects += [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+    return [o for o in objects if o.i < subset and not _is_subset(o)], kind
+
+
+def _is_subset(noun: Token) -> bool:
+    """"among them three children": a part of the victims named before."""
+    return any(c.dep_ == "prep" and c.lower_ in _SUBSET and c.i < noun.i for c in noun.children)
+
+
+def _direct_objects(verb: Token) -> list[Token]:
+    """The objects, an attribute the parse gave a participle ("had eliminated 1,400
+    servicemen"), or the subject of a gerund clause made of the object."""
+    objects = _children(verb, "dobj")
+    if not objects and _lemma(verb) != "be":
+        objects = _children(verb, "attr")
+    return objects or [s for c in _children(verb, "ccomp") if _small_clause(c)
+                       for s in _children(c, "nsubj")]
 
 
 def _disjunct_objects(verb: Token) -> tuple[list[Token], str | None]:
@@ -288,6 +355,8 @@ def _holding_kind(verb: Token, victims: list[Token]) -> str | None:
             return lex.captive_nouns[_lemma(word)]
     if _lemma(verb) != "hold" or not victims:
         return None
+    if verb.dep_ == "conj" and (_verb_trigger(verb.head) or ("",))[0] in ("killed", "injured"):
+        return "hostages"
     return lex.holding["hold"] if all(_held_people(v) for v in victims) else None
 
 
@@ -298,7 +367,7 @@ def _held_people(token: Token) -> bool:
 
 
 def _adjective_harm(token: Token) -> _Harm | None:
-    """"found dead", "remain missing", "among the dead were ..."."""
+    """"found dead", "remain missing", "left 9 dead", "among the dead were ..."."""
     lex = harm_lexicon()
     if token.lower_ not in lex.adjectives or token.pos_ not in ("ADJ", "NOUN", "VERB"):
         return None
@@ -307,7 +376,9 @@ def _adjective_harm(token: Token) -> _Harm | None:
     if token.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "attr", "advcl") and _is_verb(head):
         if _verb_trigger(head):
             return None
-        return _Harm(token, kind, verb, "none", _children(head, "dobj") or _subjects(head))
+        counted = [c for c in _children(token, "nummod") if _is_count(c)]
+        return _Harm(token, kind, verb, "none",
+                     counted or _children(head, "dobj") or _subjects(head))
     if token.dep_ == "pobj" and head.lower_ == "among" and _is_verb(head.head):
         return _Harm(token, kind, verb, "none", _children(head.head, "nsubj", "attr"))
     return None
@@ -375,7 +446,7 @@ def _unreal(harm: _Harm) -> bool:
     """Hypothetical, future or negated harm: "could kill", "threatened to kill", "if ...",
     "nobody was hurt", "no casualties"."""
     lex = harm_lexicon()
-    if any(v.lower_ in lex.negative_subjects or
+    if _denied(harm.trigger) or any(v.lower_ in lex.negative_subjects or
            any(c.dep_ == "det" and c.lower_ in lex.negations for c in v.children)
            for v in harm.victims):
         return True
@@ -393,6 +464,14 @@ def _unreal(harm: _Harm) -> bool:
     return False
 
 
+def _denied(trigger: Token) -> bool:
+    """"denied reports that any soldiers had been killed": harm told by a noun that is the
+    object of a verb of denial or intent."""
+    noun = trigger.head
+    return trigger.dep_ == "acl" and noun.dep_ == "dobj" and \
+        _lemma(noun.head) in harm_lexicon().intent_verbs
+
+
 def _unreal_cue(child: Token) -> bool:
     """A negation, a modal or a condition among a verb's dependents."""
     lex = harm_lexicon()
@@ -406,22 +485,86 @@ def _harms(sent: Span) -> list[_Harm]:
     the victim of a harm verb ("holding 59 hostages") is not a harm of its own."""
     found = list(_candidates(sent))
     victims = {v.i for harm in found if harm.trigger.pos_ != "NOUN" for v in harm.victims}
-    return [h for h in found if h.trigger.pos_ != "NOUN" or h.trigger.i not in victims]
+    kept = [h for h in found if h.trigger.pos_ != "NOUN" or h.trigger.i not in victims]
+    return [h for h in kept if not any(_fatal_outcome(h, other) for other in kept)]
+
+
+def _fatal_outcome(harm: _Harm, other: _Harm) -> bool:
+    """"was shot in the head and died of his wounds": the injury ``other`` ends in is no
+    mention of its own."""
+    if harm.kind != "injured" or other.kind != "killed" or other.voice != "none":
+        return False
+    linked = other.trigger.dep_ == "conj" and other.trigger.head.i == harm.trigger.i
+    return linked and {v.i for v in other.victims} == {v.i for v in harm.victims}
 
 
 def _candidates(sent: Span) -> Iterator[_Harm]:
     used: set[int] = set()
     for token in sent:
-        harm = (_verb_harm(token) if _is_verb(token) else None) or _adjective_harm(token) or \
-            _noun_harm(token)
-        if harm is None or token.i in used or _unreal(harm):
+        if token.i in used:
             continue
-        used.update(_covered(token, harm))
-        harm.victims = [v for victim in harm.victims
-                        for v in _partition(_victim(victim)) or _with_conjuncts(_victim(victim))]
-        harm.victims = [v for v in harm.victims if _is_person(v)]
-        if harm.victims or harm.value is not None:
+        for number, harm in enumerate(_readings(token)):
+            if _unreal(harm):
+                break
+            if not number:
+                used.update(_covered(token, harm))
+            harm.victims = _people(harm)
+            if harm.victims or harm.value is not None:
+                yield harm
+                break
+
+
+def _readings(token: Token) -> Iterator[_Harm]:
+    """The ways a word can be a harm word, best first (the next is tried when one finds no
+    victims: "missing" in "30 others remain missing" is no verb with a subject)."""
+    builders = (_verb_harm if _is_verb(token) else None, _adjective_harm, _noun_harm,
+                _nominal_harm)
+    for build in builders:
+        harm = build(token) if build else None
+        if harm is not None:
             yield harm
+
+
+def _people(harm: _Harm) -> list[Token]:
+    """The harm's victim words that can name people (a harm word standing for its victims:
+    "the wounded")."""
+    victims = [v for victim in harm.victims
+               for v in _partition(_victim(victim)) or _with_conjuncts(_victim(victim))]
+    people = [v for v in victims if v.i == harm.trigger.i or _is_person(v)]
+    if harm.value is None:
+        harm.value = _tally_value(people, harm.trigger)
+    return people
+
+
+def _nominal_harm(token: Token) -> _Harm | None:
+    """"the wounded arriving", "treated nearly 3,000 wounded": a harm adjective standing for
+    its victims (the count before it, else itself)."""
+    lex = harm_lexicon()
+    if token.lower_ not in lex.adjectives or token.i == token.sent.start or (
+            token.dep_ == "amod" and token.head.pos_ in ("NOUN", "PROPN")):
+        return None
+    before = token.doc[token.i - 1]
+    kind, verb = lex.adjectives[token.lower_]
+    if before.lower_ == "the":
+        return _Harm(token, kind, verb, "none", [token])
+    if _is_count(before) and before.dep_ not in ("nummod", "quantmod", "compound"):
+        return _Harm(token, kind, verb, "none", [before])
+    return None
+
+
+def _tally_value(victims: list[Token], trigger: Token) -> int | None:
+    """"bringing the number of journalists killed to 170", "the number of people displaced
+    has reached 123 million": the count a tally of the victims is put at."""
+    tallies = [v.head.head for v in victims if v.dep_ == "pobj" and v.head.lower_ == "of" and
+               _lemma(v.head.head) in harm_lexicon().tally_nouns]
+    if not tallies:
+        return None
+    places = [*_children(trigger, "prep"), *_children(tallies[0].head, "prep", "dobj", "attr")]
+    for place in places:
+        target = place if place.dep_ != "prep" else next(iter(_children(place, "pobj")), place)
+        if place.lower_ not in ("in", "since", "during") and _is_count(target):
+            return _count(target)
+    return None
 
 
 def _covered(token: Token, harm: _Harm) -> set[int]:
@@ -437,9 +580,12 @@ def _covered(token: Token, harm: _Harm) -> set[int]:
 
 def _victim(token: Token) -> Token:
     """The victim word a relative pronoun or a partitive stands for: "migrants who ...",
-    "dozens of civilians" keeps "dozens" (the count) as the victim token."""
+    "a record number of civilians"; "dozens of civilians" keeps "dozens" (the count)."""
     if token.lower_ in ("who", "that", "which") and token.head.dep_ == "relcl":
         return token.head.head
+    if _lemma(token) in harm_lexicon().tally_nouns:
+        people = _of_people(token)
+        return people[0] if people else token
     return token
 
 
@@ -461,6 +607,8 @@ def _counted(victim: Token) -> tuple[Token | None, Token]:
                 return victim, objects[0]
         return victim, victim
     counts = [c for c in victim.children if c.dep_ in ("nummod", "compound") and _is_count(c)]
+    counts += [o for p in _children(victim, "prep") if p.lower_ == "of"
+               for o in _children(p, "pobj") if o.like_num and not list(o.children)]
     return (counts[0] if counts else None), victim
 
 
@@ -495,6 +643,8 @@ def _victim_value(victim: Token) -> tuple[int | None, list[Token]]:
 def _singular(noun: Token) -> int | None:
     """1 for a singular victim ("a man", "he"), None for an uncounted plural."""
     if noun.lower_ in _SINGULAR or (noun.tag_ in ("NN", "NNP") and noun.pos_ != "PRON"):
+        return 1
+    if noun.ent_type_ == "ORDINAL" and any(c.lower_ == "a" for c in noun.children):
         return 1
     return None
 
@@ -548,14 +698,18 @@ def _clause(trigger: Token) -> list[Token]:
 
 
 def harm_mentions(doc: Doc, *, context: ExtractContext) -> list[HarmMention]:
-    """Every harm mention in a parsed Doc, in text order."""
+    """Every harm mention in a parsed Doc, in text order (none without a dependency parse)."""
+    if not doc.has_annotation("DEP"):
+        return []
     mentions: list[HarmMention] = []
     for sent in doc.sents:
         harms = list(_harms(sent))
+        found: list[HarmMention] = []
         for harm in harms:
             others = frozenset(t.i for h in harms if h is not harm for v in h.victims
                                for t in _victim_value(v)[1]) | _other_clauses(harm, harms)
-            mentions.extend(_mentions(doc, sent, harm, others, context))
+            found.extend(_mentions(doc, sent, harm, others, context, found))
+        mentions.extend(found)
     return mentions
 
 
@@ -565,8 +719,17 @@ def _other_clauses(harm: _Harm, harms: list[_Harm]) -> frozenset[int]:
                      h.trigger.subtree and _is_verb(h.trigger) for t in h.trigger.subtree)
 
 
+def _anaphor_side(heads: list[Token], before: list[HarmMention]) -> tuple[str | None, ...]:
+    """"and another was wounded", "25 others injured": the side of the mention before."""
+    anaphors = harm_lexicon().anaphors
+    if not heads or not all(h.lower_ in anaphors or _lemma(h) in anaphors for h in heads):
+        return (None, None)
+    sided = [m for m in before if m.side]
+    return (sided[-1].side, sided[-1].area) if sided else (None, None)
+
+
 def _mentions(doc: Doc, sent: Span, harm: _Harm, others: frozenset[int],
-              context: ExtractContext) -> Iterator[HarmMention]:
+              context: ExtractContext, before: list[HarmMention]) -> Iterator[HarmMention]:
     groups = _groups(harm)
     if not groups and harm.value is not None:
         groups = [(harm.value, [], [])]
@@ -574,15 +737,22 @@ def _mentions(doc: Doc, sent: Span, harm: _Harm, others: frozenset[int],
     for value, words, heads in groups:
         rest = others | {t.i for _, w, _ in groups for t in w if t not in words}
         evidence = Evidence(words, clause, harm.agent, rest, held=harm.kind == "hostages")
-        side, area = resolve_side(doc, sent, evidence, context)
-        tokens = [t for t in words if t.i <= max(h.i for h in heads)] if heads else []
-        first = min(t.i for t in tokens or [harm.trigger])
-        last = max(t.i for t in tokens or [harm.trigger])
+        side, area = _anaphor_side(heads, before)
+        if side is None:
+            side, area = resolve_side(doc, sent, evidence, context)
+        first, last = _extent(harm, words, heads)
         yield HarmMention(
             kind=harm.kind, value=value, side=side, area=area, verb=harm.verb,
             voice=harm.voice, agent=_text(harm.agent), victims=_text(words),
             sentence=sent.text.strip(), start=doc[first].idx,
             end=doc[last].idx + len(doc[last].text), sent=context.sentence_of[sent.start])
+
+
+def _extent(harm: _Harm, words: list[Token], heads: list[Token]) -> tuple[int, int]:
+    """(first, last) token of a mention: its victim words up to the last victim, else the
+    harm word."""
+    tokens = [t for t in words if t.i <= max(h.i for h in heads)] if heads else []
+    return min(t.i for t in tokens or [harm.trigger]), max(t.i for t in tokens or [harm.trigger])
 
 
 def _text(tokens: list[Token]) -> str | None:

@@ -1,10 +1,14 @@
 """Whose harm: the victims' side (a demonym) and the area where it happened.
 
 Evidence, in order: the victim words ("Palestinians", "Israeli soldiers", "Gazans", "residents
-of Jenin"); the place of the harm in its clause ("in Gaza", "in northern Israel", a town → its
-country); the agent ("Israeli strikes killed 20": the victims are on an opposing side, chosen
-by what the sentence or the article says); other words of the sentence; the sentences before.
-All word lists are in data/sides.json.
+of Jenin", "16 of its soldiers"); the place of the harm in its clause ("in Gaza", "in northern
+Israel", a town → its country; not "spying for Israel", nor a speaker, "Cambodia said"); the
+agent ("Israeli strikes killed 20": the victims are on an opposing side, chosen by what the
+sentence or the article says; "Kenyan police": a domestic force, its own country; a party
+harming on its own ground harms the other party); a place elsewhere in the sentence; other
+words of the sentence (not its attackers: "Russia launched", "rockets from Lebanon"); a place
+another mention of the sentence names; the sentences before. All word lists are in
+data/sides.json.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rafah.resources import json_data
 
@@ -45,6 +49,12 @@ class SideLexicon:
     opponents: dict[str, tuple[str, ...]]
     force_nouns: frozenset[str]
     code_side: dict[str, Side]
+    domestic: frozenset[str] = frozenset()
+    attack_verbs: frozenset[str] = frozenset()
+    not_places_after: frozenset[str] = frozenset()
+    place_suffixes: tuple[str, ...] = ()
+    speech_verbs: frozenset[str] = frozenset()
+    clash_prepositions: frozenset[str] = frozenset()
 
 
 def _key(text: str) -> str:
@@ -75,12 +85,23 @@ def side_lexicon() -> SideLexicon:
     for code, places in data["places"].items():
         for place in places:
             names.setdefault(_key(place), code_side[code])
-    actors = {_key(w): side for side, ws in data["actors"].items() for w in ws}
-    local = {_key(w): side for side, ws in data["local_actors"].items() for w in ws}
     return SideLexicon(
-        words=words, names=names, actors=actors, local_actors=local,
-        opponents={k: tuple(v) for k, v in data["opponents"].items()},
-        force_nouns=frozenset(_key(w) for w in data["force_nouns"]), code_side=code_side)
+        words=words, names=names, code_side=code_side, **_actor_lexicon(data),
+        attack_verbs=frozenset(data["attack_verbs"]),
+        not_places_after=frozenset(data["not_places_after"]),
+        place_suffixes=tuple(data["place_suffixes"]),
+        speech_verbs=frozenset(data["speech_verbs"]),
+        clash_prepositions=frozenset(data["clash_prepositions"]))
+
+
+def _actor_lexicon(data: dict[str, Any]) -> dict[str, Any]:
+    """Actors, local actors, conflict pairs, force nouns and domestic forces (sides.json)."""
+    return {
+        "actors": {_key(w): side for side, ws in data["actors"].items() for w in ws},
+        "local_actors": {_key(w): side for side, ws in data["local_actors"].items() for w in ws},
+        "opponents": {k: tuple(v) for k, v in data["opponents"].items()},
+        "force_nouns": frozenset(_key(w) for w in data["force_nouns"]),
+        "domestic": frozenset(_key(w) for w in data["domestic_forces"])}
 
 
 def demonyms() -> tuple[str, ...]:
@@ -106,6 +127,9 @@ def place_side(name: str, *, use_index: bool = True) -> Side:
     if not use_index or not key:
         return NO_SIDE
     code = _index_country(name)
+    words = name.split()
+    if code is None and len(words) > 1 and words[-1].lower() in lex.place_suffixes:
+        code = _index_country(" ".join(words[:-1]))
     return lex.code_side.get(code, NO_SIDE) if code else NO_SIDE
 
 
@@ -126,14 +150,27 @@ def _word_evidence(tokens: list[Token], *, places: bool, index: bool) -> tuple[S
     word: Side = NO_SIDE
     place: Side = NO_SIDE
     first_place = len(tokens)
-    for first, _, key in _runs(tokens):
+    for first, last, key in _runs(tokens):
         if word[0] is None:
             word = _word_side(key)
-        if places and first < first_place and key in lex.names:
+        if places and first < first_place and key in lex.names and \
+                _locative(tokens[first: last + 1]):
             place, first_place = lex.names[key], first
     if places and place[0] is None and index:
         place = _entity_place(tokens)
     return word, place
+
+
+def _name_root(tokens: list[Token]) -> Token:
+    """The word of a name the rest hangs on ("Strip" in "Gaza Strip")."""
+    inside = {t.i for t in tokens}
+    return next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[-1])
+
+
+def _locative(tokens: list[Token]) -> bool:
+    """Whether a name can say where: not "spying for Israel", "clashes with Hezbollah"."""
+    root = _name_root(tokens)
+    return not (root.dep_ == "pobj" and root.head.lower_ in side_lexicon().not_places_after)
 
 
 def _word_side(key: str) -> Side:
@@ -150,6 +187,8 @@ def _entity_place(tokens: list[Token]) -> Side:
     for token in tokens:
         if token.ent_type_ in _PLACE_ENTS and token.ent_iob_ == "B":
             entity = next(e for e in token.doc.ents if e.start == token.i)
+            if not _locative(list(entity)):
+                continue
             place = place_side(entity.text)
             if place[0]:
                 return place
@@ -166,14 +205,44 @@ def words_side(tokens: Iterable[Token], *, index: bool = True) -> Side:
 
 
 def _is_force_modifier(token: Token) -> bool:
-    """A side word naming a perpetrator: "Israeli" in "Israeli strikes", "US" in "US forces"."""
+    """A side word naming a perpetrator: "Israeli" in "Israeli strikes", "US" in "US forces"
+    (not the other party of "clashes with Hezbollah fighters")."""
+    lex = side_lexicon()
     head = token
     while head.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod") and head.head.i > head.i:
         head = head.head
-        if _key(head.lemma_) in side_lexicon().force_nouns or _key(head.text) in \
-                side_lexicon().force_nouns:
-            return True
+        if _key(head.lemma_) in lex.force_nouns or _key(head.text) in lex.force_nouns:
+            return not (head.dep_ == "pobj" and head.head.lower_ in lex.clash_prepositions)
     return False
+
+
+def _compound_root(token: Token) -> Token:
+    root = token
+    while root.dep_ in ("compound", "flat") and root.head.i > root.i:
+        root = root.head
+    return root
+
+
+def _acting_name(token: Token) -> bool:
+    """A name standing for the attacker: "Russia launched drones", "rockets from Lebanon"."""
+    lex = side_lexicon()
+    root = _compound_root(token)
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in lex.attack_verbs:
+        return True
+    source = root.head.head
+    return root.dep_ == "pobj" and root.head.lower_ == "from" and (
+        _key(source.lemma_) in lex.force_nouns or source.lemma_.lower() in lex.attack_verbs)
+
+
+def _is_perpetrator(token: Token) -> bool:
+    """A word that names who did harm, not whose harm or where."""
+    return _is_force_modifier(token) or _acting_name(token)
+
+
+def _is_speaker(token: Token) -> bool:
+    """"Cambodia said ...": a name that speaks says nothing of where the harm was."""
+    root = _compound_root(token)
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in side_lexicon().speech_verbs
 
 
 def opposing_side(agent_side: str, support: Iterable[str | None]) -> str | None:
@@ -184,17 +253,29 @@ def opposing_side(agent_side: str, support: Iterable[str | None]) -> str | None:
     return supported[0] if supported else (candidates[0] if candidates else None)
 
 
-def agent_side(agent: Iterable[Token], support: Iterable[str | None]) -> str | None:
-    """What the agent says about the victims: a local actor's country ("RSF" → Sudanese), else
-    an opponent of the agent's own side ("Israeli strikes" → Palestinian)."""
+def _agent_sides(agent: Iterable[Token]) -> tuple[str | None, str | None, bool]:
+    """(a local actor's country, the agent's own side, whether it is a domestic force such as
+    police) of an agent's words."""
     lex = side_lexicon()
     tokens = sorted(set(agent), key=lambda t: t.i)
     own: str | None = None
+    domestic = False
     for _, _, key in _runs(tokens):
         if key in lex.local_actors:
-            return lex.local_actors[key]
+            return lex.local_actors[key], None, False
+        domestic = domestic or key in lex.domestic
         if own is None:
             own = (lex.words.get(key) or lex.names.get(key) or (lex.actors.get(key), None))[0]
+    return None, own, domestic
+
+
+def agent_side(agent: Iterable[Token], support: Iterable[str | None]) -> str | None:
+    """What the agent says about the victims: a local actor's country ("RSF" → Sudanese), a
+    domestic force's own country ("Kenyan police"), else an opponent of the agent's own side
+    ("Israeli strikes" → Palestinian)."""
+    local, own, domestic = _agent_sides(agent)
+    if local or domestic:
+        return local or own
     return opposing_side(own, support) if own else None
 
 
@@ -203,10 +284,10 @@ def sentence_evidence(sent: Span, exclude: Iterable[int] = ()) -> list[Side]:
     words and actors that are not perpetrators, then the victims of the perpetrators named."""
     skip = set(exclude)
     tokens = [t for t in sent if t.i not in skip]
-    plain = [t for t in tokens if not _is_force_modifier(t)]
+    plain = [t for t in tokens if not _is_perpetrator(t)]
     word, place = _word_evidence(plain, places=True, index=True)
     found = [s for s in (place, word) if s[0]]
-    forces = [t for t in tokens if _is_force_modifier(t)]
+    forces = [t for t in tokens if _is_perpetrator(t)]
     if forces:
         victims = agent_side(forces, [s[0] for s in found])
         if victims:
@@ -250,7 +331,7 @@ def _possessor(tokens: list[Token], sent: Span) -> list[Token]:
         return []
     first = min(t.i for t in tokens)
     before = [t for t in sent if t.i < first and t.dep_ in ("nsubj", "nsubjpass") and
-              t.pos_ == "PROPN"]
+              (t.pos_ == "PROPN" or words_side(t.subtree, index=False)[0])]
     return list(before[-1].subtree) if before else []
 
 
@@ -284,34 +365,57 @@ def resolve_side(doc: Doc, sent: Span, evidence: Evidence,
     if evidence.held:
         return held_side(doc, sent, evidence)
     side, area = words_side(victims)
-    place = _harm_place(sent, evidence)
+    here, elsewhere = _harm_places(sent, evidence)
+    place = here if here[0] else elsewhere
     if side:
         area = area or (place[1] if place[0] == side else None)
         return side, area or _area_for(side, [], context_side(doc, sent, context))
-    if place[0]:
-        return place
-    exclude = set(evidence.others) | {t.i for t in evidence.agent}
+    agent = evidence.agent + _possessor(evidence.agent, sent)
+    if here[0] and not _own_ground(agent, here[0]):
+        return here
+    return _side_beyond_clause(doc, sent, evidence, agent, elsewhere, context)
+
+
+def _own_ground(agent: list[Token], place: str) -> bool:
+    """"a Hamas sniper killed a reservist in Beit Hanoun": a party to a conflict harming on its
+    own ground harms the other party."""
+    return bool(agent) and _agent_sides(agent)[1] == place and place in side_lexicon().opponents
+
+
+def _side_beyond_clause(doc: Doc, sent: Span, evidence: Evidence, agent: list[Token],
+                        elsewhere: Side, context: ExtractContext | None) -> Side:
+    """The side when neither the victims nor the harm's clause name it: the agent's opponent,
+    a place elsewhere in the sentence, other words of it, a place another mention of the
+    same sentence names, the article so far."""
+    exclude = set(evidence.others) | {t.i for t in agent}
     nearby = sentence_evidence(sent, exclude)
     earlier = context_side(doc, sent, context)
-    if evidence.agent:
-        victim_side = agent_side(evidence.agent, [s[0] for s in nearby] + [earlier[0]])
+    if agent:
+        victim_side = agent_side(agent, [s[0] for s in nearby] + [earlier[0]])
         if victim_side:
-            return victim_side, _area_for(victim_side, nearby, earlier)
+            return victim_side, _area_for(victim_side, [elsewhere, *nearby], earlier)
+    if elsewhere[0]:
+        return elsewhere
     if nearby and nearby[0][0]:
         return nearby[0][0], _area_for(nearby[0][0], nearby, earlier)
-    return earlier
+    shared = _place_of([t for t in sent if t not in agent])
+    return shared if shared[0] else earlier
 
 
-def _harm_place(sent: Span, evidence: Evidence) -> Side:
-    """The place of the harm: in its clause, else elsewhere in the sentence (not in another
-    mention's clause, nor a perpetrator's modifier such as "US" in "US strikes")."""
+def _place_of(tokens: list[Token]) -> Side:
+    """The first place among the tokens, leaving out perpetrators ("US" in "US strikes",
+    "rockets from Lebanon") and speakers ("Cambodia said")."""
+    kept = [t for t in tokens if not _is_perpetrator(t) and not _is_speaker(t)]
+    return _word_evidence(kept, places=True, index=True)[1]
+
+
+def _harm_places(sent: Span, evidence: Evidence) -> tuple[Side, Side]:
+    """The place of the harm in its clause, and elsewhere in the sentence (neither in another
+    mention's words or clause)."""
     clause = {t.i for t in evidence.clause}
-    for tokens in (evidence.clause, [t for t in sent if t.i not in clause]):
-        kept = [t for t in tokens if t.i not in evidence.others and not _is_force_modifier(t)]
-        _, place = _word_evidence(kept, places=True, index=True)
-        if place[0]:
-            return place
-    return NO_SIDE
+    here = _place_of([t for t in evidence.clause if t.i not in evidence.others])
+    rest = [t for t in sent if t.i not in clause and t.i not in evidence.others]
+    return here, _place_of(rest)
 
 
 def held_side(doc: Doc, sent: Span, evidence: Evidence) -> Side:
@@ -328,7 +432,10 @@ def held_side(doc: Doc, sent: Span, evidence: Evidence) -> Side:
     if victims:
         return victims, None
     earlier = context_side(doc, sent)
-    return earlier if earlier[0] not in side_lexicon().opponents else NO_SIDE
+    where = _harm_places(sent, evidence)[0][0]
+    if where in lex.opponents:
+        return opposing_side(where, [earlier[0]]), None
+    return earlier if earlier[0] not in lex.opponents else NO_SIDE
 
 
 def _area_for(side: str, nearby: list[Side], earlier: Side) -> str | None:
@@ -358,7 +465,8 @@ def noun_core(noun: Token) -> list[Token]:
     left = [t for t in noun.subtree if t.i <= noun.i]
     right = [t for t in noun.rights if t.dep_ in ("compound", "punct") and t.i == noun.i + 1]
     tokens = left + right
-    start = max((t.i for t in tokens if t.is_punct and t.i < noun.i), default=-1)
+    start = max((t.i for t in tokens if t.is_punct and t.tag_ != "HYPH" and t.i < noun.i),
+                default=-1)
     return [t for t in tokens if t.i > start]
 
 

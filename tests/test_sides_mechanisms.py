@@ -1,0 +1,87 @@
+"""Harm mentions and victim sides: one purpose-written sentence per mechanism."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from rafah.extract.context import ExtractContext
+from rafah.extract.harm_mentions import harm_mentions
+from rafah.extract.sides import place_side
+
+pytestmark = pytest.mark.model
+
+Row = tuple[str, int | None, str | None, str]
+
+
+@pytest.fixture(scope="module")
+def nlp():  # noqa: ANN201
+    from rafah.nlp import load_pipeline, resolve_model
+
+    return load_pipeline(resolve_model(None))
+
+
+def _rows(nlp: Any, text: str, context: str | None = None) -> list[Row]:
+    """(kind, value, side, voice) of the mentions in ``text`` (after its context)."""
+    prefix = f"{context}.\n\n" if context else ""
+    doc = nlp(prefix + text)
+    found = harm_mentions(doc, context=ExtractContext.for_doc(doc))
+    return [(m.kind, m.value, m.side, m.voice) for m in found if m.start >= len(prefix)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "another", "two others": the side of the victims named before them
+    ("Two soldiers were killed and another was wounded in a Hezbollah attack near Metula.",
+     [("killed", 2, "Israeli", "passive"), ("injured", 1, "Israeli", "passive")]),
+    ("Three Ukrainian civilians died and two others were missing after the strike.",
+     [("killed", 3, "Ukrainian", "none"), ("missing", 2, "Ukrainian", "none")]),
+    # a domestic force harms its own country's people
+    ("Nigerian police shot dead three protesters during a march.",
+     [("killed", 3, "Nigerian", "active")]),
+    # the count of a tally of the victims, of a collective noun
+    ("The number of journalists killed in Sudan has risen to 12.",
+     [("killed", 12, "Sudanese", "passive")]),
+    ("A family of five was killed in Rafah.", [("killed", 5, "Palestinian", "passive")]),
+    # animals are no victims; denied harm is no mention
+    ("Dozens of sheep were killed by the blast.", []),
+    ("Officials denied claims that any civilians had been killed.", []),
+    # "killed or injured" is one count of casualties
+    ("Forty people were killed or injured in the blast in Karachi.",
+     [("casualties", 40, "Pakistani", "passive")]),
+    ("Hundreds of families were forced from their homes in Khan Younis.",
+     [("displaced", None, "Palestinian", "passive")]),
+    # euphemisms of killing
+    ("The army said it had eliminated 12 gunmen in Tulkarm.",
+     [("killed", 12, "Palestinian", "active")]),
+    # a party harming on its own ground harms the other party
+    ("A Hamas gunman killed two people in Tel Aviv.", [("killed", 2, "Israeli", "active")]),
+    # a harm adjective standing for its victims
+    ("Hospitals in Gaza City received 60 wounded overnight.",
+     [("injured", 60, "Palestinian", "none")]),
+    ("Clashes between the army and Hamas fighters in Jabalia left 9 dead.",
+     [("killed", 9, "Palestinian", "none")]),
+    # "among them": a part of the victims, not more of them
+    ("The strike killed five people in Odesa and wounded 20, among them three children.",
+     [("killed", 5, "Ukrainian", "active"), ("injured", 20, "Ukrainian", "active")]),
+])
+def test_mechanisms(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("context", "text", "side"), [
+    # a country that attacks, the origin of the weapons: the attacker, not the place of harm
+    ("Russia fired 40 missiles at Kyiv overnight", "Three people died.", "Ukrainian"),
+    ("Drones launched from Yemen hit the port of Eilat", "Two people were wounded.", "Israeli"),
+])
+def test_context_attacker(nlp: Any, context: str, text: str, side: str) -> None:
+    assert [row[2] for row in _rows(nlp, text, context)] == [side]
+
+
+def test_speaker_and_beneficiary_are_no_place(nlp: Any) -> None:
+    rows = _rows(nlp, "Egyptian police arrested 30 people accused of smuggling for Libya.")
+    assert rows == [("detained", 30, "Egyptian", "active")]
+
+
+def test_place_with_a_suffix() -> None:
+    assert place_side("Kherson district")[0] == "Ukrainian"
