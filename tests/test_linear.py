@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import gc
 import time
-from pathlib import Path
 
-import pytest
 import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -102,25 +100,3 @@ def test_gazetteer_step_is_linear_in_the_text() -> None:
     # timer noise on a shared machine (at most 8x). The former comparison of every match
     # with every entity took 16x as long (0.18 s → 2.7 s for 250 → 1,000 sentences).
     assert large <= 8 * small, (small, large)
-
-
-@pytest.mark.model
-@pytest.mark.slow
-def test_five_megabyte_article_is_analysed(tmp_path: Path) -> None:
-    from rafah.analyze import AnalysisSettings, analyse_articles
-    from rafah.corpus import load_corpus
-    from rafah.store import Store
-
-    sentence = "Officials in Rafah said 12 people were killed in Khan Younis on Monday. "
-    (tmp_path / "big.txt").write_text("Date: 2024-03-10\n\n" + sentence * 70_000)
-    assert (tmp_path / "big.txt").stat().st_size > 5_000_000
-    articles = load_corpus(tmp_path).articles
-    store = Store(None)
-    try:
-        run = analyse_articles(articles, store, AnalysisSettings(jobs=1))
-    finally:
-        store.close()
-    analysis = run.analyses[articles[0].text_hash]
-    assert len(analysis.casualties) == 70_000
-    text = articles[0].text
-    assert all(text[f.start:f.end] == "12" for f in analysis.casualties[::997])
