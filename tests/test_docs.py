@@ -49,3 +49,18 @@ def test_docs_exist_and_readme_is_short() -> None:
     assert commands[:2] == ["pip install . && rafah timeline seeds/",
                             "pip install '.[test]' && pytest"]
     assert len(readme) < 40
+
+
+def test_every_test_the_docs_cite_exists() -> None:
+    cited = 0
+    for page in DOCS.glob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        for cell in re.findall(r"`[^`]*::[^`]*`(?:, `::[^`]*`)*", text):
+            module = None
+            for name in re.findall(r"(test_\w+\.py)?::(test_\w+)", cell):
+                module = name[0] or module
+                assert module, (page.name, cell)
+                source = (ROOT / "tests" / module).read_text(encoding="utf-8")
+                assert re.search(rf"^def {name[1]}\(", source, re.M), (page.name, module, name[1])
+                cited += 1
+    assert cited > 40
