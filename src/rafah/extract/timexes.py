@@ -6,18 +6,21 @@ analysis depends on the text alone.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
 from rafah.records import DateMention
+from rafah.resources import json_data
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from rafah.extract.context import ExtractContext
 
-_FUTURE_VERBS = {"schedule", "slate", "plan", "expect", "due", "set"}
-_FUTURE_WORDS = {"will", "'ll", "shall", "going", "plans", "plan", "expected", "scheduled",
-                 "set", "upcoming", "next", "due"}
+@cache
+def _words() -> dict[str, frozenset[str]]:
+    """The tense cue words (data/timex_words.json)."""
+    return {key: frozenset(values) for key, values in json_data("timex_words.json").items()}
 
 
 def _governing_verb(token: Token) -> Token | None:
@@ -31,6 +34,19 @@ def _governing_verb(token: Token) -> Token | None:
     return None
 
 
+def _future_marked(verb: Token) -> bool:
+    """Whether the verb (or the clause it completes) carries a future marker: a modal such as
+    "will", or "expected", "scheduled", "going to"."""
+    words = _words()
+    related = [verb, *verb.children]
+    if verb.dep_ in ("xcomp", "ccomp", "advcl", "conj") and verb.head.i != verb.i:
+        related += [verb.head, *verb.head.children]
+    return any((token.tag_ == "MD" and token.lower_ in words["future_modals"]) or
+               (token.lower_ in words["future_words"] and
+                token.dep_ in ("aux", "xcomp", "acomp", "amod"))
+               for token in related)
+
+
 def clause_tense(span: Span) -> str:
     """past, present or future, from the verb that governs a date expression.
 
@@ -39,22 +55,12 @@ def clause_tense(span: Span) -> str:
     """
     verb = _governing_verb(span.root)
     before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
-    if before in ("until", "till", "through", "thru") and (verb is None or verb.tag_ != "VBD"):
+    if before in _words()["limit_words"] and (verb is None or verb.tag_ != "VBD"):
         return "future"
     if verb is None:
         return "past"
-    if verb.lemma_.lower() in _FUTURE_VERBS:
+    if verb.lemma_.lower() in _words()["future_verbs"] or _future_marked(verb):
         return "future"
-    related = [verb, *verb.children]
-    if verb.dep_ in ("xcomp", "ccomp", "advcl", "conj") and verb.head.i != verb.i:
-        related += [verb.head, *verb.head.children]
-    for token in related:
-        if token.tag_ == "MD" and token.lower_ in ("will", "'ll", "shall", "wo"):
-            return "future"
-        if token.lower_ in _FUTURE_WORDS and token.dep_ in ("aux", "xcomp", "acomp", "amod"):
-            return "future"
-    if verb.tag_ in ("VBD", "VBN"):
-        return "past"
     if verb.tag_ in ("VBZ", "VBP", "VBG", "VB"):
         return "present"
     return "past"
@@ -67,9 +73,7 @@ def date_mentions(doc: Doc, *, context: ExtractContext) -> list[DateMention]:
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME") or "\n" in ent.text:
             continue
-        if ent.label_ == "TIME" and not any(t.lower_ in ("tonight", "morning", "evening",
-                                                          "afternoon", "night", "overnight")
-                                             for t in ent):
+        if ent.label_ == "TIME" and not any(t.lower_ in _words()["day_parts"] for t in ent):
             continue
         found.append(DateMention(ent.text, ent.start_char, ent.end_char,
                                  context.sentence_of[ent.start], clause_tense(ent),
