@@ -335,6 +335,27 @@ def timeline_cli(options: CommonOptions, events: bool, by: str | None) -> None:
         _emit(result, options, reporter)
 
 
+@cli.command("export")
+@click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
+@corpus_argument
+@click.option("--overwrite", is_flag=True, help="Replace what OUT_DIR already holds.")
+@common_options()
+def export_cli(options: CommonOptions, out_dir: Path, overwrite: bool) -> None:
+    """Every article and every per-article record (entity mentions, casualty figures, harm
+    mentions, dated expressions, ...) as Parquet files partitioned by month, for DuckDB,
+    pandas, R or Spark. Needs the parquet extra: pip install 'rafah[parquet]'.
+
+    \b
+    Examples:
+      rafah export out/ corpus/
+      duckdb -c "SELECT side, count(*) FROM 'out/harm/*/*.parquet' GROUP BY side"
+    """
+    from rafah import commands
+
+    with _session(options) as (session, reporter):
+        _emit(commands.export(session, out_dir, overwrite=overwrite), options, reporter)
+
+
 @cli.group("cache")
 def cache_cli() -> None:
     """The analysis store: what it holds, and pruning what is no longer used.

