@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
+from functools import cache
 from pathlib import PurePosixPath
 from typing import Any, ClassVar, Self
 from urllib.parse import urlsplit
@@ -101,6 +102,11 @@ class Article:
         }
 
 
+@cache
+def _field_types(record: type) -> tuple[tuple[str, str], ...]:
+    return tuple((f.name, str(f.type)) for f in fields(record))
+
+
 def _plus(value: int | None, step: int) -> int | None:
     return None if value is None else value + step
 
@@ -131,13 +137,13 @@ class Record:
     @classmethod
     def from_dict(cls, values: Mapping[str, Any]) -> Self:
         """Rebuild a record from its fields by name (missing optional fields keep defaults)."""
-        names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+        names = {name for name, _ in cls.field_types()}
         return cls(**{k: v for k, v in values.items() if k in names})
 
     @classmethod
     def field_types(cls) -> tuple[tuple[str, str], ...]:
         """(name, type as written) of every field: the record's storage schema."""
-        return tuple((f.name, str(f.type)) for f in fields(cls))  # type: ignore[arg-type]
+        return _field_types(cls)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)

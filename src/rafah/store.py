@@ -68,12 +68,20 @@ def _decoder(annotation: str) -> Any:
     return json.loads
 
 
-def _decode(fields: tuple[tuple[str, str], ...], values: list[Any]) -> dict[str, Any]:
-    decoded: dict[str, Any] = {}
-    for (name, kind), value in zip(fields, values, strict=True):
-        convert = _decoder(kind)
-        decoded[name] = value if value is None or convert is None else convert(value)
-    return decoded
+def _row_reader(record: type[Record]) -> Callable[[list[Any]], Record]:
+    """A function from a row of the record's table (its fields, in the order selected by name)
+    to the record; the decoders are worked out once per table, not once per value."""
+    fields = record.field_types()
+    names = [name for name, _ in fields]
+    converters = [(i, c) for i, (_, kind) in enumerate(fields) if (c := _decoder(kind))]
+
+    def read(values: list[Any]) -> Record:
+        for i, convert in converters:
+            if values[i] is not None:
+                values[i] = convert(values[i])
+        return record(**dict(zip(names, values, strict=True)))
+
+    return read
 
 
 def default_cache_path() -> Path:
@@ -229,9 +237,9 @@ class Store:
             rows = self.connection.execute(
                 f"SELECT analysis, {select} FROM {_table(extractor)} "
                 f"WHERE analysis IN ({id_marks}) ORDER BY analysis, seq", tuple(ids))
+            read = _row_reader(extractor.record)
             for analysis, *values in rows:
-                records[analysis].setdefault(extractor.name, []).append(
-                    extractor.record.from_dict(_decode(fields, values)))
+                records[analysis].setdefault(extractor.name, []).append(read(values))
         return {ids[i]: Analysis(records[i]) for i in ids}
 
     def put_many(self, items: Iterable[tuple[str, Analysis]], fingerprint: str) -> None:
