@@ -55,7 +55,7 @@ def _pipeline() -> Any:
 def _casualties(texts: Iterable[tuple[str, str]], batch_size: int = 32
                 ) -> Iterator[tuple[str, list[CasualtyFigure]]]:
     """(key, figures) for each (key, text), through the pipeline the CLI runs."""
-    from rafah.analyze import analyse_texts
+    from rafah.pipeline import analyse_texts
 
     for key, analysis in analyse_texts(_pipeline(), texts, batch_size):
         yield key, list(analysis.casualties)

@@ -22,9 +22,10 @@ import platform
 import time
 from pathlib import Path
 
-from rafah.analyze import AnalysisSettings, analyse_articles, chunk_text
+from rafah.analyze import AnalysisSettings, analyse_articles
 from rafah.corpus import article_from_text, load_corpus
 from rafah.nlp import USED_COMPONENTS, resolve_model
+from rafah.pipeline import chunk_text
 from rafah.store import Store
 
 

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from rafah import analyze
-from rafah.analyze import AnalysisSettings, analyse_articles, chunk_text
+from rafah.analyze import AnalysisSettings, analyse_articles
 from rafah.corpus import load_corpus
+from rafah.pipeline import chunk_text
 from rafah.records import (
     Acronym,
     Analysis,

@@ -103,7 +103,7 @@ def _start_worker(model: str, gazetteers: tuple[str, ...], batch_size: int) -> N
 
 def _analyse_batch(batch: list[tuple[str, str]]) -> Results:
     """Pool task: analyse texts, return their records (plain dataclasses, never Docs)."""
-    from rafah.analyze import analyse_texts
+    from rafah.pipeline import analyse_texts
 
     return list(analyse_texts(_WORKER["nlp"], batch, _WORKER["batch_size"]))
 
@@ -116,8 +116,8 @@ class LocalExecutor:
         """One job runs in this process; more run in worker processes that each load the
         pipeline once and send back only records. At most a few batches per worker are in
         flight, so memory does not grow with the corpus."""
-        from rafah.analyze import analyse_texts
         from rafah.nlp import load_pipeline
+        from rafah.pipeline import analyse_texts
 
         jobs = min(settings.resolved_jobs(), max(1, total // 16))
         if jobs <= 1:
@@ -199,7 +199,7 @@ def prepare_worker(spec: WorkerSpec) -> None:
 
 def analyse_batch(batch: list[tuple[str, str]], spec: WorkerSpec) -> Results:
     """Dask task: analyse a batch of (hash, text) on this worker; return plain records."""
-    from rafah.analyze import analyse_texts
+    from rafah.pipeline import analyse_texts
 
     prepare_worker(spec)
     return list(analyse_texts(_PREPARED["nlp"], batch, spec.batch_size))

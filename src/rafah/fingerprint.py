@@ -18,10 +18,11 @@ from pathlib import Path
 
 from rafah.resources import resource_path
 
-PIPELINE_MODULES = ("rafah.analyze", "rafah.nlp", "rafah.gazetteer_component",
+PIPELINE_MODULES = ("rafah.pipeline", "rafah.nlp", "rafah.gazetteer_component",
                     "rafah.paragraph_component",
                     "rafah.records", "rafah.extract.registry", "rafah.extract.context")
-"""Modules that shape every analysis whatever the extractors (chunking, components, records)."""
+"""Modules that shape every analysis whatever the extractors (chunking, components, records);
+not `rafah.analyze` or `rafah.executors`, which only decide where the analysis runs."""
 
 
 _PACKAGE = Path(__file__).resolve().parent
