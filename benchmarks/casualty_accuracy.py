@@ -42,7 +42,8 @@ HERE = Path(__file__).resolve().parent
 SHARED = HERE.parent.parent / "shared"
 CORPUS = SHARED / "corpus" / "cnn-2024-07-16_22"
 ACLED = SHARED / "data" / "acled-gaza-dev.csv"
-GOLD_SETS = {"dev": HERE / "gold" / "dev40.jsonl", "heldout": HERE / "gold" / "heldout20.jsonl"}
+GOLD_SETS = {"dev": HERE / "gold" / "dev40.jsonl", "dev2": HERE / "gold" / "dev30b.jsonl",
+             "heldout": HERE / "gold" / "heldout20.jsonl"}
 LEFT_OUT = ("coded", "[", "unspecified", "unknown")
 
 
@@ -257,14 +258,15 @@ def _note_figures(notes: list[tuple[str, str, int]], n_process: int
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--set", choices=("dev", "heldout", "acled", "all"), default="dev")
+    parser.add_argument("--set", choices=("dev", "dev2", "heldout", "acled", "all"),
+                        default="dev")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--notes", type=Path, default=ACLED)
     parser.add_argument("--verbose", action="store_true", help="list misses and false positives")
     parser.add_argument("--sample", type=int, default=0, help="list N failing event notes")
     parser.add_argument("--n-process", type=int, default=1)
     args = parser.parse_args()
-    names = ("dev", "heldout", "acled") if args.set == "all" else (args.set,)
+    names = ("dev", "dev2", "heldout", "acled") if args.set == "all" else (args.set,)
     for name in names:
         if name == "acled":
             run_notes(args.notes, args.sample, args.n_process)
