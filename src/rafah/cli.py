@@ -56,7 +56,7 @@ def _emit(result: Result, options: CommonOptions, reporter: Reporter) -> None:
     fmt = options.fmt or "table"
     if fmt == "geojson" and result.geojson is not None:
         with open_output(options.output) as out:
-            out.write(json.dumps(result.geojson, ensure_ascii=False) + "\n")
+            out.write(json.dumps(result.geojson(), ensure_ascii=False) + "\n")
         return
     rows = sort_rows(result.rows, options.sort, result.columns)
     terminal = fmt == "table" and options.output is None and is_terminal()

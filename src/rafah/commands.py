@@ -8,6 +8,7 @@ named here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -49,8 +50,8 @@ class Result:
     notes: list[str] = field(default_factory=list)
     """One-line remarks for stderr (what matched, why nothing did)."""
     warnings: list[str] = field(default_factory=list)
-    geojson: dict[str, Any] | None = None
-    """The rows as a GeoJSON FeatureCollection, for commands that have places."""
+    geojson: Callable[[], dict[str, Any]] | None = None
+    """Makes the rows' GeoJSON FeatureCollection (commands with places; only when asked)."""
 
 
 def articles(session: Session) -> Result:
@@ -91,7 +92,7 @@ def entities(session: Session, *, types: tuple[str, ...] = (), min_articles: int
     places_only = all(e.is_place for e in chosen) and bool(chosen)
     table = PLACE_TABLE if places_only else ENTITY_TABLE
     rows = [e.to_record() for e in chosen]
-    return Result(rows, ENTITY_COLUMNS, table, notes=notes, geojson=geojson(chosen))
+    return Result(rows, ENTITY_COLUMNS, table, notes=notes, geojson=lambda: geojson(chosen))
 
 
 def context(session: Session, term: str, *, width: int) -> Result:

@@ -576,8 +576,10 @@ def _readable_files(base: Path, found: list[tuple[Path, str | None]], skipped: l
     """(path, file id, size, mtime, index key) of the files to read; the others are added
     to ``skipped`` with their reason."""
     readable: list[tuple[Path, str, int, int, str]] = []
+    single = base.is_file()
+    root = base.resolve()
     for path, reason in found:
-        file_id = path.name if base.is_file() else path.relative_to(base).as_posix()
+        file_id = path.name if single else path.relative_to(base).as_posix()
         if reason:
             skipped.append(Skipped(file_id, reason))
             continue
@@ -586,8 +588,8 @@ def _readable_files(base: Path, found: list[tuple[Path, str | None]], skipped: l
         except OSError as exc:
             skipped.append(Skipped(file_id, f"cannot read: {exc.strerror or exc}"))
             continue
-        readable.append((path, file_id, stat.st_size, stat.st_mtime_ns,
-                         f"{path.resolve()}|{file_id}"))
+        where = root if single else root / file_id
+        readable.append((path, file_id, stat.st_size, stat.st_mtime_ns, f"{where}|{file_id}"))
     return readable
 
 
