@@ -235,7 +235,7 @@ def write_image_chart(rows: list[dict[str, Any]], path: str | Path,
 def _save(plt: Any, figure: Any, target: Path) -> Path:
     figure.tight_layout()
     target.parent.mkdir(parents=True, exist_ok=True)
-    figure.savefig(target)
+    figure.savefig(target, bbox_inches="tight")
     plt.close(figure)
     return target
 
@@ -246,8 +246,8 @@ def write_coverage_chart(rows: list[dict[str, Any]], path: str | Path) -> Path:
     a second axis."""
     target = _target(path)
     plt = _pyplot()
-    outlets = sorted({r["outlet"] for r in rows}) or [""]
-    figure, panels = plt.subplots(len(outlets), 1, figsize=(10, 3.2 * len(outlets) + 1),
+    outlets = sorted({r["outlet"] or "" for r in rows}) or [""]
+    figure, panels = plt.subplots(len(outlets), 1, figsize=(12, 4.2 * len(outlets) + 1.2),
                                   squeeze=False, sharex=True)
     periods = sorted({r["period"] for r in rows})
     for outlet, axes in zip(outlets, panels[:, 0], strict=True):
@@ -269,10 +269,40 @@ def _draw_deaths(axes: Any, rows: list[dict[str, Any]], positions: dict[str, int
     axes.set_ylim(bottom=0)
 
 
+COVERAGE_SIDES = 6
+"""Sides drawn per panel: the most mentioned, and the ones with a reference series; the
+others are summed into one line."""
+
+
+def _panel_sides(rows: list[dict[str, Any]]) -> tuple[list[str], set[str]]:
+    """The sides drawn on their own (most mentioned first) and those summed as "others"."""
+    totals: dict[str, int] = {}
+    for row in rows:
+        side = row["side"] or "unknown side"
+        totals[side] = totals.get(side, 0) + row["mentions"]
+    ranked = sorted(totals, key=lambda s: (-totals[s], s))
+    referenced = {r["side"] for r in rows if r["deaths"] is not None}
+    shown = [s for i, s in enumerate(ranked) if i < COVERAGE_SIDES or s in referenced]
+    return shown, set(ranked) - set(shown)
+
+
+def _other_sides(rows: list[dict[str, Any]], others: set[str]) -> list[dict[str, Any]]:
+    """The mentions of the sides not drawn on their own, summed per period."""
+    summed: dict[str, int] = {}
+    for row in rows:
+        if (row["side"] or "unknown side") in others:
+            summed[row["period"]] = summed.get(row["period"], 0) + row["mentions"]
+    return [{"period": p, "mentions": n, "deaths": None} for p, n in sorted(summed.items())]
+
+
 def _coverage_panel(axes: Any, rows: list[dict[str, Any]], periods: list[str]) -> None:
     positions = {p: i for i, p in enumerate(periods)}
-    sides = sorted({r["side"] or "unknown side" for r in rows})
+    sides, others = _panel_sides(rows)
     deaths_axes = None
+    if others:
+        summed = _other_sides(rows, others)
+        axes.plot([positions[r["period"]] for r in summed], [r["mentions"] for r in summed],
+                  ":", color="grey", label=f"{len(others)} other sides")
     for side in sides:
         members = sorted((r for r in rows if (r["side"] or "unknown side") == side),
                          key=lambda r: r["period"])
@@ -292,4 +322,6 @@ def _legend(axes: Any, second: Any) -> None:
         more, more_labels = second.get_legend_handles_labels()
         handles, labels = handles + more, labels + more_labels
     if handles:
-        axes.legend(handles, labels, fontsize="x-small", loc="upper left")
+        axes.legend(handles, labels, fontsize="x-small", loc="upper left",
+                    bbox_to_anchor=(1.08 if second is not None else 1.01, 1.0),
+                    borderaxespad=0)
