@@ -62,6 +62,46 @@ CASES: list[tuple[str, list[tuple[str, int | None, bool]]]] = [
      [("killed", 5, False), ("injured", None, True)]),
     ("A storm left 30 people dead and millions without power.", [("killed", 30, False)]),
     ("Many families were hurt by the price rises.", []),
+    # round 3: a harm adjective before a single person noun
+    ("An injured boy waited outside the clinic with his aunt.", [("injured", 1, False)]),
+    ("Ahmed Saleh, a displaced teacher from Rafah, spoke to reporters.",
+     [("displaced", 1, False)]),
+    ("A tired boy waited outside the clinic with his aunt.", []),
+    # a bare person noun coordinated after a single shares its determiner
+    ("The pilot died in the crash alongside his son and nephew.",
+     [("killed", 1, False), ("killed", 2, False)]),
+    ("A farmer and his tractor were swept away by the flood.", []),
+    # a single inside an "including" list, or naming someone, is inside the count
+    ("Eleven people died, including the two attackers and a guard.",
+     [("killed", 11, False), ("killed", 2, False)]),
+    ("Eight reporters are detained abroad, including Ana Ruiz, a photographer who was "
+     "arrested in May.", [("detained", 8, False)]),
+    # a harm verb coordinated with the victim's verb makes it a harm clause
+    ("A guard was assaulted and wounded at the gate.", [("injured", 1, False)]),
+    ("A guard was assaulted and questioned at the gate.", []),
+    # a named "one of" is a person, not a count
+    ("Rivera is one of 14 sailors detained by the coastguard.", [("detained", 14, False)]),
+    ("One of the 14 sailors detained by the coastguard died in custody.",
+     [("detained", 14, False), ("killed", 1, False)]),
+    # a number word counting people is a count even when tagged as a date
+    ("Forty villagers were killed in the attack.", [("killed", 40, False)]),
+    ("The attack happened forty years ago.", []),
+    # an elided passive auxiliary in a coordination
+    ("Forty villagers were killed and 12 others kidnapped by the militia.",
+     [("killed", 40, False), ("hostages", 12, False)]),
+    ("Forty villagers were rescued and the militia kidnapped 12 others.",
+     [("hostages", 12, False)]),
+    # a relative clause set off after an "including" list is about the whole count
+    ("Nine miners, including three brothers, who were trapped underground died.",
+     [("killed", 9, False), ("killed", 3, False)]),
+    ("Nine miners, including three brothers who were hurt, attended the hearing.",
+     [("injured", 3, False)]),
+    # animals are never casualty counts; refuge and round-ups are
+    ("The outbreak forced farmers to kill 40,000 chickens.", []),
+    ("Soldiers shot dead 200 cattle during the raid.", []),
+    ("Thousands have taken refuge in schools since the shelling began.",
+     [("displaced", None, True)]),
+    ("Police rounded up 35 protesters outside parliament.", [("detained", 35, False)]),
 ]
 
 LINKS: list[tuple[str, list[tuple[str, int, str | None]]]] = [

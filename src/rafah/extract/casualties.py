@@ -150,10 +150,18 @@ def _ratio(doc: Doc, start: int, end: int) -> bool:
                for i, w in enumerate(window))
 
 
+def _counts_people(last: Token) -> bool:
+    """ "Forty villagers" tagged as a date: a number word counting a person noun is a count
+    whatever the entity tagger said (digits keep the tag: "2023 protesters" stays a year)."""
+    return last.dep_ == "nummod" and last.is_alpha and last.head.tag_ in ("NNS", "NNPS") \
+        and lexicon().is_person(last.head)
+
+
 def _excluded(doc: Doc, start: int, end: int) -> bool:
     """Money, percentages, ages, dates, ordinals, ratios: never a casualty count."""
     first, last = doc[start], doc[end - 1]
-    if any(lexicon().has("excluded_entities", doc[i].ent_type_) for i in range(start, end)):
+    if any(lexicon().has("excluded_entities", doc[i].ent_type_) for i in range(start, end)) \
+            and not _counts_people(last):
         return True
     if _next_to_unit(doc, start, end) or _ratio(doc, start, end):
         return True
@@ -212,9 +220,26 @@ def _event_kind(noun: Token) -> str | None:
     return forced_kind(noun) if noun.pos_ == "NOUN" else None
 
 
+def _parenthetical_clauses(noun: Token) -> list[Token]:
+    """ "Six people, including two nurses, who were found dead": a relative clause set off by
+    a comma after an "including" list is about the whole count, not only the list."""
+    found = []
+    for prep in noun.children:
+        if prep.dep_ != "prep" or not lexicon().has("subset_prepositions", prep.lower_):
+            continue
+        found += [m for m in prep.subtree if m.dep_ == "relcl" and _after_comma(m.left_edge)]
+    return found
+
+
+def _after_comma(token: Token) -> bool:
+    """Whether the word before ``token`` (spaces skipped) is a comma."""
+    before = [t for t in token.doc[max(0, token.i - 3): token.i] if not t.is_space]
+    return bool(before) and before[-1].text == ","
+
+
 def _modifier_kind(noun: Token) -> str | None:
     """Participles or adjectives modifying the counted noun: "Palestinians displaced by ..."."""
-    for child in noun.children:
+    for child in list(noun.children) + _parenthetical_clauses(noun):
         if child.dep_ in ("acl", "amod", "relcl") and child.i != noun.i:
             kind = predicate_kind(child) or weak_kind(child)
             if kind and (child.dep_ != "amod" or child.i > noun.i or
@@ -292,7 +317,9 @@ def _reading(anchor: Token, noun: Token | None, via_of: bool, end: int) -> Readi
 
 
 def _admitted(kinds: list[str], noun: Token | None) -> list[str]:
-    """An open-class counted noun is a figure only by killing or wounding."""
+    """An open-class counted noun is a figure only by killing or wounding; animals never."""
+    if noun is not None and lexicon().has("animal_nouns", lemma(noun)):
+        return []
     open_class = _open_class(noun)
     return [k for k in kinds if k in _STRONG or not open_class]
 
@@ -482,6 +509,18 @@ def _inherited(sentence: _Sentence, reading: Reading, parent: int | None
     return kinds, PREVIOUS if parent is None and not reading.total else parent
 
 
+def _named_member(anchor: Token, value: int) -> bool:
+    """ "Smith is one of the hostages", "Lee became one of 12 detainees": the "one" is a named
+    person, and a person known only by name is not a figure."""
+    if value != 1 or anchor.dep_ != "attr":
+        return False
+    subjects = [c for c in anchor.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return False
+    names = {e[-1].text for e in anchor.doc.ents if e.label_ == "PERSON"}
+    return subjects[0].pos_ == "PROPN" or subjects[0].text in names
+
+
 def _anchor(doc: Doc, start: int, end: int) -> Token:
     """The token of a number expression that attaches it to the rest of the sentence."""
     outside = [t for t in doc[start:end] if not start <= t.head.i < end or t.head.i == t.i]
@@ -495,6 +534,8 @@ def _number_candidates(sentence: _Sentence, start: int, end: int) -> list[Candid
     if parsed is None:
         return []
     anchor = _anchor(doc, start, end)
+    if _named_member(anchor, parsed[0]):
+        return []
     noun, via_of = _counted_noun(anchor)
     reading = _reading(anchor, noun, via_of, end)
     if not reading.kinds and noun is None and _set_off(doc, start):

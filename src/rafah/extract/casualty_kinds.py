@@ -359,12 +359,21 @@ def _prep_kinds(obj: Token, prep: Token) -> Governed | None:
     return None
 
 
+def _elided_passive(verb: Token) -> bool:
+    """ "300 were killed and 40 others kidnapped": a conjunct with no object and no auxiliary
+    of its own after a passive verb is passive too (its "were" is elided)."""
+    return verb.dep_ == "conj" and verb.tag_ == "VBD" and \
+        any(c.dep_ == "auxpass" for c in verb.head.children) and \
+        not any(c.dep_ in ("dobj", "aux", "auxpass") for c in verb.children)
+
+
 def is_agent(current: Token, head: Token) -> bool:
     """ "Rockets killed 12": the subject of an active harm verb is the agent, not the victim."""
     lex = lexicon()
     return current.dep_ == "nsubj" and head.pos_ == "VERB" and \
         bool(lex.kind("verbs", lemma(head))) and \
-        not lex.has("subject_victim_verbs", lemma(head)) and head.tag_ != "VBN"
+        not lex.has("subject_victim_verbs", lemma(head)) and head.tag_ != "VBN" and \
+        not _elided_passive(head)
 
 
 def shared_subject_kinds(verb: Token) -> list[str]:

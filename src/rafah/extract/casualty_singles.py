@@ -21,6 +21,7 @@ from rafah.extract.casualty_kinds import (
     is_agent,
     is_blocked,
     lemma,
+    shared_subject_kinds,
     verified,
 )
 from rafah.extract.casualty_lexicon import lexicon
@@ -180,17 +181,28 @@ def _listed(token: Token, coordinated: bool) -> list[Token]:
     return found
 
 
+def _shares_determiner(token: Token) -> bool:
+    """ "his wife and child": a bare singular person noun coordinated after a single shares
+    its determiner."""
+    return token.dep_ == "conj" and _person_head(token) and token.tag_ == "NN" and \
+        _determiner(token) is None and \
+        not any(c.dep_ in ("nummod", "quantmod", "amod") for c in token.children)
+
+
 def _chain(token: Token) -> list[Token]:
     """``token`` and the single victims coordinated with it."""
     members = [token]
     for child in token.children:
-        if child.dep_ == "conj" and _is_single(child):
+        if child.dep_ == "conj" and (_is_single(child) or _shares_determiner(child)):
             members += _chain(child)
     return members + _listed(token, len(members) > 1)
 
 
 def _introduced_as_part(token: Token) -> bool:
-    """ "12 people, including a child": the child is inside the 12."""
+    """ "12 people, including a child", "including three gunmen and a guard", "including
+    Smith, a reporter": the single, alone, in a list or naming someone, is inside the count."""
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
+        token = token.head
     head = token.head
     return token.dep_ == "pobj" and lexicon().has("subset_prepositions", head.lower_)
 
@@ -202,8 +214,18 @@ def _definite(token: Token) -> bool:
 
 
 def _harm_predicate(predicate: Token | None) -> bool:
-    """A harm verb or adjective, or a harm noun ("the death of a nurse"); not a toll."""
-    return predicate is not None and (predicate.pos_ == "NOUN" or bool(clause_kind(predicate)))
+    """A harm verb or adjective, also one coordinated with the victim's verb ("was attacked
+    and injured"), or a harm noun ("the death of a nurse"); not a toll."""
+    return predicate is not None and (predicate.pos_ == "NOUN" or bool(clause_kind(predicate))
+                                      or bool(shared_subject_kinds(predicate)))
+
+
+def _attributive_kind(token: Token) -> list[str]:
+    """ "an injured woman", "a displaced man": a harm adjective before the person noun."""
+    lex = lexicon()
+    kinds = [lex.kind("adjectives", c.lower_) for c in token.children
+             if c.dep_ == "amod" and c.i < token.i]
+    return [k for k in kinds if k]
 
 
 def _group(token: Token) -> Token:
@@ -268,7 +290,8 @@ def _kinds(token: Token) -> tuple[str, ...]:
         return tuple(governed.kinds)
     if governed.predicate is not None and is_blocked(governed.predicate):
         return ()
-    return tuple(dict.fromkeys(_relative_kinds(token) + _possessed_kind(token)))
+    return tuple(dict.fromkeys(_relative_kinds(token) + _possessed_kind(token) +
+                               _attributive_kind(token)))
 
 
 def _parent(token: Token) -> int | None:
