@@ -102,6 +102,40 @@ CASES: list[tuple[str, list[tuple[str, int | None, bool]]]] = [
     ("Thousands have taken refuge in schools since the shelling began.",
      [("displaced", None, True)]),
     ("Police rounded up 35 protesters outside parliament.", [("detained", 35, False)]),
+    # round 4: nouns that always name two people
+    ("The couple were stabbed in their shop overnight.", [("injured", 2, False)]),
+    ("A storm killed 9 campers, including his parents.",
+     [("killed", 9, False), ("killed", 2, False)]),
+    ("Her parents were detained at the airport.", [("detained", 2, False)]),
+    ("The twins were wounded by shrapnel.", [("injured", 2, False)]),
+    ("A couple hours later the twins went home.", []),
+    ("His parents attended the memorial for the victims.", []),
+    # "another" standing for one more victim
+    ("One guard was killed and another wounded in the riot.",
+     [("killed", 1, False), ("injured", 1, False)]),
+    ("One miner died, another was hurt.", [("killed", 1, False), ("injured", 1, False)]),
+    ("One official resigned and another stabbed a colleague.", [("injured", 1, False)]),
+    # a release does not undo captivity: the people freed were hostages
+    ("Commandos rescued five hostages from a farmhouse.", [("hostages", 5, False)]),
+    ("The militia freed 12 hostages at dawn.", [("hostages", 12, False)]),
+    ("Volunteers rescued 40 people from the flood.", []),
+    ("The deal could free 25 hostages next month.", []),
+    # harm verbs of general knowledge
+    ("Guards tortured three prisoners in the cellar.", [("injured", 3, False)]),
+    ("Attackers strangled a nurse in her home.", [("killed", 1, False)]),
+    ("Rebels slaughtered 30 villagers.", [("killed", 30, False)]),
+    ("The chef strangled the dough into knots.", []),
+    # a status noun of imprisonment
+    ("Six inmates were stabbed during the riot.", [("injured", 6, False)]),
+    ("The court ordered the resentencing of four inmates.", [("detained", 4, False)]),
+    # the topic of a noun ("information about X") is not governed by the verb above it
+    ("Gunmen killed a reporter who was gathering information about the mayor and his parents.",
+     [("killed", 1, False)]),
+    # a tally that changes: its new value, with the tally's kind
+    ("The storms raised the number of people displaced in the province from 8,000 to 11,000.",
+     [("displaced", 11000, False)]),
+    ("The clashes raised the number of injured from 120 to 175.", [("injured", 175, False)]),
+    ("The festival raised the number of visitors from 2,000 to 3,000.", []),
 ]
 
 LINKS: list[tuple[str, list[tuple[str, int, str | None]]]] = [

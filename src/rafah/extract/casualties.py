@@ -28,6 +28,7 @@ from rafah.extract.casualty_kinds import (
     has_tally_modifier,
     is_blocked,
     lemma,
+    only_released,
     predicate_kind,
     toll_kind,
     verified,
@@ -281,15 +282,22 @@ def _status_kind(noun: Token) -> str | None:
     return lex.kind("nouns", lemma(noun))
 
 
+def _blocked_for(predicate: Token | None, kind: str | None) -> bool:
+    """Whether ``predicate`` blocks a count of ``kind``: a release never blocks hostages
+    ("rescued four hostages": they were held)."""
+    return is_blocked(predicate) and not (kind == "hostages" and only_released(predicate))
+
+
 def _event_reading(noun: Token) -> Reading:
     lex = lexicon()
     if lex.has("verification_nouns", lemma(noun)) and not verified(noun):
         return Reading()
     governed = governing(noun)
-    if is_blocked(governed.predicate):
+    kind = _event_kind(noun) or ""
+    if _blocked_for(governed.predicate, kind):
         return Reading()
     total = has_tally_modifier(noun) or governed.total or toll_kind(noun) is not None
-    return Reading([_event_kind(noun) or ""], total)
+    return Reading([kind], total)
 
 
 def _own_reading(noun: Token | None) -> Reading | None:
@@ -308,7 +316,7 @@ def _reading(anchor: Token, noun: Token | None, via_of: bool, end: int) -> Readi
     if noun is None and _coordinated_with_complement(anchor):
         return _own_words_reading(anchor, end)
     governed = governing(anchor if noun is None or via_of else noun)
-    if is_blocked(governed.predicate):
+    if _blocked_for(governed.predicate, _status_kind(noun) if noun is not None else None):
         return Reading()
     kinds = _admitted(governed.kinds, noun) or \
         _admitted([k for k in [_fallback_kind(anchor, noun, end)] if k], noun)

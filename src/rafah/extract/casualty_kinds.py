@@ -224,6 +224,15 @@ def is_blocked(predicate: Token | None) -> bool:
         for c in predicate.children)
 
 
+def only_released(predicate: Token | None) -> bool:
+    """ "troops rescued four hostages": a release, and nothing else, blocks the predicate;
+    the people it frees were held, so a captivity noun still counts them."""
+    if predicate is None or is_irrealis(predicate):
+        return False
+    lex = lexicon()
+    return lex.has("release_verbs", lemma(predicate)) and not _forced(predicate)
+
+
 def toll_kind(token: Token) -> str | None:
     """The kind a toll counts ("death toll" → killed, "the number of injured" → injured)."""
     lex = lexicon()
@@ -321,6 +330,59 @@ def _toll_target(governor: Token, preposition: str) -> Governed | None:
     return None
 
 
+def _tally_kind(tally: Token) -> str | None:
+    """A tally's kind, also one stated by a clause on its counted people ("the number of
+    people displaced")."""
+    kind = toll_kind(tally)
+    if kind:
+        return kind
+    for obj in (o for p in tally.children if p.dep_ == "prep" and p.lower_ == "of"
+                for o in p.children if o.dep_ == "pobj"):
+        clauses = [c for c in obj.children if c.dep_ in ("acl", "relcl")]
+        kinds = [clause_kind(c) for c in clauses if not is_blocked(c)]
+        return next((k for k in kinds if k), None)
+    return None
+
+
+def _in_change_pair(prep: Token) -> bool:
+    """Whether ``prep`` is one end of a "from … to …" pair."""
+    lex = lexicon()
+    if prep.lower_ != "to" and not lex.has("change_prepositions", prep.lower_):
+        return False
+    pair = [prep.head, prep.head.head] + \
+        [c for c in prep.head.children if c.dep_ == "prep"] + \
+        [c for o in prep.children for c in o.children if c.dep_ == "prep"]
+    return any(c.lower_ == "to" or lex.has("change_prepositions", c.lower_)
+               for c in pair if c.i != prep.i)
+
+
+def _tally_above(node: Token) -> Token | None:
+    """The tally noun a "from … to …" pair belongs to: an ancestor, or a verb's argument."""
+    for _ in range(6):
+        if is_tally(node):
+            return node
+        arguments = [c for c in node.children
+                     if c.dep_ in ("nsubj", "nsubjpass", "dobj") and is_tally(c)]
+        if arguments:
+            return arguments[0]
+        node = node.head
+    return None
+
+
+def _changed_tally(prep: Token) -> Governed | None:
+    """ "raised the number of people displaced from 1.7 million to 1.9 million": the new
+    value of a changing tally counts with the tally's kind; the old one is replaced."""
+    if not _in_change_pair(prep):
+        return None
+    tally = _tally_above(prep.head)
+    if tally is None:
+        return None
+    kind = _tally_kind(tally)
+    if kind and prep.lower_ == "to":
+        return Governed([kind], tally, total=True)
+    return NONE
+
+
 def _is_along(prep: Token) -> bool:
     """ "along with", "together with", "alongside"."""
     lex = lexicon()
@@ -336,12 +398,25 @@ def _along_kinds(target: Token) -> Governed:
     return governing(target) if target.head.i != target.i else NONE
 
 
+def _topic(obj: Token, prep: Token) -> Governed | None:
+    """ "information about the shooter and his parents": the topic of a noun is no victim."""
+    if lexicon().has("topic_prepositions", prep.lower_) and not (obj.like_num or
+                                                                 obj.pos_ == "NUM"):
+        return NONE
+    return None
+
+
+def _tally_or_topic(obj: Token, prep: Token) -> Governed | None:
+    """A toll's or changing tally's count, or a topic (no victim); None otherwise."""
+    return _toll_target(prep.head, prep.lower_) or _changed_tally(prep) or _topic(obj, prep)
+
+
 def _prep_kinds(obj: Token, prep: Token) -> Governed | None:
     """Kinds for the object of a preposition, or None to keep walking up."""
     lex = lexicon()
     governor = prep.head
     word = prep.lower_
-    toll = _toll_target(governor, word)
+    toll = _tally_or_topic(obj, prep)
     if toll:
         return toll
     if lex.has("change_prepositions", word) and any(
@@ -433,7 +508,8 @@ def governing(token: Token) -> Governed:
             found = _prep_kinds(current, head)
             if found is not None:
                 return found
-            current = head.head
+            current = _coordination_root(head.head) if head.head.pos_ in ("NOUN", "PROPN") \
+                else head.head
             continue
         if current.dep_ in ARGUMENT_DEPS:
             return _argument_kinds(current, head)

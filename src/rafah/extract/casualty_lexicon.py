@@ -27,7 +27,8 @@ _SETS = ("people", "reporting_verbs", "authority_nouns", "subject_victim_verbs",
          "event_subjects", "age_units", "fatal_adverbs", "additive_words",
          "along_prepositions", "month_names", "vague_quantifiers", "collective_nouns",
          "female_nouns", "male_nouns", "attempt_modifiers", "relocation_words",
-         "forced_modifiers", "set_off_marks", "vague_degree_words", "animal_nouns")
+         "forced_modifiers", "set_off_marks", "vague_degree_words", "animal_nouns",
+         "pair_nouns", "elided_singles", "topic_prepositions")
 _MAPS = ("verbs", "weak_verbs", "nouns", "adjectives", "captivity_complements", "toll_nouns",
          "toll_modifiers", "phrases", "pronoun_genders")
 _TUPLES = ("person_suffixes", "age_suffixes")

@@ -146,10 +146,32 @@ def _names_appositive(token: Token) -> bool:
     return token.dep_ == "appos" and token.head.ent_type_ == "PERSON"
 
 
+def is_pair(token: Token) -> bool:
+    """ "his parents", "the couple", "the twins": a determined noun that always names two."""
+    if not lexicon().has("pair_nouns", token.lower_) or token.pos_ != "NOUN":
+        return False
+    determiner = _determiner(token)
+    return determiner is not None and lexicon().has("single_determiners", determiner.lower_) \
+        and not any(c.dep_ in ("nummod", "quantmod", "prep") for c in token.children)
+
+
+def _is_elided(token: Token) -> bool:
+    """ "one was killed and another wounded": a pronoun standing for one more victim."""
+    if not lexicon().has("elided_singles", token.lower_) or token.pos_ not in ("PRON", "DET"):
+        return False
+    return token.dep_ in ("nsubj", "nsubjpass", "dobj") or \
+        token.dep_ == "det" and token.head.pos_ == "VERB"
+
+
 def _is_single(token: Token) -> bool:
-    """A singular person noun with a determiner ("a nurse", "his son"), or a pronoun."""
+    """A singular person noun with a determiner ("a nurse", "his son"), a pronoun, or a noun
+    naming a pair ("her parents")."""
+    if token.pos_ in ("PRON", "DET") and _is_elided(token):
+        return True
     if token.pos_ == "PRON":
         return _is_pronoun_victim(token)
+    if is_pair(token):
+        return True
     if not _person_head(token):
         return False
     determiner = _determiner(token)
@@ -205,6 +227,14 @@ def _introduced_as_part(token: Token) -> bool:
         token = token.head
     head = token.head
     return token.dep_ == "pobj" and lexicon().has("subset_prepositions", head.lower_)
+
+
+def _including_parent(token: Token) -> int | None:
+    """ "killed 38 people, including his parents": the set a pair is counted inside."""
+    head = token.head
+    if token.dep_ == "pobj" and lexicon().has("subset_prepositions", head.lower_):
+        return head.head.i
+    return None
 
 
 def _definite(token: Token) -> bool:
@@ -284,6 +314,9 @@ def _kinds(token: Token) -> tuple[str, ...]:
     """The harm kinds stated about one single victim, or () when none or blocked."""
     if _is_body(token):
         return ("killed",)
+    if token.dep_ == "det":
+        kind = None if is_blocked(token.head) else clause_kind(token.head)
+        return (kind,) if kind else ()
     governed = governing(token.head if _stranded(token) else token)
     if governed.kinds and _harm_predicate(governed.predicate) and \
             not is_blocked(governed.predicate):
@@ -299,11 +332,11 @@ def _parent(token: Token) -> int | None:
     head = token.head
     if token.dep_ == "appos" and head.tag_ in ("NNS", "NNPS"):
         return head.i
-    return None
+    return _including_parent(token)
 
 
 def _single(token: Token, antecedents: Antecedents) -> Single | None:
-    if token.pos_ == "PRON" and not antecedents.unnamed(token):
+    if token.pos_ == "PRON" and not _is_elided(token) and not antecedents.unnamed(token):
         return None
     kinds = _kinds(token)
     if not kinds:
@@ -311,7 +344,8 @@ def _single(token: Token, antecedents: Antecedents) -> Single | None:
     chain = _chain(token)
     start = min([token.i] + [c.i for c in token.lefts if c.dep_ in ("det", "poss", "amod",
                                                                    "compound", "npadvmod")])
-    return Single(token.doc[start], token, max(chain, key=lambda t: t.i), len(chain), kinds,
+    count = sum(2 if is_pair(t) else 1 for t in chain)
+    return Single(token.doc[start], token, max(chain, key=lambda t: t.i), count, kinds,
                   _definite(token), _parent(token))
 
 
@@ -324,7 +358,8 @@ def single_victims(sent: Span, taken: set[int], antecedents: Antecedents | None 
     skipped: set[int] = set()
     for token in sent:
         antecedents.note(token)
-        if token.i in taken or token.i in skipped or _introduced_as_part(token):
+        if token.i in taken or token.i in skipped or \
+                _introduced_as_part(token) and not is_pair(token):
             continue
         if not (_is_single(token) or _is_body(token)):
             continue
