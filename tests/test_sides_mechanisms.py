@@ -85,3 +85,60 @@ def test_speaker_and_beneficiary_are_no_place(nlp: Any) -> None:
 
 def test_place_with_a_suffix() -> None:
     assert place_side("Kherson district")[0] == "Ukrainian"
+
+
+# the parties of a conflict: who speaks, whose soldiers, which context
+def _sides(nlp: Any, text: str, context: str | None = None) -> list[tuple[str, str | None]]:
+    """(kind, side) of the mentions in ``text`` (after its context)."""
+    prefix = f"{context}.\n\n" if context else ""
+    doc = nlp(prefix + text)
+    found = harm_mentions(doc, context=ExtractContext.for_doc(doc))
+    return [(m.kind, m.side) for m in found if m.start >= len(prefix)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an army reporting its soldiers' harm: the army's side, not the place's
+    ("Ukraine's army said three soldiers were wounded near Belgorod on Friday.",
+     [("injured", "Ukrainian")]),
+    # "the military said it killed ...": the pronoun agent is the speaker
+    ("The Israeli military said it killed eight gunmen in Tubas.",
+     [("killed", "Palestinian")]),
+    # soldiers of no named side in an area where one army operates
+    ("Three conscripts were killed in Khan Younis, the military said.",
+     [("killed", "Israeli")]),
+    # soldiers beside a named force of the sentence
+    ("Israeli troops arrested 12 men in Nablus after a sniper injured a soldier at a roadblock.",
+     [("detained", "Palestinian"), ("injured", "Israeli")]),
+    # a place near the victims says where, not who: the attacker on its own ground
+    ("Hezbollah fighters wounded five soldiers near Bint Jbeil.", [("injured", "Israeli")]),
+    # a local armed group named with its country
+    ("Pakistani Taliban militants killed four policemen in Peshawar.",
+     [("killed", "Pakistani")]),
+    # one count of many nationalities, and foreigners whose country is not the place's
+    ("Nine engineers from France, Japan, India and Kenya were killed when the dam collapsed.",
+     [("killed", None)]),
+    ("Twelve tourists were injured when a bus overturned in Hebron.", [("injured", None)]),
+    # a bare conjunct shares the count of the noun before it
+    ("Twelve guards and drivers died in the ambush near Mosul.", [("killed", "Iraqi")]),
+    # people from a settlement
+    ("A woman from a settlement near Ramallah was stabbed to death.", [("killed", "Israeli")]),
+])
+def test_party_mechanisms(nlp: Any, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _sides(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("context", "text", "side"), [
+    # "others" in the next sentence: the victims named just before
+    ("A Russian soldier was killed in Kherson on Tuesday", "Four others were wounded.",
+     "Russian"),
+    # the victims of the sentence before weigh more than its places
+    ("Ukraine's military says soldiers were killed in Kursk",
+     "The three paratroopers died when a mine exploded.", "Ukrainian"),
+    # two opposing parties named together: either side's
+    ("Armenia and Azerbaijan exchanged fire along the border", "Two people were killed.", None),
+    # a country that advances on another's ground: the ground's people are harmed
+    ("Russia pushed deeper into Ukraine's Sumy region", "Six civilians were killed.",
+     "Ukrainian"),
+])
+def test_context_parties(nlp: Any, context: str, text: str, side: str | None) -> None:
+    assert [s for _, s in _sides(nlp, text, context)] == [side]

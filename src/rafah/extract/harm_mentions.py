@@ -17,7 +17,14 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from rafah.extract.numbers import VAGUE, parse_number
-from rafah.extract.sides import Evidence, noun_core, resolve_side, side_lexicon, words_side
+from rafah.extract.sides import (
+    Evidence,
+    noun_core,
+    record_victims,
+    resolve_side,
+    side_lexicon,
+    words_side,
+)
 from rafah.records import HarmMention
 from rafah.resources import json_data
 
@@ -683,10 +690,19 @@ def _join(groups: list[_Group], value: int | None, words: list[Token],
     if groups and (side is None or side == groups[-1][0] or groups[-1][0] is None):
         last_side, last_value, last_words, heads = groups[-1]
         total = None if value is None or last_value is None else value + last_value
+        if value is None and _shares_count(victim):
+            total = last_value
         groups[-1] = (last_side or side, total, last_words + words, [*heads, victim])
     else:
         groups.append((side, value, words, [victim]))
     return groups
+
+
+def _shares_count(victim: Token) -> bool:
+    """"Eighteen soldiers and policemen": a bare conjunct counted with the noun before it."""
+    return victim.dep_ == "conj" and victim.head.i < victim.i and not any(
+        c.dep_ in ("det", "nummod", "poss", "quantmod") for c in victim.children) and \
+        any(c.dep_ == "nummod" for c in victim.head.children)
 
 
 def _clause(trigger: Token) -> list[Token]:
@@ -702,14 +718,17 @@ def harm_mentions(doc: Doc, *, context: ExtractContext) -> list[HarmMention]:
     if not doc.has_annotation("DEP"):
         return []
     mentions: list[HarmMention] = []
+    previous: list[HarmMention] = []
     for sent in doc.sents:
         harms = list(_harms(sent))
         found: list[HarmMention] = []
         for harm in harms:
             others = frozenset(t.i for h in harms if h is not harm for v in h.victims
                                for t in _victim_value(v)[1]) | _other_clauses(harm, harms)
-            found.extend(_mentions(doc, sent, harm, others, context, found))
+            found.extend(_mentions(doc, sent, harm, others, context, previous + found))
+        record_victims(doc, sent, [(m.side, m.area) for m in found])
         mentions.extend(found)
+        previous = found
     return mentions
 
 
@@ -720,7 +739,8 @@ def _other_clauses(harm: _Harm, harms: list[_Harm]) -> frozenset[int]:
 
 
 def _anaphor_side(heads: list[Token], before: list[HarmMention]) -> tuple[str | None, ...]:
-    """"and another was wounded", "25 others injured": the side of the mention before."""
+    """"and another was wounded", "25 others injured": the side of the mention before (in
+    the sentence or the one before it)."""
     anaphors = harm_lexicon().anaphors
     if not heads or not all(h.lower_ in anaphors or _lemma(h) in anaphors for h in heads):
         return (None, None)

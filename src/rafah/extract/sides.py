@@ -36,6 +36,9 @@ _PLACE_ENTS = {"GPE", "LOC", "FAC"}
 _PRONOUNS = {"he", "she", "him", "her", "his"}
 _MAX_WORDS = 4
 _CONTEXT_SENTENCES = 6
+_ACTING_PRONOUNS = {"it", "they", "we"}
+_MIXED = 3
+_VICTIM_VOTES = "rafah.sides.victims"
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,10 @@ class SideLexicon:
     place_suffixes: tuple[str, ...] = ()
     speech_verbs: frozenset[str] = frozenset()
     clash_prepositions: frozenset[str] = frozenset()
+    soldiers: frozenset[str] = frozenset()
+    foreign: frozenset[str] = frozenset()
+    locative: frozenset[str] = frozenset()
+    area_forces: dict[str, str] | None = None
 
 
 def _key(text: str) -> str:
@@ -91,7 +98,11 @@ def side_lexicon() -> SideLexicon:
         not_places_after=frozenset(data["not_places_after"]),
         place_suffixes=tuple(data["place_suffixes"]),
         speech_verbs=frozenset(data["speech_verbs"]),
-        clash_prepositions=frozenset(data["clash_prepositions"]))
+        clash_prepositions=frozenset(data["clash_prepositions"]),
+        soldiers=frozenset(_key(w) for w in data["soldier_nouns"]),
+        foreign=frozenset(_key(w) for w in data["foreign_nouns"]),
+        locative=frozenset(data["locative_prepositions"]),
+        area_forces={a: e["forces"] for a, e in data["areas"].items() if "forces" in e})
 
 
 def _actor_lexicon(data: dict[str, Any]) -> dict[str, Any]:
@@ -227,6 +238,8 @@ def _acting_name(token: Token) -> bool:
     """A name standing for the attacker: "Russia launched drones", "rockets from Lebanon"."""
     lex = side_lexicon()
     root = _compound_root(token)
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
     if root.dep_ == "nsubj" and root.head.lemma_.lower() in lex.attack_verbs:
         return True
     source = root.head.head
@@ -243,6 +256,30 @@ def _is_speaker(token: Token) -> bool:
     """"Cambodia said ...": a name that speaks says nothing of where the harm was."""
     root = _compound_root(token)
     return root.dep_ == "nsubj" and root.head.lemma_.lower() in side_lexicon().speech_verbs
+
+
+def _speaking_party(sent: Span) -> list[Token]:
+    """Speakers that are a party to the fighting: "Israel's military said", "the IDF said it
+    killed", "Israel says it struck"; they tell little about whose the harm is."""
+    lex = side_lexicon()
+    found: list[Token] = []
+    for token in sent:
+        if token.dep_ != "nsubj" or token.head.lemma_.lower() not in lex.speech_verbs:
+            continue
+        words = list(token.subtree)
+        armed = any(_key(t.lemma_) in lex.force_nouns or _key(t.text) in lex.actors
+                    for t in words)
+        acting = any(s.lower_ in _ACTING_PRONOUNS for c in token.head.children
+                     if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj")
+        if armed or acting:
+            found += words
+    return found
+
+
+def _not_speaking(sent: Span, skip: set[int]) -> list[Token]:
+    """The sentence's tokens outside ``skip`` and outside a speaking party."""
+    skip = skip | {t.i for t in _speaking_party(sent)}
+    return [t for t in sent if t.i not in skip]
 
 
 def opposing_side(agent_side: str, support: Iterable[str | None]) -> str | None:
@@ -282,8 +319,7 @@ def agent_side(agent: Iterable[Token], support: Iterable[str | None]) -> str | N
 def sentence_evidence(sent: Span, exclude: Iterable[int] = ()) -> list[Side]:
     """Sides a sentence names outside ``exclude`` (token indices), best first: places, then
     words and actors that are not perpetrators, then the victims of the perpetrators named."""
-    skip = set(exclude)
-    tokens = [t for t in sent if t.i not in skip]
+    tokens = _not_speaking(sent, set(exclude))
     plain = [t for t in tokens if not _is_perpetrator(t)]
     word, place = _word_evidence(plain, places=True, index=True)
     found = [s for s in (place, word) if s[0]]
@@ -297,10 +333,51 @@ def sentence_evidence(sent: Span, exclude: Iterable[int] = ()) -> list[Side]:
     return found
 
 
+def record_victims(doc: Doc, sent: Span, sides: list[Side]) -> None:
+    """Remember the sides of a sentence's harm mentions: the article's victims so far."""
+    doc.user_data[(_VICTIM_VOTES, sent.start)] = sides  # type: ignore[index]
+
+
+def _two_sided(sent: Span) -> bool:
+    """"Israel and Hezbollah traded fire", "the Russia-Ukraine border": the two parties of a
+    conflict named together, neither of them more than the other."""
+    lex = side_lexicon()
+    for token in sent:
+        other = token.head if token.dep_ == "conj" else None
+        if token.i + 2 < sent.end and token.nbor(1).text == "-":
+            other = token.nbor(2)
+        if other is None:
+            continue
+        mine, theirs = _named_sides([token]), _named_sides([other])
+        if any(o in lex.opponents.get(m, ()) for m in mine for o in theirs):
+            return True
+    return False
+
+
+def _sentence_votes(doc: Doc, sent: Span, weight: int) -> Counter[Side]:
+    """The votes of one earlier sentence: the sides of its harm mentions (strongest), else none
+    when it names two opposing parties together, else its evidence, best first."""
+    votes: Counter[Side] = Counter()
+    victims = doc.user_data.get((_VICTIM_VOTES, sent.start), [])  # type: ignore[call-overload]
+    for side in victims:
+        if side[0]:
+            votes[side] += 4 * weight
+    if votes:
+        return votes
+    if _two_sided(sent):
+        votes[NO_SIDE] += 4 * weight
+        return votes
+    for rank, evidence in enumerate(sentence_evidence(sent)):
+        votes[evidence] += weight * (2 if rank == 0 else 1)
+    return votes
+
+
 def context_side(doc: Doc, sent: Span, context: ExtractContext | None = None) -> Side:
-    """The side the nearest earlier sentence with any evidence names (the article so far)."""
+    """The side the article so far names: its victims, else the evidence of the sentences
+    before, the nearest weighing most; none when they name two opposing parties together."""
     del context
-    cache_key = ("rafah.sides.context", sent.start)
+    recorded = sum(1 for k in doc.user_data if isinstance(k, tuple) and k[0] == _VICTIM_VOTES)
+    cache_key = ("rafah.sides.context", sent.start, recorded)
     if cache_key in doc.user_data:
         cached: Side = doc.user_data[cache_key]  # type: ignore[index]
         return cached
@@ -310,8 +387,7 @@ def context_side(doc: Doc, sent: Span, context: ExtractContext | None = None) ->
         if end <= 0:
             break
         previous = doc[end - 1].sent
-        for rank, evidence in enumerate(sentence_evidence(previous)):
-            votes[evidence] += (_CONTEXT_SENTENCES - distance) * (2 if rank == 0 else 1)
+        votes.update(_sentence_votes(doc, previous, _CONTEXT_SENTENCES - distance))
         end = previous.start
     by_side: Counter[str | None] = Counter()
     for (name, _), weight in votes.items():
@@ -326,8 +402,8 @@ def context_side(doc: Doc, sent: Span, context: ExtractContext | None = None) ->
 
 
 def _possessor(tokens: list[Token], sent: Span) -> list[Token]:
-    """For "its soldiers" / "their own toll": the subject naming the country, else nothing."""
-    if not any(t.lower_ in ("its", "their") for t in tokens):
+    """For "its soldiers", "their own toll", "it killed": the subject naming the country."""
+    if not any(t.lower_ in ("its", "their", *_ACTING_PRONOUNS) for t in tokens):
         return []
     first = min(t.i for t in tokens)
     before = [t for t in sent if t.i < first and t.dep_ in ("nsubj", "nsubjpass") and
@@ -360,20 +436,85 @@ class Evidence:
 def resolve_side(doc: Doc, sent: Span, evidence: Evidence,
                  context: ExtractContext | None = None) -> Side:
     """(side, area) of one harm mention from its evidence, in the module's order."""
-    victims = evidence.victims + _possessor(evidence.victims, sent) + \
+    victims = _identity(evidence.victims) + _possessor(evidence.victims, sent) + \
         _pronoun_antecedent(evidence.victims, sent)
     if evidence.held:
         return held_side(doc, sent, evidence)
+    if len(_named_sides(victims)) >= _MIXED:
+        return NO_SIDE
     side, area = words_side(victims)
     here, elsewhere = _harm_places(sent, evidence)
     place = here if here[0] else elsewhere
     if side:
         area = area or (place[1] if place[0] == side else None)
         return side, area or _area_for(side, [], context_side(doc, sent, context))
+    if _has_noun(victims, side_lexicon().foreign):
+        return NO_SIDE
     agent = evidence.agent + _possessor(evidence.agent, sent)
+    army = _army_side(sent, evidence, agent, here)
+    if army:
+        return army, _area_for(army, [here, elsewhere], NO_SIDE)
     if here[0] and not _own_ground(agent, here[0]):
         return here
     return _side_beyond_clause(doc, sent, evidence, agent, elsewhere, context)
+
+
+def _identity(victims: list[Token]) -> list[Token]:
+    """The victim words that say who they are: not where they were ("soldiers near X")."""
+    inside = {t.i for t in victims}
+    locative = side_lexicon().locative
+    where = {t.i for v in victims if v.dep_ == "prep" and v.lower_ in locative and
+             v.head.i in inside for t in v.subtree}
+    return [t for t in victims if t.i not in where]
+
+
+def _named_sides(tokens: list[Token]) -> set[str]:
+    """Every side the words name (demonyms, community words, places, actors), longest first."""
+    lex = side_lexicon()
+    ordered = sorted(set(tokens), key=lambda t: t.i)
+    covered: set[int] = set()
+    sides: set[str] = set()
+    for first, last, key in _runs(ordered):
+        found = lex.words.get(key) or lex.names.get(key) or (lex.actors.get(key), None)
+        if found[0] and not covered & set(range(first, last + 1)):
+            sides.add(found[0])
+            covered.update(range(first, last + 1))
+    return sides
+
+
+def _has_noun(tokens: list[Token], nouns: frozenset[str]) -> bool:
+    return any(_key(t.lemma_) in nouns or _key(t.text) in nouns for t in tokens)
+
+
+def _army_side(sent: Span, evidence: Evidence, agent: list[Token], here: Side) -> str | None:
+    """Soldiers with no side of their own, harmed by no named party: the army that reports them
+    ("Israel's military said a reservist was killed"), else the side whose forces the sentence
+    names, else the army that operates in the area of the harm (data: areas' "forces")."""
+    lex = side_lexicon()
+    if not _has_noun(evidence.victims, lex.soldiers) or (agent and any(_agent_sides(agent))):
+        return None
+    party = _speaking_party(sent)
+    own = words_side(party, index=False)[0] if party else None
+    if own:
+        return own
+    area_army = (lex.area_forces or {}).get(here[1] or "")
+    return _named_force(sent, evidence) or area_army or _earlier_army(sent)
+
+
+def _named_force(sent: Span, evidence: Evidence) -> str | None:
+    """The side of a force the sentence names outside the mention ("Israeli troops ...")."""
+    skip = set(evidence.others) | {t.i for t in evidence.victims}
+    forces = [t for t in _not_speaking(sent, skip) if _is_force_modifier(t)]
+    return words_side(forces, index=False)[0] if forces else None
+
+
+def _earlier_army(sent: Span) -> str | None:
+    """The side of the party that spoke in the sentence before ("Israeli army says soldiers
+    killed"), for soldiers it reports next."""
+    if sent.start == 0:
+        return None
+    party = _speaking_party(sent.doc[sent.start - 1].sent)
+    return words_side(party, index=False)[0] if party else None
 
 
 def _own_ground(agent: list[Token], place: str) -> bool:
