@@ -172,3 +172,11 @@ def test_places_as_geojson_and_by_country(shared_cache: Path, tmp_path: Path) ->
     assert rows and {r["country"] for r in rows} == {"PS"}
     refused = run("casualties", str(SEEDS), "--format", "geojson")
     assert refused.exit_code == 2
+
+
+@pytest.mark.model
+def test_nothing_matched_says_why(shared_cache: Path) -> None:
+    result = run("casualties", str(SEEDS), "--kind", "missing", "--format", "json",
+                 "--cache", str(shared_cache))
+    assert result.exit_code == 0 and json.loads(result.stdout) == []
+    assert "no casualty figure of kind missing in the 5 selected article(s)" in result.stderr

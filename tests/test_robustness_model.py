@@ -63,7 +63,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, s
 def test_every_command_survives_the_hostile_corpus(hostile: tuple[Path, dict[str, str], Path],
                                                     command: list[str]) -> None:
     corpus, expected, cache = hostile
-    args = [command[0], str(corpus), *command[1:], "--format", "json", "--max-bytes", "2000000"]
+    args = [*command, str(corpus), "--format", "json", "--max-bytes", "2000000"]
     done = rafah(*args, cache=cache)
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
