@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import sys
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -30,3 +32,14 @@ def word_list(name: str) -> frozenset[str]:
 def json_data(name: str) -> Any:
     """A shipped JSON file."""
     return json.loads(read_text(name))
+
+
+def user_cache_dir() -> Path:
+    """rafah's folder in the platform's user cache folder (~/.cache/rafah on Linux)."""
+    if sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    elif os.name == "nt":
+        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "rafah"

@@ -14,7 +14,6 @@ import hashlib
 import json
 import os
 import sqlite3
-import sys
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -22,6 +21,7 @@ from typing import Any
 
 from rafah.extract.registry import Extractor, extractor_names, extractors
 from rafah.records import Analysis, Record
+from rafah.resources import user_cache_dir
 
 LAYOUT_VERSION = "3"
 """The layout of the tables that do not come from records (bump when it changes)."""
@@ -88,13 +88,7 @@ def default_cache_path() -> Path:
     """$RAFAH_CACHE, else the user cache directory of the platform."""
     if os.environ.get("RAFAH_CACHE"):
         return Path(os.environ["RAFAH_CACHE"])
-    if sys.platform == "darwin":
-        base = Path.home() / "Library" / "Caches"
-    elif os.name == "nt":
-        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
-    else:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "rafah" / "analyses.sqlite3"
+    return user_cache_dir() / "analyses.sqlite3"
 
 
 def _ignore(_message: str) -> None:

@@ -24,7 +24,6 @@ import hashlib
 import json
 import os
 import re
-import sys
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -295,13 +294,9 @@ def cache_dir() -> Path:
     """The folder of the built index: beside $RAFAH_CACHE, else the user cache folder."""
     if os.environ.get("RAFAH_CACHE"):
         return Path(os.environ["RAFAH_CACHE"]).expanduser().parent
-    if sys.platform == "darwin":
-        base = Path.home() / "Library" / "Caches"
-    elif os.name == "nt":
-        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
-    else:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "rafah"
+    from rafah.resources import user_cache_dir
+
+    return user_cache_dir()
 
 
 def fingerprint() -> str:

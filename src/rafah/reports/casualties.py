@@ -8,7 +8,7 @@ one series are compared with each other or with a reference series of the same s
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from typing import Any
 
@@ -65,15 +65,21 @@ def figure_side_area(figure: Any, mentions: Sequence[HarmMention]) -> tuple[str 
     return (mention.side, mention.area) if mention else (None, None)
 
 
+def _analysed(articles: Iterable[Article], analyses: dict[str, Analysis]
+              ) -> Iterator[tuple[Article, Analysis]]:
+    """Each article with its analysis, in corpus order (articles without one left out)."""
+    for article in articles:
+        analysis = analyses.get(article.text_hash)
+        if analysis is not None:
+            yield article, analysis
+
+
 def figure_rows(articles: Iterable[Article], analyses: dict[str, Analysis], *,
                 kinds: Iterable[str] = (), min_value: int = 0) -> list[dict[str, Any]]:
     """One record per figure (DESIGN.md casualty fields), in corpus then text order."""
     wanted = set(kinds)
     rows: list[dict[str, Any]] = []
-    for article in articles:
-        analysis = analyses.get(article.text_hash)
-        if analysis is None:
-            continue
+    for article, analysis in _analysed(articles, analyses):
         mentions = analysis.get("harm")
         for figure in analysis.casualties:
             if (wanted and figure.kind not in wanted) or figure.value < min_value:
@@ -99,10 +105,7 @@ def mention_rows(articles: Iterable[Article], analyses: dict[str, Analysis], *,
     """One record per harm mention (``casualties --mentions``), in corpus then text order."""
     wanted = set(kinds)
     rows: list[dict[str, Any]] = []
-    for article in articles:
-        analysis = analyses.get(article.text_hash)
-        if analysis is None:
-            continue
+    for article, analysis in _analysed(articles, analyses):
         outlet = article_outlet(article)
         for mention in analysis.get("harm"):
             if not isinstance(mention, HarmMention) or (wanted and mention.kind not in wanted):
