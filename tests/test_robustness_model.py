@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -134,7 +135,8 @@ def test_ctrl_c_stops_with_one_line_and_keeps_finished_work(tmp_path: Path) -> N
 
 def _stored(cache: Path) -> int:
     try:
-        return Store(cache).connection.execute("SELECT count(*) FROM analyses").fetchone()[0]
+        reader = sqlite3.connect(f"file:{cache}?mode=ro", uri=True, timeout=1)
+        return reader.execute("SELECT count(*) FROM analyses").fetchone()[0]
     except Exception:  # noqa: BLE001 - the table may not exist yet
         return 0
 

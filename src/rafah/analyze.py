@@ -11,14 +11,10 @@ import os
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from rafah.nlp import fingerprint, resolve_model
 from rafah.records import Analysis, Article
 from rafah.store import Store
-
-if TYPE_CHECKING:
-    pass
 
 DEFAULT_BATCH_SIZE = 32
 

@@ -135,12 +135,6 @@ class Record:
         return {f.name: getattr(self, f.name) for f in fields(self)}  # type: ignore[arg-type]
 
     @classmethod
-    def from_dict(cls, values: Mapping[str, Any]) -> Self:
-        """Rebuild a record from its fields by name (missing optional fields keep defaults)."""
-        names = {name for name, _ in cls.field_types()}
-        return cls(**{k: v for k, v in values.items() if k in names})
-
-    @classmethod
     def field_types(cls) -> tuple[tuple[str, str], ...]:
         """(name, type as written) of every field: the record's storage schema."""
         return _field_types(cls)  # type: ignore[arg-type]

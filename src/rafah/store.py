@@ -166,6 +166,8 @@ class Store:
                 raise sqlite3.DatabaseError("cannot set WAL journal mode")
         connection.execute("PRAGMA synchronous = NORMAL")
         version = schema_version()
+        if self._current(connection, version):
+            return connection
         with connection:
             connection.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
             found = connection.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
@@ -191,6 +193,16 @@ class Store:
         return connection
 
     @staticmethod
+    def _current(connection: sqlite3.Connection, version: str) -> bool:
+        """Whether the store already has this schema (then opening it writes nothing, so it
+        never waits for another process that is writing)."""
+        try:
+            found = connection.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        except sqlite3.OperationalError:
+            return False
+        return found is not None and found[0] == version
+
+    @staticmethod
     def _drop_all(connection: sqlite3.Connection) -> None:
         """Drop every table but ``meta`` (a store written by other code)."""
         tables = [row[0] for row in connection.execute(
@@ -205,7 +217,8 @@ class Store:
         """Stored analyses for these hashes (missing ones are absent from the result), with
         the records of the extractors ``names`` (all when None; with none, the analyses are
         empty and only say which hashes are stored)."""
-        wanted = [e for e in extractors() if names is None or e.name in set(names)]
+        chosen = None if names is None else set(names)
+        wanted = [e for e in extractors() if chosen is None or e.name in chosen]
         keys = list(dict.fromkeys(hashes))
         found: dict[str, Analysis] = {}
         try:

@@ -16,7 +16,6 @@ from rafah.resources import json_data
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-LEXICON_FILE = "casualty_lexicon.json"
 
 _SETS = ("people", "reporting_verbs", "authority_nouns", "subject_victim_verbs", "status_nouns",
          "verification_nouns", "body_verbs", "tally_nouns", "light_verbs", "suffer_verbs",

@@ -21,16 +21,12 @@ class ExtractContext:
 
     sentence_of: tuple[int, ...]
     """token index → sentence number"""
-    sentence_starts: Mapping[int, int]
-    """token index of a sentence's first token → sentence number"""
     settings: Mapping[str, Any] = field(default_factory=dict)
 
     @classmethod
     def for_doc(cls, doc: Doc, settings: Mapping[str, Any] | None = None) -> ExtractContext:
         """Number the sentences of ``doc``."""
         sentence_of = [0] * len(doc)
-        starts: dict[int, int] = {}
         for number, sent in enumerate(doc.sents):
-            starts[sent.start] = number
             sentence_of[sent.start:sent.end] = [number] * (sent.end - sent.start)
-        return cls(tuple(sentence_of), starts, dict(settings or {}))
+        return cls(tuple(sentence_of), dict(settings or {}))

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rafah.extract.numbers import VAGUE, parse_number
 from rafah.extract.sides import (
@@ -785,8 +785,3 @@ def _text(tokens: list[Token]) -> str | None:
         return None
     doc = ordered[0].doc
     return doc[ordered[0].i: ordered[-1].i + 1].text.strip() or None
-
-
-def mention_summary(mention: HarmMention) -> dict[str, Any]:
-    """The fields the tests compare: kind, value, side, voice, verb, agent."""
-    return {k: getattr(mention, k) for k in ("kind", "value", "side", "voice", "verb", "agent")}

@@ -58,10 +58,12 @@ _BUILT_IN = (
     Extractor("sentences", Sentence, "rafah.extract.sentences:sentence_spans"),
     Extractor("lead", Lead, "rafah.extract.sentences:lead_sentence"),
     Extractor("mentions", Mention, "rafah.extract.mentions:entity_mentions"),
+    # harm mentions record each sentence's victims on the Doc, which the casualty figures'
+    # sides read when a sentence is silent: they run first.
+    Extractor("harm", HarmMention, "rafah.extract.harm_mentions:harm_mentions"),
     Extractor("casualties", CasualtyFigure, "rafah.extract.casualties:casualty_figures"),
     Extractor("dates", DateMention, "rafah.extract.timexes:date_mentions"),
     Extractor("acronyms", Acronym, "rafah.extract.acronyms:acronym_definitions"),
-    Extractor("harm", HarmMention, "rafah.extract.harm_mentions:harm_mentions"),
 )
 _EXTRA: dict[str, Extractor] = {}
 

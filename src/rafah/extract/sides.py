@@ -115,11 +115,6 @@ def _actor_lexicon(data: dict[str, Any]) -> dict[str, Any]:
         "domestic": frozenset(_key(w) for w in data["domestic_forces"])}
 
 
-def demonyms() -> tuple[str, ...]:
-    """Every side the lexicon knows, e.g. "Palestinian", "Israeli"."""
-    return tuple(json_data("sides.json")["sides"])
-
-
 def _index_country(name: str) -> str | None:
     """The country code of a place from the place index (rafah.places)."""
     from rafah.places import country_of
