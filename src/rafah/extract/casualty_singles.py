@@ -163,9 +163,21 @@ def _is_elided(token: Token) -> bool:
         token.dep_ == "det" and token.head.pos_ == "VERB"
 
 
+_SINGLE_KEY = "rafah.casualty_singles.single"
+
+
 def _is_single(token: Token) -> bool:
     """A singular person noun with a determiner ("a nurse", "his son"), a pronoun, or a noun
-    naming a pair ("her parents")."""
+    naming a pair ("her parents"). Worked out once per token of a Doc (it is asked again by
+    the antecedent tracker and by the reading of each sentence)."""
+    key = f"{_SINGLE_KEY}.{token.i}"
+    known = token.doc.user_data.get(key)
+    if known is None:
+        known = token.doc.user_data[key] = _reads_as_single(token)
+    return bool(known)
+
+
+def _reads_as_single(token: Token) -> bool:
     if token.pos_ in ("PRON", "DET") and _is_elided(token):
         return True
     if token.pos_ == "PRON":
