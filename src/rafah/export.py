@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from rafah.errors import OptionalDependencyError, RafahError
-from rafah.records import Analysis, Article
+from rafah.records import Analysis, Article, base_type
 
 PARQUET_HINT = "export needs the parquet extra: pip install 'rafah[parquet]'"
 ARTICLES = "articles"
@@ -53,20 +53,16 @@ def month_of(article: Article) -> str:
 _PLAIN = ("int", "bool", "float", "str", "list[str]", "tuple[str, ...]")
 
 
-def _base(annotation: str) -> str:
-    return annotation.replace(" | None", "").replace("None | ", "")
-
-
 def _arrow_type(pa: Any, annotation: str) -> Any:
     """int, bool, float and str as themselves, lists of strings as lists; anything else as
     JSON text."""
     return {"int": pa.int64(), "bool": pa.bool_(), "float": pa.float64(), "str": pa.string(),
             "list[str]": pa.list_(pa.string()), "tuple[str, ...]": pa.list_(pa.string()),
-            }.get(_base(annotation), pa.string())
+            }.get(base_type(annotation), pa.string())
 
 
 def _plain(annotation: str) -> bool:
-    return _base(annotation) in _PLAIN
+    return base_type(annotation) in _PLAIN
 
 
 @dataclass

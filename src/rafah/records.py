@@ -102,6 +102,11 @@ class Article:
         }
 
 
+def base_type(annotation: str) -> str:
+    """A field's type as written, without its ``| None`` ("int | None" → "int")."""
+    return annotation.replace(" | None", "").replace("None | ", "")
+
+
 @cache
 def _field_types(record: type) -> tuple[tuple[str, str], ...]:
     return tuple((f.name, str(f.type)) for f in fields(record))

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from rafah.extract.registry import Extractor, extractor_names, extractors
-from rafah.records import Analysis, Record
+from rafah.records import Analysis, Record, base_type
 from rafah.resources import user_cache_dir
 
 LAYOUT_VERSION = "3"
@@ -39,17 +39,13 @@ def _table(extractor: Extractor) -> str:
     return f"records_{extractor.name}"
 
 
-def _base(annotation: str) -> str:
-    return annotation.replace(" | None", "").replace("None | ", "")
-
-
 def _sql_type(annotation: str) -> str:
-    return _SQL_TYPES.get(_base(annotation), "TEXT")
+    return _SQL_TYPES.get(base_type(annotation), "TEXT")
 
 
 def _plain(annotation: str) -> bool:
     """Whether a field is stored as it is (else as JSON text)."""
-    return _base(annotation) in _SQL_TYPES
+    return base_type(annotation) in _SQL_TYPES
 
 
 def _encode(record: Record, plain: tuple[bool, ...]) -> list[Any]:
@@ -60,7 +56,7 @@ def _encode(record: Record, plain: tuple[bool, ...]) -> list[Any]:
 
 def _decoder(annotation: str) -> Any:
     """How to turn a stored value back into the field's Python value."""
-    base = _base(annotation)
+    base = base_type(annotation)
     if base == "bool":
         return bool
     if base in _SQL_TYPES:

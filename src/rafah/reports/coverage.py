@@ -22,6 +22,7 @@ from typing import Any
 from rafah.records import Analysis, Article, HarmMention
 from rafah.reports.casualties import article_outlet, figure_side_area
 from rafah.reports.reference import Reference
+from rafah.reports.timeline import period_of as timeline_period
 from rafah.resources import json_data
 
 COVERAGE_COLUMNS = ["period", "outlet", "side", "articles", "mentions", "figures", "passive",
@@ -48,15 +49,11 @@ def loaded_words(text: str) -> Counter[str]:
 
 
 def period_of(day: str, by: str) -> str:
-    """The period a date falls in: the day, the ISO week ("2024-W29") or the month."""
+    """The period a date falls in: the day, the ISO week ("2024-W29") or the month (as the
+    timeline's periods)."""
     if by not in PERIODS:
         raise ValueError(f"period must be one of {', '.join(PERIODS)}, not {by!r}")
-    if by == "day":
-        return day
-    if by == "month":
-        return day[:7]
-    year, week, _ = date.fromisoformat(day).isocalendar()
-    return f"{year}-W{week:02d}"
+    return timeline_period(day, by)
 
 
 def period_bounds(period: str) -> tuple[date, date]:
