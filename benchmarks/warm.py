@@ -25,13 +25,13 @@ COMMANDS = [["entities"], ["casualties"], ["timeline", "--events"], ["articles"]
             ["coverage"], ["casualties", "--mentions"]]
 
 
-def on_terminal(args: list[str], env: dict[str, str]) -> tuple[float, int]:
-    """Seconds and lines printed with stdout and stderr on a pseudo-terminal."""
+def run_on_pty(args: list[str], env: dict[str, str]) -> tuple[float, str]:
+    """Run a command with stdout and stderr on a pseudo-terminal: (seconds, what it printed)."""
     parent, child = pty.openpty()
     started = time.perf_counter()
     process = subprocess.Popen(args, stdout=child, stderr=child, env=env)
     os.close(child)
-    output = b""
+    chunks: list[bytes] = []
     while True:
         ready, _, _ = select.select([parent], [], [], 60)
         if not ready:
@@ -42,12 +42,17 @@ def on_terminal(args: list[str], env: dict[str, str]) -> tuple[float, int]:
             break
         if not data:
             break
-        output += data
-    process.wait()
+        chunks.append(data)
+    process.wait(timeout=60)
     seconds = time.perf_counter() - started
     os.close(parent)
-    return seconds, len([line for line in output.decode("utf-8", "replace").splitlines()
-                         if line.strip()])
+    return seconds, b"".join(chunks).decode("utf-8", "replace")
+
+
+def on_terminal(args: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """Seconds and lines printed on a pseudo-terminal."""
+    seconds, output = run_on_pty(args, env)
+    return seconds, len([line for line in output.splitlines() if line.strip()])
 
 
 def piped(args: list[str], env: dict[str, str]) -> tuple[float, int]:

@@ -5,15 +5,14 @@ from __future__ import annotations
 import io
 import json
 import os
-import pty
 import re
-import select
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
 import pytest
+from benchmarks.warm import run_on_pty
 
 from rafah.errors import RafahError
 from rafah.render import (
@@ -205,27 +204,9 @@ TTY_SCRIPT = textwrap.dedent("""
 
 def run_on_terminal(script: str, columns: int) -> str:
     """Run a Python script with stdout on a pseudo-terminal; return what it printed."""
-    parent, child = pty.openpty()
     env = {**os.environ, "COLUMNS": str(columns), "NO_COLOR": "1", "TERM": "xterm"}
-    process = subprocess.Popen([sys.executable, "-c", script], stdout=child, stderr=child,
-                               env=env)
-    os.close(child)
-    chunks = []
-    while True:
-        ready, _, _ = select.select([parent], [], [], 30)
-        if not ready:
-            break
-        try:
-            data = os.read(parent, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-    process.wait(timeout=30)
-    os.close(parent)
-    text = b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n")
-    return re.sub(r"\x1b\[[0-9;]*m", "", text)
+    _, text = run_on_pty([sys.executable, "-c", script], env)
+    return re.sub(r"\x1b\[[0-9;]*m", "", text.replace("\r\n", "\n"))
 
 
 def test_boxed_table_on_a_60_column_terminal_keeps_names_and_numbers() -> None:
