@@ -3,7 +3,8 @@
 Two measurements, both through the real pipeline (`rafah.nlp.load_pipeline` and the extractor
 registry, with the same chunking as `rafah analyse`):
 
-- **Whole articles** (``--set dev`` / ``heldout``): gold in ``benchmarks/gold/<set>.jsonl``
+- **Whole articles** (``--set dev`` / ``dev2`` / ``dev3``, tuned on; ``heldout`` /
+  ``heldout2``, never looked at): gold in ``benchmarks/gold/<set>.jsonl``
   (format in ``benchmarks/gold/ANNOTATION.md``), articles read from the corpus folder by file
   name and checked by sha256. Precision, recall and F1 on the multiset of (article, kind,
   value) over non-vague figures; vague figures are matched on (article, kind) and reported
@@ -43,7 +44,9 @@ SHARED = HERE.parent.parent / "shared"
 CORPUS = SHARED / "corpus" / "cnn-2024-07-16_22"
 ACLED = SHARED / "data" / "acled-gaza-dev.csv"
 GOLD_SETS = {"dev": HERE / "gold" / "dev40.jsonl", "dev2": HERE / "gold" / "dev30b.jsonl",
-             "heldout": HERE / "gold" / "heldout20.jsonl"}
+             "dev3": HERE / "gold" / "dev30c.jsonl",
+             "heldout": HERE / "gold" / "heldout20.jsonl",
+             "heldout2": HERE / "gold" / "heldout20b.jsonl"}
 LEFT_OUT = ("coded", "[", "unspecified", "unknown")
 
 
@@ -258,7 +261,7 @@ def _note_figures(notes: list[tuple[str, str, int]], n_process: int
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--set", choices=("dev", "dev2", "heldout", "acled", "all"),
+    parser.add_argument("--set", choices=(*GOLD_SETS, "acled", "all"),
                         default="dev")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--notes", type=Path, default=ACLED)
@@ -266,7 +269,7 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=0, help="list N failing event notes")
     parser.add_argument("--n-process", type=int, default=1)
     args = parser.parse_args()
-    names = ("dev", "dev2", "heldout", "acled") if args.set == "all" else (args.set,)
+    names = (*GOLD_SETS, "acled") if args.set == "all" else (args.set,)
     for name in names:
         if name == "acled":
             run_notes(args.notes, args.sample, args.n_process)

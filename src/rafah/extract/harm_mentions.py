@@ -6,7 +6,9 @@ as "shot dead", an adjective such as "missing", a noun such as "death toll" or "
 is tied by the dependency parse to its victims; each victim phrase gives a count (or None), a
 side and an area (rafah.extract.sides); the voice and the agent come from the harm word's
 clause. Hypothetical, future and negated harm ("could kill", "nobody was hurt") is skipped.
-Vocabulary: data/sides.json ("harm", "not_harm"); person words: data/casualty_lexicon.json.
+Vocabulary: data/sides.json ("harm", "not_harm": which words are harm words, the lemma a
+mention reports, outcomes, cues of unreal harm); data/casualty_lexicon.json (the kind of a harm
+verb, noun or adjective, one table for both extractors; person words).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rafah.extract.numbers import VAGUE, parse_number
 from rafah.extract.sides import (
@@ -47,7 +49,8 @@ _INTRANSITIVE = {"die", "perish", "drown", "flee", "miss", "starve"}
 
 @dataclass(frozen=True)
 class HarmLexicon:
-    """Harm vocabulary and the cues of unreal harm (data/sides.json)."""
+    """Harm vocabulary and the cues of unreal harm (data/sides.json; the kinds of harm verbs,
+    nouns and adjectives from data/casualty_lexicon.json)."""
 
     verbs: dict[str, str]
     outcome_verbs: dict[str, dict[str, str]]
@@ -71,16 +74,39 @@ class HarmLexicon:
     people: frozenset[str]
 
 
+def _own_kinds(extra: dict[str, Any], kinds: dict[str, str], table: str) -> dict[str, Any]:
+    """The harm words sides.json gives a kind of their own: only words casualty_lexicon.json
+    lacks (a word it has takes its kind from there, so the two cannot disagree)."""
+    shared = sorted(extra.keys() & kinds.keys())
+    if shared:
+        raise ValueError(f"sides.json harm extra_{table}: {shared} have their kind in "
+                         f"casualty_lexicon.json {table!r}")
+    return extra
+
+
+def _with_kinds(lemmas: dict[str, str], kinds: dict[str, str], extra: dict[str, list[str]],
+                table: str) -> dict[str, tuple[str, str]]:
+    """word → (kind, reported lemma): the kind from the casualty lexicon, the lemma from
+    sides.json; then the words with a kind of their own ([kind, lemma])."""
+    found = {word: (kinds[word], lemma) for word, lemma in lemmas.items()}
+    found.update((word, (kind, lemma)) for word, (kind, lemma) in
+                 _own_kinds(extra, kinds, table).items())
+    return found
+
+
 @cache
 def harm_lexicon() -> HarmLexicon:
     """The shipped harm vocabulary."""
     data = json_data("sides.json")
     harm, unreal = data["harm"], data["not_harm"]
+    casualty = json_data("casualty_lexicon.json")
     return HarmLexicon(
-        verbs=harm["verbs"], outcome_verbs=harm["outcome_verbs"], holding=harm["holding_verbs"],
+        verbs={**{verb: casualty["verbs"][verb] for verb in harm["verbs"]},
+               **_own_kinds(harm["extra_verbs"], casualty["verbs"], "verbs")},
+        outcome_verbs=harm["outcome_verbs"], holding=harm["holding_verbs"],
         forcing=harm["forcing_verbs"], losing=harm["losing_verbs"],
-        adjectives={k: tuple(v) for k, v in harm["adjectives"].items()},  # type: ignore[misc]
-        nouns={k: tuple(v) for k, v in harm["nouns"].items()},  # type: ignore[misc]
+        adjectives=_with_kinds(harm["adjectives"], casualty["adjectives"], {}, "adjectives"),
+        nouns=_with_kinds(harm["nouns"], casualty["nouns"], harm["extra_nouns"], "nouns"),
         captive_nouns=harm["captive_nouns"], flee_verbs=frozenset(harm["flee_verbs"]),
         home_nouns=frozenset(harm["home_nouns"]), bearing_verbs=frozenset(harm["bearing_verbs"]),
         tally_nouns=frozenset(harm["tally_nouns"]), anaphors=frozenset(harm["anaphors"]),
@@ -90,7 +116,7 @@ def harm_lexicon() -> HarmLexicon:
         negations=frozenset(unreal["negations"]),
         negative_subjects=frozenset(unreal["negative_subjects"]),
         conditions=frozenset(unreal["conditions"]),
-        people=frozenset(json_data("casualty_lexicon.json")["people"]),
+        people=frozenset(casualty["people"]),
     )
 
 
@@ -759,7 +785,7 @@ def _mentions(doc: Doc, sent: Span, harm: _Harm, others: frozenset[int],
         evidence = Evidence(words, clause, harm.agent, rest, held=harm.kind == "hostages")
         side, area = _anaphor_side(heads, before)
         if side is None:
-            side, area = resolve_side(doc, sent, evidence, context)
+            side, area = resolve_side(doc, sent, evidence)
         first, last = _extent(harm, words, heads)
         yield HarmMention(
             kind=harm.kind, value=value, side=side, area=area, verb=harm.verb,

@@ -8,7 +8,8 @@ sentence or the article says; "Kenyan police": a domestic force, its own country
 harming on its own ground harms the other party); a place elsewhere in the sentence; other
 words of the sentence (not its attackers: "Russia launched", "rockets from Lebanon"); a place
 another mention of the sentence names; the sentences before. All word lists are in
-data/sides.json.
+data/sides.json, but for the name of a side: the demonym of its country code, from the one
+demonym table, data/entity_groups.json.
 """
 
 from __future__ import annotations
@@ -71,6 +72,13 @@ def _key(text: str) -> str:
     return text[4:] if text.startswith("the ") else text
 
 
+def _side_demonyms(sides: dict[str, Any]) -> dict[str, str]:
+    """Country code → the demonym naming its side: the first demonym of the code in
+    entity_groups.json, unless the side's entry in sides.json names one of its own."""
+    demonyms = json_data("entity_groups.json")["demonyms"]
+    return {code: entry.get("demonym") or demonyms[code][0] for code, entry in sides.items()}
+
+
 @cache
 def side_lexicon() -> SideLexicon:
     """The shipped side lexicon."""
@@ -78,8 +86,9 @@ def side_lexicon() -> SideLexicon:
     words: dict[str, Side] = {}
     names: dict[str, Side] = {}
     code_side: dict[str, Side] = {}
-    for demonym, entry in data["sides"].items():
-        code_side[entry["code"]] = (demonym, entry["country"])
+    for code, demonym in _side_demonyms(data["sides"]).items():
+        entry = data["sides"][code]
+        code_side[code] = (demonym, entry["country"])
         for word in entry["words"]:
             words[_key(word)] = (demonym, None)
         for name in entry["names"]:
@@ -367,10 +376,9 @@ def _sentence_votes(doc: Doc, sent: Span, weight: int) -> Counter[Side]:
     return votes
 
 
-def context_side(doc: Doc, sent: Span, context: ExtractContext | None = None) -> Side:
+def context_side(doc: Doc, sent: Span) -> Side:
     """The side the article so far names: its victims, else the evidence of the sentences
     before, the nearest weighing most; none when they name two opposing parties together."""
-    del context
     recorded = sum(1 for k in doc.user_data if isinstance(k, tuple) and k[0] == _VICTIM_VOTES)
     cache_key = ("rafah.sides.context", sent.start, recorded)
     if cache_key in doc.user_data:
@@ -428,8 +436,7 @@ class Evidence:
     """hostages: a place says where they are held, the actors named who holds them"""
 
 
-def resolve_side(doc: Doc, sent: Span, evidence: Evidence,
-                 context: ExtractContext | None = None) -> Side:
+def resolve_side(doc: Doc, sent: Span, evidence: Evidence) -> Side:
     """(side, area) of one harm mention from its evidence, in the module's order."""
     victims = _identity(evidence.victims) + _possessor(evidence.victims, sent) + \
         _pronoun_antecedent(evidence.victims, sent)
@@ -442,7 +449,7 @@ def resolve_side(doc: Doc, sent: Span, evidence: Evidence,
     place = here if here[0] else elsewhere
     if side:
         area = area or (place[1] if place[0] == side else None)
-        return side, area or _area_for(side, [], context_side(doc, sent, context))
+        return side, area or _area_for(side, [], context_side(doc, sent))
     if _has_noun(victims, side_lexicon().foreign):
         return NO_SIDE
     agent = evidence.agent + _possessor(evidence.agent, sent)
@@ -451,7 +458,7 @@ def resolve_side(doc: Doc, sent: Span, evidence: Evidence,
         return army, _area_for(army, [here, elsewhere], NO_SIDE)
     if here[0] and not _own_ground(agent, here[0]):
         return here
-    return _side_beyond_clause(doc, sent, evidence, agent, elsewhere, context)
+    return _side_beyond_clause(doc, sent, evidence, agent, elsewhere)
 
 
 def _identity(victims: list[Token]) -> list[Token]:
@@ -519,13 +526,13 @@ def _own_ground(agent: list[Token], place: str) -> bool:
 
 
 def _side_beyond_clause(doc: Doc, sent: Span, evidence: Evidence, agent: list[Token],
-                        elsewhere: Side, context: ExtractContext | None) -> Side:
+                        elsewhere: Side) -> Side:
     """The side when neither the victims nor the harm's clause name it: the agent's opponent,
     a place elsewhere in the sentence, other words of it, a place another mention of the
     same sentence names, the article so far."""
     exclude = set(evidence.others) | {t.i for t in agent}
     nearby = sentence_evidence(sent, exclude)
-    earlier = context_side(doc, sent, context)
+    earlier = context_side(doc, sent)
     if agent:
         victim_side = agent_side(agent, [s[0] for s in nearby] + [earlier[0]])
         if victim_side:
@@ -621,7 +628,8 @@ def _figure_tokens(doc: Doc, start_char: int, end_char: int) -> tuple[Token, Tok
 
 def figure_side(doc: Doc, start_char: int, end_char: int,
                 context: ExtractContext | None = None) -> Side:
-    """(side, area) of the casualty figure at ``doc.text[start_char:end_char]``."""
+    """(side, area) of the casualty figure at ``doc.text[start_char:end_char]`` (``context``,
+    the casualty extractor's calling convention, is not needed: the side is read from the Doc)."""
     found = _figure_tokens(doc, start_char, end_char)
     if found is None:
         return NO_SIDE
@@ -637,4 +645,4 @@ def figure_side(doc: Doc, start_char: int, end_char: int,
     if verb.pos_ in ("VERB", "AUX"):
         agent = _by_agent(verb) or (_subject_tokens(verb) if noun.dep_ == "dobj" else [])
     clause = list(verb.subtree) if verb.pos_ in ("VERB", "AUX") else list(sent)
-    return resolve_side(doc, sent, Evidence(victims, clause, agent), context)
+    return resolve_side(doc, sent, Evidence(victims, clause, agent))
