@@ -408,3 +408,10 @@ def test_cache_file_round_trip(tmp_path: Path) -> None:
     path.write_text("{not json", encoding="utf-8")
     assert _read(path, "stamp") is None
     assert _read(tmp_path / "missing.json", "stamp") is None
+
+
+@pytest.mark.parametrize("name", ["Central America", "Southeast Asia", "West Africa",
+                                  "Eastern Europe", "the Pacific", "Black Sea"])
+def test_world_regions_are_no_country_and_no_point(name: str) -> None:
+    found = lookup(name)[0]
+    assert found.country is None and found.lat is None and found.type == "LOC", found

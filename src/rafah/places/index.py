@@ -39,7 +39,7 @@ from rafah.places.model import GEONAMES, Place
 FORMAT = 1
 CITY_POPULATION = 5000
 ALT_NAME_POPULATION = 15000
-CURATED_FILES = ("places_conflict.jsonl", "places_news.jsonl")
+CURATED_FILES = ("places_conflict.jsonl", "places_news.jsonl", "places_regions.jsonl")
 COUNTRY_FILE = "places_countries.json"
 STOPLIST_FILE = "places_stoplist.txt"
 TIER_CURATED, TIER_NAME, TIER_LOOSE, TIER_ALT = 0, 1, 2, 3
