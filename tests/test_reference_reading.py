@@ -174,7 +174,9 @@ def test_decreasing_flagged_only_within_a_series() -> None:
             _row(id="2", date="2024-07-12", value=20000, vague=True),
             _row(id="3", date="2024-07-13", side="Israeli", area="Israel", value=1200),
             _row(id="4", date="2024-07-14", value=38000),
-            _row(id="5", date="2024-07-15", side=None, area=None, value=3)]
+            _row(id="5", date="2024-07-15", side=None, area=None, value=3),
+            _row(id="6", date="2024-07-15", side="American", area=None, value=40),
+            _row(id="7", date="2024-07-16", side="American", area=None, value=2)]
     messages = flag_decreasing(rows)
     assert [r["id"] for r in rows if r["flags"]] == ["4"]
     assert messages == ["a.txt: killed/Palestinian/Gaza/total running total went down: 38,000 "

@@ -141,12 +141,13 @@ def flag_decreasing(rows: list[dict[str, Any]]) -> list[str]:
     """Add a `flags` list to every row; flag a running total whose upper bound (its value, or
     the high bound of "nearly N"; "more than N" has none) is lower than an earlier figure of
     the same series (kind, side and area known). Vague figures ("tens of thousands") and
-    figures of no known side are never compared. Returns one message per flagged figure."""
+    figures of no known side or area (unrelated tolls of one country) are never compared. Returns one message per flagged figure."""
     messages: list[str] = []
     by_series: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         row["flags"] = []
-        if row["cumulative"] and row["date"] and row.get("side") and not row["vague"]:
+        if row["cumulative"] and row["date"] and row.get("side") and row.get("area") \
+                and not row["vague"]:
             by_series[row["series"]].append(row)
     for members in by_series.values():
         members.sort(key=lambda r: r["date"])
