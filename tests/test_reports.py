@@ -199,3 +199,11 @@ def test_missing_matplotlib_is_a_clear_error(tmp_path: Path,
     monkeypatch.setitem(sys.modules, "matplotlib", None)
     with pytest.raises(OptionalDependencyError, match=r"pip install 'rafah\[plot\]'"):
         write_image_chart([], tmp_path / "x.png")
+
+
+def test_context_match_is_the_name_without_its_article() -> None:
+    from rafah.reports.context import surface_pattern
+
+    pattern = surface_pattern(["the Gaza Strip", "Gaza"])
+    found = [m.group(0) for m in pattern.finditer("Strikes on the Gaza Strip and Gaza City.")]
+    assert found == ["Gaza Strip", "Gaza"]

@@ -11,9 +11,14 @@ from rafah.records import Analysis, Article
 DEFAULT_WIDTH = 60
 
 
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+(?=\S)", re.I)
+
+
 def surface_pattern(surfaces: Iterable[str], *, ignore_case: bool = False) -> re.Pattern[str]:
-    """A regex matching any of the surfaces as whole words, longest first."""
-    forms = sorted({s for s in surfaces if s.strip()}, key=len, reverse=True)
+    """A regex matching any of the surfaces as whole words, longest first; a leading article
+    is not part of a name ("the Gaza Strip" matches as "Gaza Strip")."""
+    forms = sorted({_LEADING_ARTICLE.sub("", s.strip()) for s in surfaces if s.strip()},
+                   key=len, reverse=True)
     alternatives = "|".join(re.escape(f) for f in forms)
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I if ignore_case else 0)
 
