@@ -14,7 +14,7 @@ from rafah import fingerprint
 from rafah.analyze import analyse_articles
 from rafah.corpus import load_corpus
 from rafah.extract.registry import Extractor, extractors, register, unregister
-from rafah.fingerprint import PIPELINE_MODULES, code_digest, dependencies
+from rafah.fingerprint import PIPELINE_MODULES, _scan, code_digest, dependencies
 from rafah.store import Store
 
 from .conftest import SEEDS
@@ -64,8 +64,10 @@ def test_changing_any_file_of_the_analysis_changes_the_fingerprint(
             return content + b"\n# edited\n" if path == _target else content
 
         monkeypatch.setattr(Path, "read_bytes", edited)
+        _scan.cache_clear()  # the edit is simulated: the file's version (mtime, size) stays
         assert code_digest(ROOTS) != before, changed.name
     monkeypatch.setattr(Path, "read_bytes", original)
+    _scan.cache_clear()
     assert code_digest(ROOTS) == before
 
 

@@ -50,17 +50,28 @@ _IMPORT = re.compile(
     rb"|import[ \t]+(rafah(?:\.\w+)*))", re.M)
 
 
+_LITERAL = re.compile(rb'"([\w.-]+)"')
+
+
 @cache
-def _scan(path: Path, mtime_ns: int, size: int) -> tuple[str, ...]:
-    """The rafah modules a source file imports (``from a import b`` gives a and a.b), read
+def _scan(path: Path, mtime_ns: int, size: int) -> tuple[tuple[str, ...], frozenset[str], bytes]:
+    """The rafah modules a source file imports (``from a import b`` gives a and a.b), the
+    string literals it holds (data file names among them) and the digest of its bytes, read
     once per version of the file. A line scan, not a parse: it runs on every start."""
+    source = path.read_bytes()
     found: list[str] = []
-    for match in _IMPORT.finditer(path.read_bytes()):
+    for match in _IMPORT.finditer(source):
         module = (match[1] or match[4]).decode()
         found.append(module)
         names = (match[2] or match[3] or b"").decode().replace("\n", ",").split(",")
         found += [f"{module}.{n.split()[0]}" for n in names if n.strip()]
-    return tuple(found)
+    literals = frozenset(m.decode() for m in _LITERAL.findall(source))
+    return tuple(found), literals, hashlib.sha256(source).digest()
+
+
+def _scanned(path: Path) -> tuple[tuple[str, ...], frozenset[str], bytes]:
+    stat = path.stat()
+    return _scan(path, stat.st_mtime_ns, stat.st_size)
 
 
 def dependencies(roots: Iterable[str]) -> tuple[dict[str, Path], dict[str, Path]]:
@@ -82,19 +93,20 @@ def dependencies(roots: Iterable[str]) -> tuple[dict[str, Path], dict[str, Path]
         if path is None:
             continue
         modules[name] = path
-        stat = path.stat()
-        waiting += [m for m in _scan(path, stat.st_mtime_ns, stat.st_size) if m not in modules]
-        source = path.read_bytes()
-        data.update({n: data_dir / n for n in data_names if f'"{n}"'.encode() in source})
+        imports, literals, _ = _scanned(path)
+        waiting += [m for m in imports if m not in modules]
+        data.update({n: data_dir / n for n in data_names & literals})
     return modules, data
 
 
 def code_digest(roots: Iterable[str]) -> str:
     """A short hash of the source of every module reachable from ``roots`` and the data files
-    they name."""
+    they name (each source file is read once per version)."""
     modules, data = dependencies(roots)
     hasher = hashlib.sha256()
-    for label, path in sorted([*modules.items(), *data.items()]):
+    for label, path in sorted(modules.items()):
+        hasher.update(label.encode() + b"\0" + _scanned(path)[2] + b"\0")
+    for label, path in sorted(data.items()):
         hasher.update(label.encode() + b"\0" + path.read_bytes() + b"\0")
     return hasher.hexdigest()[:12]
 
