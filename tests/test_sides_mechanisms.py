@@ -142,3 +142,52 @@ def test_party_mechanisms(nlp: Any, text: str, expected: list[tuple[str, str | N
 ])
 def test_context_parties(nlp: Any, context: str, text: str, side: str | None) -> None:
     assert [s for _, s in _sides(nlp, text, context)] == [side]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # every country's demonym is a side (entity_groups.json), not only the curated ones
+    ("Three Ugandan peacekeepers were killed in an ambush.",
+     [("killed", 3, "Ugandan", "passive")]),
+    ("Indonesian authorities detained 30 Malaysian fishermen.",
+     [("detained", 30, "Malaysian", "active")]),
+    # a province or state with its suffix; where hostages were taken outside a two-sided war
+    ("Gunmen killed 12 villagers in Katsina state.", [("killed", 12, "Nigerian", "active")]),
+    ("Four engineers were kidnapped in Kaduna state.",
+     [("hostages", 4, "Nigerian", "passive")]),
+    # a place inside the agent's phrase says where it struck, not whose it is
+    ("Landslides in Assam have displaced 3,000 families.",
+     [("displaced", 3000, "Indian", "active")]),
+    # an armed group's victims are of the country where it acts (data/armed_groups.json)
+    ("Fano militiamen killed seven farmers.", [("killed", 7, "Ethiopian", "active")]),
+    ("Abu Sayyaf gunmen abducted three fishermen.", [("hostages", 3, "Filipino", "active")]),
+    # the count of "took N people hostage" belongs to the people, not to "hostage"
+    ("Pirates took 18 sailors hostage off the coast.", [("hostages", 18, None, "active")]),
+    # any verb "to death", its object after the phrase
+    ("Attackers clubbed to death four herders.", [("killed", 4, None, "active")]),
+    # a hyphenated person noun
+    ("A passer-by was killed by a stray bullet.", [("killed", 1, None, "passive")]),
+    # a counted harm participle standing for its victims
+    ("Ambulances carried 25 wounded to the hospital.", [("injured", 25, None, "none")]),
+    # "dead" predicated of an object
+    ("The ministry declared 12 of the miners dead.", [("killed", 12, None, "none")]),
+    # each conjunct its own side and count; a noun coordinated with people is a person
+    ("Three Nepali workers and a Kenyan guard were wounded.",
+     [("injured", 3, "Nepali", "passive"), ("injured", 1, "Kenyan", "passive")]),
+    # an elliptical count: the side of the victims before it, the voice of the elided verb
+    ("Six Afghan police officers were killed and four wounded in the attack.",
+     [("killed", 6, "Afghan", "passive"), ("injured", 4, "Afghan", "passive")]),
+    ("Three climbers died and two are missing.",
+     [("killed", 3, None, "none"), ("missing", 2, None, "none")]),
+    ("Two guards were shot dead and a driver wounded in the ambush.",
+     [("killed", 2, None, "passive"), ("injured", 1, None, "passive")]),
+    # a counted harm adjective as the object of a report
+    ("Local media reported 14 dead in the floods.", [("killed", 14, None, "none")]),
+    # "to death" that is no killing
+    ("The man was sentenced to death in 2019.", []),
+])
+def test_general_mechanisms(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+def test_place_with_a_state_suffix() -> None:
+    assert place_side("Sokoto state") == ("Nigerian", "Nigeria")

