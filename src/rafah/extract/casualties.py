@@ -158,11 +158,31 @@ def _counts_people(last: Token) -> bool:
         and lexicon().is_person(last.head)
 
 
+def _harm_argument(doc: Doc, start: int, end: int) -> bool:
+    """ "injuring 87" tagged as a date: a lone bare number, alone in its entity, that is the
+    object of a harm verb is a count whatever the entity tagger said (a year shape stays a
+    year)."""
+    last = doc[end - 1]
+    alone = last.ent_iob_ == "B" and (end == len(doc) or doc[end].ent_iob_ != "I")
+    return end == start + 1 and alone and last.dep_ in ("dobj", "nsubjpass") and \
+        not _YEAR.fullmatch(last.text) and lexicon().kind("verbs", lemma(last.head)) is not None
+
+
+def _in_name(last: Token) -> bool:
+    """ "the Four Tops", "Seven Samurai": a number word inside a proper name of no people."""
+    head = last.head
+    return last.dep_ in ("compound", "nummod") and last.is_title and \
+        not last.is_sent_start and head.pos_ == "PROPN" and head.ent_type_ != "NORP" and \
+        not lexicon().is_person(head)
+
+
 def _excluded(doc: Doc, start: int, end: int) -> bool:
-    """Money, percentages, ages, dates, ordinals, ratios: never a casualty count."""
+    """Money, percentages, ages, dates, ordinals, ratios, names: never a casualty count."""
     first, last = doc[start], doc[end - 1]
     if any(lexicon().has("excluded_entities", doc[i].ent_type_) for i in range(start, end)) \
-            and not _counts_people(last):
+            and not (_counts_people(last) or _harm_argument(doc, start, end)):
+        return True
+    if _in_name(last):
         return True
     if _next_to_unit(doc, start, end) or _ratio(doc, start, end):
         return True
@@ -288,6 +308,31 @@ def _blocked_for(predicate: Token | None, kind: str | None) -> bool:
     return is_blocked(predicate) and not (kind == "hostages" and only_released(predicate))
 
 
+def _presupposed(noun: Token) -> bool:
+    """ "a deal that would bring all 120 hostages home": a definite count of a status noun
+    says the people are held now, whatever the clause around it supposes."""
+    numbers = [c for c in noun.children if c.dep_ == "nummod"]
+    words = list(noun.children) + [c for n in numbers for c in n.children]
+    return any(c.dep_ in ("det", "predet", "quantmod") and
+               lexicon().has("definite_determiners", c.lower_) for c in words)
+
+
+def _blocks_count(predicate: Token | None, noun: Token | None, via_of: bool) -> bool:
+    """Whether ``predicate`` blocks the count of ``noun``. The noun's own participle ("five
+    soldiers kidnapped by Hamas") counts as its status; a predicate reached through another
+    noun's "of" ("the families of five soldiers kidnapped ... released photos") governs that
+    noun, so it blocks nothing the counted noun's own participle states."""
+    if noun is None:
+        return _blocked_for(predicate, None)
+    if _status_kind(noun) and _presupposed(noun):
+        return False
+    own = _modifier_kind(noun)
+    if own and not via_of and noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+            noun.head.head.pos_ in ("NOUN", "PROPN"):
+        return False
+    return _blocked_for(predicate, _status_kind(noun))
+
+
 def _event_reading(noun: Token) -> Reading:
     lex = lexicon()
     if lex.has("verification_nouns", lemma(noun)) and not verified(noun):
@@ -316,7 +361,7 @@ def _reading(anchor: Token, noun: Token | None, via_of: bool, end: int) -> Readi
     if noun is None and _coordinated_with_complement(anchor):
         return _own_words_reading(anchor, end)
     governed = governing(anchor if noun is None or via_of else noun)
-    if _blocked_for(governed.predicate, _status_kind(noun) if noun is not None else None):
+    if _blocks_count(governed.predicate, noun, via_of):
         return Reading()
     kinds = _admitted(governed.kinds, noun) or \
         _admitted([k for k in [_fallback_kind(anchor, noun, end)] if k], noun)
@@ -365,7 +410,15 @@ def _fallback_kind(anchor: Token, noun: Token | None, end: int) -> str | None:
         return _ellipsis_kind(anchor.doc, end) or _modifier_kind(anchor)
     if noun.pos_ == "PRON":
         return None
-    return _modifier_kind(noun) or _status_kind(noun)
+    return _modifier_kind(noun) or _status_kind(noun) or _restated_kind(noun)
+
+
+def _restated_kind(noun: Token) -> str | None:
+    """ "those killed in the floods – more than 300 people": a count in apposition to a set
+    defined by a harm clause restates that set."""
+    if noun.dep_ != "appos" or noun.head.i == noun.i:
+        return None
+    return _modifier_kind(noun.head)
 
 
 # --- subsets -----------------------------------------------------------------------------------

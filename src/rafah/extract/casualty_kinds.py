@@ -264,7 +264,7 @@ def _subject_toll(verb: Token) -> Governed | None:
     for child in verb.children:
         if child.dep_ not in ("nsubj", "nsubjpass", "dobj"):
             continue
-        kind = toll_kind(child)
+        kind = _tally_kind(child)
         if kind:
             return Governed([kind], verb, total=True)
         if is_tally(child):
@@ -322,23 +322,23 @@ def _of_kind(governor: Token) -> Governed | None:
 
 
 def _toll_target(governor: Token, preposition: str) -> Governed | None:
-    """ "a toll of 23", "the toll rose to 31,184"."""
+    """ "a toll of 23", "the toll rose to 31,184", "has risen above 38,000"."""
     if toll_kind(governor) and lexicon().kind("toll_nouns", lemma(governor)):
         return Governed([toll_kind(governor) or ""], governor, total=True)
-    if preposition in ("to", "at") and _is_verb(governor):
+    if lexicon().has("toll_target_prepositions", preposition) and _is_verb(governor):
         return _subject_toll(governor)
     return None
 
 
 def _tally_kind(tally: Token) -> str | None:
     """A tally's kind, also one stated by a clause on its counted people ("the number of
-    people displaced")."""
+    people displaced"), or, as parsed, on the tally itself."""
     kind = toll_kind(tally)
     if kind:
         return kind
     for obj in (o for p in tally.children if p.dep_ == "prep" and p.lower_ == "of"
                 for o in p.children if o.dep_ == "pobj"):
-        clauses = [c for c in obj.children if c.dep_ in ("acl", "relcl")]
+        clauses = [c for t in (obj, tally) for c in t.children if c.dep_ in ("acl", "relcl")]
         kinds = [clause_kind(c) for c in clauses if not is_blocked(c)]
         return next((k for k in kinds if k), None)
     return None
@@ -443,21 +443,25 @@ def _elided_passive(verb: Token) -> bool:
 
 
 def is_agent(current: Token, head: Token) -> bool:
-    """ "Rockets killed 12": the subject of an active harm verb is the agent, not the victim."""
+    """ "Rockets killed 12", "she captured video": the subject of an active harm verb (a weak
+    one when it has an object) is the agent, not the victim."""
     lex = lexicon()
-    return current.dep_ == "nsubj" and head.pos_ == "VERB" and \
-        bool(lex.kind("verbs", lemma(head))) and \
+    harm = bool(lex.kind("verbs", lemma(head))) or bool(lex.kind("weak_verbs", lemma(head))) \
+        and any(c.dep_ == "dobj" for c in head.children)
+    return current.dep_ == "nsubj" and head.pos_ == "VERB" and harm and \
         not lex.has("subject_victim_verbs", lemma(head)) and head.tag_ != "VBN" and \
         not _elided_passive(head)
 
 
 def shared_subject_kinds(verb: Token) -> list[str]:
-    """Kinds of verbs coordinated with ``verb`` that share its subject: "were identified and
-    were killed", "were taken hostage and murdered"."""
+    """Kinds of verbs coordinated with ``verb`` (or, as parsed, with its complement: "taken
+    captive and executed") that share its subject: "were identified and were killed", "were
+    taken hostage and murdered"."""
     kinds: list[str] = []
     if _has_or(verb):
         return kinds
-    for child in verb.children:
+    complements = [c for c in verb.children if c.dep_ in COMPLEMENT_DEPS]
+    for child in (c for h in [verb, *complements] for c in h.children):
         if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and not any(
                 c.dep_ in ("nsubj", "nsubjpass", "dobj", "dep", "npadvmod") or
                 c.lower_ in ("another", "others") for c in child.children):
@@ -483,7 +487,15 @@ def _argument_kinds(current: Token, head: Token) -> Governed:
     kinds = [kind] if kind else []
     if current.dep_ in ("nsubjpass", "nsubj"):
         kinds += shared_subject_kinds(head)
-    return Governed(list(dict.fromkeys(kinds)), head)
+    return Governed(harm_first(list(dict.fromkeys(kinds))), head)
+
+
+def harm_first(kinds: list[str]) -> list[str]:
+    """ "were taken hostage and murdered": a killing beats the statuses the same people had
+    on the way (held, detained, missing, displaced); injuries stay their own kind."""
+    if "killed" not in kinds:
+        return kinds
+    return [k for k in kinds if not lexicon().has("status_kinds", k)]
 
 
 def _coordination_root(token: Token) -> Token:

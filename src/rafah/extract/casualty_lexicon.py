@@ -27,7 +27,9 @@ _SETS = ("people", "reporting_verbs", "authority_nouns", "subject_victim_verbs",
          "along_prepositions", "month_names", "vague_quantifiers", "collective_nouns",
          "female_nouns", "male_nouns", "attempt_modifiers", "relocation_words",
          "forced_modifiers", "set_off_marks", "vague_degree_words", "animal_nouns",
-         "pair_nouns", "elided_singles", "topic_prepositions")
+         "pair_nouns", "elided_singles", "topic_prepositions", "status_kinds",
+         "cause_prepositions", "obituary_verbs", "definite_determiners",
+         "toll_target_prepositions")
 _MAPS = ("verbs", "weak_verbs", "nouns", "adjectives", "captivity_complements", "toll_nouns",
          "toll_modifiers", "phrases", "pronoun_genders")
 _TUPLES = ("person_suffixes", "age_suffixes")

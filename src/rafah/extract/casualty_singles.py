@@ -194,11 +194,14 @@ def _reads_as_single(token: Token) -> bool:
 
 
 def _is_body(token: Token) -> bool:
-    """ "spotted a body", "his body was recovered": one dead person."""
+    """ "spotted a body", "his body was recovered", "a man's body was carried out": one dead
+    person."""
     determiner = _determiner(token)
+    single = determiner is not None and (
+        lexicon().has("single_determiners", determiner.lower_) or
+        determiner.dep_ == "poss" and determiner.pos_ == "NOUN" and _is_single(determiner))
     return lexicon().has("verification_nouns", lemma(token)) and token.tag_ == "NN" and \
-        determiner is not None and lexicon().has("single_determiners", determiner.lower_) and \
-        lexicon().kind("nouns", lemma(token)) == "killed" and verified(token)
+        single and lexicon().kind("nouns", lemma(token)) == "killed" and verified(token)
 
 
 def _listed(token: Token, coordinated: bool) -> list[Token]:
@@ -234,11 +237,20 @@ def _chain(token: Token) -> list[Token]:
 
 def _introduced_as_part(token: Token) -> bool:
     """ "12 people, including a child", "including three gunmen and a guard", "including
-    Smith, a reporter": the single, alone, in a list or naming someone, is inside the count."""
+    Smith, a reporter": the single, alone, in a list or naming someone, is inside the count;
+    so is the subject of "was among the nine people killed"."""
     while token.dep_ in ("conj", "appos") and token.head.i != token.i:
         token = token.head
     head = token.head
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        return any(_counted_set(prep) for prep in head.children if prep.dep_ == "prep")
     return token.dep_ == "pobj" and lexicon().has("subset_prepositions", head.lower_)
+
+
+def _counted_set(prep: Token) -> bool:
+    """ "among the nine people killed": a subset preposition whose object is counted."""
+    return lexicon().has("subset_prepositions", prep.lower_) and any(
+        c.dep_ == "nummod" for o in prep.children if o.dep_ == "pobj" for c in o.children)
 
 
 def _including_parent(token: Token) -> int | None:
@@ -330,6 +342,8 @@ def _kinds(token: Token) -> tuple[str, ...]:
         kind = None if is_blocked(token.head) else clause_kind(token.head)
         return (kind,) if kind else ()
     governed = governing(token.head if _stranded(token) else token)
+    if _names_appositive(token) and _natural_death(governed.predicate):
+        return ()
     if governed.kinds and _harm_predicate(governed.predicate) and \
             not is_blocked(governed.predicate):
         return tuple(governed.kinds)
@@ -337,6 +351,16 @@ def _kinds(token: Token) -> tuple[str, ...]:
         return ()
     return tuple(dict.fromkeys(_relative_kinds(token) + _possessed_kind(token) +
                                _attributive_kind(token)))
+
+
+def _natural_death(predicate: Token | None) -> bool:
+    """ "Joe Bryant, the father of ..., has died": an obituary, a plain "died" with no cause,
+    incident or circumstance ("died in a tubing accident", "died after being shot")."""
+    if predicate is None or not lexicon().has("obituary_verbs", lemma(predicate)):
+        return False
+    return not any(c.dep_ in ("advcl", "agent", "acomp", "oprd") or
+                   c.dep_ == "prep" and lexicon().has("cause_prepositions", c.lower_)
+                   for c in predicate.children)
 
 
 def _parent(token: Token) -> int | None:
