@@ -134,18 +134,21 @@ def _next_to_unit(doc: Doc, start: int, end: int) -> bool:
         return True
     if start >= 2 and lex.has("age_words", doc[start - 2].lower_) and before == "of":
         return True
-    if lex.has("currency", after) or lex.has("percent", after):
+    if lex.has("currency", after) or lex.has("percent", after) or \
+            lex.has("frequency_nouns", after):
         return True
     following = doc[end: end + 4].text.lower().replace(" ", "")
     return following.startswith(lex.tuples["age_suffixes"])
 
 
 def _ratio(doc: Doc, start: int, end: int) -> bool:
-    """ "three civilians for every fighter", "one in every four"."""
+    """ "three civilians for every fighter", "one in every four", "71 deaths per 100,000"."""
     lex = lexicon()
     if start > 0 and lex.has("ratio_words", doc[start - 1].lower_):
         return True
     window = [t.lower_ for t in doc[end: end + 5]]
+    if any(lex.has("rate_prepositions", w) for w in window[:3]):
+        return True
     return any(lex.has("ratio_links", w) and any(lex.has("ratio_words", v)
                                                  for v in window[i + 1: i + 4])
                for i, w in enumerate(window))
@@ -346,11 +349,23 @@ def _event_reading(noun: Token) -> Reading:
 
 
 def _own_reading(noun: Token | None) -> Reading | None:
-    """A noun that states its kind itself ("deaths") or in a small clause ("40 people dead")."""
+    """A noun that states its kind itself ("deaths"), in a small clause ("40 people dead") or,
+    for a pronoun, in its participle ("five of those killed")."""
     if noun is not None and _event_kind(noun):
         return _event_reading(noun)
+    participle = _pronoun_participle(noun)
+    if participle is not None:
+        kind = predicate_kind(participle)
+        return Reading([kind]) if kind and not is_blocked(participle) else None
     small_clause = _small_clause_kind(noun)
     return Reading([small_clause]) if small_clause else None
+
+
+def _pronoun_participle(noun: Token | None) -> Token | None:
+    """ "those killed", "those wounded": the participle a pronoun's set is defined by."""
+    if noun is None or noun.pos_ != "PRON":
+        return None
+    return next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
 
 
 def _reading(anchor: Token, noun: Token | None, via_of: bool, end: int) -> Reading:
@@ -361,7 +376,7 @@ def _reading(anchor: Token, noun: Token | None, via_of: bool, end: int) -> Readi
     if noun is None and _coordinated_with_complement(anchor):
         return _own_words_reading(anchor, end)
     governed = governing(anchor if noun is None or via_of else noun)
-    if _blocks_count(governed.predicate, noun, via_of):
+    if _blocks_count(governed.predicate, noun, via_of) or _not_people(noun):
         return Reading()
     kinds = _admitted(governed.kinds, noun) or \
         _admitted([k for k in [_fallback_kind(anchor, noun, end)] if k], noun)
@@ -369,9 +384,16 @@ def _reading(anchor: Token, noun: Token | None, via_of: bool, end: int) -> Readi
                    inherit=not kinds and (_pronoun_partitive(noun, via_of) or governed.total))
 
 
+def _not_people(noun: Token | None) -> bool:
+    """Animals and groups: "40 sheep", "one family"."""
+    return noun is not None and (lexicon().has("animal_nouns", lemma(noun)) or
+                                 lexicon().has("group_nouns", lemma(noun)))
+
+
 def _admitted(kinds: list[str], noun: Token | None) -> list[str]:
-    """An open-class counted noun is a figure only by killing or wounding; animals never."""
-    if noun is not None and lexicon().has("animal_nouns", lemma(noun)):
+    """An open-class counted noun is a figure only by killing or wounding; animals and groups
+    ("members of one family") never."""
+    if _not_people(noun):
         return []
     open_class = _open_class(noun)
     return [k for k in kinds if k in _STRONG or not open_class]

@@ -208,8 +208,19 @@ def is_irrealis(predicate: Token) -> bool:
     return False
 
 
+def _legal_matter(predicate: Token) -> bool:
+    """ "murder charges", "a murder trial": the harm word names a legal matter (also where the
+    parser read "to murder charges" as a verb and its object)."""
+    lex = lexicon()
+    if predicate.dep_ == "compound" and lex.has("legal_nouns", lemma(predicate.head)):
+        return True
+    return predicate.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and lex.has("legal_nouns", lemma(c)) for c in predicate.children)
+
+
 def is_blocked(predicate: Token | None) -> bool:
-    """A predicate that makes no figure: irrealis, a release ("freed 33"), found alive."""
+    """A predicate that makes no figure: irrealis, a release ("freed 33"), found alive, a
+    harm noun naming a legal matter ("murder charges against a deputy")."""
     if predicate is None:
         return False
     lex = lexicon()
@@ -218,6 +229,8 @@ def is_blocked(predicate: Token | None) -> bool:
         return True
     if any(c.dep_ == "amod" and lex.has("attempt_modifiers", c.lower_)
            for c in predicate.children):
+        return True
+    if _legal_matter(predicate):
         return True
     return lemma(predicate) != "be" and any(
         c.dep_ in COMPLEMENT_DEPS and lex.has("safe_complements", c.lower_)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from rafah.resources import json_data
+from rafah.resources import json_data, word_list
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -29,7 +29,8 @@ _SETS = ("people", "reporting_verbs", "authority_nouns", "subject_victim_verbs",
          "forced_modifiers", "set_off_marks", "vague_degree_words", "animal_nouns",
          "pair_nouns", "elided_singles", "topic_prepositions", "status_kinds",
          "cause_prepositions", "obituary_verbs", "definite_determiners",
-         "toll_target_prepositions")
+         "toll_target_prepositions", "frequency_nouns", "rate_prepositions", "legal_nouns",
+         "group_nouns")
 _MAPS = ("verbs", "weak_verbs", "nouns", "adjectives", "captivity_complements", "toll_nouns",
          "toll_modifiers", "phrases", "pronoun_genders")
 _TUPLES = ("person_suffixes", "age_suffixes")
@@ -48,6 +49,8 @@ class Lexicon:
     hedges: tuple[tuple[str, str], ...]
     cumulative: tuple[re.Pattern[str], ...]
     hedge_pattern: re.Pattern[str]
+    person_nouns: frozenset[str] = frozenset()
+    """Nouns whose most frequent sense is a person (from WordNet: data/person_nouns.txt)."""
 
     def has(self, name: str, word: str) -> bool:
         """Whether ``word`` is in the word set ``name``."""
@@ -62,6 +65,8 @@ class Lexicon:
         lower, lemma = token.lower_, token.lemma_.lower()
         people = self.sets["people"]
         if token.ent_type_ == "NORP" or lemma in people or lower in people:
+            return True
+        if token.pos_ == "NOUN" and lemma in self.person_nouns:
             return True
         if lower.endswith("s") and lower[:-1] in people:
             return True
@@ -90,4 +95,5 @@ def lexicon() -> Lexicon:
         hedges=tuple(hedges),
         cumulative=tuple(re.compile(p, re.I) for p in data["cumulative_patterns"]),
         hedge_pattern=re.compile(rf"(?:^|[\s(\u2014-])({alternatives})\s*$", re.I),
+        person_nouns=word_list("person_nouns.txt"),
     )

@@ -237,8 +237,11 @@ def _chain(token: Token) -> list[Token]:
 
 def _introduced_as_part(token: Token) -> bool:
     """ "12 people, including a child", "including three gunmen and a guard", "including
-    Smith, a reporter": the single, alone, in a list or naming someone, is inside the count;
-    so is the subject of "was among the nine people killed"."""
+    Smith, a reporter", "among them a newborn": the single, alone, in a list or naming
+    someone, is inside the count; so is the subject of "was among the nine people killed"."""
+    if any(c.dep_ == "prep" and c.i < token.i and lexicon().has("subset_prepositions", c.lower_)
+           for c in token.children):
+        return True
     while token.dep_ in ("conj", "appos") and token.head.i != token.i:
         token = token.head
     head = token.head

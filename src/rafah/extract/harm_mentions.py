@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from rafah.extract.casualty_lexicon import lexicon
 from rafah.extract.numbers import VAGUE, parse_number
 from rafah.extract.sides import (
     Evidence,
@@ -181,10 +182,12 @@ def _is_person(token: Token) -> bool:
 
 
 def _person_noun(token: Token) -> bool:
-    """A noun of the person list (data/casualty_lexicon.json "people")."""
+    """A noun of the person list (data/casualty_lexicon.json "people") or one whose first
+    sense is a person (the WordNet list of the casualty lexicon)."""
     people = harm_lexicon().people
     return _lemma(token) in people or token.lower_ in people or \
-        token.lower_.rstrip("s") in people
+        token.lower_.rstrip("s") in people or \
+        (token.pos_ == "NOUN" and _lemma(token) in lexicon().person_nouns)
 
 
 def _hyphenated_person(token: Token) -> bool:

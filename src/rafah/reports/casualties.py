@@ -141,7 +141,8 @@ def flag_decreasing(rows: list[dict[str, Any]]) -> list[str]:
     """Add a `flags` list to every row; flag a running total whose upper bound (its value, or
     the high bound of "nearly N"; "more than N" has none) is lower than an earlier figure of
     the same series (kind, side and area known). Vague figures ("tens of thousands") and
-    figures of no known side or area (unrelated tolls of one country) are never compared. Returns one message per flagged figure."""
+    figures of no known side or area (unrelated tolls of one country) are never compared.
+    Returns one message per flagged figure."""
     messages: list[str] = []
     by_series: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
