@@ -218,6 +218,13 @@ def _legal_matter(predicate: Token) -> bool:
         c.dep_ == "dobj" and lex.has("legal_nouns", lemma(c)) for c in predicate.children)
 
 
+def _recorded(predicate: Token) -> bool:
+    """ "captured on video": a recording, not a capture."""
+    return any(c.dep_ == "prep" and c.lower_ == "on" and any(
+        o.dep_ == "pobj" and lexicon().has("recording_nouns", lemma(o)) for o in c.children)
+        for c in predicate.children)
+
+
 def is_blocked(predicate: Token | None) -> bool:
     """A predicate that makes no figure: irrealis, a release ("freed 33"), found alive, a
     harm noun naming a legal matter ("murder charges against a deputy")."""
@@ -230,7 +237,7 @@ def is_blocked(predicate: Token | None) -> bool:
     if any(c.dep_ == "amod" and lex.has("attempt_modifiers", c.lower_)
            for c in predicate.children):
         return True
-    if _legal_matter(predicate):
+    if _legal_matter(predicate) or _recorded(predicate):
         return True
     return lemma(predicate) != "be" and any(
         c.dep_ in COMPLEMENT_DEPS and lex.has("safe_complements", c.lower_)

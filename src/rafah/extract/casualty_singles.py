@@ -204,6 +204,14 @@ def _is_body(token: Token) -> bool:
         single and lexicon().kind("nouns", lemma(token)) == "killed" and verified(token)
 
 
+def _named_owner(body: Token, antecedents: Antecedents) -> bool:
+    """ "her body was found" where the woman last mentioned is named: the named person's."""
+    owner = _determiner(body)
+    return owner is not None and owner.pos_ == "PRON" and \
+        lexicon().kind("pronoun_genders", owner.lower_) is not None and \
+        not antecedents.unnamed(owner)
+
+
 def _listed(token: Token, coordinated: bool) -> list[Token]:
     """Singles misattached as appositives inside ``token``'s phrase when the victims form a
     coordinated list: "a 2-month-old in New Jersey, a 2-year-old in Arizona and a 5-year-old
@@ -400,7 +408,7 @@ def single_victims(sent: Span, taken: set[int], antecedents: Antecedents | None 
         if token.i in taken or token.i in skipped or \
                 _introduced_as_part(token) and not is_pair(token):
             continue
-        if not (_is_single(token) or _is_body(token)):
+        if not (_is_single(token) or _is_body(token) and not _named_owner(token, antecedents)):
             continue
         if token.dep_ == "conj" and _is_single(token.head):
             continue
