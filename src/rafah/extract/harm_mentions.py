@@ -46,7 +46,8 @@ _SCALES = {"million", "thousand", "hundred", "billion", "dozen", "-", "of"}
 _NOT_VICTIM = ("relcl", "acl", "appos", "conj", "cc", "punct")
 _SUBSET = {"including", "among", "like", "such", "mostly", "mainly"}
 _PARTICLES = {"by", "on", "in", "up", "out"}
-_INTRANSITIVE = {"die", "perish", "drown", "flee", "miss", "starve"}
+_INTRANSITIVE = {"die", "perish", "drown", "flee", "miss", "starve", "succumb", "disappear"}
+_PARTITIVE = {"them", "whom", "those", "us"}
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,8 @@ class HarmLexicon:
     conditions: frozenset[str]
     people: frozenset[str]
     not_outcome_verbs: frozenset[str]
+    particle_verbs: dict[str, dict[str, str]]
+    life_verbs: frozenset[str]
 
 
 def _own_kinds(extra: dict[str, Any], kinds: dict[str, str], table: str) -> dict[str, Any]:
@@ -121,6 +124,7 @@ def harm_lexicon() -> HarmLexicon:
         conditions=frozenset(unreal["conditions"]),
         people=frozenset(casualty["people"]),
         not_outcome_verbs=frozenset(unreal["not_outcome_verbs"]),
+        particle_verbs=harm["particle_verbs"], life_verbs=frozenset(harm["life_verbs"]),
     )
 
 
@@ -151,12 +155,37 @@ def _children(token: Token, *deps: str) -> list[Token]:
 
 
 def _with_conjuncts(token: Token) -> list[Token]:
-    """A victim and the victims coordinated with it ("Israelis and Palestinians")."""
+    """A victim and the victims coordinated with it ("Israelis and Palestinians"), not an
+    aside about them ("among them two women") nor the speaker the parse coordinated."""
     found = [token]
     for child in token.children:
-        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ"):
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ") and \
+                not _aside(child) and not _speaker(child):
             found.extend(_with_conjuncts(child))
     return found
+
+
+def _partitive(token: Token) -> bool:
+    """"most of them", "two of whom": a part of people named before."""
+    return any(p.lower_ == "of" and any(o.lower_ in _PARTITIVE for o in _children(p, "pobj"))
+               for p in _children(token, "prep"))
+
+
+def _aside(token: Token) -> bool:
+    """A phrase about part of the victims named before it: "most of them women", "among them
+    three journalists" (a noun whose subject is a partitive, or after "among them")."""
+    return _partitive(token) or _is_subset(token) or \
+        any(_partitive(s) and s.i < token.i for s in _children(token, *_SUBJECTS))
+
+
+def _speaker(noun: Token) -> bool:
+    """"62 others, police said": a conjunct right before a speech verb with no subject, its
+    speaker."""
+    following = noun.right_edge.i + 1
+    if following >= len(noun.doc):
+        return False
+    verb = noun.doc[following]
+    return _lemma(verb) in side_lexicon().speech_verbs and not _children(verb, *_SUBJECTS)
 
 
 def _is_count(token: Token) -> bool:
@@ -222,7 +251,12 @@ def _verb_trigger(token: Token) -> tuple[str, str] | None:
     lex = harm_lexicon()
     lemma = _lemma(token)
     if lemma in lex.verbs:
-        return lex.verbs[lemma], lemma
+        return ("killed" if _to_death(token) else lex.verbs[lemma]), lemma
+    particle = next((_lemma(p) for p in _children(token, "prt")), None)
+    if particle and particle in lex.particle_verbs.get(lemma, {}):
+        return lex.particle_verbs[lemma][particle], lemma
+    if lemma in lex.life_verbs and _lives(token):
+        return "killed", lemma
     if lemma in lex.outcome_verbs:
         kind = _outcome(token, lex.outcome_verbs[lemma])
         return (kind, lemma) if kind else None
@@ -237,6 +271,12 @@ def _verb_trigger(token: Token) -> tuple[str, str] | None:
     if _to_death(token):
         return "killed", lemma
     return None
+
+
+def _lives(verb: Token) -> list[Token]:
+    """"claimed the lives of 500 people": the people whose lives a verb took."""
+    return [p for obj in _children(verb, "dobj") if _lemma(obj) == "life"
+            for p in _of_people(obj)]
 
 
 def _to_death(verb: Token) -> bool:
@@ -323,7 +363,7 @@ def _agent_of(verb: Token, voice: str) -> list[Token]:
         subjects = [s for s in _subjects(verb) if s.dep_ != "nsubjpass"]
         if subjects and subjects[0].lower_ in ("that", "which") and verb.dep_ == "relcl":
             return noun_core(verb.head)
-        return _phrase(subjects[0]) if subjects else []
+        return [t for subject in _adjacent(subjects) for t in _phrase(subject)]
     if voice != "passive":
         return []
     for child in verb.children:
@@ -335,10 +375,21 @@ def _agent_of(verb: Token, voice: str) -> list[Token]:
     return []
 
 
+def _adjacent(subjects: list[Token]) -> list[Token]:
+    """The first subject and those the parse split off right after it ("Fighters of the
+    paramilitary | Rapid Support Forces")."""
+    found = subjects[:1]
+    for subject in subjects[1:]:
+        if subject.left_edge.i == found[-1].right_edge.i + 1:
+            found.append(subject)
+    return found
+
+
 def _phrase(noun: Token) -> list[Token]:
-    """A noun phrase without its clauses: "The strike targeting X" → "The strike"."""
-    skipped = {t.i for c in noun.children if c.dep_ in ("acl", "relcl", "appos")
-               for t in c.subtree}
+    """A noun phrase without its clauses: "The strike targeting X" → "The strike" (but "a
+    drone launched by Hezbollah": a participle with its agent says who struck)."""
+    skipped = {t.i for c in noun.children if c.dep_ in ("acl", "relcl", "appos") and
+               not (c.dep_ == "acl" and _children(c, "agent")) for t in c.subtree}
     tokens = [t for t in noun.subtree if t.i not in skipped]
     while tokens and tokens[-1].is_punct:
         tokens.pop()
@@ -366,6 +417,8 @@ def _verb_harm(token: Token) -> _Harm | None:
             return None
         return _Harm(token, kind, lemma, "none", _subjects(token))
     voice = _voice(token, lemma)
+    if lemma in lex.life_verbs and _lives(token):
+        return _Harm(token, kind, lemma, voice, _lives(token), _agent_of(token, voice))
     if voice != "active":
         victims, kind = _subjects(token), _either_kind(token, kind)
     else:
@@ -567,14 +620,21 @@ def _unreal(harm: _Harm) -> bool:
     for _ in range(4):
         if any(_unreal_cue(child) for child in current.children):
             return True
-        if current.head.i == current.i or current.dep_ not in ("xcomp", "ccomp", "conj",
-                                                                "acomp", "oprd", "pobj",
-                                                                "prep", "pcomp"):
+        if current.head.i == current.i:
             return False
-        if current.dep_ in ("xcomp", "ccomp") and _lemma(current.head) in lex.intent_verbs:
+        if _lemma(current.head) in lex.intent_verbs and (current.dep_ in ("xcomp", "ccomp") or
+                                                         _infinitive(current)):
             return True
+        if current.dep_ not in ("xcomp", "ccomp", "conj", "acomp", "oprd", "pobj", "prep",
+                                "pcomp"):
+            return False
         current = current.head
     return False
+
+
+def _infinitive(verb: Token) -> bool:
+    """"threatened on Monday to kill": an infinitive the parse made an adverbial clause."""
+    return verb.dep_ == "advcl" and any(a.lower_ == "to" for a in _children(verb, "aux"))
 
 
 def _denied(trigger: Token) -> bool:
@@ -646,7 +706,8 @@ def _readings(token: Token) -> Iterator[_Harm]:
 def _people(harm: _Harm) -> list[Token]:
     """The harm's victim words that can name people (a harm word standing for its victims:
     "the wounded")."""
-    victims = [v for victim in harm.victims
+    named = [v for v in harm.victims if not _aside(v)] or harm.victims
+    victims = [v for victim in named
                for v in _partition(_victim(victim)) or _with_conjuncts(_victim(victim))]
     people = [v for v in victims if v.i == harm.trigger.i or _is_person(v) or
               _person_conjunct(v, victims)]
@@ -806,16 +867,72 @@ _Group = tuple[str | None, int | None, list["Token"], list["Token"]]
 
 
 def _parts(victim: Token) -> list[tuple[int | None, list[Token]]]:
-    """One victim word, or one part per count of "four Syrian and three Iraqi militiamen"."""
-    counts = [c for c in victim.children if c.dep_ == "nummod" and _is_count(c)]
-    if len(counts) < 2:
+    """One victim word, one part per count of "four Syrian and three Iraqi militiamen" (also
+    "seven Lebanese and three Syrian soldiers", a count on a modifier), or one part per
+    people of a breakdown that sums to the count ("13 soldiers, nine of them South African,
+    three Malawian and one Uruguayan")."""
+    breakdown = _breakdown(victim)
+    if breakdown:
+        return breakdown
+    modifiers = [victim, *_children(victim, "amod", "compound")]
+    counts = sorted((c for m in modifiers for c in _children(m, "nummod") if _is_count(c)),
+                    key=lambda c: c.i)
+    if len(counts) < 2 or any(c.i > victim.i for c in counts):
         return [_victim_value(victim)]
     parts = []
     for index, count in enumerate(counts):
         end = counts[index + 1].i if index + 1 < len(counts) else victim.i
-        words = [t for t in victim.children if count.i < t.i < end and t.dep_ != "cc"]
+        words = [t for t in victim.subtree if count.i < t.i < end and t.dep_ != "cc" and
+                 not t.is_punct]
         parts.append((_count(count), [*words, victim]))
     return parts
+
+
+def _breakdown(victim: Token) -> list[tuple[int | None, list[Token]]]:
+    """The parts of an apposition listing the victims by people, each with its count and its
+    side, when the counts add up to the victims' count: "seven aid workers, three Britons, an
+    Australian and a Pole"; "23 employees, 22 of them Yemeni and one an Ethiopian"."""
+    appositions = [c for c in victim.children if c.dep_ == "appos" and c.i > victim.i] + \
+        [c for c in victim.children if c.dep_ == "conj" and _partitive(c)] + \
+        [s for s in victim.head.children if s.dep_ == victim.dep_ and s.i > victim.i and
+         _aside(s) and victim.head.i != victim.i]
+    count = _counted(victim)[0]
+    if not appositions or count is None:
+        return []
+    tokens = sorted({t for a in appositions for t in a.subtree}, key=lambda t: t.i)
+    parts: list[tuple[int | None, list[Token]]] = []
+    for segment in _segments(tokens):
+        value = _segment_count(segment)
+        words = [t for t in segment if t.i > segment[0].i or value is None]
+        if value is None or not words_side(words, index=False)[0]:
+            break
+        parts.append((value, words))
+    total = _count(count)
+    if len(parts) < 2 or total is None or sum(v or 0 for v, _ in parts) != total:
+        return []
+    return parts
+
+
+def _segments(tokens: list[Token]) -> Iterator[list[Token]]:
+    """Runs of tokens split at commas and coordinating conjunctions."""
+    segment: list[Token] = []
+    for token in tokens:
+        if token.is_punct and token.tag_ != "HYPH" or token.dep_ == "cc":
+            if segment:
+                yield segment
+            segment = []
+            continue
+        segment.append(token)
+    if segment:
+        yield segment
+
+
+def _segment_count(segment: list[Token]) -> int | None:
+    """The count a breakdown part starts with: a number, or "a"/"an"/"one" (1)."""
+    first = segment[0]
+    if first.lower_ in ("a", "an"):
+        return 1
+    return _count(first) if _is_count(first) else None
 
 
 def _join(groups: list[_Group], value: int | None, words: list[Token],
@@ -825,7 +942,7 @@ def _join(groups: list[_Group], value: int | None, words: list[Token],
     if groups and (side is None or side == groups[-1][0] or groups[-1][0] is None):
         last_side, last_value, last_words, heads = groups[-1]
         total = None if value is None or last_value is None else value + last_value
-        if value is None and _shares_count(victim):
+        if _shares_count(victim):
             total = last_value
         groups[-1] = (last_side or side, total, last_words + words, [*heads, victim])
     else:
@@ -880,10 +997,27 @@ def _anaphor_side(heads: list[Token], before: list[HarmMention],
     anaphors = harm_lexicon().anaphors
     if heads and all(_elliptical(h) for h in heads):
         before = [m for m in before if m.sent == sent and m.start < heads[0].idx]
-    elif not heads or not all(h.lower_ in anaphors or _lemma(h) in anaphors for h in heads):
+    elif not heads or not all(h.lower_ in anaphors or _lemma(h) in anaphors or _partitive(h) or
+                              _other(h) or _kin(h) for h in heads):
         return (None, None)
     sided = [m for m in before if m.side]
     return (sided[-1].side, sided[-1].area) if sided else (None, None)
+
+
+def _other(noun: Token) -> bool:
+    """"two other staff members": victims set apart from those named before."""
+    return any(c.dep_ == "amod" and c.lower_ in ("other", "another") for c in noun.children) \
+        and not words_side([noun, *noun.children], index=False)[0]
+
+
+def _kin(victim: Token) -> bool:
+    """"two of his comrades", "her children": people named by their tie to someone named before
+    (who gives their side), with no side of their own."""
+    nouns = [victim, *(o for p in _children(victim, "prep") if p.lower_ == "of"
+                       for o in _children(p, "pobj"))]
+    return any(c.dep_ == "poss" and c.lower_ in ("his", "her") for n in nouns
+               for c in n.children) and not words_side(
+        [t for n in nouns for t in n.subtree], index=False)[0]
 
 
 def _elliptical(count: Token) -> bool:
