@@ -191,3 +191,69 @@ def test_general_mechanisms(nlp: Any, text: str, expected: list[Row]) -> None:
 
 def test_place_with_a_state_suffix() -> None:
     assert place_side("Sokoto state") == ("Nigerian", "Nigeria")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a partitive aside between the count and its verb keeps the count
+    ("Nine Kenyan miners, most of them from one town, were killed when the shaft collapsed.",
+     [("killed", 9, "Kenyan", "passive")]),
+    ("Bandits abducted 30 Nigerian villagers, many of them children, near Katsina.",
+     [("hostages", 30, "Nigerian", "active")]),
+    # "among them ..." is no addition to the victims
+    ("Police detained 40 Kenyan students, among them two reporters and a lecturer.",
+     [("detained", 40, "Kenyan", "active")]),
+    # a bare collective conjunct is counted with the count before it
+    ("All 89 passengers and crew were killed when the plane crashed.",
+     [("killed", 89, None, "passive")]),
+    # harm by a verb and its object or particle
+    ("The flood claimed the lives of 40 Indonesian villagers.",
+     [("killed", 40, "Indonesian", "active")]),
+    ("Soldiers rounded up 60 Burkinabe herders in a dawn raid.",
+     [("detained", 60, "Burkinabe", "active")]),
+    # harm verbs of the broad vocabulary
+    ("A Kenyan man was lynched by a mob and two of his friends were badly beaten.",
+     [("killed", 1, "Kenyan", "passive"), ("injured", 2, "Kenyan", "passive")]),
+    ("Gunmen seized three Nigerian engineers outside Kaduna.",
+     [("hostages", 3, "Nigerian", "active")]),
+    # a harm adjective after its people, a small clause
+    ("The cyclone hit the coast of Mozambique, leaving 20 fishermen dead.",
+     [("killed", 20, "Mozambican", "none")]),
+    # shooting down drones harms no one; a threat is no harm
+    ("The army said it shot down 40 of the 50 drones launched overnight.", []),
+    ("The militia threatened on Sunday to kill the hostages it holds.", []),
+    # a breakdown by nationality that adds up to the count: one mention per people
+    ("Five aid workers, three Britons and two Malawians, were killed in the strike.",
+     [("killed", 3, "British", "passive"), ("killed", 2, "Malawian", "passive")]),
+    ("Rebels killed 12 peacekeepers, ten of them Tanzanian and two Malawian, in Beni.",
+     [("killed", 10, "Tanzanian", "active"), ("killed", 2, "Malawian", "active")]),
+    # two peoples counted on one noun: each its own side
+    ("The shelling killed four Iraqi and two Turkish soldiers on Tuesday.",
+     [("killed", 4, "Iraqi", "active"), ("killed", 2, "Turkish", "active")]),
+    # the victims' own demonym, not their employer's
+    ("The blast wounded three Indian employees of a Saudi contractor.",
+     [("injured", 3, "Indian", "active")]),
+    # "the dead included ...": one mention per people listed
+    ("The dead included a Jordanian doctor and two Egyptian nurses.",
+     [("killed", 1, "Jordanian", "none"), ("killed", 2, "Egyptian", "none")]),
+    # "were among those killed": the subject
+    ("Three Nepali students were among those killed in the attack.",
+     [("killed", 3, "Nepali", "passive")]),
+])
+def test_long_sentence_mechanisms(nlp: Any, text: str, expected: list[Row]) -> None:
+    """Mechanisms of long wire-news sentences: counts, vocabulary, breakdowns, sides."""
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "side"), [
+    # "two of his colleagues", "two other staff": the side of the victims named before
+    ("A Kenyan guard was shot dead and two of his colleagues were wounded near the border.",
+     "Kenyan"),
+    ("A Nigerian nurse was stabbed to death and two other staff were injured by an intruder.",
+     "Nigerian"),
+    # a participle with its agent says who struck: "rockets fired by Hezbollah"
+    ("A rocket fired by Hezbollah hit a house, killing three people.", "Israeli"),
+])
+def test_side_of_related_victims(nlp: Any, text: str, side: str) -> None:
+    """Every mention of the sentence has the side of the victims named first (or the
+    opponent of the agent)."""
+    assert {row[2] for row in _rows(nlp, text)} == {side}

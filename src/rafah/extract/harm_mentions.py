@@ -48,6 +48,7 @@ _SUBSET = {"including", "among", "like", "such", "mostly", "mainly"}
 _PARTICLES = {"by", "on", "in", "up", "out"}
 _INTRANSITIVE = {"die", "perish", "drown", "flee", "miss", "starve", "succumb", "disappear"}
 _PARTITIVE = {"them", "whom", "those", "us"}
+_VAGUE_MODIFIERS = {"several", "few", "many"}
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,8 @@ class HarmLexicon:
     not_outcome_verbs: frozenset[str]
     particle_verbs: dict[str, dict[str, str]]
     life_verbs: frozenset[str]
+    subset_verbs: frozenset[str]
+    pairs: frozenset[str]
 
 
 def _own_kinds(extra: dict[str, Any], kinds: dict[str, str], table: str) -> dict[str, Any]:
@@ -125,6 +128,8 @@ def harm_lexicon() -> HarmLexicon:
         people=frozenset(casualty["people"]),
         not_outcome_verbs=frozenset(unreal["not_outcome_verbs"]),
         particle_verbs=harm["particle_verbs"], life_verbs=frozenset(harm["life_verbs"]),
+        subset_verbs=frozenset(casualty["subset_verbs"]),
+        pairs=frozenset(casualty["pair_nouns"]) & frozenset(casualty["collective_nouns"]),
     )
 
 
@@ -158,6 +163,8 @@ def _with_conjuncts(token: Token) -> list[Token]:
     """A victim and the victims coordinated with it ("Israelis and Palestinians"), not an
     aside about them ("among them two women") nor the speaker the parse coordinated."""
     found = [token]
+    if _breakdown(token):
+        return found
     for child in token.children:
         if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ") and \
                 not _aside(child) and not _speaker(child):
@@ -206,8 +213,13 @@ def _is_person(token: Token) -> bool:
             token.ent_type_ in ("NORP", "PERSON"):
         return True
     return _person_noun(token) or _hyphenated_person(token) or \
-        bool(words_side([token], index=False)[0]) or \
-        any(_is_count(c) for c in token.children if c.dep_ == "nummod")
+        bool(words_side([token], index=False)[0]) or _counted_noun(token)
+
+
+def _counted_noun(token: Token) -> bool:
+    """"40 farmworkers", "Four Thai farmworkers": a noun with a count names people."""
+    return any(_is_count(c) for c in token.children if c.dep_ == "nummod") or \
+        (token.pos_ == "NOUN" and bool(_left_count(token)))
 
 
 def _person_noun(token: Token) -> bool:
@@ -215,6 +227,7 @@ def _person_noun(token: Token) -> bool:
     sense is a person (the WordNet list of the casualty lexicon)."""
     people = harm_lexicon().people
     return _lemma(token) in people or token.lower_ in people or \
+        token.lower_ in harm_lexicon().pairs or \
         token.lower_.rstrip("s") in people or \
         (token.pos_ == "NOUN" and _lemma(token) in lexicon().person_nouns)
 
@@ -252,11 +265,9 @@ def _verb_trigger(token: Token) -> tuple[str, str] | None:
     lemma = _lemma(token)
     if lemma in lex.verbs:
         return ("killed" if _to_death(token) else lex.verbs[lemma]), lemma
-    particle = next((_lemma(p) for p in _children(token, "prt")), None)
-    if particle and particle in lex.particle_verbs.get(lemma, {}):
-        return lex.particle_verbs[lemma][particle], lemma
-    if lemma in lex.life_verbs and _lives(token):
-        return "killed", lemma
+    phrasal = _phrasal_kind(token, lemma)
+    if phrasal:
+        return phrasal, lemma
     if lemma in lex.outcome_verbs:
         kind = _outcome(token, lex.outcome_verbs[lemma])
         return (kind, lemma) if kind else None
@@ -271,6 +282,17 @@ def _verb_trigger(token: Token) -> tuple[str, str] | None:
     if _to_death(token):
         return "killed", lemma
     return None
+
+
+def _phrasal_kind(verb: Token, lemma: str) -> str | None:
+    """The kind of a verb that harms with its particle ("rounded up") or its object ("claimed
+    the lives of")."""
+    lex = harm_lexicon()
+    for particle in _children(verb, "prt"):
+        kind = lex.particle_verbs.get(lemma, {}).get(_lemma(particle))
+        if kind:
+            return kind
+    return "killed" if lemma in lex.life_verbs and _lives(verb) else None
 
 
 def _lives(verb: Token) -> list[Token]:
@@ -363,7 +385,7 @@ def _agent_of(verb: Token, voice: str) -> list[Token]:
         subjects = [s for s in _subjects(verb) if s.dep_ != "nsubjpass"]
         if subjects and subjects[0].lower_ in ("that", "which") and verb.dep_ == "relcl":
             return noun_core(verb.head)
-        return [t for subject in _adjacent(subjects) for t in _phrase(subject)]
+        return _subject_phrase(subjects)
     if voice != "passive":
         return []
     for child in verb.children:
@@ -375,14 +397,14 @@ def _agent_of(verb: Token, voice: str) -> list[Token]:
     return []
 
 
-def _adjacent(subjects: list[Token]) -> list[Token]:
-    """The first subject and those the parse split off right after it ("Fighters of the
-    paramilitary | Rapid Support Forces")."""
+def _subject_phrase(subjects: list[Token]) -> list[Token]:
+    """The phrase of the first subject and of those the parse split off right after it
+    ("Fighters of the paramilitary | Rapid Support Forces")."""
     found = subjects[:1]
     for subject in subjects[1:]:
         if subject.left_edge.i == found[-1].right_edge.i + 1:
             found.append(subject)
-    return found
+    return [t for subject in found for t in _phrase(subject)]
 
 
 def _phrase(noun: Token) -> list[Token]:
@@ -539,6 +561,8 @@ def _adjective_harm(token: Token) -> _Harm | None:
         return None
     kind, verb = lex.adjectives[token.lower_]
     head = token.head
+    if _after_people(token):
+        return _Harm(token, kind, verb, "none", _after_people(token))
     if token.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "attr", "advcl") and _is_verb(head):
         if _verb_trigger(head):
             return None
@@ -548,6 +572,18 @@ def _adjective_harm(token: Token) -> _Harm | None:
     if token.dep_ == "pobj" and head.lower_ == "among" and _is_verb(head.head):
         return _Harm(token, kind, verb, "none", _children(head.head, "nsubj", "attr"))
     return None
+
+
+def _after_people(adjective: Token) -> list[Token]:
+    """"leaving 14 people dead", "put its losses at 80 soldiers dead": the object noun right
+    before a harm adjective that follows it (a small clause)."""
+    if adjective.dep_ not in ("amod", "advcl") or adjective.i == 0:
+        return []
+    before = adjective.doc[adjective.i - 1]
+    if before.dep_ not in ("dobj", "pobj") or not _is_person(before) or \
+            (adjective.dep_ == "amod" and adjective.head.i != before.i):
+        return []
+    return [before] if _is_verb(before.head) or before.head.dep_ == "prep" else []
 
 
 def _toll_value(noun: Token) -> tuple[int | None, Token | None]:
@@ -584,7 +620,7 @@ def _noun_harm(token: Token) -> _Harm | None:
 
 def _with_injuries(noun: Token) -> list[Token]:
     """"19 were rescued with injuries": the subjects of the verb the phrase hangs from."""
-    if noun.head.dep_ != "prep" or noun.head.lower_ != "with":
+    if noun.head.dep_ != "prep" or noun.head.lower_ not in ("with", "for"):
         return []
     governor = _governing_verb(noun.head)
     return _subjects(governor) if governor is not None else []
@@ -735,7 +771,9 @@ def _nominal_harm(token: Token) -> _Harm | None:
     before = token.doc[token.i - 1]
     kind, verb = lex.adjectives[token.lower_]
     if before.lower_ == "the":
-        return _Harm(token, kind, verb, "none", [token])
+        listed = _children(token.head, "dobj") if token.dep_ == "nsubj" and \
+            _lemma(token.head) in lex.subset_verbs else []
+        return _Harm(token, kind, verb, "none", listed or [token])
     if _is_count(before) and before.dep_ not in ("nummod", "quantmod", "compound"):
         return _Harm(token, kind, verb, "none", [before])
     if before.dep_ == "nummod" and before.head.i == token.i and _is_count(before) and \
@@ -786,6 +824,9 @@ def _victim(token: Token) -> Token:
     "a record number of civilians"; "dozens of civilians" keeps "dozens" (the count)."""
     if token.lower_ in ("who", "that", "which") and token.head.dep_ == "relcl":
         return token.head.head
+    if token.dep_ == "pobj" and token.head.lower_ == "among" and _lemma(token.head.head) == "be":
+        subjects = _children(token.head.head, "nsubj", "attr")
+        return subjects[0] if subjects else token
     if _lemma(token) in harm_lexicon().tally_nouns:
         people = _of_people(token)
         return people[0] if people else token
@@ -810,13 +851,24 @@ def _counted(victim: Token) -> tuple[Token | None, Token]:
                 return victim, objects[0]
         return victim, victim
     counts = [c for c in victim.children if c.dep_ in ("nummod", "compound") and _is_count(c)]
+    counts += _left_count(victim)
     counts += [o for p in _children(victim, "prep") if p.lower_ == "of"
                for o in _children(p, "pobj") if o.like_num and not list(o.children)]
     return (counts[0] if counts else None), victim
 
 
+def _left_count(noun: Token) -> list[Token]:
+    """"Four Thai farmworkers", "two women's rights activists": the count the parse hung on a
+    modifier of the noun, first word of its phrase."""
+    return [c for m in _children(noun, "amod", "compound", "poss")
+            for c in _children(m, "nummod", "compound")
+            if _is_count(c) and c.i == noun.left_edge.i and c.ent_type_ != "DATE"]
+
+
 def _count(token: Token) -> int | None:
     """The number a count token and its number words say; None when vague."""
+    if token.lower_ in _SCALES and any(c.lower_ in _VAGUE_MODIFIERS for c in token.children):
+        return None
     words = [t for t in token.subtree if t.i <= token.i and
              (t.like_num or t.lower_ in _SCALES or t.lower_ in VAGUE)]
     while words and words[0].lower_ in ("-", "of"):
@@ -845,6 +897,8 @@ def _victim_value(victim: Token) -> tuple[int | None, list[Token]]:
 
 def _singular(noun: Token) -> int | None:
     """1 for a singular victim ("a man", "he"), None for an uncounted plural."""
+    if noun.lower_ in harm_lexicon().pairs and any(c.lower_ in ("a", "the") for c in noun.children):
+        return 2
     if noun.lower_ in _SINGULAR or (noun.tag_ in ("NN", "NNP") and noun.pos_ != "PRON"):
         return 1
     if noun.ent_type_ == "ORDINAL" and any(c.lower_ == "a" for c in noun.children):
@@ -874,9 +928,7 @@ def _parts(victim: Token) -> list[tuple[int | None, list[Token]]]:
     breakdown = _breakdown(victim)
     if breakdown:
         return breakdown
-    modifiers = [victim, *_children(victim, "amod", "compound")]
-    counts = sorted((c for m in modifiers for c in _children(m, "nummod") if _is_count(c)),
-                    key=lambda c: c.i)
+    counts = _part_counts(victim)
     if len(counts) < 2 or any(c.i > victim.i for c in counts):
         return [_victim_value(victim)]
     parts = []
@@ -888,28 +940,55 @@ def _parts(victim: Token) -> list[tuple[int | None, list[Token]]]:
     return parts
 
 
+def _part_counts(victim: Token) -> list[Token]:
+    """The counts on a victim noun and on its modifiers ("four Iraqi and two Turkish")."""
+    modifiers = [victim, *_children(victim, "amod", "compound")]
+    return sorted((c for m in modifiers for c in _children(m, "nummod", "conj")
+                   if _is_count(c) and (c.dep_ == "nummod" or m.i != victim.i)),
+                  key=lambda c: c.i)
+
+
 def _breakdown(victim: Token) -> list[tuple[int | None, list[Token]]]:
     """The parts of an apposition listing the victims by people, each with its count and its
     side, when the counts add up to the victims' count: "seven aid workers, three Britons, an
     Australian and a Pole"; "23 employees, 22 of them Yemeni and one an Ethiopian"."""
-    appositions = [c for c in victim.children if c.dep_ == "appos" and c.i > victim.i] + \
-        [c for c in victim.children if c.dep_ == "conj" and _partitive(c)] + \
-        [s for s in victim.head.children if s.dep_ == victim.dep_ and s.i > victim.i and
-         _aside(s) and victim.head.i != victim.i]
+    appositions = _appositions(victim)
     count = _counted(victim)[0]
     if not appositions or count is None:
         return []
     tokens = sorted({t for a in appositions for t in a.subtree}, key=lambda t: t.i)
-    parts: list[tuple[int | None, list[Token]]] = []
+    parts = _sided_parts(tokens)
+    total = _count(count)
+    if len(parts) < 2 or total is None or sum(v for v, _ in parts) != total:
+        return []
+    return list(parts)
+
+
+def _appositions(victim: Token) -> list[Token]:
+    """What the parse hung after a victim about it: appositions, a conjunct or a sibling that
+    is a partitive aside ("13 soldiers, nine of them ...")."""
+    siblings = [s for s in victim.head.children if s.dep_ == victim.dep_ and s.i > victim.i
+                and _aside(s)] if victim.head.i != victim.i else []
+    return [c for c in victim.children if (c.dep_ == "appos" and c.i > victim.i) or
+            (c.dep_ == "conj" and (_partitive(c) or _after_comma(c)))] + siblings
+
+
+def _after_comma(token: Token) -> bool:
+    """A phrase set off by a comma ("five aid workers, three Britons and ...")."""
+    first = token.left_edge.i
+    return first > 0 and token.doc[first - 1].text == ","
+
+
+def _sided_parts(tokens: list[Token]) -> list[tuple[int, list[Token]]]:
+    """The leading segments that each give a count and a side ("three Britons", "an
+    Australian", "nine of them South African")."""
+    parts: list[tuple[int, list[Token]]] = []
     for segment in _segments(tokens):
         value = _segment_count(segment)
-        words = [t for t in segment if t.i > segment[0].i or value is None]
-        if value is None or not words_side(words, index=False)[0]:
+        words = segment[1:]
+        if value is None or not words or not words_side(words, index=False)[0]:
             break
         parts.append((value, words))
-    total = _count(count)
-    if len(parts) < 2 or total is None or sum(v or 0 for v, _ in parts) != total:
-        return []
     return parts
 
 
@@ -994,14 +1073,20 @@ def _anaphor_side(heads: list[Token], before: list[HarmMention],
                   sent: int) -> tuple[str | None, ...]:
     """"and another was wounded", "25 others injured": the side of the mention before (in
     the sentence or the one before it); "and seven wounded": the one before in the sentence."""
-    anaphors = harm_lexicon().anaphors
     if heads and all(_elliptical(h) for h in heads):
         before = [m for m in before if m.sent == sent and m.start < heads[0].idx]
-    elif not heads or not all(h.lower_ in anaphors or _lemma(h) in anaphors or _partitive(h) or
-                              _other(h) or _kin(h) for h in heads):
+    elif not heads or not all(_anaphoric(h) for h in heads):
         return (None, None)
     sided = [m for m in before if m.side]
     return (sided[-1].side, sided[-1].area) if sided else (None, None)
+
+
+def _anaphoric(victim: Token) -> bool:
+    """Victims named by reference to those named before: "another", "others", "two of them",
+    "two other staff members", "two of his comrades"."""
+    anaphors = harm_lexicon().anaphors
+    return victim.lower_ in anaphors or _lemma(victim) in anaphors or _partitive(victim) or \
+        _other(victim) or _kin(victim)
 
 
 def _other(noun: Token) -> bool:

@@ -191,7 +191,7 @@ def _runs(tokens: list[Token]) -> Iterator[tuple[int, int, str]]:
     for size in range(min(_MAX_WORDS, len(tokens)), 0, -1):
         for first in range(len(tokens) - size + 1):
             run = tokens[first: first + size]
-            if run[-1].i - run[0].i != size - 1:
+            if run[-1].i - run[0].i != size - 1 or (size > 1 and run[0].lower_ == "the"):
                 continue
             doc = run[0].doc
             yield first, first + size - 1, _key(doc[run[0].i: run[-1].i + 1].text)
