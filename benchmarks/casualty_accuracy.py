@@ -3,7 +3,7 @@
 Two measurements, both through the real pipeline (`rafah.nlp.load_pipeline` and the extractor
 registry, with the same chunking as `rafah analyse`):
 
-- **Whole articles** (``--set dev`` / ``dev2`` / ``dev3`` / ``dev4``, tuned on; ``heldout`` /
+- **Whole articles** (``--set dev`` / ``dev2`` … ``dev5``, tuned on; ``heldout`` /
   ``heldout2``, never looked at): gold in ``benchmarks/gold/<set>.jsonl``
   (format in ``benchmarks/gold/ANNOTATION.md``), articles read from the corpus folder by file
   name and checked by sha256. Precision, recall and F1 on the multiset of (article, kind,
@@ -45,6 +45,7 @@ CORPUS = SHARED / "corpus" / "cnn-2024-07-16_22"
 ACLED = SHARED / "data" / "acled-gaza-dev.csv"
 GOLD_SETS = {"dev": HERE / "gold" / "dev40.jsonl", "dev2": HERE / "gold" / "dev30b.jsonl",
              "dev3": HERE / "gold" / "dev30c.jsonl", "dev4": HERE / "gold" / "dev30d.jsonl",
+             "dev5": HERE / "gold" / "dev30e.jsonl",
              "heldout": HERE / "gold" / "heldout20.jsonl",
              "heldout2": HERE / "gold" / "heldout20b.jsonl"}
 LEFT_OUT = ("coded", "[", "unspecified", "unknown")
