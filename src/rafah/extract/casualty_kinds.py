@@ -325,7 +325,24 @@ def _nominal_kind(noun: Token) -> str | None:
     return next((k for k in kinds if k), None)
 
 
-def _of_kind(governor: Token) -> Governed | None:
+def _counted(obj: Token) -> bool:
+    """ "four instructors", "30": a number or a noun with a number."""
+    return obj.like_num or any(c.dep_ == "nummod" for c in obj.children)
+
+
+def _act_kind(noun: Token) -> str | None:
+    """ "the stabbing of four instructors" (injured), "the fatal shooting of two people"
+    (killed): a noun naming a harmful act, read only with the "of" of counted victims (the
+    shooting of a named person or of "a president" is an event, not a count)."""
+    lex = lexicon()
+    kind = lex.kind("of_nouns", lemma(noun)) if noun.pos_ == "NOUN" else None
+    if kind and any(c.dep_ == "amod" and lex.has("fatal_modifiers", c.lower_)
+                    for c in noun.children):
+        return "killed"
+    return kind
+
+
+def _of_kind(governor: Token, obj: Token) -> Governed | None:
     """ "the deaths of 3", "the bodies of three hostages", "the wounding of 12"."""
     lex = lexicon()
     word = lemma(governor)
@@ -333,7 +350,7 @@ def _of_kind(governor: Token) -> Governed | None:
         return NONE
     if governor.like_num or governor.pos_ == "NUM":
         return NONE
-    kind = _nominal_kind(governor)
+    kind = _nominal_kind(governor) or (_act_kind(governor) if _counted(obj) else None)
     if not kind or lex.has("status_nouns", word):
         return None
     if lex.has("verification_nouns", word) and not verified(governor):
@@ -443,7 +460,7 @@ def _prep_kinds(obj: Token, prep: Token) -> Governed | None:
             c.dep_ == "prep" and c.lower_ == "to" for c in governor.children):
         return NONE
     if word == "of":
-        return _of_kind(governor)
+        return _of_kind(governor, obj)
     if word == "by" and predicate_kind(governor):
         return NONE
     if _is_along(prep):

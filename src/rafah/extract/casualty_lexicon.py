@@ -30,9 +30,9 @@ _SETS = ("people", "reporting_verbs", "authority_nouns", "subject_victim_verbs",
          "pair_nouns", "elided_singles", "topic_prepositions", "status_kinds",
          "cause_prepositions", "obituary_verbs", "definite_determiners",
          "toll_target_prepositions", "frequency_nouns", "rate_prepositions", "legal_nouns",
-         "group_nouns", "recording_nouns")
-_MAPS = ("verbs", "weak_verbs", "nouns", "adjectives", "captivity_complements", "toll_nouns",
-         "toll_modifiers", "phrases", "pronoun_genders")
+         "group_nouns", "recording_nouns", "fatal_modifiers")
+_MAPS = ("verbs", "weak_verbs", "nouns", "of_nouns", "adjectives", "captivity_complements",
+         "toll_nouns", "toll_modifiers", "phrases", "pronoun_genders")
 _TUPLES = ("person_suffixes", "age_suffixes")
 _HEDGES = ("hedges_low", "hedges_high", "hedges_neutral")
 READ_KEYS = frozenset(_SETS + _MAPS + _TUPLES + _HEDGES + ("cumulative_patterns",))
@@ -51,6 +51,8 @@ class Lexicon:
     hedge_pattern: re.Pattern[str]
     person_nouns: frozenset[str] = frozenset()
     """Nouns whose most frequent sense is a person (from WordNet: data/person_nouns.txt)."""
+    demonyms: frozenset[str] = frozenset()
+    """Lower-cased demonyms of every country (data/entity_groups.json): "cypriot"."""
 
     def has(self, name: str, word: str) -> bool:
         """Whether ``word`` is in the word set ``name``."""
@@ -67,6 +69,8 @@ class Lexicon:
         if token.ent_type_ == "NORP" or lemma in people or lower in people:
             return True
         if token.pos_ == "NOUN" and lemma in self.person_nouns:
+            return True
+        if token.tag_ in ("NNS", "NNPS") and lower.endswith("s") and lower[:-1] in self.demonyms:
             return True
         if lower.endswith("s") and lower[:-1] in people:
             return True
@@ -96,4 +100,6 @@ def lexicon() -> Lexicon:
         cumulative=tuple(re.compile(p, re.I) for p in data["cumulative_patterns"]),
         hedge_pattern=re.compile(rf"(?:^|[\s(\u2014-])({alternatives})\s*$", re.I),
         person_nouns=word_list("person_nouns.txt"),
+        demonyms=frozenset(d.lower() for forms in json_data("entity_groups.json")["demonyms"]
+                           .values() for d in forms),
     )
