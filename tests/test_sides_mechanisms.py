@@ -257,3 +257,71 @@ def test_side_of_related_victims(nlp: Any, text: str, side: str) -> None:
     """Every mention of the sentence has the side of the victims named first (or the
     opponent of the agent)."""
     assert {row[2] for row in _rows(nlp, text)} == {side}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a single person coordinated with a counted conjunct: the counts add up; a place the parse
+    # made the subject ("In X, ...") with the people as its apposition
+    ("In Mariupol, a grandmother and her two grandsons were killed by the shelling.",
+     [("killed", 3, "Ukrainian", "passive")]),
+    # an outcome after the object, also one the parse made a clause of the object
+    ("Bandits beat a Nigerian farmer senseless.", [("injured", 1, "Nigerian", "active")]),
+    ("Militiamen beat two Sudanese traders unconscious.",
+     [("injured", 2, "Sudanese", "active")]),
+    # a group noun as the victim: a group of unknown size, not one person
+    ("Gunmen wiped out an entire family in Zamfara.", [("killed", None, "Nigerian", "active")]),
+    # an age phrase standing for a person; the age is no count of people
+    ("A 12-year-old was shot dead in Kherson.", [("killed", 1, "Ukrainian", "passive")]),
+    ("Two 17-year-olds were wounded in Kharkiv.", [("injured", 2, "Ukrainian", "passive")]),
+    # euphemisms of death (data: fate verbs, losing verbs)
+    ("Three Ukrainian marines fell in combat near Bakhmut.",
+     [("killed", 3, "Ukrainian", "none")]),
+    ("Two Kenyan police officers gave their lives to save the hostages.",
+     [("killed", 2, "Kenyan", "none")]),
+    # a harm word standing for its victims after a vague count's "of"
+    ("Scores of injured were brought to the hospital in Khartoum.",
+     [("injured", None, "Sudanese", "none")]),
+    # "both" counts two
+    ("Both women were detained at a checkpoint in Tigray.",
+     [("detained", 2, "Ethiopian", "passive")]),
+    # a second count in an elided coordination: its own place and side
+    ("The storm killed 30 people in Bangladesh and about 200 in Myanmar.",
+     [("killed", 30, "Bangladeshi", "active"), ("killed", 200, "Burmese", "active")]),
+    # a bereaving verb: its person object is killed, of the side of the kin who lost them
+    ("Many Sudanese mothers have lost sons in the war.", [("killed", None, "Sudanese", "none")]),
+    ("Both Russian and Ukrainian soldiers were killed in the clash.",
+     [("killed", None, "Russian", "passive"), ("killed", None, "Ukrainian", "passive")]),
+    # displacement and abduction nouns with their people
+    ("The exodus of 200,000 Sudanese to Chad strained the camps.",
+     [("displaced", 200000, "Sudanese", "none")]),
+    ("The abduction of 300 schoolgirls by Boko Haram shocked the world.",
+     [("hostages", 300, "Nigerian", "none")]),
+    # the agent of a harm noun's "by" phrase: whose the victims are not
+    ("The killing of 20 civilians by Hezbollah rockets was condemned.",
+     [("killed", 20, "Israeli", "none")]),
+    # a percentage lost is no person
+    ("The rouble lost 3% against the dollar.", []),
+])
+def test_dev6_mechanisms(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("context", "text", "expected"), [
+    # a referring victim ("four of them", "all three", "both men") takes the side of the group
+    # of people named before it, not of another party of the context
+    ("Gunmen opened fire on a bus carrying Kenyan teachers near Mandera",
+     "Four of them were killed.", [("killed", 4, "Kenyan", "passive")]),
+    ("Police said the bodies were those of a Ukrainian volunteer and his two daughters",
+     "All three had been shot.", [("injured", 3, "Ukrainian", "passive")]),
+    ("The Houthis released footage of two Filipino sailors",
+     "Both men were seized from a cargo ship in November.",
+     [("hostages", 2, "Filipino", "passive")]),
+    # a town the entity recogniser missed, after a locative preposition
+    ("Ambulances raced to a market in Karmiel after the attack", "A 15-year-old was killed.",
+     [("killed", 1, "Israeli", "passive")]),
+    # "said they were overwhelmed": no acting party, its places count
+    ("Clinics in Port Sudan said they were overwhelmed", "Hundreds of wounded waited outside.",
+     [("injured", None, "Sudanese", "none")]),
+])
+def test_dev6_context(nlp: Any, context: str, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text, context) == expected

@@ -81,6 +81,11 @@ class HarmLexicon:
     life_verbs: frozenset[str]
     subset_verbs: frozenset[str]
     pairs: frozenset[str]
+    groups: frozenset[str]
+    outcome_words: frozenset[str]
+    age_units: frozenset[str]
+    fates: dict[str, dict[str, str]]
+    bereaving: frozenset[str]
 
 
 def _own_kinds(extra: dict[str, Any], kinds: dict[str, str], table: str) -> dict[str, Any]:
@@ -130,6 +135,10 @@ def harm_lexicon() -> HarmLexicon:
         particle_verbs=harm["particle_verbs"], life_verbs=frozenset(harm["life_verbs"]),
         subset_verbs=frozenset(casualty["subset_verbs"]),
         pairs=frozenset(casualty["pair_nouns"]) & frozenset(casualty["collective_nouns"]),
+        groups=frozenset(casualty["group_nouns"]),
+        outcome_words=frozenset(w for t in harm["outcome_verbs"].values() for w in t if w),
+        age_units=frozenset(casualty["age_units"]),
+        fates=harm["fate_verbs"], bereaving=frozenset(harm["bereaving_verbs"]),
     )
 
 
@@ -145,6 +154,8 @@ class _Harm:
     agent: list[Token] = field(default_factory=list)
     value: int | None = None
     """a count stated apart from the victims ("the death toll rose to 1,200")"""
+    owners: list[Token] = field(default_factory=list)
+    """the kin who lost the victims, whose words name their side ("Palestinian families")"""
 
 
 def _lemma(token: Token) -> str:
@@ -196,7 +207,7 @@ def _speaker(noun: Token) -> bool:
 
 
 def _is_count(token: Token) -> bool:
-    if token.ent_type_ == "ORDINAL":
+    if token.ent_type_ == "ORDINAL" or _age_number(token):
         return False
     return (token.like_num and not token.is_punct) or token.lower_ in VAGUE or \
         token.lower_ in ("dozen", "dozens", "scores")
@@ -212,8 +223,22 @@ def _is_person(token: Token) -> bool:
     if _is_count(token) or lower in _PERSON_PRONOUNS or lower in lex.anaphors or \
             token.ent_type_ in ("NORP", "PERSON"):
         return True
-    return _person_noun(token) or _hyphenated_person(token) or \
+    return _person_noun(token) or _hyphenated_person(token) or _age_noun(token) or \
         bool(words_side([token], index=False)[0]) or _counted_noun(token)
+
+
+def _age_number(token: Token) -> bool:
+    """"17" in "a 17-year-old": the number of an age, no count of people."""
+    unit = token.head
+    return token.dep_ == "nummod" and _lemma(unit) in harm_lexicon().age_units and \
+        unit.dep_ in ("npadvmod", "compound") and unit.head.lower_ in ("old", "olds")
+
+
+def _age_noun(token: Token) -> bool:
+    """"a 17-year-old", "two 16-year-olds": an age phrase standing for the person (not "a
+    17-year-old boy")."""
+    return token.lower_ in ("old", "olds") and token.dep_ != "amod" and any(
+        _lemma(c) in harm_lexicon().age_units for c in _children(token, "npadvmod", "compound"))
 
 
 def _counted_noun(token: Token) -> bool:
@@ -273,14 +298,41 @@ def _verb_trigger(token: Token) -> tuple[str, str] | None:
         return (kind, lemma) if kind else None
     if lemma in lex.forcing and _forced_out(token):
         return lex.forcing[lemma], lemma
-    if lemma in lex.losing:
-        for obj in _children(token, "dobj"):
-            if _lemma(obj) in lex.losing[lemma]:
-                return lex.losing[lemma][_lemma(obj)], lemma
+    fate = _fate(token, lemma)
+    if fate:
+        return fate, lemma
     if lemma in lex.holding:
         return lex.holding[lemma], lemma
     if _to_death(token):
         return "killed", lemma
+    return None
+
+
+def _bereaved(verb: Token) -> list[Token]:
+    """"families have lost children", "she lost her husband": the people a bereaving verb's
+    subject lost (its person objects; not "lost their homes")."""
+    if _lemma(verb) not in harm_lexicon().bereaving:
+        return []
+    return [o for o in _children(verb, "dobj") if o.pos_ in ("NOUN", "PROPN") and
+            (_person_noun(o) or o.ent_type_ in ("PERSON", "NORP")) and
+            _lemma(o) not in harm_lexicon().losing.get(_lemma(verb), {})]
+
+
+def _fate(verb: Token, lemma: str) -> str | None:
+    """The kind of a verb whose object tells the harm: "lost their homes", "gave their lives"
+    (losing verbs), "lost two sons" (bereaving), "fell in battle", "fell in the line of duty",
+    "paid with their lives" (a prepositional object: fate verbs, whose subjects die)."""
+    lex = harm_lexicon()
+    for obj in _children(verb, "dobj"):
+        if _lemma(obj) in lex.losing.get(lemma, {}):
+            return lex.losing[lemma][_lemma(obj)]
+    if _bereaved(verb):
+        return "killed"
+    table = lex.fates.get(lemma, {})
+    for prep in _children(verb, "prep"):
+        for word in prep.subtree:
+            if word.dep_ == "pobj" and _lemma(word) in table:
+                return table[_lemma(word)]
     return None
 
 
@@ -434,7 +486,9 @@ def _verb_harm(token: Token) -> _Harm | None:
     kind, lemma = found
     lex = harm_lexicon()
     held: str | None
-    if lemma in lex.losing or lemma in _INTRANSITIVE:
+    if _bereaved(token):
+        return _Harm(token, kind, lemma, "none", _bereaved(token), owners=_subjects(token))
+    if lemma in lex.losing or lemma in _INTRANSITIVE or lemma in lex.fates:
         if lemma == "miss" and token.tag_ == "VBN":
             return None
         return _Harm(token, kind, lemma, "none", _subjects(token))
@@ -488,7 +542,8 @@ def _objects(verb: Token, kind: str) -> tuple[list[Token], str]:
         return objects, kind if other in (None, kind) else "casualties"
     subset = min((c.i for c in _children(verb, "prep") if c.lower_ in _SUBSET),
                  default=verb.sent.end)
-    objects += [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+    objects += [c for c in verb.children if c.dep_ == "conj" and
+                (c.pos_ in ("NOUN", "PROPN") or (c.pos_ == "NUM" and _is_count(c)))]
     return [o for o in objects if o.i < subset and not _is_subset(o)], kind
 
 
@@ -500,14 +555,23 @@ def _is_subset(noun: Token) -> bool:
 def _direct_objects(verb: Token) -> list[Token]:
     """The objects, an attribute the parse gave a participle ("had eliminated 1,400
     servicemen"), the people after "to death" ("clubbed to death four herders"), or the subject
-    of a gerund clause made of the object."""
-    objects = _children(verb, "dobj")
+    of a gerund clause made of the object or of an outcome ("beat two men unconscious")."""
+    objects = [_outcome_object(o) for o in _children(verb, "dobj")]
     if not objects and _lemma(verb) != "be":
         objects = _children(verb, "attr")
     if not objects and _to_death(verb):
         objects = _children(verb, "npadvmod", "dep")
-    return objects or [s for c in _children(verb, "ccomp") if _small_clause(c)
-                       for s in _children(c, "nsubj")]
+    return objects or [s for c in _children(verb, "ccomp") if _small_clause(c) or
+                       c.lower_ in harm_lexicon().outcome_words for s in _children(c, "nsubj")]
+
+
+def _outcome_object(noun: Token) -> Token:
+    """"beat an elderly shepherd unconscious": the person the parse made a modifier of the
+    outcome word it took for the object."""
+    if noun.lower_ not in harm_lexicon().outcome_words:
+        return noun
+    people = [m for m in _children(noun, "amod", "compound", "nmod") if _is_person(m)]
+    return people[-1] if people else noun
 
 
 def _disjunct_objects(verb: Token) -> tuple[list[Token], str | None]:
@@ -615,7 +679,17 @@ def _noun_harm(token: Token) -> _Harm | None:
     if any(c.dep_ == "nummod" and _is_count(c) for c in token.children):
         return _Harm(token, kind, verb, "none", [token])
     victims = _of_people(token) or (_with_injuries(token) if kind == "injured" else [])
-    return _Harm(token, kind, verb, "none", victims) if victims else None
+    return _Harm(token, kind, verb, "none", victims, _by_phrase(token)) if victims else None
+
+
+def _by_phrase(noun: Token) -> list[Token]:
+    """"the killing of 1,200 people by Hamas": the agent of a harm noun, who, as a passive's,
+    says whose the victims are not."""
+    for prep in _children(noun, "prep"):
+        objects = _children(prep, "pobj")
+        if prep.lower_ == "by" and objects:
+            return noun_core(objects[0])
+    return []
 
 
 def _with_injuries(noun: Token) -> list[Token]:
@@ -774,12 +848,26 @@ def _nominal_harm(token: Token) -> _Harm | None:
         listed = _children(token.head, "dobj") if token.dep_ == "nsubj" and \
             _lemma(token.head) in lex.subset_verbs else []
         return _Harm(token, kind, verb, "none", listed or [token])
-    if _is_count(before) and before.dep_ not in ("nummod", "quantmod", "compound"):
-        return _Harm(token, kind, verb, "none", [before])
+    count = _count_before(token)
+    if count is not None:
+        return _Harm(token, kind, verb, "none", [count])
     if before.dep_ == "nummod" and before.head.i == token.i and _is_count(before) and \
             token.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "conj", "attr", "advmod",
                            "npadvmod"):
         return _Harm(token, kind, verb, "none", [token])
+    return None
+
+
+def _count_before(token: Token) -> Token | None:
+    """The count a harm word standing for its victims follows: "reported eight dead" (a count
+    the parse did not make its modifier), "dozens of wounded" (a bare harm word after a
+    count's "of")."""
+    before = token.doc[token.i - 1]
+    if _is_count(before) and before.dep_ not in ("nummod", "quantmod", "compound"):
+        return before
+    if before.lower_ == "of" and token.dep_ == "pobj" and before.head.i == before.i - 1 and \
+            _is_count(before.head) and not list(token.children):
+        return before.head
     return None
 
 
@@ -824,6 +912,9 @@ def _victim(token: Token) -> Token:
     "a record number of civilians"; "dozens of civilians" keeps "dozens" (the count)."""
     if token.lower_ in ("who", "that", "which") and token.head.dep_ == "relcl":
         return token.head.head
+    placed = [c for c in _children(token, "appos") if _is_person(c)]
+    if token.ent_type_ in ("GPE", "LOC", "FAC") and placed and not _is_person(token):
+        return placed[0]
     if token.dep_ == "pobj" and token.head.lower_ == "among" and _lemma(token.head.head) == "be":
         subjects = _children(token.head.head, "nsubj", "attr")
         return subjects[0] if subjects else token
@@ -897,13 +988,38 @@ def _victim_value(victim: Token) -> tuple[int | None, list[Token]]:
 
 def _singular(noun: Token) -> int | None:
     """1 for a singular victim ("a man", "he"), None for an uncounted plural."""
-    if noun.lower_ in harm_lexicon().pairs and any(c.lower_ in ("a", "the") for c in noun.children):
+    lex = harm_lexicon()
+    if _two(noun):
         return 2
-    if noun.lower_ in _SINGULAR or (noun.tag_ in ("NN", "NNP") and noun.pos_ != "PRON"):
+    if noun.tag_ == "NN" and _lemma(noun) in lex.groups:
+        return None
+    if noun.lower_ in _SINGULAR or (noun.tag_ in ("NN", "NNP") and noun.pos_ != "PRON") or \
+            noun.lower_ == "old" or _article(noun):
         return 1
     if noun.ent_type_ == "ORDINAL" and any(c.lower_ == "a" for c in noun.children):
         return 1
     return None
+
+
+def _two(noun: Token) -> bool:
+    """"a couple", "the twins", "both", "both men": two people."""
+    if noun.lower_ in harm_lexicon().pairs and any(c.lower_ in ("a", "the") for c in noun.children):
+        return True
+    return noun.lower_ == "both" or _both(noun)
+
+
+def _both(noun: Token) -> bool:
+    """"both men" (two), not "both Israeli and Palestinian families" (both ... and)."""
+    return any(c.dep_ in ("det", "predet") and c.lower_ == "both" for c in noun.children) and \
+        not any(t.dep_ == "cc" for t in noun.subtree if t.i < noun.i)
+
+
+def _article(noun: Token) -> bool:
+    """"an elderly shepherd unconscious": a singular article the parse hung on the word after
+    the noun (an outcome it made the object)."""
+    return noun.dep_ in ("amod", "compound") and noun.head.i > noun.i and \
+        noun.head.lower_ in harm_lexicon().outcome_words and \
+        any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.head.children)
 
 
 def _groups(harm: _Harm) -> list[tuple[int | None, list[Token], list[Token]]]:
@@ -914,7 +1030,32 @@ def _groups(harm: _Harm) -> list[tuple[int | None, list[Token], list[Token]]]:
             groups = _join(groups, value, words, victim)
     if harm.value is not None and groups:
         groups[0] = (groups[0][0], harm.value, groups[0][2], groups[0][3])
-    return [(value, words, heads) for _, value, words, heads in groups]
+    found = [(value, words, heads) for _, value, words, heads in groups]
+    return _owned(found, harm.owners) if harm.owners else found
+
+
+def _owned(groups: list[tuple[int | None, list[Token], list[Token]]],
+           owners: list[Token]) -> list[tuple[int | None, list[Token], list[Token]]]:
+    """The victims of kin who lost them, whose words name their side: one group per side the
+    kin's coordinated modifiers name ("Israeli and Palestinian families have lost children"),
+    else the kin's words added to the victims'."""
+    parts = [part for owner in owners for part in _side_modifiers(owner)]
+    if not parts or len(groups) != 1:
+        core = [t for owner in owners for t in noun_core(owner)]
+        return [(value, [*core, *words], heads) for value, words, heads in groups]
+    value, words, heads = groups[0]
+    return [(value if len(parts) == 1 else None, [*part, *words], heads) for part in parts]
+
+
+def _side_modifiers(noun: Token) -> list[list[Token]]:
+    """"Israeli and Palestinian children": one word list per side that a noun's coordinated
+    modifiers name, when they name more than one."""
+    modifiers = [m for c in _children(noun, "amod", "compound") for m in c.subtree
+                 if m.dep_ in ("amod", "compound", "conj") and m.pos_ in ("ADJ", "PROPN", "NOUN")]
+    sided = [m for m in modifiers if words_side([m], index=False)[0]]
+    if len({words_side([m], index=False)[0] for m in sided}) < 2:
+        return []
+    return [[m] for m in sided]
 
 
 _Group = tuple[str | None, int | None, list["Token"], list["Token"]]
@@ -929,6 +1070,8 @@ def _parts(victim: Token) -> list[tuple[int | None, list[Token]]]:
     if breakdown:
         return breakdown
     counts = _part_counts(victim)
+    if not counts and _side_modifiers(victim):
+        return [(None, [*part, victim]) for part in _side_modifiers(victim)]
     if len(counts) < 2 or any(c.i > victim.i for c in counts):
         return [_victim_value(victim)]
     parts = []
@@ -1081,6 +1224,44 @@ def _anaphor_side(heads: list[Token], before: list[HarmMention],
     return (sided[-1].side, sided[-1].area) if sided else (None, None)
 
 
+_REFERRING = {"they", "them", "those", "both", "all", "these"}
+
+
+def _referring(heads: list[Token], words: list[Token]) -> bool:
+    """Victims named only by reference to people named before, with no side of their own:
+    "three of them", "all three", "both men", "they"."""
+    if not heads or all(_elliptical(h) for h in heads):
+        return False
+    return not words_side(words, index=False)[0] and all(
+        _partitive(h) or h.lower_ in _REFERRING or _both(h) or
+        (_is_count(h) and _counted(h)[1].i == h.i and not _children(h, "prep"))
+        for h in heads)
+
+
+def _antecedent_side(sent: Span, victim: Token) -> tuple[str | None, str | None]:
+    """The side of the people a referring victim stands for: the nearest group of people named
+    before it, in its sentence or the one before (a plural noun, a collective one, or nouns
+    coordinated: "an Israeli mother and her two sons")."""
+    doc = sent.doc
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for token in reversed(doc[start: victim.left_edge.i]):
+        if _group_of_people(token):
+            first = token.head if token.dep_ == "conj" and token.head.i < token.i else token
+            words = [t for noun in _with_conjuncts(first) for t in noun_core(noun)]
+            return words_side(words, index=False)
+    return (None, None)
+
+
+def _group_of_people(token: Token) -> bool:
+    """A noun naming several people: plural, collective, or coordinated with another."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("amod", "compound", "poss") or \
+            token.ent_type_ in ("GPE", "LOC", "FAC", "ORG") or not _is_person(token):
+        return False
+    plural = token.tag_ in ("NNS", "NNPS") or _lemma(token) in harm_lexicon().groups or \
+        lexicon().has("collective_nouns", token.lower_)
+    return plural or (token.dep_ == "conj" and _is_person(token.head))
+
+
 def _anaphoric(victim: Token) -> bool:
     """Victims named by reference to those named before: "another", "others", "two of them",
     "two other staff members", "two of his comrades"."""
@@ -1128,12 +1309,16 @@ def _mentions(doc: Doc, sent: Span, harm: _Harm, others: frozenset[int],
         rest = others | {t.i for _, w, _ in groups for t in w if t not in words}
         evidence = Evidence(words, clause, harm.agent, rest, held=harm.kind == "hostages")
         side, area = _anaphor_side(heads, before, context.sentence_of[sent.start])
+        if side is None and _referring(heads, words):
+            side, area = _antecedent_side(sent, heads[0])
         if side is None:
             side, area = resolve_side(doc, sent, evidence)
-        first, last = _extent(harm, words, heads)
+        named = [t for t in words if not harm.owners or any(
+            h.left_edge.i <= t.i <= h.right_edge.i for h in heads)] or words
+        first, last = _extent(harm, named, heads)
         yield HarmMention(
             kind=harm.kind, value=value, side=side, area=area, verb=harm.verb,
-            voice=harm.voice, agent=_text(harm.agent), victims=_text(words),
+            voice=harm.voice, agent=_text(harm.agent), victims=_text(named),
             sentence=sent.text.strip(), start=doc[first].idx,
             end=doc[last].idx + len(doc[last].text), sent=context.sentence_of[sent.start])
 

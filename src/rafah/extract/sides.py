@@ -236,8 +236,13 @@ def _word_side(key: str) -> Side:
 
 
 def _entity_place(tokens: list[Token]) -> Side:
-    """The first place entity among the tokens that the place index knows."""
+    """The first place entity among the tokens that the place index knows (also a name after a
+    locative preposition the entity recogniser took for no place: "a mall in Karmiel")."""
     for token in tokens:
+        if _name_after_preposition(token):
+            place = place_side(_name_after_preposition(token))
+            if place[0]:
+                return place
         if token.ent_type_ in _PLACE_ENTS and token.ent_iob_ == "B":
             entity = next(e for e in token.doc.ents if e.start == token.i)
             if not _locative(list(entity)):
@@ -246,6 +251,16 @@ def _entity_place(tokens: list[Token]) -> Side:
             if place[0]:
                 return place
     return NO_SIDE
+
+
+def _name_after_preposition(token: Token) -> str:
+    """"in Karmiel": a one-word proper name after a locative preposition that the entity
+    recogniser tagged as no place (nor as a group or an organisation)."""
+    if token.pos_ != "PROPN" or token.dep_ != "pobj" or token.ent_type_ in (
+            *_PLACE_ENTS, "NORP", "ORG") or list(token.children) or \
+            token.head.lower_ not in side_lexicon().locative:
+        return ""
+    return token.text
 
 
 def words_side(tokens: Iterable[Token], *, index: bool = True) -> Side:
@@ -312,7 +327,8 @@ def _speaking_party(sent: Span) -> list[Token]:
         armed = any(_key(t.lemma_) in lex.force_nouns or _key(t.text) in lex.actors
                     for t in words)
         acting = any(s.lower_ in _ACTING_PRONOUNS for c in token.head.children
-                     if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj")
+                     if c.dep_ == "ccomp" and c.lemma_ != "be"
+                     for s in c.children if s.dep_ == "nsubj")
         if armed or acting:
             found += words
     return found
