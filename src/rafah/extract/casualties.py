@@ -146,8 +146,11 @@ def _ratio(doc: Doc, start: int, end: int) -> bool:
     lex = lexicon()
     if start > 0 and lex.has("ratio_words", doc[start - 1].lower_):
         return True
-    window = [t.lower_ for t in doc[end: end + 5]]
-    if any(lex.has("rate_prepositions", w) for w in window[:3]):
+    following = doc[end: end + 5]
+    window = [t.lower_ for t in following]
+    if any(lex.has("rate_prepositions", t.lower_) and t.i + 1 < len(doc) and
+           (doc[t.i + 1].like_num or lex.has("rate_units", doc[t.i + 1].lower_))
+           for t in following[:3]):
         return True
     return any(lex.has("ratio_links", w) and any(lex.has("ratio_words", v)
                                                  for v in window[i + 1: i + 4])
@@ -162,13 +165,25 @@ def _counts_people(last: Token) -> bool:
 
 
 def _harm_argument(doc: Doc, start: int, end: int) -> bool:
-    """ "injuring 87" tagged as a date: a lone bare number, alone in its entity, that is the
-    object of a harm verb is a count whatever the entity tagger said (a year shape stays a
+    """ "injuring 87" tagged as a date, "arrested 43 overnight" as a time: a lone bare number,
+    the only number of its entity, that is the object of a harm verb (or a toll's target:
+    "climbed past 500") is a count whatever the entity tagger said (a year shape stays a
     year)."""
     last = doc[end - 1]
-    alone = last.ent_iob_ == "B" and (end == len(doc) or doc[end].ent_iob_ != "I")
-    return end == start + 1 and alone and last.dep_ in ("dobj", "nsubjpass") and \
-        not _YEAR.fullmatch(last.text) and lexicon().kind("verbs", lemma(last.head)) is not None
+    entity = next((e for e in doc.ents if e.start <= last.i < e.end), None)
+    alone = entity is not None and not any(t.like_num for t in entity if t.i != last.i)
+    if end != start + 1 or not alone or _YEAR.fullmatch(last.text):
+        return False
+    if last.dep_ in ("dobj", "nsubjpass"):
+        return lexicon().kind("verbs", lemma(last.head)) is not None
+    return last.dep_ == "pobj" and _toll_passing(last.head)
+
+
+def _toll_passing(prep: Token) -> bool:
+    """ "the death toll climbed past 500": a toll's verb and its target preposition."""
+    lex = lexicon()
+    return lex.has("toll_target_prepositions", prep.lower_) and any(
+        c.dep_ == "nsubj" and lex.kind("toll_nouns", lemma(c)) for c in prep.head.children)
 
 
 def _in_name(last: Token) -> bool:

@@ -43,15 +43,19 @@ def _is_verb(token: Token) -> bool:
 
 
 def _phrase_kind(verb: Token) -> str | None:
-    """Verb + preposition (+ object) phrases: "forced from", "taken to hospital", "to death"."""
+    """Verb + preposition (+ object) phrases: "forced from", "taken to hospital", "to death",
+    "in critical condition" (the object's first modifier may be part of the phrase)."""
     lex = lexicon()
     for child in verb.children:
         if child.dep_ not in ("prep", "dative", "prt", "dobj", "oprd"):
             continue
-        objects = [lemma(o) for o in child.children if o.dep_ == "pobj"] or [""]
+        objects = [o for o in child.children if o.dep_ == "pobj"] or [None]
         for obj in objects:
-            for key in (f"{lemma(verb)} {child.lower_} {obj}", f"{lemma(verb)} {child.lower_}",
-                        f"{child.lower_} {obj}"):
+            word = lemma(obj) if obj is not None else ""
+            modifier = next((f"{m.lower_} " for m in obj.children if m.dep_ == "amod"), "") \
+                if obj is not None else ""
+            for key in (f"{lemma(verb)} {child.lower_} {word}", f"{lemma(verb)} {child.lower_}",
+                        f"{child.lower_} {word}", f"{child.lower_} {modifier}{word}"):
                 kind = lex.kind("phrases", key.strip())
                 if kind:
                     return kind
@@ -325,6 +329,15 @@ def _nominal_kind(noun: Token) -> str | None:
     return next((k for k in kinds if k), None)
 
 
+def _member_set_kind(one: Token) -> Governed:
+    """ "one of 12 people detained": the participle the parser hung on "one" defines the set."""
+    participle = next((c for c in one.children if c.dep_ in ("acl", "relcl")), None)
+    kind = predicate_kind(participle) if participle is not None else None
+    if participle is None or not kind or is_blocked(participle):
+        return NONE
+    return Governed([kind], participle)
+
+
 def _counted(obj: Token) -> bool:
     """ "four instructors", "30": a number or a noun with a number."""
     return obj.like_num or any(c.dep_ == "nummod" for c in obj.children)
@@ -349,7 +362,7 @@ def _of_kind(governor: Token, obj: Token) -> Governed | None:
     if governor.pos_ == "VERB":
         return NONE
     if governor.like_num or governor.pos_ == "NUM":
-        return NONE
+        return _member_set_kind(governor)
     kind = _nominal_kind(governor) or (_act_kind(governor) if _counted(obj) else None)
     if not kind or lex.has("status_nouns", word):
         return None

@@ -92,12 +92,13 @@ def _gender(token: Token) -> str | None:
 
 
 def _is_source(token: Token) -> bool:
-    """ "Prosecutor Bradley Billhimer said", "a nurse told her", "according to Smith": a
-    person cited as a source, not one the reported clause is about."""
+    """ "Prosecutor Bradley Billhimer said", "a nurse told her", "according to Smith", "per
+    the governor": a person cited as a source, not one the reported clause is about."""
     head = token.head
     if token.dep_ == "nsubj" and lexicon().has("reporting_verbs", lemma(head)):
         return True
-    return token.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
+    return token.dep_ == "pobj" and (head.lower_ == "per" or
+                                      head.lower_ == "to" and head.head.lower_ == "according")
 
 
 def _determiner(token: Token) -> Token | None:
@@ -156,8 +157,10 @@ def is_pair(token: Token) -> bool:
 
 
 def _is_elided(token: Token) -> bool:
-    """ "one was killed and another wounded": a pronoun standing for one more victim."""
-    if not lexicon().has("elided_singles", token.lower_) or token.pos_ not in ("PRON", "DET"):
+    """ "one was killed and another wounded", "a second was hurt": a pronoun or an ordinal
+    standing for one more victim."""
+    if not lexicon().has("elided_singles", token.lower_) or \
+            token.pos_ not in ("PRON", "DET", "ADJ", "NOUN"):
         return False
     return token.dep_ in ("nsubj", "nsubjpass", "dobj") or \
         token.dep_ == "det" and token.head.pos_ == "VERB"
@@ -384,6 +387,8 @@ def _parent(token: Token) -> int | None:
 
 def _single(token: Token, antecedents: Antecedents) -> Single | None:
     if token.pos_ == "PRON" and not _is_elided(token) and not antecedents.unnamed(token):
+        return None
+    if _is_source(token):
         return None
     kinds = _kinds(token)
     if not kinds:
