@@ -325,3 +325,69 @@ def test_dev6_mechanisms(nlp: Any, text: str, expected: list[Row]) -> None:
 ])
 def test_dev6_context(nlp: Any, context: str, text: str, expected: list[Row]) -> None:
     assert _rows(nlp, text, context) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "shot and killed": the injury the killing ends in is no mention of its own
+    ("A 19-year-old student was shot and killed outside a bar in Houston.",
+     [("killed", 1, "American", "passive")]),
+    # a possessive does not override the victims' own side
+    ("Three Japanese tourists and their Thai guide were injured in the crash.",
+     [("injured", 3, "Japanese", "passive"), ("injured", 1, "Thai", "passive")]),
+    # a partitive or a count of people set off after uncounted victims gives their count
+    ("Villagers who fled the floods — some 8,000 people, by official counts — are staying in "
+     "tents.", [("displaced", 8000, None, "none")]),
+    # "N civilians, most of them X, had been executed": the civilians
+    ("Gunmen said 200 villagers, most of them herders, had been executed in Zamfara.",
+     [("killed", 200, "Nigerian", "passive")]),
+    # "with hundreds missing": the absolute construction
+    ("Rescuers said the toll had risen to 90, with dozens still missing.",
+     [("killed", 90, None, "none"), ("missing", None, None, "none")]),
+    # "after being detained": the subject of the verb the clause hangs on
+    ("An Iranian blogger was sentenced to death after being detained for a year.",
+     [("detained", 1, "Iranian", "passive")]),
+    # "claimed N lives"
+    ("The cholera outbreak has claimed 420 lives in Sudan.",
+     [("killed", 420, "Sudanese", "active")]),
+    # "evacuated from their homes"
+    ("About 5,000 people were evacuated from their homes in Texas as the flood rose.",
+     [("displaced", 5000, "American", "passive")]),
+    # "left N dead and others wounded": no voice
+    ("The blast left six people dead and eleven others wounded in Peshawar.",
+     [("killed", 6, "Pakistani", "none"), ("injured", 11, "Pakistani", "none")]),
+    # nominalisation in -ing
+    ("The jailing of four Egyptian activists drew protests.",
+     [("detained", 4, "Egyptian", "none")]),
+])
+def test_dev7_mechanisms(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the object of a verb of intent
+    "The new dam could prevent thousands of deaths from flooding every year.",
+    # an infinitive after a noun of intent
+    "Police said they had disrupted an attempt to abduct two judges.",
+    # a report called false
+    "Officials said claims that 30 miners had died in the collapse were untrue.",
+    # "former prisoners"
+    "The group includes three former detainees who now campaign for reform.",
+])
+def test_dev7_unreal(nlp: Any, text: str) -> None:
+    assert _rows(nlp, text) == []
+
+
+def test_among_those_who_and_along_with(nlp: Any) -> None:
+    rows = _rows(nlp, "A Ghanaian man and his Togolese wife were among those who died when "
+                      "the bus overturned.")
+    assert [(r[0], r[1], r[2]) for r in rows] == [("killed", 1, "Ghanaian"),
+                                                   ("killed", 1, "Togolese")]
+
+
+def test_shared_noun_and_dedupe(nlp: Any) -> None:
+    rows = _rows(nlp, "Kenyan and Ugandan traders were among the dead.")
+    assert [(r[1], r[2]) for r in rows] == [(None, "Kenyan"), (None, "Ugandan")]
+    rows = _rows(nlp, "The kidnapping of three engineers, seized on a highway, shocked Mexico.")
+    assert [(r[0], r[1]) for r in rows] == [("hostages", 3)]
+    rows = _rows(nlp, "The swap frees 20 hostages and some 600 prisoners.")
+    assert [(r[0], r[1]) for r in rows] == [("hostages", 20), ("detained", 600)]

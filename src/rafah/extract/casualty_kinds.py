@@ -49,17 +49,23 @@ def _phrase_kind(verb: Token) -> str | None:
     for child in verb.children:
         if child.dep_ not in ("prep", "dative", "prt", "dobj", "oprd"):
             continue
-        objects = [o for o in child.children if o.dep_ == "pobj"] or [None]
+        objects: list[Token | None] = [o for o in child.children if o.dep_ == "pobj"] or [None]
         for obj in objects:
-            word = lemma(obj) if obj is not None else ""
-            modifier = next((f"{m.lower_} " for m in obj.children if m.dep_ == "amod"), "") \
-                if obj is not None else ""
-            for key in (f"{lemma(verb)} {child.lower_} {word}", f"{lemma(verb)} {child.lower_}",
-                        f"{child.lower_} {word}", f"{child.lower_} {modifier}{word}"):
-                kind = lex.kind("phrases", key.strip())
+            for key in _phrase_keys(verb, child, obj):
+                kind = lex.kind("phrases", key)
                 if kind:
                     return kind
     return None
+
+
+def _phrase_keys(verb: Token, link: Token, obj: Token | None) -> list[str]:
+    """The lexicon keys a verb, its preposition or particle and that one's object may form."""
+    word = lemma(obj) if obj is not None else ""
+    modifier = next((f"{m.lower_} " for m in obj.children if m.dep_ == "amod"), "") \
+        if obj is not None else ""
+    keys = (f"{lemma(verb)} {link.lower_} {word}", f"{lemma(verb)} {link.lower_}",
+            f"{link.lower_} {word}", f"{link.lower_} {modifier}{word}")
+    return [key.strip() for key in keys]
 
 
 def _complement_kind(verb: Token) -> str | None:

@@ -86,6 +86,10 @@ class HarmLexicon:
     age_units: frozenset[str]
     fates: dict[str, dict[str, str]]
     bereaving: frozenset[str]
+    leaving: frozenset[str]
+    intent_nouns: frozenset[str]
+    false_words: frozenset[str]
+    former_words: frozenset[str]
 
 
 def _own_kinds(extra: dict[str, Any], kinds: dict[str, str], table: str) -> dict[str, Any]:
@@ -139,6 +143,9 @@ def harm_lexicon() -> HarmLexicon:
         outcome_words=frozenset(w for t in harm["outcome_verbs"].values() for w in t if w),
         age_units=frozenset(casualty["age_units"]),
         fates=harm["fate_verbs"], bereaving=frozenset(harm["bereaving_verbs"]),
+        leaving=frozenset(harm["leaving_verbs"]), intent_nouns=frozenset(unreal["intent_nouns"]),
+        false_words=frozenset(unreal["false_words"]),
+        former_words=frozenset(unreal["former_words"]),
     )
 
 
@@ -348,9 +355,11 @@ def _phrasal_kind(verb: Token, lemma: str) -> str | None:
 
 
 def _lives(verb: Token) -> list[Token]:
-    """"claimed the lives of 500 people": the people whose lives a verb took."""
-    return [p for obj in _children(verb, "dobj") if _lemma(obj) == "life"
-            for p in _of_people(obj)]
+    """"claimed the lives of 500 people": the people whose lives a verb took ("claimed 1,300
+    lives": the counted lives)."""
+    lives = [obj for obj in _children(verb, "dobj") if _lemma(obj) == "life"]
+    return [p for obj in lives for p in _of_people(obj) or
+            [obj for c in _children(obj, "nummod") if _is_count(c)]]
 
 
 def _to_death(verb: Token) -> bool:
@@ -379,7 +388,8 @@ def _passive(verb: Token) -> bool:
         return True
     if verb.tag_ != "VBN" or _children(verb, "aux", "dobj"):
         return False
-    return verb.dep_ in ("conj", "acl", "pcomp", "amod", "advcl", "relcl", "xcomp", "dep")
+    return verb.dep_ in ("conj", "acl", "pcomp", "amod", "advcl", "relcl", "xcomp", "dep",
+                         "parataxis")
 
 
 def _elided_auxiliary(verb: Token) -> bool:
@@ -394,10 +404,13 @@ def _elided_auxiliary(verb: Token) -> bool:
 def _shared_subject(verb: Token) -> list[Token]:
     """The subject a verb shares with the verb it is coordinated with or modifies (past a
     clause the parse made of the object: "killed 40 farmers harvesting rice and abducted ...");
-    "an attack killed ... and wounded ...": the noun the first verb modifies."""
+    "an attack killed ... and wounded ...": the noun the first verb modifies; "was sentenced
+    after being detained": the subject of the verb a preposition's clause hangs on."""
     current = verb
     for _ in range(3):
-        if current.dep_ not in ("conj", "advcl", "xcomp") or current.head.i == current.i:
+        if current.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "prep") or \
+                current.head.i == current.i or \
+                (current.dep_ == "pcomp" and not _children(current, "auxpass")):
             return []
         current = current.head
         if _small_clause(current):
@@ -508,14 +521,28 @@ def _verb_harm(token: Token) -> _Harm | None:
 
 
 def _voice(verb: Token, lemma: str) -> str:
-    """active | passive ("held hostage" is passive) | none ("received 60 wounded")."""
+    """active | passive ("held hostage" is passive) | none ("received 60 wounded", "left four
+    dead and another wounded": a participle with its own subject, a complement of "left")."""
     lex = harm_lexicon()
     if verb.lower_ in lex.adjectives and verb.dep_ == "acl" and verb.head.pos_ == "NUM" and \
             verb.head.i == verb.i - 1:
         return "passive" if _elided_passive(verb.head) else "none"
+    if _left_complement(verb):
+        return "none"
     complement = lemma in lex.holding and any(
         _lemma(c) in lex.captive_nouns and not list(c.children) for c in verb.children)
     return "passive" if _passive(verb) or (complement and verb.tag_ == "VBN") else "active"
+
+
+def _left_complement(verb: Token) -> bool:
+    """"left four dead and another wounded": a participle with its own subject (or right after
+    the object it describes) that is a complement of a verb of leaving."""
+    leaving = harm_lexicon().leaving
+    if verb.dep_ in ("conj", "ccomp", "oprd", "xcomp") and _lemma(verb.head) in leaving:
+        return bool(_children(verb, "nsubj"))
+    noun = verb.head
+    return verb.dep_ == "acl" and noun.i == verb.i - 1 and noun.dep_ in ("dobj", "conj") and \
+        _lemma(noun.head) in leaving
 
 
 def _elided_passive(count: Token) -> bool:
@@ -633,9 +660,26 @@ def _adjective_harm(token: Token) -> _Harm | None:
         counted = [c for c in _children(token, "nummod") if _is_count(c)]
         return _Harm(token, kind, verb, "none", counted or _children(head, "dobj") or
                      _children(token, "nsubj") or _subjects(head))
-    if token.dep_ == "pobj" and head.lower_ == "among" and _is_verb(head.head):
-        return _Harm(token, kind, verb, "none", _children(head.head, "nsubj", "attr"))
+    victims = _prepositional_victims(token)
+    return _Harm(token, kind, verb, "none", victims) if victims is not None else None
+
+
+def _prepositional_victims(adjective: Token) -> list[Token] | None:
+    """"were among the dead" (with those "along with" them), "with hundreds still
+    unaccounted for" (an absolute construction): the victims, None when no such phrase."""
+    head = adjective.head
+    if adjective.dep_ == "pobj" and head.lower_ == "among" and _is_verb(head.head):
+        return _children(head.head, "nsubj", "attr") + _along_with(head.head)
+    if adjective.dep_ == "pcomp" and head.lower_ == "with":
+        return _children(adjective, "nsubj")
     return None
+
+
+def _along_with(verb: Token) -> list[Token]:
+    """"were among the dead, along with dozens of residents": the people counted with the
+    subject."""
+    return [o for p in _children(verb, "prep", "advmod") if p.lower_ in ("along", "together")
+            for w in _children(p, "prep") if w.lower_ == "with" for o in _children(w, "pobj")]
 
 
 def _after_people(adjective: Token) -> list[Token]:
@@ -648,6 +692,12 @@ def _after_people(adjective: Token) -> list[Token]:
             (adjective.dep_ == "amod" and adjective.head.i != before.i):
         return []
     return [before] if _is_verb(before.head) or before.head.dep_ == "prep" else []
+
+
+def _former(noun: Token) -> bool:
+    """"two former prisoners", "an ex-detainee": people no longer in the state the noun names."""
+    words = [*noun.children, *noun.doc[max(noun.left_edge.i, 0): noun.i]]
+    return any(w.lower_ in harm_lexicon().former_words for w in words)
 
 
 def _toll_value(noun: Token) -> tuple[int | None, Token | None]:
@@ -664,13 +714,11 @@ def _toll_value(noun: Token) -> tuple[int | None, Token | None]:
 def _noun_harm(token: Token) -> _Harm | None:
     """"31,000 deaths", "the death toll rose to 1,200", "the massacre of families", "taken to
     hospital with injuries"."""
-    lex = harm_lexicon()
     lemma = _lemma(token)
-    if token.pos_ != "NOUN" or lemma not in lex.nouns:
+    entry = _noun_entry(token)
+    if entry is None:
         return None
-    kind, verb = lex.nouns[lemma]
-    if token.dep_ == "compound" and _lemma(token.head) in lex.nouns:
-        return None
+    kind, verb = entry
     if lemma == "toll":
         value, target = _toll_value(token)
         return _Harm(token, kind, verb, "none", [target], value=value) if target else None
@@ -680,6 +728,31 @@ def _noun_harm(token: Token) -> _Harm | None:
         return _Harm(token, kind, verb, "none", [token])
     victims = _of_people(token) or (_with_injuries(token) if kind == "injured" else [])
     return _Harm(token, kind, verb, "none", victims, _by_phrase(token)) if victims else None
+
+
+def _noun_entry(token: Token) -> tuple[str, str] | None:
+    """(kind, verb) of a harm noun: not a modifier of another ("death toll"), nor one of people
+    no longer harmed ("former prisoners")."""
+    lex = harm_lexicon()
+    entry = lex.nouns.get(_lemma(token)) or _gerund(token)
+    if token.pos_ != "NOUN" or entry is None or _former(token) or \
+            (token.dep_ == "compound" and _lemma(token.head) in lex.nouns):
+        return None
+    return entry
+
+
+def _gerund(noun: Token) -> tuple[str, str] | None:
+    """"the wounding of three paramedics", "the jailing of": (kind, verb) of a noun in -ing
+    made of a harm verb."""
+    word = noun.lower_
+    if not word.endswith("ing") or noun.tag_ != "NN":
+        return None
+    stem = word[:-3]
+    verbs = harm_lexicon().verbs
+    for verb in (stem, stem + "e", stem[:-1] if stem[-2:-1] == stem[-1:] else ""):
+        if verb in verbs:
+            return verbs[verb], verb
+    return None
 
 
 def _by_phrase(noun: Token) -> list[Token]:
@@ -722,9 +795,7 @@ def _unreal(harm: _Harm) -> bool:
     """Hypothetical, future or negated harm: "could kill", "threatened to kill", "if ...",
     "nobody was hurt", "no casualties"."""
     lex = harm_lexicon()
-    if _denied(harm.trigger) or any(v.lower_ in lex.negative_subjects or
-           any(c.dep_ == "det" and c.lower_ in lex.negations for c in v.children)
-           for v in harm.victims):
+    if _denied(harm.trigger) or _intended(harm.trigger) or _no_victims(harm):
         return True
     current = harm.trigger
     for _ in range(4):
@@ -742,6 +813,25 @@ def _unreal(harm: _Harm) -> bool:
     return False
 
 
+def _no_victims(harm: _Harm) -> bool:
+    """"nobody was hurt", "no civilians were killed"."""
+    lex = harm_lexicon()
+    return any(v.lower_ in lex.negative_subjects or
+               any(c.dep_ == "det" and c.lower_ in lex.negations for c in v.children)
+               for v in harm.victims)
+
+
+def _intended(trigger: Token) -> bool:
+    """"could prevent 40,000 deaths": a harm noun that is the object of a verb of intent; "a
+    plot to kidnap soldiers": an infinitive after a noun of intent."""
+    lex = harm_lexicon()
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and \
+            _lemma(trigger.head) in lex.intent_verbs:
+        return True
+    to = [a for a in _children(trigger, "aux") if a.lower_ == "to"]
+    return bool(to) and to[0].i > 0 and _lemma(trigger.doc[to[0].i - 1]) in lex.intent_nouns
+
+
 def _infinitive(verb: Token) -> bool:
     """"threatened on Monday to kill": an infinitive the parse made an adverbial clause."""
     return verb.dep_ == "advcl" and any(a.lower_ == "to" for a in _children(verb, "aux"))
@@ -749,10 +839,15 @@ def _infinitive(verb: Token) -> bool:
 
 def _denied(trigger: Token) -> bool:
     """"denied reports that any soldiers had been killed": harm told by a noun that is the
-    object of a verb of denial or intent."""
-    noun = trigger.head
-    return trigger.dep_ == "acl" and noun.dep_ == "dobj" and \
-        _lemma(noun.head) in harm_lexicon().intent_verbs
+    object of a verb of denial or intent; "reports that soldiers had died were false": by one
+    that is the subject of a word of falsity."""
+    noun, lex = trigger.head, harm_lexicon()
+    if trigger.dep_ not in ("acl", "ccomp"):
+        return False
+    if noun.dep_ == "dobj" and trigger.dep_ == "acl":
+        return _lemma(noun.head) in lex.intent_verbs
+    return noun.dep_ in _SUBJECTS and any(c.dep_ in ("acomp", "attr") and c.lower_ in
+                                          lex.false_words for c in noun.head.children)
 
 
 def _unreal_cue(child: Token) -> bool:
@@ -769,16 +864,26 @@ def _harms(sent: Span) -> list[_Harm]:
     found = list(_candidates(sent))
     victims = {v.i for harm in found if harm.trigger.pos_ != "NOUN" for v in harm.victims}
     kept = [h for h in found if h.trigger.pos_ != "NOUN" or h.trigger.i not in victims]
-    return [h for h in kept if not any(_fatal_outcome(h, other) for other in kept)]
+    kept = [h for h in kept if not any(_fatal_outcome(h, other) for other in kept)]
+    return [h for n, h in enumerate(kept) if not any(_same_harm(h, other) for other in kept[:n])]
+
+
+def _same_harm(harm: _Harm, other: _Harm) -> bool:
+    """"the abduction of two aid workers, seized at gunpoint": a harm of the same kind and the
+    same victims as one before it is the same mention."""
+    return harm.kind == other.kind and bool(harm.victims) and \
+        {v.i for v in harm.victims} == {v.i for v in other.victims}
 
 
 def _fatal_outcome(harm: _Harm, other: _Harm) -> bool:
-    """"was shot in the head and died of his wounds": the injury ``other`` ends in is no
-    mention of its own."""
-    if harm.kind != "injured" or other.kind != "killed" or other.voice != "none":
+    """"was shot in the head and died of his wounds", "was shot and killed": the injury
+    ``other`` (a harm of the same victims coordinated with it) ends in is no mention of its
+    own."""
+    if harm.kind != "injured" or other.kind != "killed":
         return False
     linked = other.trigger.dep_ == "conj" and other.trigger.head.i == harm.trigger.i
-    return linked and {v.i for v in other.victims} == {v.i for v in harm.victims}
+    same = {v.i for v in other.victims} == {v.i for v in harm.victims}
+    return linked and same and not any(c.lower_ == "or" for c in harm.trigger.children)
 
 
 def _candidates(sent: Span) -> Iterator[_Harm]:
@@ -816,14 +921,76 @@ def _readings(token: Token) -> Iterator[_Harm]:
 def _people(harm: _Harm) -> list[Token]:
     """The harm's victim words that can name people (a harm word standing for its victims:
     "the wounded")."""
-    named = [v for v in harm.victims if not _aside(v)] or harm.victims
-    victims = [v for victim in named
+    victims = [v for victim in _named(harm)
                for v in _partition(_victim(victim)) or _with_conjuncts(_victim(victim))]
-    people = [v for v in victims if v.i == harm.trigger.i or _is_person(v) or
-              _person_conjunct(v, victims)]
+    people = [v for v in victims if v.i == harm.trigger.i or (
+        (_is_person(v) or _person_conjunct(v, victims)) and not _other_harm(v, harm))]
     if harm.value is None:
         harm.value = _tally_value(people, harm.trigger)
     return people
+
+
+def _other_harm(noun: Token, harm: _Harm) -> bool:
+    """"the release of 33 hostages and 1,900 prisoners": a conjunct that is a harm noun of
+    another kind is a mention of its own."""
+    found = harm_lexicon().nouns.get(_lemma(noun)) if noun.dep_ == "conj" else None
+    return found is not None and found[0] != harm.kind
+
+
+def _named(harm: _Harm) -> list[Token]:
+    """The victim words that name the victims, not asides about part of them; else the people
+    a partitive aside is part of."""
+    named = [v for v in harm.victims if not _aside(v)] or harm.victims
+    if any(_is_person(v) for v in named):
+        return named
+    parts = [p for v in harm.victims for p in _children(v, *_SUBJECTS) if _partitive(p)]
+    return [a for a in map(_partitive_antecedent, parts) if a is not None] or named
+
+
+def _partitive_antecedent(part: Token) -> Token | None:
+    """"1,500 civilians, most of them Alawites, had been executed" (the parse made the aside's
+    noun the victim, the partitive its subject): the people a partitive set off by a comma or a
+    dash is part of (the nearest plural person noun before it)."""
+    first = part.left_edge.i
+    doc = part.doc
+    if first == 0 or not doc[first - 1].is_punct:
+        return None
+    for token in reversed(doc[part.sent.start: first - 1]):
+        if token.tag_ in ("NNS", "NNPS") and _is_person(token):
+            return token
+    return None
+
+
+def _aside_count(noun: Token) -> Token | None:
+    """"Haitian migrants, at least 40 of whom drowned", "conscripts — 49 of them, according to
+    Kyiv —", "Kurds who fled — between 20,000 and 30,000 people —": the count of uncounted
+    victims that an aside set off by a comma or a dash right after them gives (a partitive or a
+    count of people, not one with a noun of its own: "12 of them children")."""
+    doc, set_off = noun.doc, False
+    for token in doc[noun.i + 1: noun.sent.end]:
+        if token.is_punct and token.tag_ != "HYPH":
+            set_off = True
+            continue
+        if _is_count(token) and set_off:
+            return token if _total(token) else None
+        if _is_verb(token) and token.i not in {t.i for t in noun.subtree}:
+            return None
+    return None
+
+
+def _total(count: Token) -> bool:
+    """A count that stands for all the victims: "49 of them" or "30,000 people" followed by
+    punctuation or a verb."""
+    doc = count.doc
+    if count.i + 2 < len(doc) and doc[count.i + 1].lower_ == "of" and \
+            doc[count.i + 2].lower_ in _PARTITIVE:
+        end = count.i + 2
+    elif count.dep_ == "nummod" and _person_noun(count.head) and count.head.i > count.i:
+        end = count.head.i
+    else:
+        return False
+    following = doc[end + 1] if end + 1 < len(doc) else None
+    return following is None or following.is_punct or _is_verb(following)
 
 
 def _person_conjunct(noun: Token, victims: list[Token]) -> bool:
@@ -911,7 +1078,8 @@ def _victim(token: Token) -> Token:
     """The victim word a relative pronoun or a partitive stands for: "migrants who ...",
     "a record number of civilians"; "dozens of civilians" keeps "dozens" (the count)."""
     if token.lower_ in ("who", "that", "which") and token.head.dep_ == "relcl":
-        return token.head.head
+        head = token.head.head
+        return _victim(head) if head.lower_ in _PARTITIVE else head
     placed = [c for c in _children(token, "appos") if _is_person(c)]
     if token.ent_type_ in ("GPE", "LOC", "FAC") and placed and not _is_person(token):
         return placed[0]
@@ -974,7 +1142,7 @@ def _count(token: Token) -> int | None:
 
 def _victim_value(victim: Token) -> tuple[int | None, list[Token]]:
     """(count or None, words naming the victims) of one victim word."""
-    count, noun = _counted(victim)
+    count, noun = _victim_count(victim)
     value = _count(count) if count is not None else _singular(noun)
     skipped = {t.i for c in noun.children if c.dep_ in _NOT_VICTIM or c.lower_ in _SUBSET
                for t in c.subtree}
@@ -986,12 +1154,21 @@ def _victim_value(victim: Token) -> tuple[int | None, list[Token]]:
     return value, words or [noun]
 
 
+def _victim_count(victim: Token) -> tuple[Token | None, Token]:
+    """(count token or None, noun) of a victim word, also a count an aside gives uncounted
+    plural victims."""
+    count, noun = _counted(victim)
+    if count is None and noun.tag_ in ("NNS", "NNPS"):
+        return _aside_count(noun), noun
+    return count, noun
+
+
 def _singular(noun: Token) -> int | None:
     """1 for a singular victim ("a man", "he"), None for an uncounted plural."""
     lex = harm_lexicon()
     if _two(noun):
         return 2
-    if noun.tag_ == "NN" and _lemma(noun) in lex.groups:
+    if (noun.tag_ == "NN" and _lemma(noun) in lex.groups) or _shared_noun(noun):
         return None
     if noun.lower_ in _SINGULAR or (noun.tag_ in ("NN", "NNP") and noun.pos_ != "PRON") or \
             noun.lower_ == "old" or _article(noun):
@@ -999,6 +1176,17 @@ def _singular(noun: Token) -> int | None:
     if noun.ent_type_ == "ORDINAL" and any(c.lower_ == "a" for c in noun.children):
         return 1
     return None
+
+
+def _shared_noun(word: Token) -> bool:
+    """"Thai and Nepali farmworkers": a bare side word the parse coordinated with the plural
+    noun it modifies along with another side word (not one person, "a Thai")."""
+    if any(c.dep_ not in ("cc", "conj") for c in word.children) or \
+            not words_side([word], index=False)[0]:
+        return False
+    return any(c.dep_ == "conj" and c.tag_ in ("NNS", "NNPS") and any(
+        words_side([m], index=False)[0] for m in _children(c, "amod", "compound"))
+        for c in word.children)
 
 
 def _two(noun: Token) -> bool:

@@ -492,8 +492,9 @@ class Evidence:
 
 def resolve_side(doc: Doc, sent: Span, evidence: Evidence) -> Side:
     """(side, area) of one harm mention from its evidence, in the module's order."""
-    victims = _identity(evidence.victims) + _possessor(evidence.victims, sent) + \
-        _pronoun_antecedent(evidence.victims, sent)
+    victims = _identity(evidence.victims)
+    if not words_side(victims)[0]:
+        victims += _possessor(evidence.victims, sent) + _pronoun_antecedent(evidence.victims, sent)
     if evidence.held:
         return held_side(doc, sent, evidence)
     if len(_named_sides(victims)) >= _MIXED:
