@@ -415,3 +415,18 @@ def test_cache_file_round_trip(tmp_path: Path) -> None:
 def test_world_regions_are_no_country_and_no_point(name: str) -> None:
     found = lookup(name)[0]
     assert found.country is None and found.lat is None and found.type == "LOC", found
+
+
+def test_a_direction_word_does_not_reach_a_small_town() -> None:
+    from rafah.places import country_of
+
+    assert country_of("South Side") is None  # Side, Turkey, has 14,000 people
+    assert country_of("eastern Aleppo") == "SY" and country_of("southern Lebanon") == "LB"
+
+
+@pytest.mark.parametrize(("name", "code"), [("Enga", "PG"), ("Sindh", "PK"), ("Zamfara", "NG"),
+                                            ("Helmand", "AF"), ("Darfur", None)])
+def test_first_level_divisions_name_their_country(name: str, code: str | None) -> None:
+    from rafah.places.subdivisions import subdivision_country
+
+    assert subdivision_country(name) == code

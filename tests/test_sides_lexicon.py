@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from rafah.extract.sides import side_lexicon
 from rafah.resources import json_data
 
@@ -22,3 +24,12 @@ def test_armed_groups_are_local_actors() -> None:
     assert lex.local_actors["al shabaab"] == "Somali"
     groups = json_data("armed_groups.json")["groups"]
     assert len({name for names in groups.values() for name in names}) >= 50
+
+
+@pytest.mark.parametrize(("name", "side"), [("Enga province", "Papua New Guinean"),
+                                            ("Khyber Pakhtunkhwa province", "Pakistani"),
+                                            ("Kharkiv region", "Ukrainian")])
+def test_a_division_named_with_its_suffix_gives_its_country(name: str, side: str) -> None:
+    from rafah.extract.sides import place_side
+
+    assert place_side(name)[0] == side

@@ -167,9 +167,17 @@ def _index_country(name: str) -> str | None:
     return country_of(name)
 
 
+def _division_country(name: str) -> str | None:
+    """The country of a province, state or region named with its suffix ("Enga province")."""
+    from rafah.places.subdivisions import subdivision_country
+
+    return subdivision_country(name)
+
+
 def place_side(name: str, *, use_index: bool = True) -> Side:
     """(side, area) of a place name: "Khan Younis" → (Palestinian, Gaza), "northern Israel" →
-    (Israeli, Israel); a town the lexicon lacks is looked up in the place index."""
+    (Israeli, Israel), "Enga province" → (Papua New Guinean, …); a town the lexicon lacks is
+    looked up in the place index."""
     lex = side_lexicon()
     key = _key(name)
     words = name.split()
@@ -180,7 +188,8 @@ def place_side(name: str, *, use_index: bool = True) -> Side:
             return lex.names[candidate]
     if not use_index or not key:
         return NO_SIDE
-    code = _index_country(name)
+    code = _division_country(bare) if bare else None
+    code = code or _index_country(name)
     if code is None and bare:
         code = _index_country(bare)
     return lex.code_side.get(code, NO_SIDE) if code else NO_SIDE

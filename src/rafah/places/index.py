@@ -39,6 +39,8 @@ from rafah.places.model import GEONAMES, Place
 FORMAT = 1
 CITY_POPULATION = 5000
 ALT_NAME_POPULATION = 15000
+DIRECTED_CITY = 100_000
+"""A city smaller than this is not found behind a direction word."""
 CURATED_FILES = ("places_conflict.jsonl", "places_news.jsonl", "places_regions.jsonl")
 COUNTRY_FILE = "places_countries.json"
 STOPLIST_FILE = "places_stoplist.txt"
@@ -91,7 +93,16 @@ class PlaceIndex:
         if _ACRONYM.fullmatch(name.strip()):
             return {row: tier for row, tier in found.items() if self._spelled_out(row, tier)}
         rest = None if found else without_direction(key)
-        return self._hits(rest, TIER_ALT) if rest else found
+        if not rest:
+            return found
+        return {row: tier for row, tier in self._hits(rest, TIER_ALT).items()
+                if self._wide(row)}
+
+    def _wide(self, row: int) -> bool:
+        """A place a direction word can qualify ("southern Lebanon", "eastern Aleppo"): not a
+        small town ("South Side" is no part of Side, Turkey)."""
+        place = self.place(row)
+        return place.feature != "city" or (place.population or 0) >= DIRECTED_CITY
 
 
 class _Builder:
