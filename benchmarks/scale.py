@@ -44,7 +44,7 @@ from rafah.corpus import load_corpus
 from rafah.extract.registry import extractors
 from rafah.nlp import fingerprint, resolve_model
 from rafah.records import KINDS
-from rafah.store import Store
+from rafah.store import Store, schema_version
 
 RAFAH = [sys.executable, "-m", "rafah"]
 REPORTS = ("entities", "casualties", "timeline", "coverage")
@@ -220,12 +220,16 @@ def build(folder: Path, count: int, seed: int = 7) -> dict[str, Any]:
     model = resolve_model(None)
     key = fingerprint(model)
     done = folder / "built.json"
-    if done.exists() and json.loads(done.read_text())["articles"] == count:
+    built = {"articles": count, "schema": schema_version()}
+    if done.exists() and {k: v for k, v in json.loads(done.read_text()).items()
+                          if k != "fingerprint"} == built:
         with sqlite3.connect(store_path) as connection:
             connection.execute("UPDATE analyses SET fingerprint = ?", (key,))
             connection.execute("DELETE FROM reports")
-        done.write_text(json.dumps({"articles": count, "fingerprint": key}))
+        done.write_text(json.dumps({**built, "fingerprint": key}))
         return {"corpus": corpus, "store": store_path, "fingerprint": key}
+    if store_path.exists():
+        store_path.unlink()
     started = time.perf_counter()
     write_corpus(corpus, count, seed)
     store = Store(store_path)
@@ -255,7 +259,7 @@ def build(folder: Path, count: int, seed: int = 7) -> dict[str, Any]:
             writer.add(analysis, "lead", [{"text": f"Lead sentence of report {analysis}."}])
         writer.flush()
     store.close()
-    done.write_text(json.dumps({"articles": count, "fingerprint": key}))
+    done.write_text(json.dumps({**built, "fingerprint": key}))
     print(f"built {count:,} articles ({len(hashes):,} distinct texts) in "
           f"{time.perf_counter() - started:.0f} s", file=sys.stderr)
     return {"corpus": corpus, "store": store_path, "fingerprint": key}

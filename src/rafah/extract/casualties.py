@@ -719,5 +719,5 @@ def casualty_figures(doc: Doc, *, context: ExtractContext) -> list[CasualtyFigur
 
 def _with_side(doc: Doc, figure: CasualtyFigure, context: ExtractContext) -> CasualtyFigure:
     """The figure with its victims' side and the area of the harm (`rafah.extract.sides`)."""
-    side, area = figure_side(doc, figure.start, figure.end, context)
+    side, area = figure_side(doc, figure.start, figure.end)
     return replace(figure, side=side, area=area)

@@ -80,12 +80,14 @@ class HarmLexicon:
     particle_verbs: dict[str, dict[str, str]]
     life_verbs: frozenset[str]
     subset_verbs: frozenset[str]
-    pairs: frozenset[str]
+    pair_collectives: frozenset[str]
+    """Collective nouns that always name two people ("couple")."""
     groups: frozenset[str]
     outcome_words: frozenset[str]
     age_units: frozenset[str]
     fates: dict[str, dict[str, str]]
     bereaving: frozenset[str]
+    kin: frozenset[str]
     leaving: frozenset[str]
     intent_nouns: frozenset[str]
     false_words: frozenset[str]
@@ -124,7 +126,8 @@ def harm_lexicon() -> HarmLexicon:
         outcome_verbs=harm["outcome_verbs"], holding=harm["holding_verbs"],
         forcing=harm["forcing_verbs"], losing=harm["losing_verbs"],
         adjectives=_with_kinds(harm["adjectives"], casualty["adjectives"], {}, "adjectives"),
-        nouns=_with_kinds(harm["nouns"], casualty["nouns"], harm["extra_nouns"], "nouns"),
+        nouns=_with_kinds(harm["nouns"], {**casualty["of_nouns"], **casualty["nouns"]},
+                          harm["extra_nouns"], "nouns"),
         captive_nouns=harm["captive_nouns"], flee_verbs=frozenset(harm["flee_verbs"]),
         home_nouns=frozenset(harm["home_nouns"]), bearing_verbs=frozenset(harm["bearing_verbs"]),
         tally_nouns=frozenset(harm["tally_nouns"]), anaphors=frozenset(harm["anaphors"]),
@@ -136,13 +139,16 @@ def harm_lexicon() -> HarmLexicon:
         conditions=frozenset(unreal["conditions"]),
         people=frozenset(casualty["people"]),
         not_outcome_verbs=frozenset(unreal["not_outcome_verbs"]),
-        particle_verbs=harm["particle_verbs"], life_verbs=frozenset(harm["life_verbs"]),
+        particle_verbs=harm["particle_verbs"],
+        life_verbs=frozenset(casualty["life_verbs"]) - frozenset(harm["losing_verbs"]),
         subset_verbs=frozenset(casualty["subset_verbs"]),
-        pairs=frozenset(casualty["pair_nouns"]) & frozenset(casualty["collective_nouns"]),
+        pair_collectives=frozenset(casualty["pair_nouns"]) &
+        frozenset(casualty["collective_nouns"]),
         groups=frozenset(casualty["group_nouns"]),
         outcome_words=frozenset(w for t in harm["outcome_verbs"].values() for w in t if w),
         age_units=frozenset(casualty["age_units"]),
         fates=harm["fate_verbs"], bereaving=frozenset(harm["bereaving_verbs"]),
+        kin=frozenset(harm["kin_nouns"]),
         leaving=frozenset(harm["leaving_verbs"]), intent_nouns=frozenset(unreal["intent_nouns"]),
         false_words=frozenset(unreal["false_words"]),
         former_words=frozenset(unreal["former_words"]),
@@ -259,7 +265,7 @@ def _person_noun(token: Token) -> bool:
     sense is a person (the WordNet list of the casualty lexicon)."""
     people = harm_lexicon().people
     return _lemma(token) in people or token.lower_ in people or \
-        token.lower_ in harm_lexicon().pairs or \
+        token.lower_ in harm_lexicon().pair_collectives or \
         token.lower_.rstrip("s") in people or \
         (token.pos_ == "NOUN" and _lemma(token) in lexicon().person_nouns)
 
@@ -316,13 +322,12 @@ def _verb_trigger(token: Token) -> tuple[str, str] | None:
 
 
 def _bereaved(verb: Token) -> list[Token]:
-    """"families have lost children", "she lost her husband": the people a bereaving verb's
-    subject lost (its person objects; not "lost their homes")."""
+    """"families have lost children", "she lost her husband": the kin a bereaving verb's
+    subject lost (not "lost their homes", nor "lost two players to injury")."""
     if _lemma(verb) not in harm_lexicon().bereaving:
         return []
-    return [o for o in _children(verb, "dobj") if o.pos_ in ("NOUN", "PROPN") and
-            (_person_noun(o) or o.ent_type_ in ("PERSON", "NORP")) and
-            _lemma(o) not in harm_lexicon().losing.get(_lemma(verb), {})]
+    return [o for o in _children(verb, "dobj") if o.pos_ == "NOUN" and
+            _lemma(o) in harm_lexicon().kin]
 
 
 def _fate(verb: Token, lemma: str) -> str | None:
@@ -842,7 +847,10 @@ def _denied(trigger: Token) -> bool:
     object of a verb of denial or intent; "reports that soldiers had died were false": by one
     that is the subject of a word of falsity."""
     noun, lex = trigger.head, harm_lexicon()
-    if trigger.dep_ not in ("acl", "ccomp"):
+    if trigger.dep_ not in ("acl", "ccomp", "relcl"):
+        return False
+    if trigger.dep_ == "relcl" and not any(c.dep_ == "mark" and c.lower_ == "that"
+                                           for c in trigger.children):
         return False
     if noun.dep_ == "dobj" and trigger.dep_ == "acl":
         return _lemma(noun.head) in lex.intent_verbs
@@ -1191,7 +1199,8 @@ def _shared_noun(word: Token) -> bool:
 
 def _two(noun: Token) -> bool:
     """"a couple", "the twins", "both", "both men": two people."""
-    if noun.lower_ in harm_lexicon().pairs and any(c.lower_ in ("a", "the") for c in noun.children):
+    if noun.lower_ in harm_lexicon().pair_collectives and \
+            any(c.lower_ in ("a", "the") for c in noun.children):
         return True
     return noun.lower_ == "both" or _both(noun)
 
@@ -1347,9 +1356,12 @@ def _segment_count(segment: list[Token]) -> int | None:
 
 def _join(groups: list[_Group], value: int | None, words: list[Token],
           victim: Token) -> list[_Group]:
-    """Add a victim part to the last group when its side is the same (or unknown)."""
+    """Add a victim part to the last group when its side is the same (or unknown); people
+    "along with" the others are a group of their own."""
     side = words_side(words, index=False)[0]
-    if groups and (side is None or side == groups[-1][0] or groups[-1][0] is None):
+    accompanying = victim.dep_ == "pobj" and victim.head.lower_ == "with"
+    if groups and not accompanying and \
+            (side is None or side == groups[-1][0] or groups[-1][0] is None):
         last_side, last_value, last_words, heads = groups[-1]
         total = None if value is None or last_value is None else value + last_value
         if _shares_count(victim):

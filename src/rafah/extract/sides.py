@@ -26,7 +26,6 @@ from rafah.resources import json_data
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-    from rafah.extract.context import ExtractContext
 
 Side = tuple[str | None, str | None]
 NO_SIDE: Side = (None, None)
@@ -248,8 +247,9 @@ def _entity_place(tokens: list[Token]) -> Side:
     """The first place entity among the tokens that the place index knows (also a name after a
     locative preposition the entity recogniser took for no place: "a mall in Karmiel")."""
     for token in tokens:
-        if _name_after_preposition(token):
-            place = place_side(_name_after_preposition(token))
+        name = _name_after_preposition(token)
+        if name and _known_town(name):
+            place = place_side(name)
             if place[0]:
                 return place
         if token.ent_type_ in _PLACE_ENTS and token.ent_iob_ == "B":
@@ -260,6 +260,20 @@ def _entity_place(tokens: list[Token]) -> Side:
             if place[0]:
                 return place
     return NO_SIDE
+
+
+UNTAGGED_TOWN = 15_000
+"""A name the entity recogniser did not take for a place is one only if it is a town of at
+least this many people (or a curated place, a country, a state)."""
+
+
+def _known_town(name: str) -> bool:
+    """Whether the place index's likeliest place of that name is big enough to trust."""
+    from rafah.places import lookup
+
+    found = lookup(name)
+    return bool(found) and (found[0].curated or found[0].feature != "city" or
+                            (found[0].population or 0) >= UNTAGGED_TOWN)
 
 
 def _name_after_preposition(token: Token) -> str:
@@ -692,10 +706,8 @@ def _figure_tokens(doc: Doc, start_char: int, end_char: int) -> tuple[Token, Tok
     return count, objects[-1] if objects else noun
 
 
-def figure_side(doc: Doc, start_char: int, end_char: int,
-                context: ExtractContext | None = None) -> Side:
-    """(side, area) of the casualty figure at ``doc.text[start_char:end_char]`` (``context``,
-    the casualty extractor's calling convention, is not needed: the side is read from the Doc)."""
+def figure_side(doc: Doc, start_char: int, end_char: int) -> Side:
+    """(side, area) of the casualty figure at ``doc.text[start_char:end_char]``."""
     found = _figure_tokens(doc, start_char, end_char)
     if found is None:
         return NO_SIDE
