@@ -199,8 +199,29 @@ def _negated(verb: Token) -> bool:
 
 
 def _conditional(verb: Token) -> bool:
-    return any(c.dep_ in ("mark", "advmod") and lexicon().has("irrealis_governors", c.lower_)
-               for c in verb.children)
+    """ "if 500 die", "whenever..."; "when a citizen is missing, ..." in the present: a
+    general case, not an event."""
+    lex = lexicon()
+    return any(c.dep_ in ("mark", "advmod") and (
+        lex.has("irrealis_governors", c.lower_) or
+        lex.has("generic_marks", c.lower_) and _present(verb)) for c in verb.children)
+
+
+def _present(verb: Token) -> bool:
+    """A verb in the simple present ("is", "dies", "are killed")."""
+    return verb.tag_ in ("VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+
+
+def _disease(predicate: Token) -> bool:
+    """ "malaria killed 608,000 people", "died of cancer": deaths by disease, no incident."""
+    lex = lexicon()
+    causes = [c for c in predicate.children if c.dep_ == "nsubj"] + [
+        o for p in predicate.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
+        for o in p.children if o.dep_ == "pobj"]
+    return any(lex.has("disease_nouns", lemma(c)) or
+               lex.has("disease_nouns", f"{c.doc[c.i - 1].lower_} {lemma(c)}")
+               for c in causes)
 
 
 def is_irrealis(predicate: Token) -> bool:
@@ -247,7 +268,7 @@ def is_blocked(predicate: Token | None) -> bool:
     if any(c.dep_ == "amod" and lex.has("attempt_modifiers", c.lower_)
            for c in predicate.children):
         return True
-    if _legal_matter(predicate) or _recorded(predicate):
+    if _legal_matter(predicate) or _recorded(predicate) or _disease(predicate):
         return True
     return lemma(predicate) != "be" and any(
         c.dep_ in COMPLEMENT_DEPS and lex.has("safe_complements", c.lower_)
@@ -518,13 +539,18 @@ def shared_subject_kinds(verb: Token) -> list[str]:
         return kinds
     complements = [c for c in verb.children if c.dep_ in COMPLEMENT_DEPS]
     for child in (c for h in [verb, *complements] for c in h.children):
-        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and not any(
-                c.dep_ in ("nsubj", "nsubjpass", "dobj", "dep", "npadvmod") or
-                c.lower_ in ("another", "others") for c in child.children):
+        if _sharing_conjunct(child):
             kind = clause_kind(child)
-            if kind:
-                kinds.append(kind)
+            kinds += [kind] if kind else shared_subject_kinds(child)
     return kinds
+
+
+def _sharing_conjunct(child: Token) -> bool:
+    """A verb coordinated with its head that has no subject or object of its own (so shares
+    the head's subject): "were tried and (were) convicted and sent to prison"."""
+    return child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj", "dep", "npadvmod") or
+        c.lower_ in ("another", "others") for c in child.children)
 
 
 def _argument_kinds(current: Token, head: Token) -> Governed:
