@@ -407,3 +407,92 @@ def test_shared_noun_and_dedupe(nlp: Any) -> None:
 ])
 def test_kin_falsity_and_accompanying_victims(nlp: Any, text: str, expected: list[Row]) -> None:
     assert _rows(nlp, text) == expected
+
+
+def test_unsided_mention_takes_the_one_side_of_the_sentence(nlp: Any) -> None:
+    """A harm word whose victims name no side takes the side the sentence's other harm
+    words all name."""
+    assert _rows(nlp, "Boko Haram fighters killed 20 farmers on Sunday, officials said, while "
+                      "scores of villagers remain missing.") == [
+        ("killed", 20, "Nigerian", "active"), ("missing", None, "Nigerian", "none")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Venezuelan troops shot dead four protesters on Tuesday.",
+     [("killed", 4, "Venezuelan", "active")]),
+    ("A Burmese army airstrike killed 40 villagers on Friday.",
+     [("killed", 40, "Burmese", "active")]),
+])
+def test_forces_of_a_country_in_no_conflict_pair_harm_its_own_people(
+        nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("About 3,000 villagers sought refuge in a church.", [("displaced", 3000, None, "none")]),
+    ("The shelling sent hundreds of families fleeing toward the border.",
+     [("displaced", None, None, "active")]),
+    ("The gangs burned the market, forcing 300 families to flee.",
+     [("displaced", 300, None, "active")]),
+])
+def test_seeking_refuge_and_caused_flight_are_displacement(
+        nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The hospital treated dozens of wounded civilians overnight.",
+     [("injured", None, None, "none")]),
+    ("There were dead in the streets.", [("killed", None, None, "none")]),
+    ("Among the 12 dead were three nurses.", [("killed", 12, None, "none")]),
+    ("The ministry counted 45 Palestinian dead in Rafah over the weekend.",
+     [("killed", 45, "Palestinian", "none")]),
+    ("Fifteen fishermen were listed as missing.", [("missing", 15, None, "none")]),
+])
+def test_harm_adjectives_modifying_or_standing_for_people(
+        nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A mother, her husband and their two sons were killed in Khan Younis.",
+     [("killed", 4, "Palestinian", "passive")]),
+    ("Gunmen killed the headmaster, who had refused to close the school, in Zamfara.",
+     [("killed", 1, "Nigerian", "active")]),
+    ("Pirates took several sailors hostage off Somalia.",
+     [("hostages", None, "Somali", "active")]),
+    ("Three dozen soldiers were killed in the ambush.", [("killed", 36, None, "passive")]),
+    ("Twelve miners were rescued and the rest remain unaccounted for.",
+     [("missing", None, None, "none")]),
+])
+def test_victim_lists_relatives_multipliers_and_the_rest(
+        nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("By Sunday the death toll had reached 40.", [("killed", 40, None, "none")]),
+    ("Four workers suffered burns.", [("injured", 4, None, "none")]),
+])
+def test_toll_reached_and_suffered_burns(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A suspect was taken into custody.", [("detained", 1, None, "passive")]),
+    ("Hundreds of protesters remain in detention.", [("detained", None, None, "none")]),
+    ("A prisoner died in custody.", [("killed", 1, None, "none")]),
+    ("Rights groups condemned the detention of 40 activists by the police.",
+     [("detained", 40, None, "none")]),
+])
+def test_custody_states_and_detention_are_detained(
+        nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Basij militiamen detained 30 students.", [("detained", 30, "Iranian", "active")]),
+    ("Flooding on Sulawesi killed 14 people.", [("killed", 14, "Indonesian", "active")]),
+])
+def test_armed_group_and_island_data(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected

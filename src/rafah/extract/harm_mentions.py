@@ -14,7 +14,7 @@ verb, noun or adjective, one table for both extractors; person words).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -43,6 +43,7 @@ _PERSON_PRONOUNS = {"he", "she", "him", "her", "they", "them", "one", "who", "wh
 _SINGULAR = {"he", "she", "him", "her", "one", "someone", "somebody", "another", "i"}
 _SUBJECTS = ("nsubj", "nsubjpass")
 _SCALES = {"million", "thousand", "hundred", "billion", "dozen", "-", "of"}
+_MULTIPLIERS = {"million", "thousand", "hundred", "billion", "dozen"}
 _NOT_VICTIM = ("relcl", "acl", "appos", "conj", "cc", "punct")
 _SUBSET = {"including", "among", "like", "such", "mostly", "mainly"}
 _PARTICLES = {"by", "on", "in", "up", "out"}
@@ -92,6 +93,10 @@ class HarmLexicon:
     intent_nouns: frozenset[str]
     false_words: frozenset[str]
     former_words: frozenset[str]
+    custody: dict[str, str]
+    """States of being held and their kinds ("in detention", "into custody")."""
+    remainder: frozenset[str]
+    """Nouns for the uncounted rest of people named before ("the rest")."""
 
 
 def _own_kinds(extra: dict[str, Any], kinds: dict[str, str], table: str) -> dict[str, Any]:
@@ -152,6 +157,7 @@ def harm_lexicon() -> HarmLexicon:
         leaving=frozenset(harm["leaving_verbs"]), intent_nouns=frozenset(unreal["intent_nouns"]),
         false_words=frozenset(unreal["false_words"]),
         former_words=frozenset(unreal["former_words"]),
+        custody=harm["custody_nouns"], remainder=frozenset(harm["remainder_nouns"]),
     )
 
 
@@ -190,10 +196,20 @@ def _with_conjuncts(token: Token) -> list[Token]:
     if _breakdown(token):
         return found
     for child in token.children:
-        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ") and \
+        if (child.dep_ == "conj" or _listed(child)) and \
+                child.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ") and \
                 not _aside(child) and not _speaker(child):
             found.extend(_with_conjuncts(child))
     return found
+
+
+def _listed(child: Token) -> bool:
+    """"A father, his wife and their four children": a list the parse made an apposition of
+    its first person, one person (the apposition is coordinated with a person of its own)."""
+    return child.dep_ == "appos" and child.pos_ == "NOUN" and _person_noun(child) and \
+        child.head.tag_ == "NN" and _person_noun(child.head) and any(
+        c.dep_ == "conj" and _is_person(c) for c in child.children) and any(
+        c.dep_ == "cc" for c in child.children)
 
 
 def _partitive(token: Token) -> bool:
@@ -234,10 +250,19 @@ def _is_person(token: Token) -> bool:
             (_is_count(token) and _lemma(_counted(token)[1]) in lex.not_people):
         return False
     if _is_count(token) or lower in _PERSON_PRONOUNS or lower in lex.anaphors or \
+            lower in lex.remainder or \
             token.ent_type_ in ("NORP", "PERSON"):
         return True
     return _person_noun(token) or _hyphenated_person(token) or _age_noun(token) or \
-        bool(words_side([token], index=False)[0]) or _counted_noun(token)
+        bool(words_side([token], index=False)[0]) or _counted_noun(token) or _who(token)
+
+
+def _who(noun: Token) -> bool:
+    """"the vice principal, who tried to shield the students": a noun a relative clause
+    introduced by "who" describes names a person."""
+    return noun.pos_ == "NOUN" and any(
+        c.dep_ == "relcl" and any(w.lower_ in ("who", "whom") and w.i < c.i for w in c.children)
+        for c in noun.children)
 
 
 def _age_number(token: Token) -> bool:
@@ -380,10 +405,20 @@ def _to_death(verb: Token) -> bool:
 def _forced_out(verb: Token) -> bool:
     """"forced to flee", "forced from their homes"."""
     lex = harm_lexicon()
-    if any(_lemma(c) in lex.flee_verbs for c in _children(verb, "xcomp")):
+    if _forced_flight(verb):
         return True
     return any(_lemma(g) in lex.home_nouns for c in _children(verb, "prep")
                if c.lower_ in ("from", "out") for g in c.subtree if g.dep_ == "pobj")
+
+
+def _forced_flight(verb: Token) -> list[Token]:
+    """The flight a verb forces: "forced to flee", "forcing 1,500 people to flee", "sent
+    thousands of residents fleeing" (a flee verb the parse hung on the object)."""
+    flee = harm_lexicon().flee_verbs
+    found = [c for c in _children(verb, "xcomp") if _lemma(c) in flee]
+    return found or [t for o in _children(verb, "dobj") for t in o.subtree
+                     if t.dep_ in ("acl", "relcl") and _lemma(t) in flee and
+                     not _children(t, *_SUBJECTS)]
 
 
 def _passive(verb: Token) -> bool:
@@ -630,15 +665,15 @@ def _holding_kind(verb: Token, victims: list[Token]) -> str | None:
 
 def _held_objects(victims: list[Token]) -> list[Token]:
     """The people held, not the captive word that is their complement ("took two workers
-    hostage"); "took about 250 people hostage": the counted people the parse made a compound
-    of that word."""
+    hostage"); "took about 250 people hostage", "taking several guests hostage": the counted or
+    plural people the parse made a compound of that word."""
     captives = harm_lexicon().captive_nouns
     bare = {v.i for v in victims if _lemma(v) in captives and not _children(
         v, "det", "nummod", "amod", "compound", "nmod", "poss", "quantmod")}
     found = [v for v in victims if v.i not in bare] or victims
     for index, noun in enumerate(found):
         people = [c for c in _children(noun, "compound", "nmod") if _is_person(c) and
-                  _counted(c)[0] is not None]
+                  (_counted(c)[0] is not None or c.tag_ in ("NNS", "NNPS"))]
         if _lemma(noun) in captives and people and not _children(noun, "nummod"):
             found[index] = people[-1]
     return found
@@ -657,8 +692,9 @@ def _adjective_harm(token: Token) -> _Harm | None:
         return None
     kind, verb = lex.adjectives[token.lower_]
     head = token.head
-    if _after_people(token):
-        return _Harm(token, kind, verb, "none", _after_people(token))
+    near = _near_victims(token)
+    if near:
+        return _Harm(token, kind, verb, "none", near)
     if token.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "attr", "advcl") and _is_verb(head):
         if _verb_trigger(head):
             return None
@@ -669,14 +705,47 @@ def _adjective_harm(token: Token) -> _Harm | None:
     return _Harm(token, kind, verb, "none", victims) if victims is not None else None
 
 
+def _near_victims(adjective: Token) -> list[Token]:
+    """The victims right at a harm adjective: the people before it ("leaving 14 people dead"),
+    the people it modifies ("displaced families"), itself after an existential "be"."""
+    found = _after_people(adjective) or _modified_people(adjective)
+    return found or ([adjective] if _existential(adjective) else [])
+
+
+def _modified_people(adjective: Token) -> list[Token]:
+    """"a camp for displaced families", "wounded people were brought": the person noun a harm
+    adjective modifies (before it) names the victims."""
+    noun = adjective.head
+    if adjective.dep_ != "amod" or noun.i < adjective.i or noun.pos_ != "NOUN" or \
+            not _is_person(noun):
+        return []
+    return [noun]
+
+
+def _existential(adjective: Token) -> bool:
+    """"There were dead and wounded everywhere": a harm word that is the complement of an
+    existential "be" stands for its victims."""
+    verb = adjective.head
+    if adjective.dep_ == "conj" and verb.dep_ == "conj":
+        verb = verb.head
+    return adjective.dep_ in ("acomp", "attr", "conj") and _lemma(verb) == "be" and \
+        bool(_children(verb, "expl"))
+
+
 def _prepositional_victims(adjective: Token) -> list[Token] | None:
-    """"were among the dead" (with those "along with" them), "with hundreds still
-    unaccounted for" (an absolute construction): the victims, None when no such phrase."""
+    """"were among the dead" (with those "along with" them; "among the 17 dead": the counted
+    dead themselves), "with hundreds still
+    unaccounted for" (an absolute construction), "were listed as missing": the victims, None when
+    no such phrase."""
     head = adjective.head
     if adjective.dep_ == "pobj" and head.lower_ == "among" and _is_verb(head.head):
+        if any(_is_count(c) for c in _children(adjective, "nummod")):
+            return [adjective]
         return _children(head.head, "nsubj", "attr") + _along_with(head.head)
     if adjective.dep_ == "pcomp" and head.lower_ == "with":
         return _children(adjective, "nsubj")
+    if adjective.dep_ in ("pcomp", "pobj") and head.lower_ == "as" and _is_verb(head.head):
+        return _children(head.head, "dobj") or _subjects(head.head)
     return None
 
 
@@ -708,7 +777,7 @@ def _former(noun: Token) -> bool:
 def _toll_value(noun: Token) -> tuple[int | None, Token | None]:
     """The count a toll is put at: "rose to 1,200", "put its toll at 49", "the toll is 31"."""
     head = noun.head
-    places = [c for c in head.children if c.dep_ in ("prep", "attr")]
+    places = [c for c in head.children if c.dep_ in ("prep", "attr", "dobj") and c.i > noun.i]
     for child in places:
         target = _children(child, "pobj")[0] if _children(child, "pobj") else child
         if _is_count(target):
@@ -733,6 +802,24 @@ def _noun_harm(token: Token) -> _Harm | None:
         return _Harm(token, kind, verb, "none", [token])
     victims = _of_people(token) or (_with_injuries(token) if kind == "injured" else [])
     return _Harm(token, kind, verb, "none", victims, _by_phrase(token)) if victims else None
+
+
+def _custody_harm(token: Token) -> _Harm | None:
+    """"remain in detention", "was taken into custody", "returned from captivity": a state of
+    being held (data: custody_nouns) after a preposition harms the people of the verb the
+    preposition hangs on, the verb's objects else its subjects (not those of a harm verb:
+    "died in custody")."""
+    kind = harm_lexicon().custody.get(_lemma(token))
+    verb = token.head.head
+    if kind is None or token.dep_ != "pobj" or token.head.dep_ != "prep" or \
+            not _is_verb(verb) or _verb_harm(verb) is not None:
+        return None
+    objects = _children(verb, "dobj")
+    voice = "active" if objects else "passive" if _passive(verb) else "none"
+    victims = objects or _subjects(verb)
+    kind = next((harm_lexicon().captive_nouns[_lemma(w)] for v in victims for w in v.subtree
+                 if _lemma(w) in harm_lexicon().captive_nouns), kind)
+    return _Harm(token, kind, _lemma(token), voice, victims, _agent_of(verb, voice))
 
 
 def _noun_entry(token: Token) -> tuple[str, str] | None:
@@ -913,7 +1000,8 @@ def _candidates(sent: Span) -> Iterator[_Harm]:
 def _readings(token: Token) -> Iterator[_Harm]:
     """The ways a word can be a harm word, best first (the next is tried when one finds no
     victims: "missing" in "30 others remain missing" is no verb with a subject)."""
-    builders: list[Callable[[Token], _Harm | None]] = [_adjective_harm, _noun_harm]
+    builders: list[Callable[[Token], _Harm | None]] = [_adjective_harm, _noun_harm,
+                                                        _custody_harm]
     if _is_verb(token):
         builders.insert(0, _verb_harm)
     if _counted_participle(token):
@@ -1011,8 +1099,9 @@ def _person_conjunct(noun: Token, victims: list[Token]) -> bool:
 
 
 def _nominal_harm(token: Token) -> _Harm | None:
-    """"the wounded arriving", "treated nearly 3,000 wounded", "reported eight dead": a harm
-    adjective standing for its victims (the count before it, else itself)."""
+    """"the wounded arriving", "treated nearly 3,000 wounded", "reported eight dead", "counted 60
+    Palestinian dead": a harm adjective standing for its victims (the count before it or the
+    count modifying it, else itself)."""
     lex = harm_lexicon()
     if token.lower_ not in lex.adjectives or token.i == token.sent.start or (
             token.dep_ == "amod" and token.head.pos_ in ("NOUN", "PROPN")):
@@ -1026,7 +1115,7 @@ def _nominal_harm(token: Token) -> _Harm | None:
     count = _count_before(token)
     if count is not None:
         return _Harm(token, kind, verb, "none", [count])
-    if before.dep_ == "nummod" and before.head.i == token.i and _is_count(before) and \
+    if any(_is_count(c) for c in _children(token, "nummod")) and \
             token.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "conj", "attr", "advmod",
                            "npadvmod"):
         return _Harm(token, kind, verb, "none", [token])
@@ -1063,7 +1152,8 @@ def _tally_value(victims: list[Token], trigger: Token) -> int | None:
                _lemma(v.head.head) in harm_lexicon().tally_nouns]
     if not tallies:
         return None
-    places = [*_children(trigger, "prep"), *_children(tallies[0].head, "prep", "dobj", "attr")]
+    places = [*_children(trigger, "prep"), *_children(tallies[0].head, "prep", "dobj", "attr"),
+              *_children(tallies[0], "nummod")]
     for place in places:
         target = place if place.dep_ != "prep" else next(iter(_children(place, "pobj")), place)
         if place.lower_ not in ("in", "since", "during") and _is_count(target):
@@ -1078,7 +1168,7 @@ def _covered(token: Token, harm: _Harm) -> set[int]:
     if any(c.lower_ == "or" for c in token.children):
         covered.update(c.i for c in _children(token, "conj"))
     if harm.verb in harm_lexicon().forcing:
-        covered.update(c.i for c in _children(token, "xcomp"))
+        covered.update(c.i for c in _forced_flight(token))
     return covered
 
 
@@ -1091,13 +1181,20 @@ def _victim(token: Token) -> Token:
     placed = [c for c in _children(token, "appos") if _is_person(c)]
     if token.ent_type_ in ("GPE", "LOC", "FAC") and placed and not _is_person(token):
         return placed[0]
-    if token.dep_ == "pobj" and token.head.lower_ == "among" and _lemma(token.head.head) == "be":
+    if _among_uncounted(token):
         subjects = _children(token.head.head, "nsubj", "attr")
         return subjects[0] if subjects else token
     if _lemma(token) in harm_lexicon().tally_nouns:
         people = _of_people(token)
         return people[0] if people else token
     return token
+
+
+def _among_uncounted(token: Token) -> bool:
+    """"Among the dead were ...": the uncounted harm word whose victims are the subject (not
+    "among the 17 dead", counted victims of their own)."""
+    return token.dep_ == "pobj" and token.head.lower_ == "among" and \
+        _lemma(token.head.head) == "be" and not _children(token, "nummod")
 
 
 def _partition(victim: Token) -> list[Token]:
@@ -1142,10 +1239,19 @@ def _count(token: Token) -> int | None:
         words = words[1:]
     if not words:
         return None
-    parsed = parse_number(token.doc[words[0].i: token.i + 1].text)
+    parsed = parse_number(token.doc[words[0].i: _count_end(token) + 1].text)
     if parsed is None or parsed.vague:
         return None
     return parsed.value
+
+
+def _count_end(token: Token) -> int:
+    """The last word of a count: "Two dozen" (a multiplier the parse hung on the number)."""
+    last = token.i
+    while last + 1 < len(token.doc) and token.doc[last + 1].lower_ in _MULTIPLIERS and \
+            token.doc[last + 1].head.i == token.i:
+        last += 1
+    return last
 
 
 def _victim_value(victim: Token) -> tuple[int | None, list[Token]]:
@@ -1176,7 +1282,8 @@ def _singular(noun: Token) -> int | None:
     lex = harm_lexicon()
     if _two(noun):
         return 2
-    if (noun.tag_ == "NN" and _lemma(noun) in lex.groups) or _shared_noun(noun):
+    if (noun.tag_ == "NN" and _lemma(noun) in lex.groups) or _shared_noun(noun) or \
+            noun.lower_ in lex.remainder:
         return None
     if noun.lower_ in _SINGULAR or (noun.tag_ in ("NN", "NNP") and noun.pos_ != "PRON") or \
             noun.lower_ == "old" or _article(noun):
@@ -1396,14 +1503,29 @@ def harm_mentions(doc: Doc, *, context: ExtractContext) -> list[HarmMention]:
     for sent in doc.sents:
         harms = list(_harms(sent))
         found: list[HarmMention] = []
+        by_harm: list[list[HarmMention]] = []
         for harm in harms:
             others = frozenset(t.i for h in harms if h is not harm for v in h.victims
                                for t in _victim_value(v)[1]) | _other_clauses(harm, harms)
-            found.extend(_mentions(doc, sent, harm, others, context, previous + found))
+            by_harm.append(list(_mentions(doc, sent, harm, others, context, previous + found)))
+            found.extend(by_harm[-1])
+        found = _shared_side(by_harm)
         record_victims(doc, sent, [(m.side, m.area) for m in found])
         mentions.extend(found)
         previous = found
     return mentions
+
+
+def _shared_side(by_harm: list[list[HarmMention]]) -> list[HarmMention]:
+    """"RSF fighters killed 200 people ..., condemning the abduction of dozens of women": the
+    mentions of a harm word that names no side take the one side the mentions of the
+    sentence's other harm words all name (not "Four Kenyans were among the dead, along with
+    dozens of residents": people set apart by the same harm word)."""
+    sides = [(m.side, m.area) for found in by_harm for m in found if m.side]
+    if not sides or len({side for side, _ in sides}) > 1:
+        return [m for found in by_harm for m in found]
+    return [m if any(n.side for n in found) else replace(m, side=sides[0][0], area=sides[0][1])
+            for found in by_harm for m in found]
 
 
 def _other_clauses(harm: _Harm, harms: list[_Harm]) -> frozenset[int]:

@@ -389,12 +389,23 @@ def _agent_sides(agent: Iterable[Token]) -> tuple[str | None, str | None, bool]:
 
 def agent_side(agent: Iterable[Token], support: Iterable[str | None]) -> str | None:
     """What the agent says about the victims: a local actor's country ("RSF" → Sudanese), a
-    domestic force's own country ("Kenyan police"), else an opponent of the agent's own side
+    domestic force's own country ("Kenyan police"), a country's own forces where it is no party
+    of a two-sided conflict ("Myanmar's army"), else an opponent of the agent's own side
     ("Israeli strikes" → Palestinian)."""
     local, own, domestic = _agent_sides(agent)
     if local or domestic:
         return local or own
+    if own and not in_conflict(own):
+        return own
     return opposing_side(own, support) if own else None
+
+
+def in_conflict(side: str) -> bool:
+    """Whether a side is a party of a two-sided conflict (sides.json "opponents"): only such a
+    party's forces harm the other side; any other country's forces ("a Myanmar military
+    airstrike", "soldiers from Myanmar's army") harm its own people."""
+    opponents = side_lexicon().opponents
+    return side in opponents or any(side in others for others in opponents.values())
 
 
 def sentence_evidence(sent: Span, exclude: Iterable[int] = ()) -> list[Side]:
