@@ -496,3 +496,9 @@ def test_custody_states_and_detention_are_detained(
 ])
 def test_armed_group_and_island_data(nlp: Any, text: str, expected: list[Row]) -> None:
     assert _rows(nlp, text) == expected
+
+
+def test_a_rate_is_no_count_for_either_extractor(nlp: Any) -> None:
+    assert _rows(nlp, "Overdose deaths rose to 32 per 100,000 residents last year.") == []
+    assert _rows(nlp, "The blast killed 40 people, per the health ministry.") == [
+        ("killed", 40, None, "active")]

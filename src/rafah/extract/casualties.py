@@ -141,17 +141,23 @@ def _next_to_unit(doc: Doc, start: int, end: int) -> bool:
     return following.startswith(lex.tuples["age_suffixes"])
 
 
+def rate_follows(doc: Doc, end: int) -> bool:
+    """ "71 deaths per 100,000", "5 a day per capita": a rate after the number ending at
+    ``end`` ("per" before a number or a unit; not "per the ministry", a source)."""
+    lex = lexicon()
+    return any(lex.has("rate_prepositions", t.lower_) and t.i + 1 < len(doc) and
+               (doc[t.i + 1].like_num or lex.has("rate_units", doc[t.i + 1].lower_))
+               for t in doc[end: end + 3])
+
+
 def _ratio(doc: Doc, start: int, end: int) -> bool:
     """ "three civilians for every fighter", "one in every four", "71 deaths per 100,000"."""
     lex = lexicon()
     if start > 0 and lex.has("ratio_words", doc[start - 1].lower_):
         return True
-    following = doc[end: end + 5]
-    window = [t.lower_ for t in following]
-    if any(lex.has("rate_prepositions", t.lower_) and t.i + 1 < len(doc) and
-           (doc[t.i + 1].like_num or lex.has("rate_units", doc[t.i + 1].lower_))
-           for t in following[:3]):
+    if rate_follows(doc, end):
         return True
+    window = [t.lower_ for t in doc[end: end + 5]]
     return any(lex.has("ratio_links", w) and any(lex.has("ratio_words", v)
                                                  for v in window[i + 1: i + 4])
                for i, w in enumerate(window))
@@ -225,7 +231,15 @@ def _parse(doc: Doc, start: int, end: int) -> tuple[int, bool] | None:
     parsed = parse_number(" ".join(words))
     if parsed is None or parsed.value <= 0:
         return None
-    return parsed.value, parsed.vague
+    return parsed.value, parsed.vague or vague_scale(doc, start, end)
+
+
+def vague_scale(doc: Doc, start: int, end: int) -> bool:
+    """ "several thousand", "a few hundred": a bare scale word after a vague modifier is an
+    amount, not a number (never shown as 1,000)."""
+    before = doc[start - 1].lower_ if start > 0 else ""
+    return lexicon().has("vague_scale_modifiers", before) and \
+        all(t.lower_ in SCALES for t in doc[start:end])
 
 
 # --- what the number counts ------------------------------------------------------------------

@@ -31,7 +31,8 @@ _SETS = ("people", "reporting_verbs", "authority_nouns", "subject_victim_verbs",
          "cause_prepositions", "obituary_verbs", "definite_determiners",
          "toll_target_prepositions", "frequency_nouns", "rate_prepositions", "legal_nouns",
          "group_nouns", "recording_nouns", "fatal_modifiers",
-         "rate_units", "disease_nouns", "generic_marks")
+         "rate_units", "disease_nouns", "generic_marks",
+         "vague_scale_modifiers")
 _MAPS = ("verbs", "weak_verbs", "nouns", "of_nouns", "adjectives", "captivity_complements",
          "toll_nouns", "toll_modifiers", "phrases", "pronoun_genders")
 _TUPLES = ("person_suffixes", "age_suffixes")

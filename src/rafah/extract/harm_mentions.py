@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from rafah.extract.casualties import rate_follows
 from rafah.extract.casualty_lexicon import lexicon
 from rafah.extract.numbers import VAGUE, parse_number
 from rafah.extract.sides import (
@@ -49,9 +50,6 @@ _SUBSET = {"including", "among", "like", "such", "mostly", "mainly"}
 _PARTICLES = {"by", "on", "in", "up", "out"}
 _INTRANSITIVE = {"die", "perish", "drown", "flee", "miss", "starve", "succumb", "disappear"}
 _PARTITIVE = {"them", "whom", "those", "us"}
-_VAGUE_MODIFIERS = {"several", "few", "many"}
-
-
 @dataclass(frozen=True)
 class HarmLexicon:
     """Harm vocabulary and the cues of unreal harm (data/sides.json; the kinds of harm verbs,
@@ -236,7 +234,8 @@ def _speaker(noun: Token) -> bool:
 
 
 def _is_count(token: Token) -> bool:
-    if token.ent_type_ == "ORDINAL" or _age_number(token):
+    if token.ent_type_ == "ORDINAL" or _age_number(token) or \
+            rate_follows(token.doc, token.i + 1):
         return False
     return (token.like_num and not token.is_punct) or token.lower_ in VAGUE or \
         token.lower_ in ("dozen", "dozens", "scores")
@@ -1231,7 +1230,9 @@ def _left_count(noun: Token) -> list[Token]:
 
 def _count(token: Token) -> int | None:
     """The number a count token and its number words say; None when vague."""
-    if token.lower_ in _SCALES and any(c.lower_ in _VAGUE_MODIFIERS for c in token.children):
+    if token.lower_ in _SCALES and any(lexicon().has("vague_scale_modifiers", c.lower_)
+                                       for c in token.children) and \
+            not any(c.like_num for c in token.children):
         return None
     words = [t for t in token.subtree if t.i <= token.i and
              (t.like_num or t.lower_ in _SCALES or t.lower_ in VAGUE)]
