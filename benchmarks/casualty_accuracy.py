@@ -4,8 +4,8 @@ Two measurements, both through the real pipeline (`rafah.nlp.load_pipeline` and 
 registry, with the same chunking as `rafah analyse`):
 
 - **Whole articles** (``--set dev`` / ``dev2`` … ``dev5``, tuned on; ``heldout`` /
-  ``heldout2``, never looked at; ``own1``/``own3`` tuned on and ``own2`` never looked at: articles of
-  other outlets and weeks written by us, kept in ``benchmarks/gold/own1/`` … ``own3/``):
+  ``heldout2``, never looked at; ``own1``/``own3`` tuned on and ``own2`` never looked at:
+  articles of other outlets and weeks written by us, kept in ``benchmarks/gold/own1/`` …):
   gold in ``benchmarks/gold/<set>.jsonl``
   (format in ``benchmarks/gold/ANNOTATION.md``), articles read from the corpus folder by file
   name and checked by sha256. Precision, recall and F1 on the multiset of (article, kind,
@@ -50,8 +50,7 @@ GOLD_SETS = {"dev": HERE / "gold" / "dev40.jsonl", "dev2": HERE / "gold" / "dev3
              "dev5": HERE / "gold" / "dev30e.jsonl",
              "heldout": HERE / "gold" / "heldout20.jsonl",
              "heldout2": HERE / "gold" / "heldout20b.jsonl",
-             "own1": HERE / "gold" / "own1.jsonl", "own3": HERE / "gold" / "own3.jsonl",
-             "own2": HERE / "gold" / "own2.jsonl"}
+             **{name: HERE / "gold" / f"{name}.jsonl" for name in ("own1", "own3", "own2")}}
 OWN_TEXTS = {name: HERE / "gold" / name for name in ("own1", "own2", "own3")}
 """Sets of articles written by us (not third-party text), kept beside their gold."""
 LEFT_OUT = ("coded", "[", "unspecified", "unknown")
