@@ -27,7 +27,8 @@ CASES: list[tuple[str, list[tuple]]] = [
     ("Over 34,900 Palestinians and 1,455 Israelis have suffered fatalities since the escalation.",
      [("killed", 34900, "over", "Palestinians", None), ("killed", 1455, None, "Israelis", None)]),
     ("The gunman killed 12 and injured 40 before police shot him.",
-     [("killed", 12, None, None, None), ("injured", 40, None, None, None)]),
+     [("killed", 12, None, None, None), ("injured", 40, None, None, None),
+      ("injured", 1, None, None, None)]),
     ("Nearly 32,000 Palestinians have been killed, according to the Hamas-run Gaza health "
      "ministry.", [("killed", 32000, "nearly", "Palestinians", "Hamas-run Gaza health ministry")]),
     ("More than 1.9 million people have been displaced in Gaza, according to the UN.",

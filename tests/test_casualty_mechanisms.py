@@ -136,6 +136,276 @@ CASES: list[tuple[str, list[tuple[str, int | None, bool]]]] = [
      [("displaced", 11000, False)]),
     ("The clashes raised the number of injured from 120 to 175.", [("injured", 175, False)]),
     ("The festival raised the number of visitors from 2,000 to 3,000.", []),
+    # round 5: a noun is a tally only if it is one ("the wreckage of three drones ... that
+    # killed nine" counts no drones)
+    ("Investigators examined the wreckage of three drones launched in an attack that killed "
+     "nine people.", [("killed", 9, False)]),
+    # deaths by disease, also with the subject on the first conjunct
+    ("Cholera is treatable but still killed 4,000 people in Yemen last year.", []),
+    ("The storm was weak but still killed 12 people.", [("killed", 12, False)]),
+    # a near miss is no harm; a hedge on the number is
+    ("A cyclist was nearly killed by a falling tree in Oslo.", []),
+    ("Nearly 300 people were killed in the quake in Herat.", [("killed", 300, False)]),
+    # planned, prevented or hypothetical harm, also stated by a harm noun
+    ("A judge halted the planned execution of a prisoner in Oklahoma.", []),
+    ("The court blocked the state from deporting 40 asylum seekers.", []),
+    ("The executions of 12 prisoners were carried out on Monday in Riyadh.",
+     [("killed", 12, False)]),
+    ("The dam's collapse could cause the deaths of 10,000 people downstream.", []),
+    ("Whenever it involves the death of a child, the agency opens an inquiry.", []),
+    ("Officials plan to investigate the deaths of 14 migrants off Lampedusa.",
+     [("killed", 14, False)]),
+    ("Incidents are counted as long as at least one person is shot.", []),
+    ("Incidents are included if they occurred at a school and at least one person was shot.",
+     []),
+    # participles hung on the victim, whatever their tag, and their coordinated verbs
+    ("Mourners gathered for the pilot who was captured and executed by rebels.",
+     [("killed", 1, False)]),
+    ("Friends remembered Ana Ruiz – the 40-year-old teacher shot and killed at the market.",
+     [("killed", 1, False)]),
+    # a fatal act of a single common-noun victim is a killing; of a named one, nothing
+    ("Protests followed the deadly beating of a taxi driver by police in Nairobi.",
+     [("killed", 1, False)]),
+    ("Investigators reviewed the shooting of a teenager in Memphis.", []),
+    ("The fatal stabbing of Maria Lopez shocked the town.", []),
+    # a possessive noun phrase determines a single; "another" introduces one
+    ("The governor's son was kidnapped outside his school in Kaduna.",
+     [("hostages", 1, False)]),
+    ("Ahmed's parents were detained at the border.", [("detained", 2, False)]),
+    ("The farmer's dog was killed by a leopard.", []),
+    ("Gunmen stabbed another guard at the prison in Lima.", [("injured", 1, False)]),
+    ("One miner was killed and another injured, the company said.",
+     [("killed", 1, False), ("injured", 1, False)]),
+    ("One bus was hit and another damaged, the company said.", []),
+    # the objects of a subset verb take the kind of its subject's count
+    ("The four suspects detained on Friday include a farmer and two foreign nationals.",
+     [("detained", 4, False), ("detained", 2, False)]),
+    ("The delegation included two doctors and three nurses.", []),
+    # a pronoun: never its own clause's subject; a named subject before it, or after it in
+    # its sentence, is who it stands for
+    ("Tom Reed was found at his home. Another resident had stabbed him, police said.", []),
+    ("Elor Azaria was charged over the shooting of an assailant. He was sentenced to 18 "
+     "months in prison.", []),
+    ("Before she was shot, Maria Lopez had called the police twice.", []),
+    ("A man stabbed her 17 times in her kitchen.", [("injured", 1, False)]),
+    ("He called her several times.", []),
+    ("A neighbour had stabbed a woman in Leeds.", [("injured", 1, False)]),
+    # people who take refuge are displaced; a release keeps the captivity a victim's own
+    # participle states; participles introduce a victim, not a known one
+    ("Hundreds took refuge at the former school in Nuseirat.", [("displaced", None, True)]),
+    ("Soldiers freed a kidnapped schoolgirl in Borno.", [("hostages", 1, False)]),
+    ("An abducted priest was found in Enugu.", [("hostages", 1, False)]),
+    ("He advised the detained journalist to stay calm.", []),
+    # shooting a person, and a person hit by a projectile or in a body part, is an injury
+    ("A man was shot in Leeds. He died in hospital.",
+     [("injured", 1, False), ("killed", 1, False)]),
+    ("Police shot three protesters during the march in Nairobi.", [("injured", 3, False)]),
+    ("One of my friends got hit by a rubber bullet in the leg.", [("injured", 1, False)]),
+    ("A girl was struck by a car in Lagos.", [("injured", 1, False)]),
+    ("The crew shot three videos in Gaza.", []),
+    ("Troops shot down two drones.", []),
+    ("The hurricane hit 3 million people in Florida.", []),
+    # "many" is a vague amount, but not in a hedge or a question
+    ("Many residents fled the fighting in Khartoum.", [("displaced", None, True)]),
+    ("As many as 40 residents were hurt.", [("injured", 40, False)]),
+    ("How many people died is unclear.", []),
+    # an infinitive its subject undergoes; not an intention, not an act on others
+    ("Thousands of residents began to flee the city.", [("displaced", None, True)]),
+    ("Hundreds of migrants plan to flee the camp.", []),
+    ("Twelve soldiers began to kill civilians in the square.", []),
+    # partitives set off after a place, mixed predicates, gapped passives, parallel clauses
+    ("Troops arrested 14 men across Hebron, six of them in the old city.",
+     [("detained", 14, False), ("detained", 6, False)]),
+    ("John Smith, 45, was arrested in Leeds.", []),
+    ("The rebels said they had killed or captured 45 soldiers near Goma.",
+     [("casualties", 45, False)]),
+    ("Police said 30 people were detained and two officers hurt in Santiago.",
+     [("detained", 30, False), ("injured", 2, False)]),
+    ("Four of the injured were firefighters and six were nurses.",
+     [("injured", 4, False), ("injured", 6, False)]),
+    ("Five people were arrested and two were released later.", [("detained", 5, False)]),
+    # nouns naming two; places that say what happened to the people in them
+    ("The duo were arrested in Lyon.", [("detained", 2, False)]),
+    ("At least 40 protesters remain in custody, lawyers said.", [("detained", 40, False)]),
+    ("Two men died in prison last year.", [("killed", 2, False)]),
+    ("Egypt is among the worst jailers of reporters, with at least 22 behind bars.",
+     [("detained", 22, False)]),
+    ("The team won, with 12 in the final.", []),
+    # round 6: the body of a person is that person, counted once
+    ("Rescuers recovered the body of a fisherman off Mombasa on Sunday.",
+     [("killed", 1, False)]),
+    ("Divers recovered the body of Ana Ruiz from the lake.", []),
+    ("Volunteers carried the body to a tent behind the stands.", [("killed", 1, False)]),
+    # a partitive's own predicate beats the kind of its set
+    ("Three of the wounded died later in hospital.", [("killed", 3, False)]),
+    ("Two of the hostages were killed in the raid.", [("killed", 2, False)]),
+    ("Five of the injured were taken to hospital.", [("injured", 5, False)]),
+    # a victim's own adjective is not shared with the people coordinated with it; a name's
+    # coordinated appositives are one person
+    ("An injured woman and a boy waited outside the clinic.", [("injured", 1, False)]),
+    ("A farmer and his son were killed when the bridge collapsed.", [("killed", 2, False)]),
+    ("He and a colleague were shot outside a bar in Cali, police said.",
+     [("injured", 1, False)]),
+    ("Maria Lopez, a nurse and a mother of two, was killed when the roof collapsed.",
+     [("killed", 1, False)]),
+    ("Joe Bryant, the father of a star and a former player himself, has died.", []),
+    ("A mother of three was stabbed in Bristol.", [("injured", 1, False)]),
+    ("A family of six was killed in the strike.", [("killed", 6, False)]),
+    # an arrest of people, a release from captivity; an arrest only ordered or expected is
+    # none
+    ("The report described the arrest of a teacher and his parents in Minsk.",
+     [("detained", 3, False)]),
+    ("The army ordered the arrest of 30 protesters.", []),
+    ("The arrest of a suspect is expected soon.", []),
+    ("Two citizens were questioned and released from custody on Friday.",
+     [("detained", 2, False)]),
+    ("Police released 40 protesters on Friday.", []),
+    # round 7: a count coordinated with the verb after its object; a partitive of a set no
+    # harm defines is no part of anything
+    ("An airstrike killed a commander of the group and two of his aides.",
+     [("killed", 1, False), ("killed", 2, False)]),
+    ("Forty villagers were killed and 12 others kidnapped by the militia.",
+     [("killed", 40, False), ("hostages", 12, False)]),
+    # people who lose their lives, counted once
+    ("At least 19 people lost their lives when a bus plunged into a ravine in Himachal.",
+     [("killed", 19, False)]),
+    ("A firefighter lost his life battling the blaze in Evia.", [("killed", 1, False)]),
+    ("The company lost its life savings in the crash.", []),
+    # a negated set, a ratio, a rate per unit of time
+    ("None of the 40 passengers were injured, the airline said.", []),
+    ("One in four of those killed was a child.", []),
+    ("The clinic treats 200 wounded patients a day.", []),
+    ("Israeli strikes killed 5 people a week ago.", [("killed", 5, False)]),
+    ("The strike killed 50 people in a day.", [("killed", 50, False)]),
+    # "fatally" after a set-off count; "both" names two; "half a million"
+    ("Over the weekend, 14 people were shot in Chicago, three fatally.",
+     [("injured", 14, False), ("killed", 3, False)]),
+    ("Both pilots died in the crash near Nairobi.", [("killed", 2, False)]),
+    ("Both sides lost ground in the fighting.", []),
+    ("Half a million people have fled the region.", [("displaced", 500000, False)]),
+    # round 8: a toll's new value where the parser made the clause an adjective; bodies lying
+    ("The army said a soldier was killed in Rafah, bringing its death toll in the ground "
+     "offensive to 326.", [("killed", 1, False), ("killed", 326, False)]),
+    ("Residents said at least 15 bodies lay in the streets of Wad Madani.",
+     [("killed", 15, False)]),
+    # a single and its appositive are one person
+    ("Police said the suspect, a 23-year-old man, was arrested at his home.",
+     [("detained", 1, False)]),
+    # the objects of "included" with a harm set that has no count of its own
+    ("The dead included a baby and his mother, medics in Deir al-Balah said.",
+     [("killed", 2, False)]),
+    ("Those wounded include 12 children, the hospital said.", [("injured", 12, False)]),
+    ("The 18 dead included a baby.", [("killed", 18, False)]),
+    ("The delegation included a doctor and two nurses.", []),
+    # an ordinal standing for one more victim, not a fraction; the whole of a fraction or
+    # percentage is no count of the harmed
+    ("Two children were killed by a drone strike in Khan Younis, while a third was injured.",
+     [("killed", 2, False), ("injured", 1, False)]),
+    ("A third of the population was displaced by the floods.", []),
+    ("Almost 90% of Gaza's 2.2 million people have been displaced.", []),
+    ("Most of the 300 passengers died in the crash.", []),
+    ("About 70 percent of the 1,200 people killed were civilians.", [("killed", 1200, False)]),
+    # fleeing a scene or the police is an escape; one person's flight displaces only from a
+    # home or a war
+    ("The driver fled the scene and remains at large.", []),
+    ("Three suspects fled the scene in a stolen car.", []),
+    ("A mother of five fled her village in Darfur last year.", [("displaced", 1, False)]),
+    ("Over 100,000 people fled to Chad.", [("displaced", 100000, False)]),
+    # a count coordinated with an intransitive verb after its subject; a hedge parsed as
+    # the verb's preposition
+    ("Nine people died in Lviv and four in Kharkiv.",
+     [("killed", 9, False), ("killed", 4, False)]),
+    ("The fighting has killed more than 300 people and injured over 1,000.",
+     [("killed", 300, False), ("injured", 1000, False)]),
+    ("Gunmen killed two guards and fled.", [("killed", 2, False)]),
+    ("The ceremony ran over 20 minutes.", []),
+    # a toll's target and a subset hung on a clause inside the predicate's
+    ("Officials said 14 people died overnight, bringing the total since the floods began "
+     "to 212.", [("killed", 14, False), ("killed", 212, False)]),
+    ("Police said the march began at noon and moved to Trafalgar Square.", []),
+    ("Hundreds of protesters have been arrested since the unrest started, including 40 "
+     "students.", [("detained", None, True), ("detained", 40, False)]),
+    ("The festival has grown since it began, including 40 new stages.", []),
+    # round 9: a single victim and a count of their kin are one figure
+    ("Shelling killed a farmer and his three sons near Kherson.", [("killed", 4, False)]),
+    ("A woman and two of her children died when fire tore through their flat in Lyon.",
+     [("killed", 3, False)]),
+    ("A soldier and 12 civilians were killed.", [("killed", 1, False), ("killed", 12, False)]),
+    # a count of one and its appositive are one person; a pronoun restating a victim of its
+    # own sentence with the same kind adds nothing
+    ("Officials said one of the injured, a 60-year-old man, died overnight.",
+     [("killed", 1, False)]),
+    ("A boy was pulled from the river and flown to hospital, where he remains in critical "
+     "condition.", [("injured", 1, False)]),
+    ("A woman was shot by police and she died later.",
+     [("injured", 1, False), ("killed", 1, False)]),
+    # a verb coordinated with a relative clause; a participle read as an adjective
+    ("Aid workers assisted 60 people who lived near the river and were displaced by the "
+     "floods.", [("displaced", 60, False)]),
+    ("Twelve people who gathered at the mosque and prayed for peace were honoured.", []),
+    ("A register showed 51 students unaccounted for.", [("missing", 51, False)]),
+    # an act whose agent comes before its "of"
+    ("The 2014 kidnapping by Boko Haram of 276 schoolgirls shocked the world.",
+     [("hostages", 276, False)]),
+    # treated for harm; survived with injuries (survival alone is no harm)
+    ("More than 40 people were treated for smoke inhalation.", [("injured", 40, False)]),
+    ("Doctors treated her for cancer.", []),
+    ("The pilot survived with minor injuries.", [("injured", 1, False)]),
+    ("Three passengers survived the crash.", []),
+    # a pronoun partitive of the sentence before; people who remain after a count of people
+    # held are still held (not after a count of the dead)
+    ("The hospital received 58 bodies on Tuesday. Many of them were elderly.",
+     [("killed", 58, False), ("killed", None, True)]),
+    ("The storm killed 12 people. A week later, thousands are still waiting for power.",
+     [("killed", 12, False)]),
+    ("Gunmen abducted some 90 villagers in March. About 40 remain in the forest.",
+     [("hostages", 90, False), ("hostages", 40, False)]),
+    ("The storm killed 12 people. About 300 remain without power.", [("killed", 12, False)]),
+    # a toll's target hung on a clause inside the tally's own clause
+    ("A police officer died on Monday, bringing the number of officers killed since the "
+     "protests started to 14.", [("killed", 1, False), ("killed", 14, False)]),
+    # shooting someone somewhere; fleeing on foot is a flight all the same
+    ("Soldiers shot a teenager at the checkpoint.", [("injured", 1, False)]),
+    ("Thousands fled on foot to the border.", [("displaced", None, True)]),
+    # round 10: a person's possessive determines a single, an organisation's names a title;
+    # a name the parser missed in the possessive is known from elsewhere in the text
+    ("Israel killed the group's leader in a strike on Beirut.", []),
+    ("The militia's commander was arrested.", []),
+    ("The farmer's son was abducted.", [("hostages", 1, False)]),
+    ("Maria Lopez was questioned on Monday. Lopez's husband was arrested on Tuesday.",
+     [("detained", 1, False)]),
+    # a conjunct verb shares its head's modal
+    ("A new offensive could empty the south and displace hundreds of thousands of people.",
+     []),
+    ("The strike hit the camp and killed 12 people.", [("killed", 12, False)]),
+    # discharged from hospital: hospitalised for harm
+    ("The 17-year-old victim has been discharged from hospital.", [("injured", 1, False)]),
+    # a description named by a naming verb stands for that name
+    ("A teenager was stabbed to death in Leeds. The boy has been named by police as Tom "
+     "Reed. He was pronounced dead at the scene.", [("killed", 1, False)]),
+    # plants are not people; "-ness"/"-ess" nouns are no person nouns
+    ("Many fruit trees died after the floods.", []),
+    ("Officials said a business was hit by a rocket.", []),
+    # a pronoun partitive of an earlier sentence only where it has no clause of its own
+    ("Police said 12 people were arrested. One of them, a student, shouted at reporters.",
+     [("detained", 12, False)]),
+    ("Israeli forces detained 25 people overnight. Eleven of them in Jenin.",
+     [("detained", 25, False), ("detained", 11, False)]),
+    # round 11: a phrase after the counted noun, or the verb's, saying what happened to them
+    ("Medics treated 18 people with gunshot wounds over the weekend.",
+     [("injured", 18, False)]),
+    ("Police said 40 protesters in custody went on hunger strike.", [("detained", 40, False)]),
+    ("She met 12 people with disabilities.", []),
+    # a person shot in a verb coordinated with the one that has the person as subject
+    ("A guard was tied up and shot by the gang.", [("injured", 1, False)]),
+    ("A guard was tied up and questioned by the gang.", []),
+    # a title the text puts before a person's name stands for that named person (ANNOTATION.md:
+    # "a title that stands for a person the article names" gives nothing)
+    ("Former President Donald Trump spoke at the rally. The former president was shot in his "
+     "right ear.", []),
+    ("Sheriff's Deputy Sean Grayson fired three times. The deputy was arrested on Wednesday.",
+     []),
+    ("The president was shot in 1981.", [("injured", 1, False)]),
 ]
 
 LINKS: list[tuple[str, list[tuple[str, int, str | None]]]] = [
@@ -152,9 +422,27 @@ LINKS: list[tuple[str, list[tuple[str, int, str | None]]]] = [
      [("injured", 1, None), ("killed", 1, None)]),
     ("A boy was injured by a car. Doctors said he died later. The boy was 8.",
      [("injured", 1, None), ("killed", 1, None)]),
+    ("Officials said 25 miners were killed, including 4 foreigners, and 9 others were hurt.",
+     [("killed", 25, None), ("killed", 4, "part"), ("injured", 9, None)]),
+    ("The 40 people killed in the floods in Assam included 12 children.",
+     [("killed", 40, None), ("killed", 12, "part")]),
+    ("An airstrike killed a commander of the group and two of his aides.",
+     [("killed", 1, None), ("killed", 2, None)]),
+    ("At least 30 people were killed. Eight of the dead were women.",
+     [("killed", 30, None), ("killed", 8, "part")]),
+    ("Officials said 14 people died overnight, bringing the total since the floods began "
+     "to 212.", [("killed", 14, "part"), ("killed", 212, None)]),
 ]
 
 PRONOUNS: list[tuple[str, list[tuple[str, int, bool]]]] = [
+    # a name takes the gender of the pronouns that stand for it, of its title, of its
+    # gendered appositive; a pronoun of the other gender stands for someone else
+    ("Maria Lopez was stabbed by her neighbour. He was arrested and she was taken to "
+     "hospital.", [("detained", 1, False)]),
+    ("Alsu Kurmasheva had gone back to Russia to see her mother in May. When she attempted "
+     "to leave, she was briefly detained at the airport.", []),
+    ("A woman was shot in her car in Atlanta. Police arrested Mr. John Smith, 34. She is in "
+     "critical condition.", [("injured", 1, False), ("injured", 1, False)]),
     ("A toddler was found in a hot car. She died at the scene.", [("killed", 1, False)]),
     ("John Smith was found in his car. He died at the scene.", []),
     ("A nurse said the patient was stable. Later, she was stabbed by a visitor.",

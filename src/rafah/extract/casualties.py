@@ -25,18 +25,21 @@ from rafah.extract.casualty_kinds import (
     MIXED,
     forced_kind,
     governing,
+    harm_first,
     has_tally_modifier,
     is_blocked,
     lemma,
     only_released,
     predicate_kind,
+    shared_subject_kinds,
+    status_phrase,
     toll_kind,
     verified,
     weak_kind,
 )
 from rafah.extract.casualty_lexicon import lexicon
 from rafah.extract.casualty_links import Candidate, link_figures
-from rafah.extract.casualty_singles import Antecedents, Single, single_victims
+from rafah.extract.casualty_singles import Antecedents, Single, person_names, single_victims
 from rafah.extract.casualty_sources import is_cumulative, next_sentence_source, sentence_source
 from rafah.extract.numbers import NUMBER_WORDS, SCALES, VAGUE, VAGUE_QUANTIFIER, parse_number
 from rafah.extract.sides import figure_side
@@ -79,10 +82,15 @@ def _glued(token: Token) -> tuple[str, str] | None:
 
 
 def _vague_quantifier(token: Token) -> bool:
-    """ "so many lives", "too many": a quantifier stressed as an amount; bare "many" is not."""
-    before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
-    return lexicon().has("vague_quantifiers", token.lower_) and \
-        lexicon().has("vague_degree_words", before)
+    """ "many people were killed", "so many lives", "many more": a quantifier used as an
+    amount; not in a hedge ("as many as 40"), a question ("how many") or a comparison ("not
+    as many")."""
+    if not lexicon().has("vague_quantifiers", token.lower_):
+        return False
+    doc = token.doc
+    before = doc[token.i - 1].lower_ if token.i > 0 else ""
+    after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+    return not lexicon().has("quantifier_blockers", before) and after != "as"
 
 
 def _is_number_word(token: Token) -> bool:
@@ -119,6 +127,9 @@ def _number_phrases(sent: Span) -> Iterator[tuple[int, int]]:
         if index > 0 and tokens[index - 1].lower_ in ("a", "an", "half") and \
                 token.lower_ in SCALES:
             start = index - 1
+            if index > 1 and tokens[index - 2].lower_ == "half" and start == index - 1 and \
+                    tokens[start].lower_ in ("a", "an"):
+                start = index - 2
         end = _phrase_end(tokens, index + 1)
         yield tokens[start].i, tokens[end - 1].i + 1
         index = end
@@ -150,12 +161,31 @@ def rate_follows(doc: Doc, end: int) -> bool:
                for t in doc[end: end + 3])
 
 
+def _time_rate(doc: Doc, end: int) -> bool:
+    """ "200 wounded patients a day", "100 people every week": a count per unit of time (not
+    "in a day", "a week ago")."""
+    lex = lexicon()
+    for t in doc[end: end + 4]:
+        if not lex.has("rate_articles", t.lower_) or t.i + 1 >= len(doc) or \
+                not lex.has("time_units", doc[t.i + 1].lemma_.lower()):
+            continue
+        after = doc[t.i + 2].lower_ if t.i + 2 < len(doc) else ""
+        before = doc[t.i - 1]
+        return not lex.has("time_anchors", after) and before.pos_ != "ADP"
+    return False
+
+
+def _one_in(doc: Doc, start: int) -> bool:
+    """ "one in four", "1 in 5 of those killed": the second number of a ratio."""
+    return start >= 2 and doc[start - 1].lower_ == "in" and doc[start - 2].like_num
+
+
 def _ratio(doc: Doc, start: int, end: int) -> bool:
     """ "three civilians for every fighter", "one in every four", "71 deaths per 100,000"."""
     lex = lexicon()
     if start > 0 and lex.has("ratio_words", doc[start - 1].lower_):
         return True
-    if rate_follows(doc, end):
+    if rate_follows(doc, end) or _time_rate(doc, end) or _one_in(doc, start):
         return True
     window = [t.lower_ for t in doc[end: end + 5]]
     return any(lex.has("ratio_links", w) and any(lex.has("ratio_words", v)
@@ -170,14 +200,29 @@ def _counts_people(last: Token) -> bool:
         and lexicon().is_person(last.head)
 
 
+def _entity_tokens(token: Token) -> list[Token]:
+    """The tokens of the named entity ``token`` is in (none when it is in none), read from the
+    IOB tags around it rather than from the Doc's entity list."""
+    if not token.ent_iob_ or token.ent_iob_ == "O":
+        return []
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return list(doc[start:end])
+
+
 def _harm_argument(doc: Doc, start: int, end: int) -> bool:
     """ "injuring 87" tagged as a date, "arrested 43 overnight" as a time: a lone bare number,
     the only number of its entity, that is the object of a harm verb (or a toll's target:
     "climbed past 500") is a count whatever the entity tagger said (a year shape stays a
     year)."""
     last = doc[end - 1]
-    entity = next((e for e in doc.ents if e.start <= last.i < e.end), None)
-    alone = entity is not None and not any(t.like_num for t in entity if t.i != last.i)
+    entity = _entity_tokens(last)
+    alone = bool(entity) and not any(t.like_num for t in entity if t.i != last.i)
     if end != start + 1 or not alone or _YEAR.fullmatch(last.text):
         return False
     if last.dep_ in ("dobj", "nsubjpass"):
@@ -200,19 +245,36 @@ def _in_name(last: Token) -> bool:
         not lexicon().is_person(head)
 
 
+def _age_after_name(number: Token) -> bool:
+    """ "John Smith, 45,": a number in apposition to a name is an age ("the West Bank, 11 of
+    them in Jenin" is a partitive)."""
+    return number.dep_ == "appos" and number.head.pos_ == "PROPN" and not _partitive(number)
+
+
+def _children_count(number: Token) -> bool:
+    """ "a mother of two", "father of five": the number of a parent's children."""
+    prep = number.head
+    return number.dep_ == "pobj" and prep.lower_ == "of" and \
+        lexicon().has("parent_nouns", lemma(prep.head))
+
+
+def _partitive(number: Token) -> bool:
+    """ "11 of them", "two of the wounded": a number with its set after "of"."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and
+               any(o.dep_ == "pobj" for o in c.children) for c in number.children)
+
+
 def _excluded(doc: Doc, start: int, end: int) -> bool:
     """Money, percentages, ages, dates, ordinals, ratios, names: never a casualty count."""
     first, last = doc[start], doc[end - 1]
     if any(lexicon().has("excluded_entities", doc[i].ent_type_) for i in range(start, end)) \
             and not (_counts_people(last) or _harm_argument(doc, start, end)):
         return True
-    if _in_name(last):
+    if _in_name(last) or _children_count(last) or _age_after_name(last):
         return True
     if _next_to_unit(doc, start, end) or _ratio(doc, start, end):
         return True
     if start > 0 and lexicon().has("negators", doc[start - 1].lower_):
-        return True
-    if last.dep_ == "appos" and last.head.pos_ == "PROPN":
         return True
     if _YEAR.fullmatch(first.text) and start + 1 == end:
         return True
@@ -256,7 +318,8 @@ def _counted_noun(anchor: Token) -> tuple[Token | None, bool]:
     for child in anchor.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "among"):
             objects = [c for c in child.children if c.dep_ == "pobj"]
-            if objects and objects[0].pos_ in ("NOUN", "PROPN", "ADJ", "PRON"):
+            if objects and (objects[0].pos_ in ("NOUN", "PROPN", "ADJ", "PRON") or
+                            _nominal_participle(objects[0])):
                 return objects[0], True
     return None, False
 
@@ -268,9 +331,15 @@ def _event_kind(noun: Token) -> str | None:
     if lex.kind("nouns", word) and not lex.has("status_nouns", word) and \
             lex.has("people", noun.lower_) is False:
         return lex.kind("nouns", word)
-    if noun.pos_ == "ADJ" and noun.lower_ != "missing":
+    if (noun.pos_ == "ADJ" or _nominal_participle(noun)) and noun.lower_ != "missing":
         return lex.kind("adjectives", noun.lower_)
     return forced_kind(noun) if noun.pos_ == "NOUN" else None
+
+
+def _nominal_participle(token: Token) -> bool:
+    """ "four of the injured" parsed with "injured" a verb: a determined participle used as
+    a noun."""
+    return token.tag_ == "VBN" and any(c.dep_ == "det" for c in token.children)
 
 
 def _parenthetical_clauses(noun: Token) -> list[Token]:
@@ -291,10 +360,13 @@ def _after_comma(token: Token) -> bool:
 
 
 def _modifier_kind(noun: Token) -> str | None:
-    """Participles or adjectives modifying the counted noun: "Palestinians displaced by ..."."""
+    """Participles or adjectives modifying the counted noun: "Palestinians displaced by ...",
+    also a verb coordinated with its relative clause's ("people who lived there and were
+    displaced")."""
     for child in list(noun.children) + _parenthetical_clauses(noun):
         if child.dep_ in ("acl", "amod", "relcl") and child.i != noun.i:
-            kind = predicate_kind(child) or weak_kind(child)
+            shared = shared_subject_kinds(child) if child.dep_ == "relcl" else []
+            kind = predicate_kind(child) or weak_kind(child) or (shared[0] if shared else None)
             if kind and (child.dep_ != "amod" or child.i > noun.i or
                          lexicon().kind("adjectives", child.lower_)):
                 return kind
@@ -314,13 +386,17 @@ def _small_clause_kind(noun: Token | None) -> str | None:
 def _ellipsis_kind(doc: Doc, end: int) -> str | None:
     """ "resulting in 6 killed", "hundreds wounded": the participle right after the number."""
     lex = lexicon()
-    while end < len(doc) and lex.has("additive_words", doc[end].lower_):
+    number = doc[end - 1]
+    while end < len(doc) and (lex.has("additive_words", doc[end].lower_) or
+                              doc[end].tag_ == "RB" and doc[end].head.i != number.i):
         end += 1
     if end >= len(doc):
         return None
     after = doc[end]
     if after.tag_ in ("VBN", "VBD") and lex.kind("verbs", lemma(after)):
         return lex.kind("verbs", lemma(after))
+    if after.dep_ == "prep" and after.head.i in (number.i, number.head.i):
+        return status_phrase(after)
     return lex.kind("adjectives", after.lower_)
 
 
@@ -398,7 +474,11 @@ def _pronoun_participle(noun: Token | None) -> Token | None:
 
 
 def _reading(anchor: Token, noun: Token | None, via_of: bool, end: int) -> Reading:
-    """The kinds of one count, a harm predicate first, then modifiers and status nouns."""
+    """The kinds of one count, a harm predicate first, then modifiers and status nouns; a
+    partitive's own predicate beats the kind of its set ("two of the injured died")."""
+    partitive = _partitive_reading(anchor, noun, via_of)
+    if partitive is not None:
+        return partitive
     own = _own_reading(noun)
     if own is not None:
         return own
@@ -413,9 +493,21 @@ def _reading(anchor: Token, noun: Token | None, via_of: bool, end: int) -> Readi
                    inherit=not kinds and (_pronoun_partitive(noun, via_of) or governed.total))
 
 
+def _partitive_reading(anchor: Token, noun: Token | None, via_of: bool) -> Reading | None:
+    """ "two of the injured died": the harm predicate of a partitive, if it has one."""
+    if not via_of or noun is None or noun.pos_ == "PRON":
+        return None
+    governed = governing(anchor)
+    kinds = _admitted(harm_first(governed.kinds), noun)
+    if kinds and not _blocks_count(governed.predicate, noun, via_of):
+        return Reading(kinds, governed.total)
+    return None
+
+
 def _not_people(noun: Token | None) -> bool:
-    """Animals and groups: "40 sheep", "one family"."""
+    """Animals, plants and groups: "40 sheep", "many fruit trees", "one family"."""
     return noun is not None and (lexicon().has("animal_nouns", lemma(noun)) or
+                                 lexicon().has("plant_nouns", lemma(noun)) or
                                  lexicon().has("group_nouns", lemma(noun)))
 
 
@@ -461,7 +553,15 @@ def _fallback_kind(anchor: Token, noun: Token | None, end: int) -> str | None:
         return _ellipsis_kind(anchor.doc, end) or _modifier_kind(anchor)
     if noun.pos_ == "PRON":
         return None
-    return _modifier_kind(noun) or _status_kind(noun) or _restated_kind(noun)
+    return _modifier_kind(noun) or _status_kind(noun) or _restated_kind(noun) or \
+        _status_place(noun)
+
+
+def _status_place(noun: Token) -> str | None:
+    """ "18 people with gunshot wounds", "40 protesters in custody": a phrase after the
+    counted noun that says what happened to them."""
+    return next((k for p in noun.children if p.dep_ == "prep" and p.i > noun.i
+                 for k in [status_phrase(p)] if k), None)
 
 
 def _restated_kind(noun: Token) -> str | None:
@@ -475,8 +575,10 @@ def _restated_kind(noun: Token) -> str | None:
 # --- subsets -----------------------------------------------------------------------------------
 
 def _among_parent(predicate: Token) -> int | None:
+    """ "Among the dead were four children": the set "among" names (an "including" after the
+    predicate names a subset of its subject, not a set it is in)."""
     for child in predicate.children:
-        if child.dep_ == "prep" and lexicon().has("subset_prepositions", child.lower_):
+        if child.dep_ == "prep" and child.lower_ == "among":
             objects = [c.i for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
@@ -490,13 +592,25 @@ def _parent(anchor: Token, noun: Token | None, via_of: bool) -> int | None:
     if target.dep_ == "pobj" and lex.has("subset_prepositions", target.head.lower_):
         return target.head.head.i
     if via_of and noun is not None:
-        return PREVIOUS if lex.has("partitive_pronouns", noun.lower_) else noun.i
-    if target.dep_ == "dobj" and lex.has("subset_verbs", lemma(target.head)):
-        subjects = [c.i for c in target.head.children if c.dep_ == "nsubj"]
+        if lex.has("partitive_pronouns", noun.lower_):
+            return PREVIOUS
+        return noun.i if _harm_set(noun) else None
+    if _subset_object(target):
+        verb = _conjunct_root(target).head
+        subjects = [c.i for c in verb.children if c.dep_ == "nsubj"]
         return subjects[0] if subjects else PREVIOUS
     if target.dep_ in ("attr", "nsubj", "nsubjpass"):
         return _among_parent(target.head)
     return _bracketed_parent(target)
+
+
+def _harm_set(noun: Token) -> bool:
+    """ "of the 20 miners", "of the dead", "of the hostages", "of the victims": a set counted or
+    defined by harm, which a partitive is part of (not "two of his aides")."""
+    lex = lexicon()
+    return any(c.dep_ == "nummod" for c in noun.children) or _event_kind(noun) is not None or \
+        lex.has("status_nouns", lemma(noun)) or lex.has("victim_nouns", lemma(noun)) or \
+        _modifier_kind(noun) is not None
 
 
 def _bracketed_parent(target: Token) -> int | None:
@@ -585,6 +699,8 @@ class _Sentence:
     paragraph: int
     number: int
     found: list[Candidate] = field(default_factory=list)
+    before: Candidate | None = None
+    """The last figure of the sentences before it in its paragraph."""
 
     @cached_property
     def text(self) -> str:
@@ -611,13 +727,61 @@ def _set_off(doc: Doc, start: int) -> bool:
     return start > 0 and lexicon().has("set_off_marks", doc[start - 1].text)
 
 
-def _inherited(sentence: _Sentence, reading: Reading, parent: int | None
+def _still_held(sentence: _Sentence, anchor: Token) -> bool:
+    """ "... abducting some 250. About 110 remain in Gaza": a bare number that remains after a
+    count of people held, missing or displaced is still in that state."""
+    earlier = sentence.found[-1] if sentence.found else sentence.before
+    return anchor.dep_ == "nsubj" and lexicon().has("remain_verbs", lemma(anchor.head)) and \
+        earlier is not None and lexicon().has("status_kinds", earlier.figure.kind)
+
+
+def _parallel(sentence: _Sentence, anchor: Token, reading: Reading, parent: int | None
+              ) -> tuple[Reading, int | None]:
+    """ "Eight of the dead were women and five were children": a bare number subject of a
+    clause coordinated with one whose subject is a figure counts the same set."""
+    verb = anchor.head
+    if anchor.dep_ != "nsubj" or lemma(verb) != "be" or verb.dep_ != "conj" or \
+            verb.head.i == verb.i:
+        return reading, parent
+    subjects = {c.i for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")}
+    owner = next((c for c in sentence.found if c.tokens & subjects), None)
+    if owner is None:
+        return reading, parent
+    counted = any(owner.parent in c.tokens for c in sentence.found)
+    return replace(reading, kinds=[owner.figure.kind]), owner.parent if counted else None
+
+
+def _conjunct_root(target: Token) -> Token:
+    """The first member of the coordination or apposition ``target`` is in."""
+    while target.dep_ in ("conj", "appos") and target.head.i != target.i:
+        target = target.head
+    return target
+
+
+def _subset_object(target: Token) -> bool:
+    """ "The four suspects detained include the owner and two nationals": an object (or one
+    of the coordinated objects) of a subset verb."""
+    target = _conjunct_root(target)
+    return target.dep_ == "dobj" and lexicon().has("subset_verbs", lemma(target.head))
+
+
+def _owner_kinds(sentence: _Sentence, parent: int | None) -> list[str]:
+    """The kind of the figure in this sentence that holds token ``parent`` (a subset's set)."""
+    owner = next((c for c in sentence.found if parent is not None and parent in c.tokens),
+                 None)
+    return [owner.figure.kind] if owner is not None else []
+
+
+def _inherited(sentence: _Sentence, reading: Reading, parent: int | None, across: bool
                ) -> tuple[list[str], int | None]:
     """ "23 deaths, 11 of them in the north": a partitive without its own predicate, or a
-    total without its own kind, takes the kind of the figure before it in the sentence."""
-    if not (reading.inherit and sentence.found):
+    total without its own kind, takes the kind of the figure before it in the sentence, or, for
+    a pronoun's ("of them"), in the paragraph ("... received 58 bodies. Many of them were
+    homeless")."""
+    earlier = sentence.found[-1] if sentence.found else sentence.before if across else None
+    if not reading.inherit or earlier is None:
         return reading.kinds, parent
-    kinds = [sentence.found[-1].figure.kind]
+    kinds = [earlier.figure.kind]
     return kinds, PREVIOUS if parent is None and not reading.total else parent
 
 
@@ -629,14 +793,62 @@ def _named_member(anchor: Token, value: int) -> bool:
     subjects = [c for c in anchor.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects:
         return False
-    names = {e[-1].text for e in anchor.doc.ents if e.label_ == "PERSON"}
-    return subjects[0].pos_ == "PROPN" or subjects[0].text in names
+    return subjects[0].pos_ == "PROPN" or subjects[0].text in person_names(anchor.doc)
 
 
 def _anchor(doc: Doc, start: int, end: int) -> Token:
     """The token of a number expression that attaches it to the rest of the sentence."""
     outside = [t for t in doc[start:end] if not start <= t.head.i < end or t.head.i == t.i]
     return outside[-1] if outside else doc[end - 1]
+
+
+@dataclass(frozen=True)
+class _Count:
+    """What one number expression counts: its anchor, its noun, its kinds and its set."""
+
+    anchor: Token
+    noun: Token | None
+    via_of: bool
+    kinds: list[str]
+    parent: int | None
+    total: bool
+
+
+def _count(sentence: _Sentence, start: int, end: int, anchor: Token) -> _Count:
+    """The kinds and set of the count a number expression anchored at ``anchor`` states: its
+    own reading, else a set-off partitive's, a subset object's or a parallel clause's."""
+    noun, via_of = _counted_noun(anchor)
+    reading = _reading(anchor, noun, via_of, end)
+    parent = _parent(anchor, noun, via_of)
+    across = _pronoun_partitive(noun, via_of) and (
+        anchor.dep_ == "nsubj" and lemma(anchor.head) == "be" or
+        anchor.dep_ in ("ROOT", "appos", "npadvmod", "dep") and
+        not any(t.pos_ == "VERB" for t in anchor.subtree))
+    if not reading.kinds:
+        reading, parent, held = _elliptical(sentence, start, anchor, noun, via_of, reading,
+                                            parent)
+        across = across or held
+    kinds, parent = _inherited(sentence, reading, parent, across)
+    if kinds and any(c.dep_ == "advmod" and lexicon().has("fatal_adverbs", c.lower_)
+                     for c in anchor.children):
+        kinds = ["killed"]
+    return _Count(anchor, noun, via_of, kinds, parent, reading.total)
+
+
+def _elliptical(sentence: _Sentence, start: int, anchor: Token, noun: Token | None,
+                via_of: bool, reading: Reading, parent: int | None
+                ) -> tuple[Reading, int | None, bool]:
+    """A count with no kind of its own: set off after a figure ("23 deaths – 11 in the
+    north"), the object of a subset verb, the subject of a parallel clause, or what remains
+    of people held; and whether it may take the kind of a figure in an earlier sentence."""
+    if noun is None and _set_off(sentence.span.doc, start):
+        reading = replace(reading, inherit=True)
+    if _subset_object(noun if noun is not None and not via_of else anchor):
+        reading = replace(reading, kinds=_owner_kinds(sentence, parent))
+    if not reading.kinds and noun is None:
+        reading, parent = _parallel(sentence, anchor, reading, parent)
+    held = not reading.kinds and noun is None and _still_held(sentence, anchor)
+    return (replace(reading, inherit=True) if held else reading), parent, held
 
 
 def _number_candidates(sentence: _Sentence, start: int, end: int) -> list[Candidate]:
@@ -648,30 +860,28 @@ def _number_candidates(sentence: _Sentence, start: int, end: int) -> list[Candid
     anchor = _anchor(doc, start, end)
     if _named_member(anchor, parsed[0]):
         return []
-    noun, via_of = _counted_noun(anchor)
-    reading = _reading(anchor, noun, via_of, end)
-    if not reading.kinds and noun is None and _set_off(doc, start):
-        reading = replace(reading, inherit=True)
-    kinds, parent = _inherited(sentence, reading, _parent(anchor, noun, via_of))
-    if not kinds:
+    count = _count(sentence, start, end, anchor)
+    if not count.kinds:
         return []
+    noun = count.noun
     value, vague = parsed
     qualifier, bound, hedge_start = _hedge(doc, sentence.span, start)
     low, high = _bounds(value, vague, bound)
-    text = sentence.text_near(doc[start].idx)
     glued = _glued(doc[start]) if end == start + 1 else None
     figure = CasualtyFigure(
         kind="", value=value, low=low, high=high, qualifier=qualifier, vague=vague,
         group=glued[1] if glued else _group(noun, end), source=None,
-        cumulative=sentence.cumulative or reading.total, sentence=text,
+        cumulative=sentence.cumulative or count.total, sentence=sentence.text_near(doc[start].idx),
         start=doc[hedge_start].idx, end=doc[end - 1].idx + len(doc[end - 1].text),
         sent=sentence.number)
-    tokens = frozenset([anchor.i] + ([noun.i] if noun is not None and not via_of else []))
+    same = [c.i for c in anchor.children if c.dep_ == "appos"] if value == 1 else []
+    tokens = frozenset([anchor.i] + same +
+                       ([noun.i] if noun is not None and not count.via_of else []))
     return [Candidate(replace(figure, kind=kind), sentence.paragraph, sentence.number, tokens,
-                      parent=parent, total=reading.total,
+                      parent=count.parent, total=count.total,
                       definite=_definite(doc, hedge_start, noun),
                       additive=_additive(doc, hedge_start, end, noun))
-            for kind in kinds]
+            for kind in count.kinds]
 
 
 def _single_candidates(sentence: _Sentence, single: Single) -> list[Candidate]:
@@ -691,12 +901,51 @@ def _single_candidates(sentence: _Sentence, single: Single) -> list[Candidate]:
             for kind in single.kinds]
 
 
+def _kin(member: Token) -> bool:
+    """ "his two sons", "two of her children": people named by their tie to someone."""
+    owners = [member] + [o for p in member.children if p.dep_ == "prep" and p.lower_ == "of"
+                         for o in p.children if o.dep_ == "pobj"]
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for o in owners for c in o.children)
+
+
+def _merge_families(sentence: _Sentence) -> None:
+    """ "a man and his two sons were killed", "a woman and two of her children died": a single
+    victim coordinated with a count of their kin is one figure of them all (as "a father and
+    his daughter" is one of 2)."""
+    doc = sentence.span.doc
+    for single in [c for c in sentence.found if c.single]:
+        members = [m for t in single.tokens for m in doc[t].children if m.dep_ == "conj"]
+        for member in members:
+            kin = _kin_count(sentence, single, member)
+            if kin is not None:
+                _absorb(single, kin, member)
+                sentence.found.remove(kin)
+
+
+def _kin_count(sentence: _Sentence, single: Candidate, member: Token) -> Candidate | None:
+    """The count of ``member``, kin coordinated with a single victim, of the same kind."""
+    if not _kin(member):
+        return None
+    return next((c for c in sentence.found if member.i in c.tokens and not c.single and
+                 c.figure.kind == single.figure.kind and not c.figure.vague), None)
+
+
+def _absorb(single: Candidate, kin: Candidate, member: Token) -> None:
+    """Add the count of a single victim's kin to the single's figure."""
+    figure = single.figure
+    value = figure.value + kin.figure.value
+    single.figure = replace(figure, value=value, low=value, high=value, group=None,
+                            end=max(figure.end, kin.figure.end, member.idx + len(member.text)))
+    single.tokens = single.tokens | kin.tokens
+
+
 def _sentence_figures(sentence: _Sentence, antecedents: Antecedents) -> list[Candidate]:
     for start, end in _number_phrases(sentence.span):
         sentence.found += _number_candidates(sentence, start, end)
     taken = {i for c in sentence.found for i in c.tokens}
     for single in single_victims(sentence.span, taken, antecedents):
         sentence.found += _single_candidates(sentence, single)
+    _merge_families(sentence)
     if sentence.found:
         source = sentence_source(sentence.span) or next_sentence_source(sentence.span)
         for candidate in sentence.found:
@@ -727,6 +976,9 @@ def casualty_figures(doc: Doc, *, context: ExtractContext) -> list[CasualtyFigur
     candidates: list[Candidate] = []
     antecedents = Antecedents()
     for sentence in _segments(doc, context):
+        last = candidates[-1] if candidates else None
+        sentence.before = last if last is not None and last.paragraph == sentence.paragraph \
+            else None
         candidates += _sentence_figures(sentence, antecedents)
     return [_with_side(doc, figure, context) for figure in link_figures(candidates)]
 

@@ -110,6 +110,22 @@ def _light_verb_kind(verb: Token) -> str | None:
             kind = _among_kind(child)
             if kind:
                 return kind
+        if child.dep_ == "prep" and status_phrase(child):
+            return status_phrase(child)
+    return None
+
+
+def status_phrase(prep: Token) -> str | None:
+    """ "in custody", "behind bars", "in captivity", "in hospital": a place that says what
+    happened to the people in it (after "be", "remain", or a bare number)."""
+    lex = lexicon()
+    for obj in (o for o in prep.children if o.dep_ == "pobj"):
+        keys = [f"{prep.lower_} {lemma(obj)}"] + [f"{prep.lower_} {m.lower_} {lemma(obj)}"
+                                                  for m in obj.children if m.dep_ == "amod"]
+        kind = next((lex.kind("status_phrases", k) for k in keys
+                     if lex.kind("status_phrases", k)), None)
+        if kind:
+            return kind
     return None
 
 
@@ -134,8 +150,20 @@ def forced_kind(token: Token) -> str | None:
     return "displaced" if _forced(token) else None
 
 
+def _release_kind(verb: Token) -> str | None:
+    """ "released from custody", "freed from captivity": a release from a place of captivity
+    says the people were held there; "survived with minor injuries": they were hurt."""
+    if not lexicon().has("release_verbs", lemma(verb)):
+        return None
+    keys = [f"{'in' if p.lower_ == 'from' else p.lower_} {lemma(o)}" for p in verb.children
+            if p.dep_ == "prep" and p.lower_ in ("from", "with")
+            for o in p.children if o.dep_ == "pobj"]
+    return next((lexicon().kind("status_phrases", k) for k in keys
+                 if lexicon().kind("status_phrases", k)), None)
+
+
 def _verb_kind(verb: Token) -> str | None:
-    return (_fatal_kind(verb) or forced_kind(verb) or _phrase_kind(verb)
+    return (_release_kind(verb) or _fatal_kind(verb) or forced_kind(verb) or _phrase_kind(verb)
             or lexicon().kind("verbs", lemma(verb)) or _complement_kind(verb)
             or _light_verb_kind(verb))
 
@@ -161,7 +189,8 @@ def _has_or(verb: Token) -> bool:
 def predicate_kind(token: Token) -> str | None:
     """Kind from a verb or adjective ("killed", "dead", "forced from") and its complements."""
     if _is_verb(token):
-        kind = _verb_kind(token)
+        kind = _verb_kind(token) or (lexicon().kind("adjectives", token.lower_)
+                                     if token.tag_ == "VBN" else None)
         return _disjunction(token, kind) if kind else None
     if token.pos_ == "ADJ":
         return lexicon().kind("adjectives", token.lower_)
@@ -184,12 +213,21 @@ def weak_kind(token: Token) -> str | None:
 
 
 def clause_kind(verb: Token) -> str | None:
-    """The kind a clause's verb states, strong or weak."""
-    return predicate_kind(verb) or weak_kind(verb)
+    """The kind a clause's verb states, strong or weak ("killed or captured": mixed)."""
+    kind = predicate_kind(verb)
+    if kind:
+        return kind
+    weak = weak_kind(verb)
+    return _disjunction(verb, weak) if weak else None
 
 
 def _has_modal(verb: Token) -> bool:
+    """ "could kill", "will displace"; also a conjunct with no auxiliary of its own after a
+    modal verb ("could empty the south and displace thousands")."""
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if not auxiliaries and verb.dep_ == "conj" and verb.head.i != verb.i and \
+            _is_verb(verb.head):
+        auxiliaries = [c for c in verb.head.children if c.dep_ in ("aux", "auxpass")]
     return any(a.tag_ == "MD" for a in auxiliaries) and \
         not any(lemma(a) == "have" for a in auxiliaries)
 
@@ -202,6 +240,10 @@ def _conditional(verb: Token) -> bool:
     """ "if 500 die", "whenever..."; "when a citizen is missing, ..." in the present: a
     general case, not an event."""
     lex = lexicon()
+    if verb.dep_ == "advcl" and lex.has("condition_heads", verb.head.lower_):
+        return True
+    if verb.dep_ == "conj" and verb.head.i != verb.i and _conditional(verb.head):
+        return True
     return any(c.dep_ in ("mark", "advmod") and (
         lex.has("irrealis_governors", c.lower_) or
         lex.has("generic_marks", c.lower_) and _present(verb)) for c in verb.children)
@@ -216,7 +258,7 @@ def _present(verb: Token) -> bool:
 def _disease(predicate: Token) -> bool:
     """ "malaria killed 608,000 people", "died of cancer": deaths by disease, no incident."""
     lex = lexicon()
-    causes = [c for c in predicate.children if c.dep_ == "nsubj"] + [
+    causes = _subjects(predicate) + [
         o for p in predicate.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
         for o in p.children if o.dep_ == "pobj"]
     return any(lex.has("disease_nouns", lemma(c)) or
@@ -224,12 +266,53 @@ def _disease(predicate: Token) -> bool:
                for c in causes)
 
 
+def _prevented(verb: Token) -> bool:
+    """ "blocked the state from executing an inmate", "kept them from being deported": the
+    harm a prevention verb stopped did not happen."""
+    prep = verb.head
+    return verb.dep_ == "pcomp" and prep.lower_ == "from" and \
+        lexicon().has("prevention_verbs", lemma(prep.head))
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The active subjects of a verb, or, for a conjunct with none of its own, its head's
+    ("malaria is curable but still killed 608,000")."""
+    own = [c for c in verb.children if c.dep_ == "nsubj"]
+    if own or verb.dep_ != "conj" or verb.head.i == verb.i:
+        return own
+    return [c for c in verb.head.children if c.dep_ == "nsubj"]
+
+
+def _clause_verb(noun: Token) -> Token | None:
+    """The verb a harm noun is an argument of: "cause the deaths", "result in deaths"."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif noun.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr"):
+        return None
+    return head if head.pos_ in ("VERB", "AUX") else None
+
+
+def _irrealis_noun(noun: Token) -> bool:
+    """A harm noun in a generic or conditional clause ("when it involves the death of a
+    citizen"), planned or expected ("the arrest of a suspect is expected") or caused only
+    hypothetically ("could cause the deaths of 10,000"); a clause that presupposes the harm
+    ("could investigate the deaths") blocks nothing."""
+    verb = _clause_verb(noun) if noun.pos_ == "NOUN" else None
+    if verb is None:
+        return False
+    return _conditional(verb) or lexicon().has("irrealis_governors", lemma(verb)) or \
+        lexicon().has("causation_verbs", lemma(verb)) and is_irrealis(verb)
+
+
 def is_irrealis(predicate: Token) -> bool:
     """Negated, hypothetical, future or intended: "could kill", "plans to evacuate"."""
     lex = lexicon()
     node = predicate
+    if _irrealis_noun(predicate):
+        return True
     for _ in range(3):
-        if _negated(node) or _has_modal(node) or _conditional(node):
+        if _negated(node) or _has_modal(node) or _conditional(node) or _prevented(node):
             return True
         if node.dep_ != "xcomp" and (node.dep_ != "acl" or node.tag_ != "VB"):
             return False
@@ -262,17 +345,62 @@ def is_blocked(predicate: Token | None) -> bool:
     if predicate is None:
         return False
     lex = lexicon()
-    if is_irrealis(predicate) or lex.has("release_verbs", lemma(predicate)) and \
-            not _forced(predicate):
-        return True
-    if any(c.dep_ == "amod" and lex.has("attempt_modifiers", c.lower_)
-           for c in predicate.children):
+    if is_irrealis(predicate) or _mere_release(predicate) or _attempt(predicate) or \
+            _escape(predicate):
         return True
     if _legal_matter(predicate) or _recorded(predicate) or _disease(predicate):
         return True
     return lemma(predicate) != "be" and any(
         c.dep_ in COMPLEMENT_DEPS and lex.has("safe_complements", c.lower_)
         for c in predicate.children)
+
+
+def _flight(verb: Token) -> bool:
+    """A verb whose subject leaves: "flee"."""
+    return lexicon().kind("verbs", lemma(verb)) == "displaced" and \
+        lexicon().has("subject_victim_verbs", lemma(verb))
+
+
+def _fled_from(verb: Token) -> list[Token]:
+    """What a verb of flight leaves: its object or the object of its preposition."""
+    if not _flight(verb):
+        return []
+    return [c for c in verb.children if c.dep_ == "dobj"] + [
+        o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+
+
+def _escape(predicate: Token) -> bool:
+    """ "fled the scene", "fled on foot", "fled custody": an escape, not a displacement."""
+    return any(lexicon().has("escape_objects", lemma(o)) for o in _fled_from(predicate))
+
+
+def fled_home(predicate: Token) -> bool:
+    """ "fled her village", "fled the fighting": a flight that displaced the one who fled
+    (what a single person's flight must say to be a displacement: "the suspect fled" is
+    not)."""
+    return not _flight(predicate) or \
+        any(lexicon().has("flight_places", lemma(o)) for o in _fled_from(predicate))
+
+
+def _mere_release(predicate: Token) -> bool:
+    """ "freed 33", "rescued 20": a release, not one from a place of captivity ("released
+    from custody") nor a forced one ("forcibly returned")."""
+    return lexicon().has("release_verbs", lemma(predicate)) and not _forced(predicate) and \
+        not _release_kind(predicate)
+
+
+def _attempt(predicate: Token) -> bool:
+    """ "the attempted assassination", "the planned execution", "nearly killed"."""
+    return any(c.dep_ == "amod" and lexicon().has("attempt_modifiers", c.lower_)
+               for c in predicate.children) or _near_miss(predicate)
+
+
+def _near_miss(predicate: Token) -> bool:
+    """ "was nearly killed", "almost drowned": an adverb before the verb says the harm did not
+    happen ("nearly 40 were killed" is a hedge on the number, not on the verb)."""
+    doc = predicate.doc
+    return any(c.dep_ == "advmod" and lexicon().has("near_miss_adverbs", c.lower_) and
+               c.i < predicate.i and not doc[c.i + 1].like_num for c in predicate.children)
 
 
 def only_released(predicate: Token | None) -> bool:
@@ -341,7 +469,9 @@ def verified(noun: Token) -> bool:
     if governed.kinds:
         return True
     predicate = governed.predicate
-    return predicate is not None and lexicon().has("body_verbs", lemma(predicate))
+    lex = lexicon()
+    return predicate is not None and lex.has("body_verbs", lemma(predicate)) or any(
+        c.dep_ == "acl" and lex.has("body_verbs", lemma(c)) for c in noun.children)
 
 
 def _nominal_kind(noun: Token) -> str | None:
@@ -382,43 +512,84 @@ def _act_kind(noun: Token) -> str | None:
     return kind
 
 
+def _fatal_act(noun: Token) -> bool:
+    """ "the fatal shooting of a cinematographer": a harmful act said to have killed is a
+    killing whoever its object is."""
+    return noun.pos_ == "NOUN" and bool(lexicon().kind("of_nouns", lemma(noun))) and any(
+        c.dep_ == "amod" and lexicon().has("fatal_modifiers", c.lower_) for c in noun.children)
+
+
+def _act_of_agent(governor: Token) -> Token:
+    """ "the kidnapping by the group of 276 girls": the act an agent's "of" belongs to."""
+    if governor.dep_ == "pobj" and governor.head.lower_ == "by" and \
+            governor.head.head.pos_ == "NOUN":
+        return governor.head.head
+    return governor
+
+
 def _of_kind(governor: Token, obj: Token) -> Governed | None:
-    """ "the deaths of 3", "the bodies of three hostages", "the wounding of 12"."""
+    """ "the deaths of 3", "the bodies of three hostages", "the wounding of 12" (also "the
+    kidnapping by the group of 276 girls", parsed with "of" on the agent)."""
     lex = lexicon()
+    governor = _act_of_agent(governor)
     word = lemma(governor)
     if governor.pos_ == "VERB":
         return NONE
     if governor.like_num or governor.pos_ == "NUM":
         return _member_set_kind(governor)
-    kind = _nominal_kind(governor) or (_act_kind(governor) if _counted(obj) else None)
-    if not kind or lex.has("status_nouns", word):
+    kind = _nominal_kind(governor) or (_act_kind(governor) if _counted(obj) or
+                                       _fatal_act(governor) and obj.pos_ != "PROPN" else None)
+    if not kind or lex.has("status_nouns", word) and not lex.kind("of_nouns", word):
         return None
-    if lex.has("verification_nouns", word) and not verified(governor):
+    if lex.has("verification_nouns", word) and not lex.kind("of_nouns", word) and \
+            not verified(governor):
         return NONE
     return Governed([kind], governor)
 
 
 def _toll_target(governor: Token, preposition: str) -> Governed | None:
-    """ "a toll of 23", "the toll rose to 31,184", "has risen above 38,000"."""
+    """ "a toll of 23", "the toll rose to 31,184", "has risen above 38,000" (also where the
+    parser made the clause's head an adjective, "bringing the toll in the offensive to 326",
+    or hung the target on a clause inside: "bringing the total since the war began to N")."""
     if toll_kind(governor) and lexicon().kind("toll_nouns", lemma(governor)):
         return Governed([toll_kind(governor) or ""], governor, total=True)
-    if lexicon().has("toll_target_prepositions", preposition) and _is_verb(governor):
-        return _subject_toll(governor)
+    if lexicon().has("toll_target_prepositions", preposition) and \
+            (_is_verb(governor) or governor.pos_ == "ADJ"):
+        toll = _subject_toll(governor)
+        if toll is None and governor.dep_ == "advcl":
+            return _clause_tally(governor.head)
+        return toll
     return None
+
+
+def _clause_tally(node: Token) -> Governed | None:
+    """The toll a "to N" hung on a clause inside it belongs to: "bringing the number of troops
+    killed since the offensive began to 330"."""
+    if _is_verb(node):
+        toll = _subject_toll(node)
+        if toll is not None:
+            return toll
+    tally = _tally_above(node)
+    kind = _tally_kind(tally) if tally is not None else None
+    return Governed([kind], tally, total=True) if kind and tally is not None else None
 
 
 def _tally_kind(tally: Token) -> str | None:
     """A tally's kind, also one stated by a clause on its counted people ("the number of
     people displaced"), or, as parsed, on the tally itself."""
     kind = toll_kind(tally)
-    if kind:
+    if kind or not is_tally(tally):
         return kind
-    for obj in (o for p in tally.children if p.dep_ == "prep" and p.lower_ == "of"
-                for o in p.children if o.dep_ == "pobj"):
-        clauses = [c for t in (obj, tally) for c in t.children if c.dep_ in ("acl", "relcl")]
-        kinds = [clause_kind(c) for c in clauses if not is_blocked(c)]
-        return next((k for k in kinds if k), None)
-    return None
+    objects = [o for p in tally.children if p.dep_ == "prep" and p.lower_ == "of"
+               for o in p.children if o.dep_ == "pobj"]
+    return _clauses_kind([objects[0], tally]) if objects else None
+
+
+def _clauses_kind(nouns: list[Token]) -> str | None:
+    """The first kind the relative or participial clauses of ``nouns`` state."""
+    clauses = [c for t in nouns for c in t.children if c.dep_ in ("acl", "relcl")]
+    kinds = [clause_kind(c) for c in clauses if not is_blocked(c)]
+    return next((k for k in kinds if k), None)
 
 
 def _in_change_pair(prep: Token) -> bool:
@@ -493,7 +664,9 @@ def _prep_kinds(obj: Token, prep: Token) -> Governed | None:
     lex = lexicon()
     governor = prep.head
     word = prep.lower_
-    toll = _tally_or_topic(obj, prep)
+    if word == "of" and _not_counted_whole(governor):
+        return NONE
+    toll = _tally_or_topic(obj, prep) or _hedge_as_preposition(obj, prep)
     if toll:
         return toll
     if lex.has("change_prepositions", word) and any(
@@ -505,16 +678,46 @@ def _prep_kinds(obj: Token, prep: Token) -> Governed | None:
         return NONE
     if _is_along(prep):
         return _along_kinds(governor if word != "with" else governor.head)
-    if lex.has("subset_prepositions", word) and governor.pos_ in ("VERB", "ADJ", "AUX"):
+    return _subset_kinds(prep)
+
+
+def _subset_kinds(prep: Token) -> Governed | None:
+    """ "were among the dead", "were killed, including 12 women": a predicate's subset
+    preposition (also hung on a clause inside the predicate's: "have been detained since the
+    war began, including 300 children")."""
+    governor = prep.head
+    if not lexicon().has("subset_prepositions", prep.lower_) or \
+            governor.pos_ not in ("VERB", "ADJ", "AUX"):
+        return None
+    kind = predicate_kind(governor)
+    if not kind and governor.dep_ == "advcl" and _is_verb(governor.head):
+        governor = governor.head
         kind = predicate_kind(governor)
-        return Governed([kind] if kind else [], governor)
-    return None
+    return Governed([kind] if kind else [], governor)
+
+
+def _hedge_as_preposition(obj: Token, prep: Token) -> Governed | None:
+    """ "injured over 1,000" parsed with "over" a preposition of the verb: the number right
+    after it is the verb's object."""
+    verb = prep.head
+    if not obj.like_num or prep.i != obj.i - 1 or not _is_verb(verb) or \
+            not lexicon().has("hedge_prepositions", prep.lower_):
+        return None
+    kind = clause_kind(verb)
+    return Governed([kind], verb) if kind and not is_blocked(verb) else None
+
+
+def _not_counted_whole(governor: Token) -> bool:
+    """ "none of the 40 passengers", "90% of the 2.2 million people": the count after "of" is
+    a whole of which none or only a share was harmed."""
+    lex = lexicon()
+    return lex.has("negators", governor.lower_) or lex.has("fraction_words", governor.lower_)
 
 
 def _elided_passive(verb: Token) -> bool:
     """ "300 were killed and 40 others kidnapped": a conjunct with no object and no auxiliary
     of its own after a passive verb is passive too (its "were" is elided)."""
-    return verb.dep_ == "conj" and verb.tag_ == "VBD" and \
+    return verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBN", "VBP") and \
         any(c.dep_ == "auxpass" for c in verb.head.children) and \
         not any(c.dep_ in ("dobj", "aux", "auxpass") for c in verb.children)
 
@@ -523,11 +726,29 @@ def is_agent(current: Token, head: Token) -> bool:
     """ "Rockets killed 12", "she captured video": the subject of an active harm verb (a weak
     one when it has an object) is the agent, not the victim."""
     lex = lexicon()
-    harm = bool(lex.kind("verbs", lemma(head))) or bool(lex.kind("weak_verbs", lemma(head))) \
+    harm = bool(lex.kind("verbs", lemma(head)) or lex.kind("person_verbs", lemma(head))) or \
+        bool(lex.kind("weak_verbs", lemma(head)) or lex.has("impact_verbs", lemma(head))) \
         and any(c.dep_ == "dobj" for c in head.children)
     return current.dep_ == "nsubj" and head.pos_ == "VERB" and harm and \
-        not lex.has("subject_victim_verbs", lemma(head)) and head.tag_ != "VBN" and \
-        not _elided_passive(head)
+        not lex.has("subject_victim_verbs", lemma(head)) and _active(head) and \
+        not _elided_passive(head) and not _undergoer_phrase(head)
+
+
+def _undergoer_phrase(verb: Token) -> bool:
+    """ "took refuge": a verb and object whose subject is the one displaced."""
+    return any(c.dep_ == "dobj" and lexicon().has("undergoer_phrases",
+                                                   f"{lemma(verb)} {c.lower_}")
+               for c in verb.children)
+
+
+def _active(verb: Token) -> bool:
+    """Not a bare past participle: "killed", "kills", or a perfect ("had stabbed"); a verb
+    hung on a noun with no object of its own is a participle whatever its tag ("Comperatore
+    – the man shot and killed at the rally")."""
+    if verb.dep_ == "acl" and not any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    return verb.tag_ != "VBN" or any(c.dep_ == "aux" and lemma(c) == "have"
+                                     for c in verb.children)
 
 
 def shared_subject_kinds(verb: Token) -> list[str]:
@@ -566,10 +787,109 @@ def _argument_kinds(current: Token, head: Token) -> Governed:
         toll = _subject_toll(head)
         if toll:
             return toll
+    return Governed(harm_first(list(dict.fromkeys(_other_kinds(current, head, kind)))), head)
+
+
+def _other_kinds(current: Token, head: Token, kind: str | None) -> list[str]:
+    """The kinds a subject or object has besides its verb's own: of the verbs coordinated
+    with it or the infinitive it controls, of the harm set a subset verb's subject is, or of a
+    verb that is harm only to a person."""
     kinds = [kind] if kind else []
     if current.dep_ in ("nsubjpass", "nsubj"):
-        kinds += shared_subject_kinds(head)
-    return Governed(harm_first(list(dict.fromkeys(kinds))), head)
+        kinds += shared_subject_kinds(head) + _controlled_kinds(head)
+    if not kinds and current.dep_ == "dobj" and lexicon().has("subset_verbs", lemma(head)):
+        kinds = [k for k in [_uncounted_set_kind(head)] if k]
+    if not kinds and _undergoer(current) and _person(current):
+        kind = person_verb_kind(head) or (person_harm(head) if current.dep_ == "nsubjpass"
+                                          else None)
+        kinds = [kind] if kind else []
+    return kinds
+
+
+def person_harm(verb: Token) -> str | None:
+    """The kind a verb that harms only a person states, itself or through a verb coordinated
+    with it that shares its subject ("was tied up and shot")."""
+    verbs = [verb] + [c for c in verb.children if _sharing_conjunct(c)]
+    return next((k for v in verbs for k in [person_verb_kind(v)] if k), None)
+
+
+def _uncounted_set_kind(verb: Token) -> str | None:
+    """ "The dead included a baby and his mother", "Those wounded include 12 children": the
+    kind of a harm set with no count of its own that includes the object (a counted set,
+    "the 18 dead included ...", is read where its count is)."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or any(c.dep_ == "nummod" for c in subjects[0].children) or \
+            lexicon().has("verification_nouns", lemma(subjects[0])):
+        return None
+    return _set_kind(subjects[0])
+
+
+def _set_kind(noun: Token) -> str | None:
+    """The kind a set is defined by: "the dead", "the casualties", "those wounded"."""
+    lex = lexicon()
+    kind = lex.kind("adjectives", noun.lower_) or (
+        lex.kind("nouns", lemma(noun)) if noun.pos_ == "NOUN" else None)
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl")]
+    return kind or next((k for c in clauses for k in [predicate_kind(c)] if k), None)
+
+
+def _controlled_kinds(verb: Token) -> list[str]:
+    """ "had to die", "were forced to flee", "began to starve": the infinitive a verb's
+    subject controls says what happened to it (not "plan to flee", "want to leave")."""
+    lex = lexicon()
+    if lex.has("irrealis_governors", lemma(verb)) or is_irrealis(verb):
+        return []
+    clauses = [c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VB" and
+               not is_blocked(c) and not any(s.dep_ == "nsubj" for s in c.children) and
+               (lex.has("subject_victim_verbs", lemma(c)) or
+                not any(o.dep_ == "dobj" for o in c.children))]
+    return [k for c in clauses for k in [predicate_kind(c)] if k]
+
+
+def _undergoer(current: Token) -> bool:
+    """The one a verb does something to: its object or passive subject ("got hit": the
+    subject of "get")."""
+    return current.dep_ in ("dobj", "nsubjpass") or current.dep_ == "nsubj" and any(
+        lemma(c) == "get" for c in current.head.children if c.dep_ in ("aux", "auxpass")) or \
+        current.dep_ == "nsubj" and lemma(current.head) == "get"
+
+
+def _person(token: Token) -> bool:
+    """A person noun or a personal pronoun, or a number of persons ("one of my friends");
+    not a bare number ("shot 3" says nothing)."""
+    lex = lexicon()
+    if token.like_num:
+        return any(o.dep_ == "pobj" and lex.is_person(o) for p in token.children
+                   if p.dep_ == "prep" and p.lower_ == "of" for o in p.children)
+    return lex.is_person(token) or lex.has("victim_pronouns", token.lower_)
+
+
+def person_verb_kind(verb: Token) -> str | None:
+    """Harm verbs whose object must be a person ("shot a man", "grazed him"), and verbs of
+    impact said of a person with a projectile or a body part ("was hit by a bullet", "struck
+    her in the face"); never "shot at", "shot down", "shot a video"."""
+    lex = lexicon()
+    word = lemma(verb)
+    if verb.pos_ != "VERB" or is_irrealis(verb):
+        return None
+    has_object = any(c.dep_ == "dobj" for c in verb.children)
+    if any(c.dep_ in ("prt", "prep") and c.lower_ in ("down", "up") or
+           c.dep_ == "prep" and c.lower_ == "at" and not has_object for c in verb.children):
+        return None
+    if lex.kind("person_verbs", word):
+        return lex.kind("person_verbs", word)
+    return "injured" if lex.has("impact_verbs", word) and _impact(verb) else None
+
+
+def _impact(verb: Token) -> bool:
+    """ "hit by a rubber bullet", "a car struck her", "struck her once in the face"."""
+    lex = lexicon()
+    heads = [verb] + [c for c in verb.children if c.dep_ == "advmod"]
+    objects = [o for h in heads for p in h.children if p.dep_ in ("prep", "agent")
+               for o in p.children if o.dep_ == "pobj"]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(lex.has("projectile_nouns", lemma(o)) for o in objects + subjects) or \
+        any(lex.has("body_parts", lemma(o)) and o.head.lower_ == "in" for o in objects)
 
 
 def harm_first(kinds: list[str]) -> list[str]:
@@ -587,8 +907,20 @@ def _coordination_root(token: Token) -> Token:
     for _ in range(3):
         if current.dep_ not in ("conj", "appos") or current.head.i == current.i:
             break
+        if current.head.pos_ in ("VERB", "AUX") and current.pos_ in ("NUM", "NOUN", "PROPN") \
+                and not any(c.dep_ in ("acl", "relcl") for c in current.children):
+            return _object_before(current) or current
         current = current.head
     return current
+
+
+def _object_before(token: Token) -> Token | None:
+    """ "killed a commander and two of his aides" parsed with "two" coordinated with the
+    verb: the verb's object before it is the member it is coordinated with (a member with a
+    clause of its own, "and 12 others kidnapped", is governed by that clause)."""
+    verb = token.head
+    return next((c for c in verb.children if c.i < token.i and (
+        c.dep_ in ("dobj", "nsubjpass") or c.dep_ == "nsubj" and not is_agent(c, verb))), None)
 
 
 def governing(token: Token) -> Governed:

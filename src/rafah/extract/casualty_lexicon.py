@@ -26,15 +26,23 @@ _SETS = ("people", "reporting_verbs", "authority_nouns", "subject_victim_verbs",
          "event_subjects", "age_units", "fatal_adverbs", "additive_words",
          "along_prepositions", "month_names", "vague_quantifiers", "collective_nouns",
          "female_nouns", "male_nouns", "attempt_modifiers", "relocation_words",
-         "forced_modifiers", "set_off_marks", "vague_degree_words", "animal_nouns",
+         "forced_modifiers", "set_off_marks", "animal_nouns",
          "pair_nouns", "elided_singles", "topic_prepositions", "status_kinds",
          "cause_prepositions", "obituary_verbs", "definite_determiners",
          "toll_target_prepositions", "frequency_nouns", "rate_prepositions", "legal_nouns",
          "group_nouns", "recording_nouns", "fatal_modifiers",
          "rate_units", "disease_nouns", "generic_marks",
-         "vague_scale_modifiers")
+         "vague_scale_modifiers", "near_miss_adverbs",
+         "prevention_verbs", "causation_verbs",
+         "undergoer_phrases", "impact_verbs", "projectile_nouns", "body_parts",
+         "condition_heads", "quantifier_blockers", "parent_nouns",
+         "victim_nouns", "time_units", "rate_articles", "time_anchors",
+         "fraction_words", "escape_objects", "flight_places",
+         "hedge_prepositions", "remain_verbs",
+         "person_suffix_exceptions", "plant_nouns", "naming_verbs")
 _MAPS = ("verbs", "weak_verbs", "nouns", "of_nouns", "adjectives", "captivity_complements",
-         "toll_nouns", "toll_modifiers", "phrases", "pronoun_genders")
+         "toll_nouns", "toll_modifiers", "phrases", "pronoun_genders",
+         "person_verbs", "status_phrases", "title_genders")
 _TUPLES = ("person_suffixes", "age_suffixes")
 _HEDGES = ("hedges_low", "hedges_high", "hedges_neutral")
 READ_KEYS = frozenset(_SETS + _MAPS + _TUPLES + _HEDGES + ("cumulative_patterns",))
@@ -76,9 +84,9 @@ class Lexicon:
             return True
         if lower.endswith("s") and lower[:-1] in people:
             return True
-        return token.pos_ == "NOUN" and any(
-            lemma.endswith(suffix) and len(lemma) >= len(suffix) + 4
-            for suffix in self.tuples["person_suffixes"])
+        return token.pos_ == "NOUN" and lemma not in self.sets["person_suffix_exceptions"] and \
+            any(lemma.endswith(suffix) and len(lemma) >= len(suffix) + 4
+                for suffix in self.tuples["person_suffixes"])
 
 
 def _hedges(data: dict) -> list[tuple[str, str]]:

@@ -1,33 +1,42 @@
 """Implicit single victims: "killing a farmer", "a boy was killed", "shot him dead".
 
-A person noun in the singular with a determiner (or an age phrase: "a 2-month-old", or a
-nominal demonym: "a Palestinian"), or a personal pronoun, governed by a harm predicate counts
-one; coordinated singles count together ("a father and his daughter" = 2). The harm may also be
-stated by a relative or participial clause ("the fire chief who died", "a journalist detained in
-Russia") or by a harm noun the victim possesses ("the reporter's detention"). A bare proper
-name is never a figure, nor a single introduced by "including" / "among"; a common noun in
-apposition to a name is ("Naomi Pomeroy, renowned chef, died"). A pronoun ("she died", "shot
-him") counts unless the person of its gender mentioned last before it is named.
+A person noun in the singular with a determiner (also a person's possessive: "Smith's wife";
+or an age phrase: "a 2-month-old", or a nominal demonym: "a Palestinian"), or a personal
+pronoun, governed by a harm predicate counts one; singles coordinated under one harm predicate
+count together ("a father and his daughter" = 2), a victim's own adjective is its own ("an
+injured woman and a girl" = 1). The harm may also be stated by a relative or participial
+clause ("the fire chief who died", "a journalist detained in Russia"), by a harm noun the victim
+possesses ("the reporter's detention") or by an adjective or participle introducing the victim
+("a kidnapped girl"). A bare proper name is never a figure, nor a single introduced by
+"including" / "among"; a common noun in apposition to a name is ("Naomi Pomeroy, renowned chef,
+died"). A pronoun ("she died", "shot him") counts unless the person it stands for is named:
+the nearest person of its gender before it in its sentence (never its own clause's subject),
+else the last sentence with one, a person of its own gender first and then a subject; a name
+takes the gender of the pronouns that stand for it, of its title and of a gendered appositive.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from rafah.extract.casualty_kinds import (
     clause_kind,
+    fled_home,
     governing,
+    harm_first,
     is_agent,
     is_blocked,
     lemma,
+    person_harm,
+    person_verb_kind,
     shared_subject_kinds,
     verified,
 )
 from rafah.extract.casualty_lexicon import lexicon
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 _NOMINAL_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr")
 
@@ -43,44 +52,169 @@ class Single:
     kinds: tuple[str, ...]
     definite: bool
     parent: int | None = None
+    covers: frozenset[int] = frozenset()
+    """The tokens this figure accounts for (not read again as victims of their own)."""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One earlier mention of a person: where, whether unnamed, its gender, its sentence and
+    whether it is a subject."""
+
+    i: int
+    unnamed: bool
+    gender: str | None
+    sentence: int
+    subject: bool
 
 
 @dataclass
 class Antecedents:
-    """The people mentioned so far in a text, for pronouns: (token index, unnamed, gender),
-    an unnamed person being a common noun ("the child"), a named one a person's name."""
+    """The people mentioned so far in a text, for pronouns, an unnamed person being a common
+    noun ("the child"), a named one a person's name."""
 
-    mentions: list[tuple[int, bool, str | None]] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
     names: set[str] | None = None
+    sentence: int = 0
+    """The first token of the sentence being read."""
+    subject_name: int | None = None
+    """The token of the name that is the subject of that sentence's main verb (or of the
+    clause it reports), if any."""
+
+    def begin(self, sent: Span) -> None:
+        """Start reading a sentence."""
+        self.sentence = sent.start
+        root = sent.root
+        clauses = [root] + [c for c in root.children if c.dep_ == "ccomp"]
+        names = [c.i for v in clauses for c in v.children
+                 if c.dep_ in ("nsubj", "nsubjpass") and self._is_name(c)]
+        self.subject_name = names[0] if names else None
 
     def note(self, token: Token) -> None:
         """Record ``token`` if it mentions one person; a common noun in apposition to a name
         ("Kurmasheva, a mother of two") is that name."""
         if self.names is None:
-            self.names = {e[-1].text for e in token.doc.ents if e.label_ == "PERSON"}
+            self.names = set(person_names(token.doc))
         if _is_source(token):
             return
+        gender = lexicon().kind("pronoun_genders", token.lower_)
+        if token.pos_ == "PRON" and gender is not None:
+            self._learn_gender(token, gender)
         if token.pos_ == "PRON" and lexicon().has("victim_pronouns", token.lower_):
-            gender = lexicon().kind("pronoun_genders", token.lower_)
-            self.mentions.append((token.i, self.unnamed(token), gender))
+            self._add(token, self.unnamed(token), gender)
         elif token.pos_ != "PRON" and _is_single(token):
-            named = token.dep_ == "appos" and self._is_name(token.head)
-            self.mentions.append((token.i, not named, _gender(token)))
+            named = token.dep_ == "appos" and self._is_name(token.head) or \
+                self._named_as(token)
+            self._add(token, not named, _gender(token))
         elif self._is_name(token):
-            self.mentions.append((token.i, False, None))
+            self._add(token, False, _name_gender(token))
+
+    def _named_as(self, token: Token) -> bool:
+        """ "The boy who died has been named as Ethan Cole", "identified the gunman as Thomas
+        Crooks": a description a naming verb ties to a name."""
+        verb = token.head
+        if token.dep_ not in ("nsubjpass", "dobj") or \
+                not lexicon().has("naming_verbs", lemma(verb)):
+            return False
+        heads = [verb] + [o for a in verb.children if a.dep_ == "agent" for o in a.children]
+        return any(self._is_name(o) for h in heads for p in h.children
+                   if p.dep_ in ("prep", "oprd") and p.lower_ == "as"
+                   for o in p.children if o.dep_ == "pobj")
+
+    def _add(self, token: Token, unnamed: bool, gender: str | None) -> None:
+        subject = token.dep_ in ("nsubj", "nsubjpass")
+        self.mentions.append(Mention(token.i, unnamed, gender, self.sentence, subject))
 
     def _is_name(self, token: Token) -> bool:
         """A person's name (its last word), also where the tagger missed it elsewhere."""
         return token.pos_ == "PROPN" and token.dep_ != "compound" and (
             token.ent_type_ == "PERSON" or token.text in (self.names or ()))
 
+    def _learn_gender(self, pronoun: Token, gender: str) -> None:
+        """A name a gendered pronoun stands for has that gender ("Maria Lopez was stabbed by
+        her neighbour. He was arrested": he is not Maria Lopez)."""
+        found = self._antecedent(pronoun)
+        if found is None or found.unnamed:
+            return
+        token = pronoun.doc[found.i]
+        same = {found.i, token.head.i} if token.dep_ == "appos" else {found.i}
+        for index in range(len(self.mentions) - 1, -1, -1):
+            mention = self.mentions[index]
+            if mention.i < min(same):
+                break
+            if mention.i in same and mention.gender is None:
+                self.mentions[index] = replace(mention, gender=gender)
+
     def unnamed(self, pronoun: Token) -> bool:
-        """Whether the pronoun's nearest earlier person of its gender is unnamed; with none at
-        all, an object counts ("shot him dead") and a subject does not ("He was killed")."""
+        """Whether the person a pronoun stands for is unnamed: the nearest earlier person of
+        its gender in its sentence (never the subject of its own verb: "X stabbed him"), else
+        in the last sentence that has one, where a person of the pronoun's own gender comes
+        first and then a subject ("Azaria was charged in the shooting of an assailant. He was
+        sentenced"); a named subject of the sentence's main verb after the pronoun is who it
+        stands for ("Before her body was found, Woll attended a wedding"); with none at all, an
+        object counts ("shot him dead") and a subject does not ("He was killed")."""
+        if self.subject_name is not None and self.subject_name > pronoun.i and \
+                not self._in_sentence(pronoun):
+            return False
+        found = self._antecedent(pronoun)
+        return found.unnamed if found is not None else pronoun.dep_ == "dobj"
+
+    def counted_here(self, pronoun: Token, counted: dict[int, tuple[str, ...]],
+                     kinds: tuple[str, ...]) -> bool:
+        """Whether a pronoun stands for a victim already counted with the same kinds in its
+        own sentence ("his son was flown to the hospital, where he was listed in critical
+        condition"; not "she was shot and she died": a new kind is a new figure)."""
+        found = self._antecedent(pronoun)
+        return found is not None and found.sentence == self.sentence and \
+            set(kinds) <= set(counted.get(found.i, ()))
+
+    def _in_sentence(self, pronoun: Token) -> bool:
+        """Whether a person the pronoun may stand for comes before it in its sentence."""
+        found = self._antecedent(pronoun)
+        return found is not None and found.sentence == self.sentence
+
+    def _antecedent(self, pronoun: Token) -> Mention | None:
+        """The earlier mention a pronoun stands for (see ``unnamed``)."""
         gender = lexicon().kind("pronoun_genders", pronoun.lower_)
-        earlier = [unnamed for i, unnamed, g in self.mentions
-                   if i < pronoun.i and g in (None, gender)]
-        return earlier[-1] if earlier else pronoun.dep_ == "dobj"
+        candidates: list[Mention] = []
+        for mention in reversed(self.mentions):
+            if candidates and mention.sentence != candidates[0].sentence:
+                break
+            if mention.i < pronoun.i and mention.gender in (None, gender) and \
+                    not _own_subject(pronoun, mention.i):
+                candidates.append(mention)
+        if not candidates or candidates[0].sentence == self.sentence:
+            return candidates[0] if candidates else None
+        return max(candidates, key=lambda m: (m.gender is not None, m.subject, m.i))
+
+
+def _own_subject(pronoun: Token, i: int) -> bool:
+    """Whether token ``i`` is the subject of the clause the pronoun is an object in ("X
+    stabbed him", "X fired toward her, striking her": X is someone else); a non-finite
+    clause's subject is its governing verb's."""
+    if pronoun.dep_ not in ("dobj", "dative", "pobj"):
+        return False
+    verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    for _ in range(3):
+        subjects = [c.i for c in verb.children if c.dep_ == "nsubj"]
+        if subjects or verb.dep_ not in ("advcl", "xcomp", "pcomp") or verb.tag_ not in \
+                ("VBG", "VB", "VBN"):
+            return i in subjects
+        verb = verb.head.head if verb.dep_ == "pcomp" else verb.head
+    return False
+
+
+def _name_gender(name: Token) -> str | None:
+    """A name's gender from its title ("Mrs. Lopez") or a gendered appositive ("Smith, a father
+    of two")."""
+    for child in name.children:
+        if child.dep_ == "compound" and child.i < name.i and child.pos_ == "PROPN":
+            gender = lexicon().kind("title_genders", child.lower_)
+            if gender:
+                return gender
+        if child.dep_ == "appos" and _gender(child):
+            return _gender(child)
+    return None
 
 
 def _gender(token: Token) -> str | None:
@@ -107,6 +241,52 @@ def _determiner(token: Token) -> Token | None:
     return next((c for c in token.children if c.dep_ in ("det", "poss")), None)
 
 
+def _single_determiner(determiner: Token) -> bool:
+    """ "a", "the", "his", or a person's possessive ("Smith's wife", "the guru's son"; not an
+    organisation's: "the group's leader" is a title)."""
+    if lexicon().has("single_determiners", determiner.lower_):
+        return True
+    if determiner.dep_ != "poss" or not any(c.dep_ == "case" for c in determiner.children):
+        return False
+    if determiner.pos_ == "PROPN":
+        return determiner.ent_type_ == "PERSON" or determiner.text in person_names(determiner.doc)
+    return determiner.pos_ == "NOUN" and lexicon().is_person(determiner) and \
+        not lexicon().has("group_nouns", lemma(determiner)) and \
+        not lexicon().has("collective_nouns", lemma(determiner))
+
+
+_NAMES_KEY = "rafah.casualty_singles.names"
+_TITLES_KEY = "rafah.casualty_singles.titles"
+
+
+def name_titles(doc: Doc) -> frozenset[str]:
+    """The titles a Doc puts before person names ("former President Donald Trump", "Deputy
+    Sean Grayson"): "the president", "the deputy" stand for those named people."""
+    titles = doc.user_data.get(_TITLES_KEY)
+    if titles is None:
+        titles = doc.user_data[_TITLES_KEY] = frozenset(
+            t.lemma_.lower() for e in doc.ents if e.label_ == "PERSON" for t in e.root.lefts
+            if t.dep_ == "compound" and t.i < e.start and t.ent_type_ != "PERSON")
+    return frozenset(titles)
+
+
+def _title_of_named(token: Token) -> bool:
+    """ "The former president was shot" where the text names "President Donald Trump": a
+    title standing for a named person is no figure."""
+    determiner = _determiner(token)
+    return determiner is not None and determiner.lower_ == "the" and \
+        lemma(token) in name_titles(token.doc)
+
+
+def person_names(doc: Doc) -> frozenset[str]:
+    """The last words of the person names of a Doc (worked out once per Doc)."""
+    names = doc.user_data.get(_NAMES_KEY)
+    if names is None:
+        names = doc.user_data[_NAMES_KEY] = frozenset(
+            e[-1].text for e in doc.ents if e.label_ == "PERSON")
+    return frozenset(names)
+
+
 def _age_head(token: Token) -> bool:
     """ "a 2-month-old", "the 5-year-old": "old" heading an age phrase names a person."""
     return token.lower_ == "old" and any(
@@ -116,7 +296,20 @@ def _age_head(token: Token) -> bool:
 def _is_pronoun_victim(token: Token) -> bool:
     lex = lexicon()
     return lex.has("victim_pronouns", token.lower_) and \
-        token.dep_ in ("dobj", "nsubj", "nsubjpass")
+        (token.dep_ in ("dobj", "nsubj", "nsubjpass") or _counted_blows(token))
+
+
+def _counted_blows(token: Token) -> bool:
+    """ "stabbing her multiple times" parsed with "her" owning "times": the pronoun is the
+    object of the verb the count of blows goes with."""
+    head = token.head
+    return token.dep_ == "poss" and lexicon().has("frequency_nouns", head.lower_) and \
+        head.dep_ in ("dobj", "npadvmod") and head.head.pos_ == "VERB"
+
+
+def _argument(token: Token) -> Token:
+    """The token whose place in the clause says what happened to the victim."""
+    return token.head if _stranded(token) or _counted_blows(token) else token
 
 
 def _person_head(token: Token) -> bool:
@@ -143,27 +336,50 @@ def _stranded(token: Token) -> bool:
 
 
 def _names_appositive(token: Token) -> bool:
-    """ "Naomi Pomeroy, renowned chef": a common noun in apposition to a person's name."""
+    """ "Naomi Pomeroy, renowned chef": a common noun in apposition to a person's name (also
+    one coordinated with such a noun: "Joe Bryant, the father of ... and a former player")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
     return token.dep_ == "appos" and token.head.ent_type_ == "PERSON"
 
 
 def is_pair(token: Token) -> bool:
-    """ "his parents", "the couple", "the twins": a determined noun that always names two."""
+    """ "his parents", "the couple", "the twins": a determined noun that always names two;
+    "both pilots": a plural person noun determined by "both"."""
+    if token.tag_ == "NNS" and lexicon().is_person(token) and any(
+            c.dep_ in ("det", "predet") and c.lower_ == "both" for c in token.children):
+        return True
     if not lexicon().has("pair_nouns", token.lower_) or token.pos_ != "NOUN":
         return False
     determiner = _determiner(token)
-    return determiner is not None and lexicon().has("single_determiners", determiner.lower_) \
+    return determiner is not None and _single_determiner(determiner) \
         and not any(c.dep_ in ("nummod", "quantmod", "prep") for c in token.children)
 
 
 def _is_elided(token: Token) -> bool:
     """ "one was killed and another wounded", "a second was hurt": a pronoun or an ordinal
-    standing for one more victim."""
+    standing for one more victim (not a fraction: "a third of the population")."""
     if not lexicon().has("elided_singles", token.lower_) or \
-            token.pos_ not in ("PRON", "DET", "ADJ", "NOUN"):
+            token.pos_ not in ("PRON", "DET", "ADJ", "NOUN") or \
+            token.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "of"
+                                         for c in token.children):
         return False
     return token.dep_ in ("nsubj", "nsubjpass", "dobj") or \
-        token.dep_ == "det" and token.head.pos_ == "VERB"
+        token.dep_ == "det" and (token.head.pos_ == "VERB" or _elided_harm(token) is not None)
+
+
+def _elided_harm(token: Token) -> Token | None:
+    """ "one was killed and another injured, police said" parsed with "another" on a harm
+    word after it (or on the noun that word was hung on): that word is the gapped clause."""
+    doc = token.doc
+    if token.i + 1 >= len(doc) or token.i == 0:
+        return None
+    before, after = doc[token.i - 1], doc[token.i + 1]
+    if not (before.dep_ == "cc" or before.text in (",", ";")):
+        return None
+    if after.i != token.head.i and after.head.i != token.head.i:
+        return None
+    return after if after.tag_ in ("VBN", "VBD", "JJ") and clause_kind(after) else None
 
 
 _SINGLE_KEY = "rafah.casualty_singles.single"
@@ -181,7 +397,7 @@ def _is_single(token: Token) -> bool:
 
 
 def _reads_as_single(token: Token) -> bool:
-    if token.pos_ in ("PRON", "DET") and _is_elided(token):
+    if token.pos_ in ("PRON", "DET", "NOUN", "ADJ") and _is_elided(token):
         return True
     if token.pos_ == "PRON":
         return _is_pronoun_victim(token)
@@ -190,7 +406,7 @@ def _reads_as_single(token: Token) -> bool:
     if not _person_head(token):
         return False
     determiner = _determiner(token)
-    if (determiner is None or not lexicon().has("single_determiners", determiner.lower_)) \
+    if (determiner is None or not _single_determiner(determiner)) \
             and not _names_appositive(token):
         return False
     return not any(c.dep_ in ("nummod", "quantmod") for c in token.children)
@@ -204,7 +420,23 @@ def _is_body(token: Token) -> bool:
         lexicon().has("single_determiners", determiner.lower_) or
         determiner.dep_ == "poss" and determiner.pos_ == "NOUN" and _is_single(determiner))
     return lexicon().has("verification_nouns", lemma(token)) and token.tag_ == "NN" and \
-        single and lexicon().kind("nouns", lemma(token)) == "killed" and verified(token)
+        single and lexicon().kind("nouns", lemma(token)) == "killed" and verified(token) and \
+        not _owned_by_person(token) and not _lost_by_subject(token)
+
+
+def _lost_by_subject(life: Token) -> bool:
+    """ "a firefighter lost his life": the one who lost it is the victim, counted as such."""
+    verb = life.head
+    return life.dep_ == "dobj" and lemma(verb) == "lose" and \
+        any(c.dep_ == "nsubj" for c in verb.children)
+
+
+def _owned_by_person(body: Token) -> bool:
+    """ "the body of the 4-year-old", "the body of Smith": the body is that person's, who is
+    counted (or, named, not) as such."""
+    return any(o.dep_ == "pobj" and (o.pos_ == "PROPN" or lexicon().is_person(o) or _age_head(o))
+               for p in body.children if p.dep_ == "prep" and p.lower_ == "of"
+               for o in p.children)
 
 
 def _named_owner(body: Token, antecedents: Antecedents) -> bool:
@@ -277,23 +509,39 @@ def _including_parent(token: Token) -> int | None:
 
 def _definite(token: Token) -> bool:
     determiner = _determiner(token)
-    return token.pos_ == "PRON" or (determiner is not None and determiner.lower_ != "a"
-                                    and determiner.lower_ != "an")
+    return token.pos_ == "PRON" or (determiner is not None and
+                                    determiner.lower_ not in ("a", "an", "another"))
 
 
 def _harm_predicate(predicate: Token | None) -> bool:
     """A harm verb or adjective, also one coordinated with the victim's verb ("was attacked
     and injured"), or a harm noun ("the death of a nurse"); not a toll."""
     return predicate is not None and (predicate.pos_ == "NOUN" or bool(clause_kind(predicate))
-                                      or bool(shared_subject_kinds(predicate)))
+                                      or bool(shared_subject_kinds(predicate))
+                                      or bool(person_harm(predicate))
+                                      or lexicon().has("subset_verbs", lemma(predicate)))
 
 
 def _attributive_kind(token: Token) -> list[str]:
-    """ "an injured woman", "a displaced man": a harm adjective before the person noun."""
+    """ "an injured woman", "a displaced man": a harm adjective before the person noun; a
+    harm verb's participle too where the person is introduced ("a kidnapped girl"), not
+    where a known or named one is described again ("the detained journalist")."""
     lex = lexicon()
-    kinds = [lex.kind("adjectives", c.lower_) for c in token.children
-             if c.dep_ == "amod" and c.i < token.i]
+    first_mention = not _definite(token) and not any(
+        c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children)
+    kinds = [lex.kind("adjectives", c.lower_) or (_participle_kind(c) if first_mention else None)
+             for c in token.children if c.dep_ == "amod" and c.i < token.i]
     return [k for k in kinds if k]
+
+
+def _participle_kind(word: Token) -> str | None:
+    """The kind of a harm verb's past participle, also one tagged as an adjective
+    ("abducted", "kidnapped")."""
+    lower = word.lower_
+    if word.tag_ not in ("VBN", "JJ") or not lower.endswith("ed"):
+        return None
+    stems = (lemma(word), lower[:-1], lower[:-2], lower[:-3])
+    return next((lexicon().kind("verbs", s) for s in stems if lexicon().kind("verbs", s)), None)
 
 
 def _group(token: Token) -> Token:
@@ -315,13 +563,26 @@ def _clause_victim_kind(clause: Token) -> str | None:
     if is_blocked(clause):
         return None
     if clause.dep_ == "acl":
-        return clause_kind(clause) if clause.tag_ == "VBN" else None
+        return _own_or_shared(clause) if _participle(clause) else None
     subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects or subjects[0].tag_ not in ("WP", "WDT"):
         return None
     if subjects[0].dep_ == "nsubj" and is_agent(subjects[0], clause):
         return None
-    return clause_kind(clause)
+    return _own_or_shared(clause)
+
+
+def _own_or_shared(clause: Token) -> str | None:
+    """The kind of a clause's verb, or of a verb coordinated with it ("shot and killed")."""
+    kinds = harm_first([k for k in [clause_kind(clause)] if k] + shared_subject_kinds(clause))
+    return kinds[0] if kinds else person_verb_kind(clause)
+
+
+def _participle(clause: Token) -> bool:
+    """A past participle modifying a noun, also one tagged as a past tense ("the man shot and
+    killed at the rally"): an adnominal clause has no subject or object of its own."""
+    return clause.tag_ == "VBN" or clause.tag_ == "VBD" and not any(
+        c.dep_ in ("nsubj", "dobj") for c in clause.children)
 
 
 def _relative_kinds(token: Token) -> list[str]:
@@ -348,23 +609,38 @@ def _possessed_kind(token: Token) -> list[str]:
     return [kind] if kind and not lex.has("verification_nouns", lemma(head)) else []
 
 
-def _kinds(token: Token) -> tuple[str, ...]:
-    """The harm kinds stated about one single victim, or () when none or blocked."""
+def _kinds(token: Token) -> tuple[tuple[str, ...], bool]:
+    """The harm kinds stated about one single victim, or () when none or blocked, and
+    whether the clause states them (shared by the victims coordinated with it: "a man and
+    his son were killed") rather than the victim's own words ("an injured woman and a
+    girl")."""
     if _is_body(token):
-        return ("killed",)
+        return ("killed",), True
     if token.dep_ == "det":
-        kind = None if is_blocked(token.head) else clause_kind(token.head)
-        return (kind,) if kind else ()
-    governed = governing(token.head if _stranded(token) else token)
+        verb = _elided_harm(token) or token.head
+        kind = None if is_blocked(verb) else clause_kind(verb)
+        return ((kind,) if kind else ()), True
+    governed = governing(_argument(token))
     if _names_appositive(token) and _natural_death(governed.predicate):
-        return ()
-    if governed.kinds and _harm_predicate(governed.predicate) and \
-            not is_blocked(governed.predicate):
-        return tuple(governed.kinds)
+        return (), True
+    predicate = governed.predicate
+    if governed.kinds and predicate is not None and _harm_predicate(predicate) and \
+            not is_blocked(predicate):
+        return tuple(governed.kinds) if fled_home(predicate) else (), True
+    kinds = tuple(dict.fromkeys(_relative_kinds(token) + _possessed_kind(token) +
+                                _attributive_kind(token)))
     if governed.predicate is not None and is_blocked(governed.predicate):
+        return _held_on(governed.predicate, kinds), False
+    return kinds, False
+
+
+def _held_on(release: Token, kinds: tuple[str, ...]) -> tuple[str, ...]:
+    """ "refused to release another jailed citizen", "freed a kidnapped girl", "rescued a
+    wounded girl": a release (done or not) blocks its own predicate, not the captivity or
+    wound the victim's own words state."""
+    if not lexicon().has("release_verbs", lemma(release)):
         return ()
-    return tuple(dict.fromkeys(_relative_kinds(token) + _possessed_kind(token) +
-                               _attributive_kind(token)))
+    return tuple(k for k in kinds if k in ("hostages", "detained", "injured"))
 
 
 def _natural_death(predicate: Token | None) -> bool:
@@ -388,17 +664,35 @@ def _parent(token: Token) -> int | None:
 def _single(token: Token, antecedents: Antecedents) -> Single | None:
     if token.pos_ == "PRON" and not _is_elided(token) and not antecedents.unnamed(token):
         return None
-    if _is_source(token):
+    if _is_source(token) or _title_of_named(token):
         return None
-    kinds = _kinds(token)
+    kinds, shared = _kinds(token)
     if not kinds:
         return None
-    chain = _chain(token)
+    counted, covers = _members(token, shared)
     start = min([token.i] + [c.i for c in token.lefts if c.dep_ in ("det", "poss", "amod",
                                                                    "compound", "npadvmod")])
-    count = sum(2 if is_pair(t) else 1 for t in chain)
-    return Single(token.doc[start], token, max(chain, key=lambda t: t.i), count, kinds,
-                  _definite(token), _parent(token))
+    count = sum(2 if is_pair(t) else 1 for t in counted)
+    return Single(token.doc[start], token, max(counted, key=lambda t: t.i), count, kinds,
+                  _definite(token), _parent(token), covers)
+
+
+def _members(token: Token, shared: bool) -> tuple[list[Token], frozenset[int]]:
+    """The victims one figure counts (the singles coordinated with ``token`` when the clause
+    states the harm of all; one person when they describe one name), and the tokens it
+    accounts for (also appositives naming the same people)."""
+    chain = _chain(token)
+    one_person = _names_appositive(token)
+    counted = chain if shared and not one_person else [token]
+    same = [c for t in counted for c in t.children if c.dep_ == "appos" and _is_single(c)]
+    return counted, frozenset(t.i for t in (chain if shared or one_person else counted) + same)
+
+
+def _may_be_victim(token: Token, antecedents: Antecedents) -> bool:
+    """A single person, a pair or a body, not one listed inside a count ("including")."""
+    if _introduced_as_part(token) and not is_pair(token):
+        return False
+    return _is_single(token) or _is_body(token) and not _named_owner(token, antecedents)
 
 
 def single_victims(sent: Span, taken: set[int], antecedents: Antecedents | None = None
@@ -406,21 +700,22 @@ def single_victims(sent: Span, taken: set[int], antecedents: Antecedents | None 
     """The single victims of a sentence, skipping tokens already part of a counted figure.
     ``antecedents`` carries the unnamed victims of earlier sentences and is updated."""
     antecedents = antecedents if antecedents is not None else Antecedents()
+    if antecedents.names is None:
+        antecedents.names = set(person_names(sent.doc))
+    antecedents.begin(sent)
     found = []
     skipped: set[int] = set()
+    counted: dict[int, tuple[str, ...]] = {}
     for token in sent:
         antecedents.note(token)
-        if token.i in taken or token.i in skipped or \
-                _introduced_as_part(token) and not is_pair(token):
-            continue
-        if not (_is_single(token) or _is_body(token) and not _named_owner(token, antecedents)):
-            continue
-        if token.dep_ == "conj" and _is_single(token.head):
+        if token.i in taken or token.i in skipped or not _may_be_victim(token, antecedents):
             continue
         single = _single(token, antecedents)
-        if single is None:
+        if single is None or token.pos_ == "PRON" and \
+                antecedents.counted_here(token, counted, single.kinds):
             continue
-        skipped.update(t.i for t in _chain(token))
+        skipped.update(single.covers)
+        counted.update(dict.fromkeys(single.covers, single.kinds))
         found.append(single)
     return found
 
