@@ -41,6 +41,8 @@ def test_death_sentences(nlp: Any) -> None:
     ("The death toll in Gaza has risen to 38,713, the ministry said.", "38,713",
      ("Palestinian", "Gaza")),
     ("At least 23 people died when a bus plunged into a ravine.", "23", (None, None)),
+    # hostages killed where they were held keep the side of hostages
+    ("Two hostages were killed in an airstrike in Khan Younis.", "Two", ("Israeli", None)),
 ])
 def test_figure_side(nlp: Any, text: str, number: str, expected: tuple[str | None, ...]) -> None:
     from rafah.extract.sides import figure_side

@@ -24,6 +24,8 @@ from rafah.extract.numbers import VAGUE, parse_number
 from rafah.extract.sides import (
     Evidence,
     noun_core,
+    opposing_side,
+    place_side,
     record_victims,
     resolve_side,
     side_lexicon,
@@ -40,8 +42,9 @@ if TYPE_CHECKING:
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "they", "them", "one", "who", "whom", "we", "i",
                     "you", "us", "those", "others", "another", "other", "many", "some", "all",
                     "several", "few", "most", "both", "each", "everyone", "anyone", "somebody",
-                    "someone"}
-_SINGULAR = {"he", "she", "him", "her", "one", "someone", "somebody", "another", "i"}
+                    "someone", "himself", "herself", "themselves"}
+_SINGULAR = {"he", "she", "him", "her", "one", "someone", "somebody", "another", "i", "himself",
+             "herself"}
 _SUBJECTS = ("nsubj", "nsubjpass")
 _SCALES = {"million", "thousand", "hundred", "billion", "dozen", "-", "of"}
 _MULTIPLIERS = {"million", "thousand", "hundred", "billion", "dozen"}
@@ -81,6 +84,8 @@ class HarmLexicon:
     subset_verbs: frozenset[str]
     pair_collectives: frozenset[str]
     """Collective nouns that always name two people ("couple")."""
+    pairs: frozenset[str]
+    """Nouns that name two people with a determiner ("the twins", "her parents")."""
     groups: frozenset[str]
     outcome_words: frozenset[str]
     age_units: frozenset[str]
@@ -95,6 +100,46 @@ class HarmLexicon:
     """States of being held and their kinds ("in detention", "into custody")."""
     remainder: frozenset[str]
     """Nouns for the uncounted rest of people named before ("the rest")."""
+    extra_people: frozenset[str]
+    """Person nouns the WordNet list lacks ("influencer", "videographer")."""
+    person_endings: tuple[str, ...]
+    """Endings of nouns that name a person ("-grapher", "-woman")."""
+    comrades: frozenset[str]
+    """Nouns of one's own people whose loss is their death ("lost 14 of our men")."""
+    units: frozenset[str]
+    """Military units whose lost men are dead ("his unit lost 40 men")."""
+    judicial: frozenset[str]
+    """Verbs of putting to death by a state ("executed", "hanged")."""
+    doubting: frozenset[str]
+    """Verbs whose object's report is not taken as fact ("investigating claims that")."""
+    hedging: frozenset[str]
+    """Verbs whose passive hedges a report ("are feared killed", "are believed to have died")."""
+    generic_people: frozenset[str]
+    """Pronouns of anybody at all, whose harm is no event ("anyone convicted of kidnapping")."""
+    sentencing: dict[str, dict[str, str]]
+    """Verbs whose term after "to" puts people in custody ("sentenced to prison")."""
+    not_custody: frozenset[str]
+    """Words of a sentence that puts nobody in custody ("sentenced in absentia")."""
+    care_verbs: frozenset[str]
+    """Verbs of getting care whose subjects are the injured ("sought help for wounds")."""
+    evacuating: frozenset[str]
+    """Verbs whose many people moved out of harm's way are displaced ("120,000 evacuated")."""
+    safe_words: frozenset[str]
+    """Words that say the people moved came to no harm or were moved for care ("evacuated
+    safely", "evacuated to hospital")."""
+    remains: frozenset[str]
+    """Nouns of the dead's bodies, a mention only when found or handled ("exhumed 447
+    bodies")."""
+    moments: frozenset[str]
+    """Conjunctions of a clause telling the moment of a harm ("as they fled")."""
+    destinations: frozenset[str]
+    """Prepositions of where the displaced went ("fled to Chad")."""
+    not_holding: frozenset[str]
+    """Complements of "hold" in another sense ("held responsible", "held in high regard")."""
+    hostage_takers: frozenset[str]
+    """Holders whose captives are hostages ("kidnappers", "jihadists", "Hamas")."""
+    custody_places: frozenset[str]
+    """Where the held are detainees ("held in prison", "held in a cell")."""
 
 
 def _own_kinds(extra: dict[str, Any], kinds: dict[str, str], table: str) -> dict[str, Any]:
@@ -147,6 +192,7 @@ def harm_lexicon() -> HarmLexicon:
         subset_verbs=frozenset(casualty["subset_verbs"]),
         pair_collectives=frozenset(casualty["pair_nouns"]) &
         frozenset(casualty["collective_nouns"]),
+        pairs=frozenset(casualty["pair_nouns"]),
         groups=frozenset(casualty["group_nouns"]),
         outcome_words=frozenset(w for t in harm["outcome_verbs"].values() for w in t if w),
         age_units=frozenset(casualty["age_units"]),
@@ -156,6 +202,26 @@ def harm_lexicon() -> HarmLexicon:
         false_words=frozenset(unreal["false_words"]),
         former_words=frozenset(unreal["former_words"]),
         custody=harm["custody_nouns"], remainder=frozenset(harm["remainder_nouns"]),
+        not_holding=frozenset(unreal["not_holding_words"]),
+        evacuating=frozenset(harm["evacuation_verbs"]),
+        care_verbs=frozenset(harm["care_verbs"]),
+        sentencing=harm["sentencing_verbs"],
+        not_custody=frozenset(unreal["not_custody_words"]),
+        generic_people=frozenset(unreal["generic_people"]),
+        hedging=frozenset(unreal["hedging_verbs"]),
+        doubting=frozenset(unreal["doubting_verbs"]),
+        judicial=frozenset(harm["judicial_verbs"]),
+        comrades=frozenset(harm["comrade_nouns"]),
+        units=frozenset(harm["military_units"]),
+        extra_people=frozenset(harm["person_nouns"]),
+        person_endings=tuple(harm["person_endings"]),
+        remains=frozenset(harm["remains_nouns"]),
+        destinations=frozenset(harm["destination_prepositions"]),
+        moments=frozenset(unreal["moment_conjunctions"]),
+        safe_words=frozenset(unreal["not_evacuation_words"]) |
+        frozenset(casualty["safe_complements"]),
+        hostage_takers=frozenset(harm["hostage_takers"]),
+        custody_places=frozenset(harm["custody_places"]),
     )
 
 
@@ -191,7 +257,7 @@ def _with_conjuncts(token: Token) -> list[Token]:
     """A victim and the victims coordinated with it ("Israelis and Palestinians"), not an
     aside about them ("among them two women") nor the speaker the parse coordinated."""
     found = [token]
-    if _breakdown(token):
+    if _breakdown(token) or _listed_people(token):
         return found
     for child in token.children:
         if (child.dep_ == "conj" or _listed(child)) and \
@@ -211,9 +277,17 @@ def _listed(child: Token) -> bool:
 
 
 def _partitive(token: Token) -> bool:
-    """"most of them", "two of whom": a part of people named before."""
-    return any(p.lower_ == "of" and any(o.lower_ in _PARTITIVE for o in _children(p, "pobj"))
+    """"most of them", "two of whom", "two of the three": a part of people named before."""
+    return any(p.lower_ == "of" and any(o.lower_ in _PARTITIVE or _bare_definite_count(o)
+                                        for o in _children(p, "pobj"))
                for p in _children(token, "prep"))
+
+
+def _bare_definite_count(token: Token) -> bool:
+    """"the three": a count with a definite article and no noun of its own."""
+    return token.pos_ == "NUM" and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those")
+                                       for c in token.children) and \
+        not any(c.dep_ == "prep" for c in token.children)
 
 
 def _aside(token: Token) -> bool:
@@ -225,9 +299,11 @@ def _aside(token: Token) -> bool:
 
 def _speaker(noun: Token) -> bool:
     """"62 others, police said": a conjunct right before a speech verb with no subject, its
-    speaker."""
+    speaker (not one whose apposition is the speaker: "a man and his son, the ministry
+    said")."""
     following = noun.right_edge.i + 1
-    if following >= len(noun.doc):
+    if following >= len(noun.doc) or any(c.dep_ == "appos" and c.right_edge.i + 1 == following
+                                         for c in noun.children):
         return False
     verb = noun.doc[following]
     return _lemma(verb) in side_lexicon().speech_verbs and not _children(verb, *_SUBJECTS)
@@ -249,11 +325,33 @@ def _is_person(token: Token) -> bool:
             (_is_count(token) and _lemma(_counted(token)[1]) in lex.not_people):
         return False
     if _is_count(token) or lower in _PERSON_PRONOUNS or lower in lex.anaphors or \
-            lower in lex.remainder or \
-            token.ent_type_ in ("NORP", "PERSON"):
+            lower in lex.remainder or token.ent_type_ in ("NORP", "PERSON") or \
+            words_side([token], index=False)[0]:
         return True
+    return not (token.pos_ == "PROPN" and token.ent_type_ in _THING_ENTITIES) and \
+        _person_word(token)
+
+
+def _human(token: Token) -> bool:
+    """A word that names people by itself (not a noun that is only counted: "30 homes"):
+    a person noun, a people's name or word, a person's name, a pronoun, a count of people."""
+    if token.lower_ in _PERSON_PRONOUNS or token.ent_type_ in ("NORP", "PERSON") or \
+            words_side([token], index=False)[0]:
+        return True
+    noun = _counted(token)[1]
+    return _person_noun(noun) or _hyphenated_person(noun) or _age_noun(noun) or \
+        (noun.i == token.i and _is_count(token) and
+         _lemma(token) not in harm_lexicon().not_people)
+
+
+def _person_word(token: Token) -> bool:
+    """A noun naming a person: listed, hyphenated, an age, counted, described by "who"."""
     return _person_noun(token) or _hyphenated_person(token) or _age_noun(token) or \
-        bool(words_side([token], index=False)[0]) or _counted_noun(token) or _who(token)
+        _counted_noun(token) or _who(token)
+
+
+_THING_ENTITIES = ("ORG", "PRODUCT", "FAC", "WORK_OF_ART", "EVENT", "LAW")
+"""Entities whose proper names name no person ("the Galaxy Leader", a ship)."""
 
 
 def _who(noun: Token) -> bool:
@@ -287,11 +385,20 @@ def _counted_noun(token: Token) -> bool:
 def _person_noun(token: Token) -> bool:
     """A noun of the person list (data/casualty_lexicon.json "people") or one whose first
     sense is a person (the WordNet list of the casualty lexicon)."""
-    people = harm_lexicon().people
-    return _lemma(token) in people or token.lower_ in people or \
-        token.lower_ in harm_lexicon().pair_collectives or \
+    lex = harm_lexicon()
+    people, lemma = lex.people, _lemma(token)
+    return lemma in people or token.lower_ in people or \
+        token.lower_ in lex.pair_collectives or \
         token.lower_.rstrip("s") in people or \
-        (token.pos_ == "NOUN" and _lemma(token) in lexicon().person_nouns)
+        (token.pos_ == "NOUN" and (lemma in lexicon().person_nouns or
+                                   lemma in lex.extra_people or _person_suffix(lemma)))
+
+
+def _person_suffix(lemma: str) -> bool:
+    """"videographer", "camerawoman", "trawlerman": a noun made with an ending that names
+    a person (data: person_endings)."""
+    return any(lemma.endswith(end) and len(lemma) >= len(end) + 3
+               for end in harm_lexicon().person_endings)
 
 
 def _hyphenated_person(token: Token) -> bool:
@@ -311,10 +418,14 @@ def _hyphenated_person(token: Token) -> bool:
 
 
 def _outcome(verb: Token, table: dict[str, str]) -> str | None:
-    """The outcome word after "shot"/"stabbed": "dead", "to death"; "" when there is none."""
+    """The outcome word after "shot"/"stabbed": "dead", "to death", a fatal adverb ("fatally
+    shot"); "" when there is none."""
     near = [t for t in verb.doc[verb.i + 1: min(verb.i + 4, verb.sent.end)]]
     near += [g for c in verb.children if c.dep_ == "prep" for g in c.children]
     words = {t.lower_ for t in near} | {t.lower_ for t in verb.children}
+    if any(lexicon().has("fatal_adverbs", c.lower_) for c in verb.children) and \
+            "dead" in table:
+        return table["dead"]
     for word, kind in table.items():
         if word and word in words:
             return kind
@@ -347,11 +458,32 @@ def _verb_trigger(token: Token) -> tuple[str, str] | None:
 
 def _bereaved(verb: Token) -> list[Token]:
     """"families have lost children", "she lost her husband": the kin a bereaving verb's
-    subject lost (not "lost their homes", nor "lost two players to injury")."""
-    if _lemma(verb) not in harm_lexicon().bereaving:
+    subject lost, "we lost 14 of our men": its own people (not "lost their homes", nor "lost
+    two players to injury", "lost its best officers to a rival")."""
+    lex = harm_lexicon()
+    if _lemma(verb) not in lex.bereaving:
         return []
-    return [o for o in _children(verb, "dobj") if o.pos_ == "NOUN" and
-            _lemma(o) in harm_lexicon().kin]
+    kin = [o for o in _children(verb, "dobj") if o.pos_ == "NOUN" and _lemma(o) in lex.kin]
+    if kin or any(p.lower_ == "to" for p in _children(verb, "prep")):
+        return kin
+    armed = any(_key_in(s, side_lexicon().force_nouns) or _lemma(s) in harm_lexicon().units
+                for s in _children(verb, "nsubj"))
+    return [o for o in _children(verb, "dobj") if _own_people(_counted(o)[1], armed)]
+
+
+def _own_people(noun: Token, armed: bool) -> bool:
+    """"14 of our men", "three of its soldiers", "his unit lost 40 men": people of the loser's
+    own (a noun of comrades or soldiers, data: comrade_nouns, soldier_nouns, with a possessive
+    or lost by an armed force or unit)."""
+    comrades = harm_lexicon().comrades | side_lexicon().soldiers
+    return _lemma(noun) in comrades and (armed or any(
+        c.dep_ == "poss" and c.lower_ in ("our", "their", "its", "his", "her", "my")
+        for c in noun.children))
+
+
+def _key_in(token: Token, keys: frozenset[str]) -> bool:
+    """Whether a token's lemma or text is among lower-case keys."""
+    return _lemma(token) in keys or token.lower_ in keys
 
 
 def _fate(verb: Token, lemma: str) -> str | None:
@@ -359,7 +491,7 @@ def _fate(verb: Token, lemma: str) -> str | None:
     (losing verbs), "lost two sons" (bereaving), "fell in battle", "fell in the line of duty",
     "paid with their lives" (a prepositional object: fate verbs, whose subjects die)."""
     lex = harm_lexicon()
-    for obj in _children(verb, "dobj"):
+    for obj in [*_children(verb, "dobj"), *_fated_head(verb)]:
         if _lemma(obj) in lex.losing.get(lemma, {}):
             return lex.losing[lemma][_lemma(obj)]
     if _bereaved(verb):
@@ -372,12 +504,34 @@ def _fate(verb: Token, lemma: str) -> str | None:
     return None
 
 
+def _fated_head(verb: Token) -> list[Token]:
+    """"hundreds more sought refuge" parsed as a modifier of "refuge": the object the parse
+    made the head of the verb."""
+    return [verb.head] if verb.dep_ == "amod" and verb.head.i > verb.i and \
+        _lemma(verb.head) in harm_lexicon().losing.get(_lemma(verb), {}) else []
+
+
+def _fated_people(verb: Token) -> list[Token]:
+    """The people of a verb parsed as a modifier of its object: the possessor or subject the
+    parse gave that object ("hundreds" in "hundreds more sought refuge")."""
+    return [c for h in _fated_head(verb) for c in h.children
+            if c.dep_ in ("poss", "nsubj", "compound") and c.i < verb.i]
+
+
 def _phrasal_kind(verb: Token, lemma: str) -> str | None:
-    """The kind of a verb that harms with its particle ("rounded up") or its object ("claimed
-    the lives of")."""
+    """The kind of a verb that harms with its particle ("rounded up"), its object ("claimed
+    the lives of") or its term ("sentenced to ten years in prison": data sentencing_verbs)."""
     lex = harm_lexicon()
     for particle in _children(verb, "prt"):
         kind = lex.particle_verbs.get(lemma, {}).get(_lemma(particle))
+        if kind:
+            return kind
+    terms = lex.sentencing.get(lemma, {})
+    if any(t.lower_ in lex.not_custody for t in verb.subtree):
+        terms = {}
+    for prep in _children(verb, "prep"):
+        kind = next((terms[_lemma(o)] for o in _children(prep, "pobj")
+                     if prep.lower_ == "to" and _lemma(o) in terms), None)
         if kind:
             return kind
     return "killed" if lemma in lex.life_verbs and _lives(verb) else None
@@ -402,12 +556,29 @@ def _to_death(verb: Token) -> bool:
 
 
 def _forced_out(verb: Token) -> bool:
-    """"forced to flee", "forced from their homes"."""
+    """"forced to flee", "forced from their homes"; "120,000 were evacuated" (an evacuation of
+    many people: data evacuation_verbs; not one wounded soldier, nor "evacuated safely", nor to
+    a hospital)."""
     lex = harm_lexicon()
-    if _forced_flight(verb):
+    if _forced_flight(verb) or _evacuated(verb):
         return True
     return any(_lemma(g) in lex.home_nouns for c in _children(verb, "prep")
                if c.lower_ in ("from", "out") for g in c.subtree if g.dep_ == "pobj")
+
+
+def _evacuated(verb: Token) -> bool:
+    """"more than 120,000 evacuated", "evacuated thousands of residents": many people moved
+    out of harm's way (not "evacuated safely", "evacuated to hospital", nor one person, nor
+    homes, the wounded or freed hostages)."""
+    lex = harm_lexicon()
+    if _lemma(verb) not in lex.evacuating or any(c.lower_ in lex.safe_words
+                                                   for c in verb.subtree):
+        return False
+    people = _children(verb, "dobj") or _children(verb, "nsubjpass", "nsubj")
+    return bool(people) and all(
+        (p.tag_ in ("NNS", "NNPS") or _counted(p)[0] is not None) and _human(p) and
+        _counted(p)[1].lower_ not in lex.adjectives and
+        _lemma(_counted(p)[1]) not in lex.captive_nouns for p in people)
 
 
 def _forced_flight(verb: Token) -> list[Token]:
@@ -423,12 +594,22 @@ def _forced_flight(verb: Token) -> list[Token]:
 def _passive(verb: Token) -> bool:
     if _children(verb, "auxpass", "nsubjpass", "agent"):
         return True
-    if _elided_auxiliary(verb):
+    if _elided_auxiliary(verb) or _reduced_relative(verb) is not None or _shared_passive(verb):
         return True
     if verb.tag_ != "VBN" or _children(verb, "aux", "dobj"):
         return False
     return verb.dep_ in ("conj", "acl", "pcomp", "amod", "advcl", "relcl", "xcomp", "dep",
                          "parataxis")
+
+
+def _shared_passive(verb: Token) -> bool:
+    """"were detained by police and deported across the border": a participle (even one the
+    tagger took for a past tense) coordinated with a passive verb, with neither subject nor
+    object of its own, shares its passive."""
+    head = verb.head
+    return verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBN") and head.i < verb.i and \
+        not _children(verb, *_SUBJECTS, "dobj", "aux") and \
+        bool(_children(head, "auxpass", "nsubjpass"))
 
 
 def _elided_auxiliary(verb: Token) -> bool:
@@ -451,9 +632,13 @@ def _shared_subject(verb: Token) -> list[Token]:
                 current.head.i == current.i or \
                 (current.dep_ == "pcomp" and not _children(current, "auxpass")):
             return []
+        trailing = _trailing_participle(current)
         current = current.head
-        if _small_clause(current):
+        if _small_clause(current) or trailing:
             current = current.head
+        described = _participle_noun(current)
+        if described is not None:
+            return [described]
         subjects = _children(current, *_SUBJECTS)
         if subjects:
             return subjects
@@ -462,24 +647,122 @@ def _shared_subject(verb: Token) -> list[Token]:
     return []
 
 
+def _participle_noun(verb: Token) -> Token | None:
+    """"100 hostages still believed to be held by Hamas": the noun right before (but for
+    adverbs) a participle with no subject nor auxiliary, which it describes."""
+    if verb.tag_ != "VBN" or _children(verb, *_SUBJECTS, "aux", "auxpass"):
+        return None
+    before = verb.i - 1
+    while before > verb.sent.start and verb.doc[before].pos_ == "ADV" and \
+            verb.doc[before].head.i == verb.i:
+        before -= 1
+    noun = verb.doc[before]
+    return noun if noun.pos_ in ("NOUN", "PROPN") and noun.i >= verb.sent.start else None
+
+
+def _trailing_participle(clause: Token) -> bool:
+    """"A rocket struck a yard shortly after the children had gone inside, lightly wounding a
+    teacher": a participle set off by a comma that the parse hung on a subordinate clause
+    (one with a conjunction such as "after") whose subject is people (who harm nobody there;
+    not "before the missile struck, injuring 22") belongs to the main clause."""
+    head, first = clause.head, clause.left_edge.i
+    return clause.dep_ == "advcl" and clause.tag_ == "VBG" and first > 0 and \
+        clause.doc[first - 1].text == "," and head.dep_ == "advcl" and \
+        head.head.i != head.i and any(c.dep_ == "mark" for c in head.children) and \
+        all(_is_person(s) for s in _children(head, *_SUBJECTS))
+
+
 def _small_clause(clause: Token) -> bool:
     """"killed 40 farmers harvesting rice": a gerund clause the parse made of a harm verb's
     object, its subject being the victims."""
-    return clause.dep_ == "ccomp" and clause.tag_ == "VBG" and \
+    gerund = clause.tag_ == "VBG" or clause.lower_.endswith("ing")
+    return clause.dep_ == "ccomp" and gerund and \
         _verb_trigger(clause.head) is not None and not _children(clause.head, "dobj") and \
         any(_is_person(s) for s in _children(clause, "nsubj"))
 
 
 def _subjects(verb: Token) -> list[Token]:
-    """A verb's subjects (also one the parse hung on its auxiliary: "five are missing"), else
-    the noun it modifies, else the subject it shares with another verb."""
+    """A verb's subjects (also one the parse hung on its auxiliary: "five are missing", "killed
+    in the strike were a doctor and his wife"), else
+    the noun it modifies, else an elided one the parse made an adverb ("and a third injured"),
+    else the subject it shares with another verb."""
+    reduced = _reduced_relative(verb)
+    if reduced is not None:
+        return [reduced]
     subjects = _children(verb, *_SUBJECTS) or [s for aux in _children(verb, "aux", "auxpass")
-                                               for s in _children(aux, *_SUBJECTS)]
+                                               for s in _children(aux, *_SUBJECTS, "attr")]
     if subjects:
         return subjects
     if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
         return [verb.head]
-    return _shared_subject(verb)
+    others = [c for c in _children(verb, "npadvmod", "advmod") if c.i < verb.i and
+              c.lower_ in harm_lexicon().anaphors]
+    return others or _stray_subject(verb) or _shared_subject(verb) or _fronted_apposition(verb)
+
+
+def _stray_subject(verb: Token) -> list[Token]:
+    """"70 people were killed, including 10 women, and more than 6,000 fled": the count right
+    before an intransitive harm verb without a subject, that the parse hung elsewhere."""
+    if verb.i == 0 or _lemma(verb) not in _INTRANSITIVE or verb.dep_ != "conj":
+        return []
+    count = verb.doc[verb.i - 1]
+    if not _is_count(count) or count.head.i == verb.i or count.dep_ not in ("conj", "appos"):
+        return []
+    return [count]
+
+
+_RELATIVE_DEPS = ("advcl", "acl", "conj", "ccomp", "dep", "relcl", "xcomp", "parataxis")
+
+
+def _object_follows(verb: Token) -> bool:
+    """Whether a noun phrase starts right after a verb ("killed at least 40 farmers"), as an
+    object would (not a phrase: "detained during the war")."""
+    doc, after = verb.doc, verb.i + 1
+    if after >= verb.sent.end:
+        return False
+    word = doc[after]
+    if word.pos_ in ("DET", "NUM", "NOUN", "PROPN", "PRON", "ADJ"):
+        return True
+    return word.pos_ in ("ADP", "ADV") and after + 1 < len(doc) and (
+        doc[after + 1].like_num or doc[after + 1].lower_ in ("least", "most"))
+
+
+def _reduced_relative(verb: Token) -> Token | None:
+    """"about 1,700 Gazans detained during the war", "the number of Karabakh Armenians
+    uprooted at 100,000", "the families of Israelis abducted on October 7 held a vigil": a
+    transitive harm participle right after the people it describes (its subject, no subject,
+    or the people they are of), with no object nor auxiliary, the parse having taken it for a
+    clause of its own: the people, harmed in the passive."""
+    if verb.tag_ not in ("VBN", "VBD") or verb.i == 0 or _lemma(verb) in _INTRANSITIVE or \
+            _children(verb, "aux", "auxpass", "dobj", "nsubjpass", "attr", "oprd", "prt", "cc"):
+        return None
+    noun = _described(verb)
+    if noun is None or _object_follows(verb) or _verb_trigger(verb) is None or \
+            _lemma(verb) in harm_lexicon().losing or _direct_objects(verb) or \
+            not _is_person(noun):
+        return None
+    return noun
+
+
+def _described(verb: Token) -> Token | None:
+    """The noun right before a participle that it may describe: its subject (or the noun the
+    subject is of), or any noun when the participle has no subject and hangs as a clause."""
+    noun = verb.doc[verb.i - 1]
+    subjects = _children(verb, "nsubj")
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head in subjects:
+        subjects = [noun]
+    if noun.pos_ not in ("NOUN", "PROPN") or subjects not in ([], [noun]) or \
+            (not subjects and verb.dep_ not in _RELATIVE_DEPS) or \
+            (subjects and verb.dep_ == "relcl"):
+        return None
+    return noun
+
+
+def _fronted_apposition(verb: Token) -> list[Token]:
+    """"In Kharkiv, a woman and her daughter were wounded": people the parse made an
+    apposition of the place of a fronted phrase, the verb having no subject."""
+    return [c for p in _children(verb, "prep") if p.i < verb.i for o in _children(p, "pobj")
+            for c in _children(o, "appos") if c.i > o.i and _is_person(c)]
 
 
 def _agent_of(verb: Token, voice: str) -> list[Token]:
@@ -543,7 +826,8 @@ def _verb_harm(token: Token) -> _Harm | None:
     if lemma in lex.losing or lemma in _INTRANSITIVE or lemma in lex.fates:
         if lemma == "miss" and token.tag_ == "VBN":
             return None
-        return _Harm(token, kind, lemma, "none", _subjects(token))
+        voice = "passive" if _children(token, "auxpass") else "none"
+        return _Harm(token, kind, lemma, voice, _subjects(token) or _fated_people(token))
     voice = _voice(token, lemma)
     if lemma in lex.life_verbs and _lives(token):
         return _Harm(token, kind, lemma, voice, _lives(token), _agent_of(token, voice))
@@ -577,11 +861,29 @@ def _left_complement(verb: Token) -> bool:
     """"left four dead and another wounded": a participle with its own subject (or right after
     the object it describes) that is a complement of a verb of leaving."""
     leaving = harm_lexicon().leaving
+    own = bool(_children(verb, "nsubj")) or any(
+        c.i < verb.i and c.lower_ in harm_lexicon().anaphors
+        for c in _children(verb, "advmod", "npadvmod"))
     if verb.dep_ in ("conj", "ccomp", "oprd", "xcomp") and _lemma(verb.head) in leaving:
-        return bool(_children(verb, "nsubj"))
+        return own
+    if verb.dep_ == "conj" and _outcome_list(verb.head):
+        return own
     noun = verb.head
     return verb.dep_ == "acl" and noun.i == verb.i - 1 and noun.dep_ in ("dobj", "conj") and \
         _lemma(noun.head) in leaving
+
+
+def _outcome_list(head: Token) -> bool:
+    """"left 59 people dead and more than 150 injured", "put its losses at 80 soldiers dead and
+    several hundred wounded": a harm adjective that is a complement of a verb that harms nobody
+    (or such a verb with one), which the participle coordinated with it continues (not "shot
+    dead and five wounded")."""
+    adjectives = harm_lexicon().adjectives
+    complements = ("oprd", "acomp", "advcl", "xcomp", "dobj")
+    if head.lower_ in adjectives and head.dep_ in complements:
+        return _verb_trigger(head.head) is None
+    return _is_verb(head) and _verb_trigger(head) is None and any(
+        c.lower_ in adjectives and c.dep_ in complements for c in head.children)
 
 
 def _elided_passive(count: Token) -> bool:
@@ -610,7 +912,53 @@ def _objects(verb: Token, kind: str) -> tuple[list[Token], str]:
                  default=verb.sent.end)
     objects += [c for c in verb.children if c.dep_ == "conj" and
                 (c.pos_ in ("NOUN", "PROPN") or (c.pos_ == "NUM" and _is_count(c)))]
+    objects += _stray_conjunct(verb, objects) + _gapped_counts(verb, objects)
     return [o for o in objects if o.i < subset and not _is_subset(o)], kind
+
+
+def _gapped_counts(verb: Token, objects: list[Token]) -> list[Token]:
+    """"killed eight people on the Ukrainian side and four in the Russian region of Belgorod":
+    a bare count with a place of its own that the parse coordinated with the object of a
+    phrase of the verb (or of its object) is a second object."""
+    phrases = [p for owner in [verb, *objects] for p in _children(owner, "prep")]
+    return [c for p in phrases for o in _children(p, "pobj") for c in _children(o, "conj")
+            if c.pos_ == "NUM" and _is_count(c) and _counted(c)[1].i == c.i and
+            any(q.lower_ in side_lexicon().locative for q in _children(c, "prep"))]
+
+
+def _stray_conjunct(verb: Token, objects: list[Token]) -> list[Token]:
+    """"injuring a man in his 60s and his wife, paramedics said": the person after an "and"
+    the parse hung on the harm verb, that it made the subject of the speech verb whose true
+    subject (the speaker) it made its apposition."""
+    cc = _trailing_and(verb, objects)
+    if cc is None:
+        return []
+    noun = _phrase_at(verb.doc[cc.i + 1])
+    said = noun.head
+    speakers = [c for c in _children(noun, "appos") if c.right_edge.i == said.i - 1]
+    if noun.dep_ != "nsubj" or _lemma(said) not in side_lexicon().speech_verbs or \
+            not speakers or not _is_person(noun):
+        return []
+    return [noun]
+
+
+def _trailing_and(verb: Token, objects: list[Token]) -> Token | None:
+    """The "and" the parse hung on a verb after its objects (and its phrases)."""
+    last = max((o.right_edge.i for o in objects), default=verb.i)
+    between = {t.i for c in _children(verb, "prep", "advmod", "npadvmod") for t in c.subtree}
+    cc = next((c for c in _children(verb, "cc") if c.i > last), None)
+    if cc is None or cc.i + 1 >= verb.sent.end or \
+            any(i not in between for i in range(last + 1, cc.i)):
+        return None
+    return cc
+
+
+def _phrase_at(first: Token) -> Token:
+    """The head of the noun phrase that starts at a token (not climbing into a verb)."""
+    noun = first
+    while noun.head.i > noun.i and noun.head.left_edge.i == first.i and not _is_verb(noun.head):
+        noun = noun.head
+    return noun
 
 
 def _is_subset(noun: Token) -> bool:
@@ -621,14 +969,41 @@ def _is_subset(noun: Token) -> bool:
 def _direct_objects(verb: Token) -> list[Token]:
     """The objects, an attribute the parse gave a participle ("had eliminated 1,400
     servicemen"), the people after "to death" ("clubbed to death four herders"), or the subject
-    of a gerund clause made of the object or of an outcome ("beat two men unconscious")."""
+    of a gerund clause made of the object or of an outcome ("beat two men unconscious") or of a
+    captive word ("held 400 passengers hostage", "hostage" parsed as a verb)."""
     objects = [_outcome_object(o) for o in _children(verb, "dobj")]
     if not objects and _lemma(verb) != "be":
         objects = _children(verb, "attr")
     if not objects and _to_death(verb):
         objects = _children(verb, "npadvmod", "dep")
+    lex = harm_lexicon()
     return objects or [s for c in _children(verb, "ccomp") if _small_clause(c) or
-                       c.lower_ in harm_lexicon().outcome_words for s in _children(c, "nsubj")]
+                       c.lower_ in lex.outcome_words or c.lower_ in lex.captive_nouns
+                       for s in _children(c, "nsubj")] or _more_object(verb) or \
+        _stray_object(verb)
+
+
+def _more_object(verb: Token) -> list[Token]:
+    """"rounded up dozens more", "killed 12 more": an object the parse made an adverb "more"
+    with its count; "displaced 500,000 across Pakistan": a count the parse made an adverb."""
+    return [c for m in _children(verb, "advmod", "npadvmod") if m.lower_ in harm_lexicon().anaphors
+            and m.i > verb.i for c in _children(m, "npadvmod", "nummod") if _is_count(c)] or \
+        [c for c in _children(verb, "npadvmod") if c.i > verb.i and c.pos_ == "NUM" and
+         _is_count(c)]
+
+
+def _stray_object(verb: Token) -> list[Token]:
+    """"Rebels have detained at least 20 employees of UN agencies, the UN chief said": the
+    people right after an active harm verb without an object, that the parse made a second
+    subject of a later verb."""
+    if verb.i + 1 >= verb.sent.end or _lemma(verb) in _INTRANSITIVE:
+        return []
+    noun = _phrase_at(verb.doc[verb.i + 1])
+    later = noun.head
+    if noun.dep_ != "nsubj" or later.i <= noun.i or not _is_verb(later) or \
+            len(_children(later, "nsubj")) < 2 or not _is_person(noun):
+        return []
+    return [noun]
 
 
 def _outcome_object(noun: Token) -> Token:
@@ -650,16 +1025,89 @@ def _disjunct_objects(verb: Token) -> tuple[list[Token], str | None]:
 
 
 def _holding_kind(verb: Token, victims: list[Token]) -> str | None:
-    """"held hostage" / "holds 24 captives" → hostages; "holds 9,000 detainees" → detained."""
-    lex = harm_lexicon()
-    for word in [*verb.children, *(t for v in victims for t in v.subtree)]:
-        if _lemma(word) in lex.captive_nouns:
-            return lex.captive_nouns[_lemma(word)]
-    if _lemma(verb) != "hold" or not victims:
+    """"held hostage" / "holds 24 captives" / "holding 40 soldiers as prisoners" → their kind;
+    "were held in Gaza", "held by kidnappers" → hostages; "held without charge", "held in
+    prison" → detained (``_captivity_kind``); not another sense of "hold" ("held responsible",
+    "held a vigil", "held her son": an active "hold" needs counted people of a side or
+    captors)."""
+    named = _captive_word_kind(verb, victims)
+    if named:
+        return named
+    if _lemma(verb) != "hold" or not victims or not _holding_sense(verb) or \
+            not all(_human(v) for v in victims):
         return None
     if verb.dep_ == "conj" and (_verb_trigger(verb.head) or ("",))[0] in ("killed", "injured"):
         return "hostages"
-    return lex.holding["hold"] if all(_held_people(v) for v in victims) else None
+    captors = _captors_kind(_agent_of(verb, "active" if _children(verb, "dobj") else "passive"))
+    if _children(verb, "dobj") and not captors and not all(_held_people(v) for v in victims):
+        return None
+    return _captivity_kind(verb, captors)
+
+
+def _captive_word_kind(verb: Token, victims: list[Token]) -> str | None:
+    """The kind of a captive word of a holding verb or of its people ("took two workers
+    hostage", "holds 24 captives", "as prisoners of war")."""
+    lex = harm_lexicon()
+    words = [*verb.children, *(g for c in _children(verb, "prep") if c.lower_ == "as"
+                               for g in _children(c, "pobj")),
+             *(t for v in victims for t in v.subtree)]
+    return next((lex.captive_nouns[_lemma(w)] for w in words if _lemma(w) in lex.captive_nouns),
+                None)
+
+
+def _holding_sense(verb: Token) -> bool:
+    """"held" as keeping people captive, not "held responsible", "held in high regard",
+    "held back" (a particle) (data: not_holding_words)."""
+    lex = harm_lexicon()
+    if _children(verb, "prt"):
+        return False
+    near = [*_children(verb, "acomp", "oprd", "advmod", "xcomp", "ccomp"),
+            *(g for c in _children(verb, "prep") for g in _children(c, "pobj"))]
+    return not any(_lemma(w) in lex.not_holding for w in near)
+
+
+def _captors_kind(agent: list[Token]) -> str | None:
+    """What the holders say about the held: an armed group or kidnappers hold hostages
+    ("held by jihadists"), police, an army or a state hold detainees ("held by Israel")."""
+    if not agent:
+        return None
+    lex, sides = harm_lexicon(), side_lexicon()
+    keys = {_lemma(t) for t in agent} | {t.lower_ for t in agent}
+    if keys & lex.hostage_takers or any(k in sides.local_actors for k in keys):
+        return "hostages"
+    if keys & sides.domestic or keys & sides.force_nouns or \
+            words_side(agent, index=False)[0] or any(t.ent_type_ == "GPE" for t in agent):
+        return "detained"
+    return None
+
+
+def _captivity_kind(verb: Token, captors: str | None) -> str:
+    """The kind of people held: detained in prison, custody or on charges (data:
+    custody_places, legal nouns of the casualty lexicon); else what their captors say; else
+    hostages where people are held by an armed party (sides.json areas' "captors") or when the
+    sentence or the one before tells of hostages or abductions; else detained."""
+    lex = harm_lexicon()
+    places = [g for c in _children(verb, "prep") for g in c.subtree
+              if g.dep_ in ("pobj", "compound")]
+    if any(_lemma(w) in lex.custody_places or lexicon().has("legal_nouns", _lemma(w))
+           for w in places):
+        return "detained"
+    if captors:
+        return captors
+    areas = {place_side(g.text)[1] for g in places if g.pos_ == "PROPN"}
+    if areas & side_lexicon().captor_areas or _hostage_story(verb):
+        return "hostages"
+    return "detained"
+
+
+def _hostage_story(verb: Token) -> bool:
+    """Whether the verb's sentence or the one before names hostages, captives or an
+    abduction."""
+    sent = verb.sent
+    start = verb.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    lex = harm_lexicon()
+    return any(lex.captive_nouns.get(_lemma(t)) == "hostages" or
+               lex.verbs.get(_lemma(t)) == "hostages" for t in verb.doc[start: sent.end])
 
 
 def _held_objects(victims: list[Token]) -> list[Token]:
@@ -679,29 +1127,51 @@ def _held_objects(victims: list[Token]) -> list[Token]:
 
 
 def _held_people(token: Token) -> bool:
-    """"holds about 8,000 Ukrainians": a count of a people named by their side."""
+    """"holds about 8,000 Ukrainians", "has held two Israeli soldiers": a count of people named
+    by their side."""
     count, noun = _counted(token)
-    return count is not None and bool(words_side([noun], index=False)[0])
+    return count is not None and bool(words_side(noun_core(noun), index=False)[0])
 
 
 def _adjective_harm(token: Token) -> _Harm | None:
-    """"found dead", "remain missing", "left 9 dead", "among the dead were ..."."""
+    """"found dead", "remain missing", "left 9 dead", "among the dead were ...", "left two
+    dead and several more wounded" (a harm adjective coordinated with the complement of a
+    verb of leaving, with its own people)."""
     lex = harm_lexicon()
     if token.lower_ not in lex.adjectives or token.pos_ not in ("ADJ", "NOUN", "VERB"):
         return None
     kind, verb = lex.adjectives[token.lower_]
-    head = token.head
+    victims = _adjective_victims(token)
+    return _Harm(token, kind, verb, "none", victims) if victims is not None else None
+
+
+def _adjective_victims(token: Token) -> list[Token] | None:
+    """The victims of a harm adjective, None when it is no harm of its own (the outcome of a
+    harm verb: "shot dead")."""
     near = _near_victims(token)
     if near:
-        return _Harm(token, kind, verb, "none", near)
+        return near
+    if any(c.dep_ == "mark" and c.lower_ == "with" for c in token.children):
+        return _children(token, "nsubj")
+    head = token.head
     if token.dep_ in ("acomp", "oprd", "xcomp", "ccomp", "attr", "advcl") and _is_verb(head):
-        if _verb_trigger(head):
-            return None
-        counted = [c for c in _children(token, "nummod") if _is_count(c)]
-        return _Harm(token, kind, verb, "none", counted or _children(head, "dobj") or
-                     _children(token, "nsubj") or _subjects(head))
-    victims = _prepositional_victims(token)
-    return _Harm(token, kind, verb, "none", victims) if victims is not None else None
+        return _complement_victims(token)
+    if token.dep_ == "conj" and (_lemma(head) in harm_lexicon().leaving or _outcome_list(head)):
+        people = [c for c in token.children if c.dep_ in ("nsubj", "advmod", "npadvmod") and
+                  c.i < token.i and _is_person(c)]
+        return people or None
+    return _prepositional_victims(token)
+
+
+def _complement_victims(adjective: Token) -> list[Token] | None:
+    """"found dead", "remain missing", "left 9 dead": the people a harm adjective that is a
+    verb's complement is said of (None for the outcome of a harm verb: "shot dead")."""
+    head = adjective.head
+    if _verb_trigger(head):
+        return None
+    counted = [c for c in _children(adjective, "nummod") if _is_count(c)]
+    return counted or _children(head, "dobj") or _children(adjective, "nsubj") or \
+        _subjects(head)
 
 
 def _near_victims(adjective: Token) -> list[Token]:
@@ -712,11 +1182,13 @@ def _near_victims(adjective: Token) -> list[Token]:
 
 
 def _modified_people(adjective: Token) -> list[Token]:
-    """"a camp for displaced families", "wounded people were brought": the person noun a harm
-    adjective modifies (before it) names the victims."""
+    """"a camp for displaced families", "wounded people were brought", "displaced
+    Palestinians": the person noun (or people's name) a harm adjective modifies (before it)
+    names the victims."""
     noun = adjective.head
-    if adjective.dep_ != "amod" or noun.i < adjective.i or noun.pos_ != "NOUN" or \
-            not _is_person(noun):
+    if adjective.dep_ != "amod" or noun.i < adjective.i or not _is_person(noun) or \
+            (noun.pos_ != "NOUN" and noun.tag_ != "NNPS" and noun.ent_type_ != "NORP") or \
+            _is_subset(noun):
         return []
     return [noun]
 
@@ -792,15 +1264,97 @@ def _noun_harm(token: Token) -> _Harm | None:
     if entry is None:
         return None
     kind, verb = entry
-    if lemma == "toll":
+    if lemma == "toll" or _rising_tally(token):
         value, target = _toll_value(token)
         return _Harm(token, kind, verb, "none", [target], value=value) if target else None
     if token.dep_ == "dobj" and _lemma(token.head) in harm_lexicon().bearing_verbs:
         return _Harm(token, kind, verb, "none", _subjects(token.head))
-    if any(c.dep_ == "nummod" and _is_count(c) for c in token.children):
-        return _Harm(token, kind, verb, "none", [token])
-    victims = _of_people(token) or (_with_injuries(token) if kind == "injured" else [])
+    if lemma in harm_lexicon().remains and not _found_remains(token):
+        return None
+    counted = _counted_harm_noun(token)
+    if counted:
+        return _Harm(token, kind, verb, "none", counted)
+    victims = _noun_people(token, kind)
     return _Harm(token, kind, verb, "none", victims, _by_phrase(token)) if victims else None
+
+
+def _counted_harm_noun(noun: Token) -> list[Token]:
+    """A harm noun that counts its victims itself ("31,000 deaths", "the hostages, a soldier
+    and two workers"), or people counted by the count before "of" ("thousands of refugees";
+    not events: "one of the largest kidnappings")."""
+    if any(c.dep_ == "nummod" and _is_count(c) for c in noun.children) or \
+            _listed_people(noun):
+        return [noun]
+    count = noun.head.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and _is_count(count) and \
+            count.i < noun.i and (_person_noun(noun) or
+                                  _lemma(noun) in harm_lexicon().captive_nouns):
+        return [count]
+    return []
+
+
+def _noun_people(noun: Token, kind: str) -> list[Token]:
+    """The people of an uncounted harm noun: "the massacre of families" (not the captors of
+    "a prisoner of the militia"), "taken to hospital with injuries", "her son's killing" (not
+    for displacement: "another carrier's flight")."""
+    captive = _lemma(noun) in harm_lexicon().captive_nouns
+    return (_of_people(noun) if not captive else []) or \
+        (_with_injuries(noun) if kind == "injured" else []) or \
+        (_possessor_victims(noun) if kind != "displaced" else [])
+
+
+def _possessor_victims(noun: Token) -> list[Token]:
+    """"her son's killing", "the boy's death": a person whose harm a noun names (a noun, not a
+    pronoun: "died of his wounds" is no mention of its own; nor a group: "Hamas's killing")."""
+    if _lemma(noun) in harm_lexicon().captive_nouns:
+        return []
+    return [p for p in _children(noun, "poss") if p.pos_ in ("NOUN", "PROPN") and
+            _is_person(p) and p.ent_type_ not in ("GPE", "ORG", "NORP")]
+
+
+def _found_remains(noun: Token) -> bool:
+    """"exhumed 447 bodies", "the bodies of three men were found": a noun of the dead counted
+    when it is found, recovered or handled (the casualty lexicon's body verbs), not "two UN
+    bodies", "a museum houses the bodies of two pharaohs"."""
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    return _lemma(verb) in lexicon().sets["body_verbs"]
+
+
+_COPULAS = {"be", "remain", "stay", "become"}
+
+
+def _holding_word(token: Token) -> bool:
+    """"held", "kept", "taken" (also as the adjective the tagger made of them)."""
+    holding = harm_lexicon().holding
+    return _lemma(token) in holding or any(
+        token.lower_ == form for form in ("held", "kept", "taken"))
+
+
+def _status_harm(token: Token) -> _Harm | None:
+    """"remain hostage", "are still hostages", "remain held captive", "has been a prisoner of
+    the militia": a captive word predicated of the subject of a copula (passive when a
+    participle of holding comes with it)."""
+    lex = harm_lexicon()
+    kind = lex.captive_nouns.get(_lemma(token))
+    if kind is None or token.dep_ not in ("attr", "acomp", "oprd") or \
+            _children(token, "nummod"):
+        return None
+    head = token.head
+    held = any(_holding_word(c) for c in _children(token, "amod"))
+    if head.dep_ == "acomp" and _holding_word(head):
+        head, held = head.head, True
+    if _lemma(head) not in _COPULAS:
+        return None
+    return _Harm(token, kind, _lemma(token), "passive" if held else "none", _subjects(head))
+
+
+def _rising_tally(noun: Token) -> bool:
+    """"Fatalities from the heatwave rose to 14", "deaths have climbed to 300": an uncounted
+    plural harm noun that is the subject of a verb of change (the casualty lexicon's toll
+    verbs and prepositions)."""
+    return noun.dep_ == "nsubj" and noun.tag_ == "NNS" and not _children(noun, "nummod") and \
+        any(c.dep_ == "prep" and lexicon().has("toll_target_prepositions", c.lower_)
+            for c in noun.head.children if c.i > noun.i)
 
 
 def _custody_harm(token: Token) -> _Harm | None:
@@ -847,13 +1401,15 @@ def _gerund(noun: Token) -> tuple[str, str] | None:
 
 
 def _by_phrase(noun: Token) -> list[Token]:
-    """"the killing of 1,200 people by Hamas": the agent of a harm noun, who, as a passive's,
-    says whose the victims are not."""
+    """"the killing of 1,200 people by Hamas", "Hamas's killing of civilians": the agent of a
+    harm noun (a group or state possessing it, when it has people of its own), who, as a
+    passive's, says whose the victims are not."""
     for prep in _children(noun, "prep"):
         objects = _children(prep, "pobj")
         if prep.lower_ == "by" and objects:
             return noun_core(objects[0])
-    return []
+    return [t for p in _children(noun, "poss") if p.ent_type_ in ("GPE", "ORG", "NORP")
+            and _of_people(noun) for t in noun_core(p)]
 
 
 def _with_injuries(noun: Token) -> list[Token]:
@@ -874,34 +1430,115 @@ def _of_people(noun: Token) -> list[Token]:
 
 
 def _governing_verb(token: Token) -> Token | None:
-    """The verb a prepositional phrase hangs from ("taken to hospital with injuries")."""
+    """The verb a prepositional phrase hangs from ("taken to hospital with injuries"), also past
+    the object of a verb of getting care ("sought treatment for wounds")."""
     current = token.head
-    while not _is_verb(current) and current.dep_ in ("pobj", "prep") and \
+    while not _is_verb(current) and (current.dep_ in ("pobj", "prep") or _care(current)) and \
             current.head.i != current.i:
         current = current.head
     return current if _is_verb(current) else None
 
 
+def _care(noun: Token) -> bool:
+    """"sought medical help for gunshot wounds", "received treatment for burns": the object of
+    a verb whose subject is the patient (data: care_verbs)."""
+    return noun.dep_ == "dobj" and _lemma(noun.head) in harm_lexicon().care_verbs
+
+
 def _unreal(harm: _Harm) -> bool:
     """Hypothetical, future or negated harm: "could kill", "threatened to kill", "if ...",
-    "nobody was hurt", "no casualties"."""
-    lex = harm_lexicon()
-    if _denied(harm.trigger) or _intended(harm.trigger) or _no_victims(harm):
+    "nobody was hurt", "no casualties", "the toll could rise" (a harm noun that is the subject
+    of an unreal verb), "anyone convicted of kidnapping a child" (harm of anybody at all),
+    proportions."""
+    if _denied(harm.trigger) or _intended(harm.trigger) or _no_victims(harm) or \
+            _fleeing_victims(harm) or _proportion(harm):
         return True
     current = harm.trigger
+    if _reduced_relative(current) is not None:
+        return any(_unreal_cue(child) for child in current.children)
+    if _modal_subject(current):
+        return True
     for _ in range(4):
         if any(_unreal_cue(child) for child in current.children):
             return True
         if current.head.i == current.i:
             return False
-        if _lemma(current.head) in lex.intent_verbs and (current.dep_ in ("xcomp", "ccomp") or
-                                                         _infinitive(current)):
+        if _unreal_governor(current):
             return True
-        if current.dep_ not in ("xcomp", "ccomp", "conj", "acomp", "oprd", "pobj", "prep",
-                                "pcomp"):
+        if not _shares_mood(current):
             return False
         current = current.head
     return False
+
+
+def _shares_mood(clause: Token) -> bool:
+    """Whether a clause shares the mood of the word it hangs on (a complement, a conjunct, a
+    phrase, a bare participle clause)."""
+    return clause.dep_ in ("xcomp", "ccomp", "conj", "acomp", "oprd", "pobj", "prep", "pcomp") \
+        or _bare_participle(clause)
+
+
+def _bare_participle(clause: Token) -> bool:
+    """"would not go around hurting people": a participle clause with no conjunction of its
+    own, under the verb whose mood it shares."""
+    return clause.dep_ == "advcl" and clause.tag_ == "VBG" and \
+        not _children(clause, "mark", *_SUBJECTS)
+
+
+def _modal_subject(noun: Token) -> bool:
+    """A harm noun that is the subject of a verb with a modal auxiliary ("the toll could
+    rise")."""
+    modals = harm_lexicon().modals
+    return noun.pos_ == "NOUN" and noun.dep_ in _SUBJECTS and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in modals for c in noun.head.children)
+
+
+def _unreal_governor(clause: Token) -> bool:
+    """A clause under a verb of intent ("threatened to kill", "was asked to kill"; not a
+    passive verb of fear or belief that hedges a report: "are feared killed"), or describing
+    anybody at all ("anyone convicted of kidnapping")."""
+    lex = harm_lexicon()
+    head = clause.head
+    if _lemma(head) in lex.intent_verbs and (clause.dep_ in ("xcomp", "ccomp") or
+                                             _infinitive(clause)) and \
+            not (_lemma(head) in lex.hedging and _children(head, "auxpass", "nsubjpass")):
+        return True
+    return clause.dep_ in ("acl", "relcl") and head.lower_ in lex.generic_people
+
+
+def _proportion(harm: _Harm) -> bool:
+    """"one in three of the dead", "one in five displaced households": a harm told as a
+    proportion ("N in M", "N out of M") is no count of people."""
+    chain, current = [], harm.trigger
+    for _ in range(4):
+        chain.append(current)
+        current = current.head
+    chain += [t for v in harm.victims for t in [v, *v.children] if t.i == v.i or
+              t.dep_ == "nummod"]
+    return any(_in_ratio(t) for t in chain)
+
+
+def _in_ratio(count: Token) -> bool:
+    """A number of a proportion: "one" or "three" in "one in three", "nine out of ten"."""
+    if not count.like_num:
+        return False
+    head = count.head
+    second = head.lower_ in ("in", "of") and head.head.like_num and head.head.i < count.i
+    return second or any(p.lower_ in ("in", "out") and any(
+        o.like_num for o in p.subtree if o.i != p.i) for p in _children(count, "prep"))
+
+
+def _fleeing_victims(harm: _Harm) -> bool:
+    """"killed two cousins as they fled toward a shelter", "shot while fleeing": flight of the
+    victims (a pronoun, or no subject) that is the moment of another harm, not a displacement
+    of its own (not "died ... while thousands of families have fled")."""
+    verb, lex = harm.trigger, harm_lexicon()
+    if harm.kind != "displaced" or verb.dep_ != "advcl" or \
+            not any(c.dep_ == "mark" and c.lower_ in lex.moments for c in verb.children) or \
+            any(s.pos_ != "PRON" for s in _children(verb, *_SUBJECTS)):
+        return False
+    found = _verb_trigger(verb.head) if _is_verb(verb.head) else None
+    return found is not None and found[0] != "displaced"
 
 
 def _no_victims(harm: _Harm) -> bool:
@@ -929,9 +1566,10 @@ def _infinitive(verb: Token) -> bool:
 
 
 def _denied(trigger: Token) -> bool:
-    """"denied reports that any soldiers had been killed": harm told by a noun that is the
-    object of a verb of denial or intent; "reports that soldiers had died were false": by one
-    that is the subject of a word of falsity."""
+    """"denied reports that any soldiers had been killed", "investigating claims that civilians
+    were killed": harm told by a noun that is the object of a verb of denial, intent or doubt;
+    "reports that soldiers had died were false": by one that is the subject of a word of
+    falsity."""
     noun, lex = trigger.head, harm_lexicon()
     if trigger.dep_ not in ("acl", "ccomp", "relcl"):
         return False
@@ -939,7 +1577,7 @@ def _denied(trigger: Token) -> bool:
                                            for c in trigger.children):
         return False
     if noun.dep_ == "dobj" and trigger.dep_ == "acl":
-        return _lemma(noun.head) in lex.intent_verbs
+        return _lemma(noun.head) in lex.intent_verbs | lex.doubting
     return noun.dep_ in _SUBJECTS and any(c.dep_ in ("acomp", "attr") and c.lower_ in
                                           lex.false_words for c in noun.head.children)
 
@@ -954,28 +1592,87 @@ def _unreal_cue(child: Token) -> bool:
 
 def _harms(sent: Span) -> list[_Harm]:
     """Every harm word of a sentence with its victims (before sides are known); a noun that is
-    the victim of a harm verb ("holding 59 hostages") is not a harm of its own."""
+    the victim of a harm verb ("holding 59 hostages") or of a killing or wounding ("the deaths
+    of three detainees") is not a harm of its own, nor a harm word counted by another's victims
+    ("two of the wounded later died"), nor a rank in a series beside a harm of its kind ("the
+    third reporter to die this week")."""
     found = list(_candidates(sent))
-    victims = {v.i for harm in found if harm.trigger.pos_ != "NOUN" for v in harm.victims}
-    kept = [h for h in found if h.trigger.pos_ != "NOUN" or h.trigger.i not in victims]
-    kept = [h for h in kept if not any(_fatal_outcome(h, other) for other in kept)]
+    kept = _own_harms(found)
+    kept = [h for h in kept if not any(_fatal_outcome(h, other) or _rank_beside(h, other)
+                                       for other in kept)]
     return [h for n, h in enumerate(kept) if not any(_same_harm(h, other) for other in kept[:n])]
 
 
+def _own_harms(found: list[_Harm]) -> list[_Harm]:
+    """The harms that are not the victims of another: a harm noun among a harm verb's or a
+    killing's victims, a harm word standing for people counted by another's victims; a
+    participle of holding that describes counted captives is theirs ("the 20 hostages still
+    held in Gaza": the hostages)."""
+    found = _without_described_captives(found)
+    victims = {w.i for harm in found for v in harm.victims for w in (v, _counted(v)[1])
+               if _covers_nouns(harm, v)}
+    counted_of = {_counted(v)[1].i for harm in found for v in harm.victims
+                  if _counted(v)[1].i != v.i}
+    return [h for h in found if (h.trigger.pos_ != "NOUN" or h.trigger.i not in victims) and
+            not (h.trigger.i in counted_of and [v.i for v in h.victims] == [h.trigger.i])]
+
+
+def _without_described_captives(found: list[_Harm]) -> list[_Harm]:
+    """The harms but a participle of holding that describes captives counted by their own
+    noun ("the 20 hostages still held in Gaza": the hostages are the mention)."""
+    held = ("hostages", "detained")
+    counted = {h.trigger.i for h in found if h.trigger.pos_ == "NOUN" and h.kind in held and
+               _counted_harm_noun(h.trigger) == [h.trigger]}
+    return [h for h in found if not (h.trigger.dep_ == "acl" and h.kind in held and
+                                     h.trigger.head.i in counted)]
+
+
+def _rank_beside(harm: _Harm, other: _Harm) -> bool:
+    """A harm of people ranked in a series ("the third reporter to die") beside another harm of
+    its kind, which it restates."""
+    return other is not harm and other.kind == harm.kind and bool(harm.victims) and \
+        all(_ranked(v) for v in harm.victims)
+
+
+def _covers_nouns(harm: _Harm, victim: Token) -> bool:
+    """Whether a harm noun among a harm's victims is no mention of its own: the victims of a
+    harm verb or adjective, or of a killing or a wounding."""
+    return harm.trigger.pos_ != "NOUN" or (harm.kind in ("killed", "injured") and
+                                           victim.i != harm.trigger.i)
+
+
 def _same_harm(harm: _Harm, other: _Harm) -> bool:
-    """"the abduction of two aid workers, seized at gunpoint": a harm of the same kind and the
-    same victims as one before it is the same mention."""
-    return harm.kind == other.kind and bool(harm.victims) and \
-        {v.i for v in harm.victims} == {v.i for v in other.victims}
+    """"the abduction of two aid workers, seized at gunpoint": a harm of the same kind whose
+    victims are among those of one before it is the same mention ("nine civilians and a student,
+    who was abducted"; held as hostages or detainees alike: "students who were abducted remain
+    in captivity"); "183 detainees, many of them held for
+    months": so is a harm of the same kind whose victims are only a part of people named
+    before it ("many of them")."""
+    held = ("hostages", "detained")
+    if (harm.kind != other.kind and not (harm.kind in held and other.kind in held)) or \
+            not harm.victims:
+        return False
+    return {v.i for v in harm.victims} <= {v.i for v in other.victims} or \
+        (all(_partitive(v) for v in harm.victims) and other.trigger.i < harm.trigger.i)
+
+
+def _ranked(noun: Token) -> bool:
+    """"the third reporter to die this week": a person ranked in a series (an ordinal with
+    "the"), who restates a victim named before."""
+    return any(c.ent_type_ == "ORDINAL" and c.dep_ in ("amod", "nummod") for c in noun.children) \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
 
 
 def _fatal_outcome(harm: _Harm, other: _Harm) -> bool:
-    """"was shot in the head and died of his wounds", "was shot and killed": the injury
-    ``other`` (a harm of the same victims coordinated with it) ends in is no mention of its
-    own."""
+    """"was shot in the head and died of his wounds", "was shot and killed", "died after being
+    stabbed", "a woman who was wounded died": the injury ``other`` (a harm of the same victims
+    coordinated with it, whose clause it is, or said of them in a relative clause) ends in is
+    no mention of its own."""
     if harm.kind != "injured" or other.kind != "killed":
         return False
-    linked = other.trigger.dep_ == "conj" and other.trigger.head.i == harm.trigger.i
+    linked = (other.trigger.dep_ == "conj" and other.trigger.head.i == harm.trigger.i) or \
+        (harm.trigger.dep_ in ("pcomp", "advcl") and other.trigger.i in
+         (harm.trigger.head.i, harm.trigger.head.head.i)) or harm.trigger.dep_ == "relcl"
     same = {v.i for v in other.victims} == {v.i for v in harm.victims}
     return linked and same and not any(c.lower_ == "or" for c in harm.trigger.children)
 
@@ -1000,7 +1697,7 @@ def _readings(token: Token) -> Iterator[_Harm]:
     """The ways a word can be a harm word, best first (the next is tried when one finds no
     victims: "missing" in "30 others remain missing" is no verb with a subject)."""
     builders: list[Callable[[Token], _Harm | None]] = [_adjective_harm, _noun_harm,
-                                                        _custody_harm]
+                                                        _custody_harm, _status_harm]
     if _is_verb(token):
         builders.insert(0, _verb_harm)
     if _counted_participle(token):
@@ -1016,7 +1713,8 @@ def _readings(token: Token) -> Iterator[_Harm]:
 def _people(harm: _Harm) -> list[Token]:
     """The harm's victim words that can name people (a harm word standing for its victims:
     "the wounded")."""
-    victims = [v for victim in _named(harm)
+    named = [_plural_antecedent(v, harm) or v for v in _one_name(_named(harm))]
+    victims = [v for victim in named
                for v in _partition(_victim(victim)) or _with_conjuncts(_victim(victim))]
     people = [v for v in victims if v.i == harm.trigger.i or (
         (_is_person(v) or _person_conjunct(v, victims)) and not _other_harm(v, harm))]
@@ -1025,9 +1723,37 @@ def _people(harm: _Harm) -> list[Token]:
     return people
 
 
+def _plural_antecedent(pronoun: Token, harm: _Harm) -> Token | None:
+    """"abducted 30 villagers and later killed them", "buried four refugees ..., adding that
+    they had died": the people named before a plural pronoun in its sentence (not the
+    harm's agent), who give its count and side (a harm of the same kind on them restates
+    the one before)."""
+    if pronoun.lower_ not in ("they", "them") or _partitive(pronoun):
+        return None
+    skip = {t.i for t in harm.agent}
+    for token in reversed(pronoun.doc[pronoun.sent.start: pronoun.i]):
+        if token.i not in skip and _group_of_people(token) and token.tag_ in ("NNS", "NNPS") \
+                and _human(token):
+            return token.head if token.dep_ == "conj" and token.head.i < token.i else token
+    return None
+
+
+def _one_name(victims: list[Token]) -> list[Token]:
+    """"Dr. Adnan al-Bursh died": the parts of one hyphenated name the parse made two subjects
+    are one victim."""
+    doc = victims[0].doc if victims else None
+    return [v for v in victims if doc is None or v.pos_ != "PROPN" or v.left_edge.i < 2 or
+            doc[v.left_edge.i - 1].text not in ("-", "\u2010") or not any(
+                o.i != v.i and o.pos_ == "PROPN" and o.right_edge.i == v.left_edge.i - 2
+                for o in victims)]
+
+
 def _other_harm(noun: Token, harm: _Harm) -> bool:
     """"the release of 33 hostages and 1,900 prisoners": a conjunct that is a harm noun of
-    another kind is a mention of its own."""
+    another kind is a mention of its own (not people a harm verb names: "killed nine Lebanese
+    citizens and three Syrian refugees")."""
+    if harm.trigger.pos_ != "NOUN":
+        return False
     found = harm_lexicon().nouns.get(_lemma(noun)) if noun.dep_ == "conj" else None
     return found is not None and found[0] != harm.kind
 
@@ -1060,12 +1786,15 @@ def _aside_count(noun: Token) -> Token | None:
     """"Haitian migrants, at least 40 of whom drowned", "conscripts — 49 of them, according to
     Kyiv —", "Kurds who fled — between 20,000 and 30,000 people —": the count of uncounted
     victims that an aside set off by a comma or a dash right after them gives (a partitive or a
-    count of people, not one with a noun of its own: "12 of them children")."""
+    count of people, not one with a noun of its own: "12 of them children"; nor a part of them:
+    "among them three children")."""
     doc, set_off = noun.doc, False
     for token in doc[noun.i + 1: noun.sent.end]:
         if token.is_punct and token.tag_ != "HYPH":
             set_off = True
             continue
+        if token.lower_ in _SUBSET:
+            return None
         if _is_count(token) and set_off:
             return token if _total(token) else None
         if _is_verb(token) and token.i not in {t.i for t in noun.subtree}:
@@ -1103,7 +1832,8 @@ def _nominal_harm(token: Token) -> _Harm | None:
     count modifying it, else itself)."""
     lex = harm_lexicon()
     if token.lower_ not in lex.adjectives or token.i == token.sent.start or (
-            token.dep_ == "amod" and token.head.pos_ in ("NOUN", "PROPN")):
+            token.dep_ == "amod" and token.head.pos_ in ("NOUN", "PROPN") and
+            not _set_off_nominal(token)):
         return None
     before = token.doc[token.i - 1]
     kind, verb = lex.adjectives[token.lower_]
@@ -1114,11 +1844,31 @@ def _nominal_harm(token: Token) -> _Harm | None:
     count = _count_before(token)
     if count is not None:
         return _Harm(token, kind, verb, "none", [count])
-    if any(_is_count(c) for c in _children(token, "nummod")) and \
+    if (any(_is_count(c) for c in _children(token, "nummod")) and
             token.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "conj", "attr", "advmod",
-                           "npadvmod"):
+                           "npadvmod")) or _reported_bare(token):
         return _Harm(token, kind, verb, "none", [token])
     return None
+
+
+def _reported_bare(adjective: Token) -> bool:
+    """"Both sides reported dead and wounded": a bare harm adjective (or one coordinated with
+    it) that an active reporting verb (the casualty lexicon's) takes as its object."""
+    head = adjective.head
+    if adjective.dep_ == "conj" and head.lower_ in harm_lexicon().adjectives:
+        head = head.head
+    return adjective.dep_ in ("oprd", "dobj", "conj") and \
+        lexicon().has("reporting_verbs", _lemma(head)) and \
+        not _children(head, "auxpass", "nsubjpass", "dobj") and \
+        all(c.dep_ in ("prep", "cc", "conj") for c in adjective.children)
+
+
+def _set_off_nominal(adjective: Token) -> bool:
+    """"The injured, among them three children, ...": a harm adjective with its own article
+    and a comma after it, which the parse made a modifier of a noun further on."""
+    doc = adjective.doc
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in adjective.children) and \
+        adjective.i + 1 < len(doc) and doc[adjective.i + 1].text == ","
 
 
 def _count_before(token: Token) -> Token | None:
@@ -1129,7 +1879,8 @@ def _count_before(token: Token) -> Token | None:
     if _is_count(before) and before.dep_ not in ("nummod", "quantmod", "compound"):
         return before
     if before.lower_ == "of" and token.dep_ == "pobj" and before.head.i == before.i - 1 and \
-            _is_count(before.head) and not list(token.children):
+            _is_count(before.head) and \
+            all(c.dep_ == "prep" for c in token.children):
         return before.head
     return None
 
@@ -1172,21 +1923,86 @@ def _covered(token: Token, harm: _Harm) -> set[int]:
 
 
 def _victim(token: Token) -> Token:
-    """The victim word a relative pronoun or a partitive stands for: "migrants who ...",
-    "a record number of civilians"; "dozens of civilians" keeps "dozens" (the count)."""
+    """The victim word a relative pronoun or a partitive stands for: "migrants who ...", "a
+    record number of civilians"; "dozens of civilians" keeps "dozens" (the count); the
+    people set in apposition to a place the parse made the subject ("In X, a dozen people
+    ... were killed"); the people "those killed included"."""
     if token.lower_ in ("who", "that", "which") and token.head.dep_ == "relcl":
-        head = token.head.head
-        return _victim(head) if head.lower_ in _PARTITIVE else head
-    placed = [c for c in _children(token, "appos") if _is_person(c)]
-    if token.ent_type_ in ("GPE", "LOC", "FAC") and placed and not _is_person(token):
-        return placed[0]
-    if _among_uncounted(token):
-        subjects = _children(token.head.head, "nsubj", "attr")
-        return subjects[0] if subjects else token
-    if _lemma(token) in harm_lexicon().tally_nouns:
-        people = _of_people(token)
-        return people[0] if people else token
+        return _relative_antecedent(token)
+    for resolve in (_placed_people, _among_subject, _tallied_people, _included_people,
+                    _split_apposition):
+        found = resolve(token)
+        if found is not None:
+            return found
     return token
+
+
+def _placed_people(token: Token) -> Token | None:
+    """The people set in apposition to a place the parse made the victim."""
+    placed = [c for c in _children(token, "appos") if _is_person(c)]
+    if placed and (token.ent_type_ in ("GPE", "LOC", "FAC") and not _is_person(token) or
+                   _known_place(token)):
+        return placed[0]
+    return None
+
+
+def _among_subject(token: Token) -> Token | None:
+    """"Among the dead were ...": the subject, when there is one."""
+    if not _among_uncounted(token):
+        return None
+    subjects = _children(token.head.head, "nsubj", "attr")
+    return subjects[0] if subjects else token
+
+
+def _tallied_people(token: Token) -> Token | None:
+    """"a record number of civilians": the people tallied."""
+    if _lemma(token) not in harm_lexicon().tally_nouns:
+        return None
+    people = _of_people(token)
+    return people[0] if people else token
+
+
+def _included_people(token: Token) -> Token | None:
+    """"Those killed included a baby and her grandmother": the people included."""
+    if token.lower_ not in ("those", "these") or token.dep_ != "nsubj" or \
+            _lemma(token.head) not in harm_lexicon().subset_verbs:
+        return None
+    included = _children(token.head, "dobj")
+    return included[0] if included else None
+
+
+def _relative_antecedent(pronoun: Token) -> Token:
+    """The noun a relative pronoun stands for (through a partitive: "two of whom"; not a
+    person's name the parse hung a "which" clause on)."""
+    head = pronoun.head.head
+    if pronoun.lower_ == "which" and head.ent_type_ == "PERSON":
+        return pronoun
+    return _victim(head) if head.lower_ in _PARTITIVE else head
+
+
+def _known_place(name: Token) -> bool:
+    """A proper name the side lexicon knows as a place, whatever the entity recogniser took it
+    for ("Cité Soleil" tagged as a person)."""
+    first = min([name.i, *(c.i for c in _children(name, "compound"))])
+    return name.pos_ == "PROPN" and \
+        place_side(name.doc[first: name.i + 1].text, use_index=False)[0] is not None
+
+
+def _split_apposition(name: Token) -> Token | None:
+    """"An Israeli reservist, Sgt. First Class Eitan Mor, 24, was killed": the person noun a
+    name restates when the parse left that noun hanging as a root of its own (a title's full
+    stop split the sentence)."""
+    doc, first = name.doc, name.left_edge.i - 1
+    if name.pos_ != "PROPN":
+        return None
+    while first > 0 and (doc[first].pos_ == "PROPN" or doc[first].text == "."):
+        first -= 1
+    if first <= 0 or doc[first].text != ",":
+        return None
+    noun = doc[first - 1]
+    while noun.head.i != noun.i and noun.head.i < first:
+        noun = noun.head
+    return noun if noun.dep_ == "ROOT" and noun.pos_ == "NOUN" and _person_noun(noun) else None
 
 
 def _among_uncounted(token: Token) -> bool:
@@ -1197,9 +2013,11 @@ def _among_uncounted(token: Token) -> bool:
 
 
 def _partition(victim: Token) -> list[Token]:
-    """"Of the migrants who drowned, 23 were Ethiopian and six were Somali": the counts."""
+    """"Of the migrants who drowned, 23 were Ethiopian and six were Somali": the counts (not of
+    counted victims, "of the 30 dead, 12 were children": the 30)."""
     prep = victim.head
-    if victim.dep_ != "pobj" or prep.lower_ != "of" or not _is_verb(prep.head):
+    if victim.dep_ != "pobj" or prep.lower_ != "of" or not _is_verb(prep.head) or \
+            _counted(victim)[0] is not None:
         return []
     verbs = [prep.head, *(c for c in prep.head.children if c.dep_ == "conj" and _is_verb(c))]
     return [s for verb in verbs for s in _children(verb, "nsubj") if _is_count(s)]
@@ -1230,9 +2048,7 @@ def _left_count(noun: Token) -> list[Token]:
 
 def _count(token: Token) -> int | None:
     """The number a count token and its number words say; None when vague."""
-    if token.lower_ in _SCALES and any(lexicon().has("vague_scale_modifiers", c.lower_)
-                                       for c in token.children) and \
-            not any(c.like_num for c in token.children):
+    if _vague_scale(token):
         return None
     words = [t for t in token.subtree if t.i <= token.i and
              (t.like_num or t.lower_ in _SCALES or t.lower_ in VAGUE)]
@@ -1244,6 +2060,13 @@ def _count(token: Token) -> int | None:
     if parsed is None or parsed.vague:
         return None
     return parsed.value
+
+
+def _vague_scale(token: Token) -> bool:
+    """"several thousand", "a few hundred": a scale word with a vague modifier and no number."""
+    return token.lower_ in _SCALES and any(lexicon().has("vague_scale_modifiers", c.lower_)
+                                           for c in token.children) and \
+        not any(c.like_num for c in token.children)
 
 
 def _count_end(token: Token) -> int:
@@ -1259,39 +2082,88 @@ def _victim_value(victim: Token) -> tuple[int | None, list[Token]]:
     """(count or None, words naming the victims) of one victim word."""
     count, noun = _victim_count(victim)
     value = _count(count) if count is not None else _singular(noun)
-    skipped = {t.i for c in noun.children if c.dep_ in _NOT_VICTIM or c.lower_ in _SUBSET
-               for t in c.subtree}
-    words = [t for t in noun.subtree if t.i not in skipped and not t.is_punct]
-    if noun.dep_ == "nsubj" and _lemma(noun.head) == "be":
-        words += _children(noun.head, "acomp", "attr")
+    listed = _listed_people(noun) if count is None and value is None else []
+    if listed:
+        value = sum(v for v, _ in listed)
+    words = _victim_words(noun, {t.i for _, words in listed for t in words})
     if count is not None and count not in words:
         words.insert(0, count)
     return value, words or [noun]
+
+
+def _victim_words(noun: Token, kept: set[int]) -> list[Token]:
+    """The words naming the victims of a victim noun: its phrase without clauses, asides and
+    lists (but for the ``kept`` tokens, and the person noun describing a name: "Evan
+    Gershkovich, the first American journalist ..."), and a complement of "be"."""
+    described = {t.i for c in _children(noun, "appos") if noun.pos_ == "PROPN" and
+                 c.pos_ == "NOUN" and _person_noun(c) for t in noun_core(c)}
+    skipped = {t.i for c in noun.children if c.dep_ in _NOT_VICTIM or c.lower_ in _SUBSET
+               for t in c.subtree} - kept - described
+    words = [t for t in noun.subtree if t.i not in skipped and not t.is_punct]
+    if noun.dep_ == "nsubj" and _lemma(noun.head) == "be":
+        words += _children(noun.head, "acomp", "attr")
+    return words
+
+
+def _listed_people(noun: Token) -> list[tuple[int, list[Token]]]:
+    """"the victims, a retired teacher, 71, and her son, 44,": (count, words) of each person of
+    a list set in apposition to uncounted plural victims (none unless every one is counted)."""
+    if noun.tag_ not in ("NNS", "NNPS"):
+        return []
+    people = [p for item in _list_items(noun) for p in
+              [item, *(c for c in item.subtree if c.i != item.i and c.dep_ == "conj" and
+                       _named_person(c))]]
+    found = []
+    for person in people:
+        count = _counted(person)[0]
+        value = _count(count) if count is not None else _singular(person)
+        if value is None:
+            return []
+        found.append((value, noun_core(person)))
+    return found if len(found) > 1 else []
+
+
+def _list_items(noun: Token) -> list[Token]:
+    """The people a noun's apposition lists, or the conjunct right after its comma."""
+    doc = noun.doc
+    after_comma = noun.i + 1 < len(doc) and doc[noun.i + 1].text == ","
+    return [c for c in noun.children if c.i > noun.i and _named_person(c) and (
+        c.dep_ == "appos" or (c.dep_ == "conj" and after_comma and c.left_edge.i == noun.i + 2))]
+
+
+def _named_person(token: Token) -> bool:
+    """A person noun or a person's name."""
+    return _person_noun(token) or (token.pos_ == "PROPN" and token.ent_type_ == "PERSON")
 
 
 def _victim_count(victim: Token) -> tuple[Token | None, Token]:
     """(count token or None, noun) of a victim word, also a count an aside gives uncounted
     plural victims."""
     count, noun = _counted(victim)
-    if count is None and noun.tag_ in ("NNS", "NNPS"):
+    if count is None and noun.tag_ in ("NNS", "NNPS") and not _listed_people(noun):
         return _aside_count(noun), noun
     return count, noun
 
 
 def _singular(noun: Token) -> int | None:
-    """1 for a singular victim ("a man", "he"), None for an uncounted plural."""
+    """1 for a singular victim ("a man", "he", "a Palestinian"), None for an uncounted
+    plural."""
     lex = harm_lexicon()
     if _two(noun):
         return 2
     if (noun.tag_ == "NN" and _lemma(noun) in lex.groups) or _shared_noun(noun) or \
-            noun.lower_ in lex.remainder:
+            noun.lower_ in lex.remainder or noun.lower_ in lex.adjectives:
         return None
     if noun.lower_ in _SINGULAR or (noun.tag_ in ("NN", "NNP") and noun.pos_ != "PRON") or \
-            noun.lower_ == "old" or _article(noun):
-        return 1
-    if noun.ent_type_ == "ORDINAL" and any(c.lower_ == "a" for c in noun.children):
+            noun.lower_ == "old" or _article(noun) or _one_named(noun):
         return 1
     return None
+
+
+def _one_named(noun: Token) -> bool:
+    """"a third", "a Palestinian": an ordinal or a people's word with "a" standing for one."""
+    return noun.ent_type_ in ("ORDINAL", "NORP") and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
 
 
 def _shared_noun(word: Token) -> bool:
@@ -1306,9 +2178,10 @@ def _shared_noun(word: Token) -> bool:
 
 
 def _two(noun: Token) -> bool:
-    """"a couple", "the twins", "both", "both men": two people."""
-    if noun.lower_ in harm_lexicon().pair_collectives and \
-            any(c.lower_ in ("a", "the") for c in noun.children):
+    """"a couple", "the twins", "her newborn twins", "both", "both men": two people."""
+    lex = harm_lexicon()
+    if noun.lower_ in lex.pair_collectives | lex.pairs and not _children(noun, "nummod") and \
+            any(c.lower_ in ("a", "an", "the", "his", "her") for c in noun.children):
         return True
     return noun.lower_ == "both" or _both(noun)
 
@@ -1328,10 +2201,16 @@ def _article(noun: Token) -> bool:
 
 
 def _groups(harm: _Harm) -> list[tuple[int | None, list[Token], list[Token]]]:
-    """Victims split by the side their own words name: (value, victim words, victim heads)."""
+    """Victims split by the side their own words name: (value, victim words, victim heads); the
+    parts of one victim word (a breakdown by people) each a group of its own."""
     groups: list[_Group] = []
     for victim in harm.victims:
-        for value, words in _parts(victim):
+        parts = _parts(victim)
+        if len(parts) > 1:
+            groups += [(words_side(words, index=False)[0], value, words, [victim])
+                       for value, words in parts]
+            continue
+        for value, words in parts:
             groups = _join(groups, value, words, victim)
     if harm.value is not None and groups:
         groups[0] = (groups[0][0], harm.value, groups[0][2], groups[0][3])
@@ -1354,11 +2233,13 @@ def _owned(groups: list[tuple[int | None, list[Token], list[Token]]],
 
 def _side_modifiers(noun: Token) -> list[list[Token]]:
     """"Israeli and Palestinian children": one word list per side that a noun's coordinated
-    modifiers name, when they name more than one."""
+    modifiers name, when they name more than one (not one person's two nationalities,
+    "a British-Israeli woman")."""
     modifiers = [m for c in _children(noun, "amod", "compound") for m in c.subtree
                  if m.dep_ in ("amod", "compound", "conj") and m.pos_ in ("ADJ", "PROPN", "NOUN")]
     sided = [m for m in modifiers if words_side([m], index=False)[0]]
-    if len({words_side([m], index=False)[0] for m in sided}) < 2:
+    if len({words_side([m], index=False)[0] for m in sided}) < 2 or \
+            not any(m.dep_ == "conj" or _children(m, "cc") for m in modifiers):
         return []
     return [[m] for m in sided]
 
@@ -1371,7 +2252,7 @@ def _parts(victim: Token) -> list[tuple[int | None, list[Token]]]:
     "seven Lebanese and three Syrian soldiers", a count on a modifier), or one part per
     people of a breakdown that sums to the count ("13 soldiers, nine of them South African,
     three Malawian and one Uruguayan")."""
-    breakdown = _breakdown(victim)
+    breakdown = _breakdown(victim) or _listed_sides(victim)
     if breakdown:
         return breakdown
     counts = _part_counts(victim)
@@ -1386,6 +2267,16 @@ def _parts(victim: Token) -> list[tuple[int | None, list[Token]]]:
                  not t.is_punct]
         parts.append((_count(count), [*words, victim]))
     return parts
+
+
+def _listed_sides(victim: Token) -> list[tuple[int | None, list[Token]]]:
+    """"the hostages, an Israeli soldier and two Thai workers": one part per person listed in
+    apposition, when they name more than one side."""
+    listed = _listed_people(victim) if _counted(victim)[0] is None else []
+    sides = {words_side(words, index=False)[0] for _, words in listed}
+    if len(sides) < 2 or None in sides:
+        return []
+    return [(value, words) for value, words in listed]
 
 
 def _part_counts(victim: Token) -> list[Token]:
@@ -1413,12 +2304,13 @@ def _breakdown(victim: Token) -> list[tuple[int | None, list[Token]]]:
 
 
 def _appositions(victim: Token) -> list[Token]:
-    """What the parse hung after a victim about it: appositions, a conjunct or a sibling that
-    is a partitive aside ("13 soldiers, nine of them ...")."""
+    """What the parse hung after a victim about it: appositions, a conjunct, a modifier or a
+    sibling that is a partitive aside ("13 soldiers, nine of them ...")."""
     siblings = [s for s in victim.head.children if s.dep_ == victim.dep_ and s.i > victim.i
                 and _aside(s)] if victim.head.i != victim.i else []
     return [c for c in victim.children if (c.dep_ == "appos" and c.i > victim.i) or
-            (c.dep_ == "conj" and (_partitive(c) or _after_comma(c)))] + siblings
+            (c.dep_ == "conj" and (_partitive(c) or _after_comma(c))) or
+            (c.dep_ == "amod" and c.i > victim.i and _aside(c))] + siblings
 
 
 def _after_comma(token: Token) -> bool:
@@ -1428,16 +2320,18 @@ def _after_comma(token: Token) -> bool:
 
 
 def _sided_parts(tokens: list[Token]) -> list[tuple[int, list[Token]]]:
-    """The leading segments that each give a count and a side ("three Britons", "an
-    Australian", "nine of them South African")."""
+    """The leading segments that each give a count and people ("three Britons", "an
+    Australian", "nine of them South African", "three foreign nationals"), when one of them at
+    least names a side."""
     parts: list[tuple[int, list[Token]]] = []
     for segment in _segments(tokens):
         value = _segment_count(segment)
         words = segment[1:]
-        if value is None or not words or not words_side(words, index=False)[0]:
+        if value is None or not words or not (words_side(words, index=False)[0] or
+                                              any(_person_noun(w) for w in words)):
             break
         parts.append((value, words))
-    return parts
+    return parts if any(words_side(w, index=False)[0] for _, w in parts) else []
 
 
 def _segments(tokens: list[Token]) -> Iterator[list[Token]]:
@@ -1465,9 +2359,11 @@ def _segment_count(segment: list[Token]) -> int | None:
 def _join(groups: list[_Group], value: int | None, words: list[Token],
           victim: Token) -> list[_Group]:
     """Add a victim part to the last group when its side is the same (or unknown); people
-    "along with" the others are a group of their own."""
+    "along with" the others, or a count coordinated with a place ("eight on the Ukrainian side
+    and four in Belgorod"), are a group of their own."""
     side = words_side(words, index=False)[0]
-    accompanying = victim.dep_ == "pobj" and victim.head.lower_ == "with"
+    accompanying = (victim.dep_ == "pobj" and victim.head.lower_ == "with") or \
+        (victim.dep_ == "conj" and victim.head.dep_ == "pobj" and victim.pos_ == "NUM")
     if groups and not accompanying and \
             (side is None or side == groups[-1][0] or groups[-1][0] is None):
         last_side, last_value, last_words, heads = groups[-1]
@@ -1505,28 +2401,52 @@ def harm_mentions(doc: Doc, *, context: ExtractContext) -> list[HarmMention]:
         harms = list(_harms(sent))
         found: list[HarmMention] = []
         by_harm: list[list[HarmMention]] = []
+        away = frozenset(t.i for h in harms for t in _destinations(h))
         for harm in harms:
             others = frozenset(t.i for h in harms if h is not harm for v in h.victims
-                               for t in _victim_value(v)[1]) | _other_clauses(harm, harms)
-            by_harm.append(list(_mentions(doc, sent, harm, others, context, previous + found)))
+                               for t in _victim_value(v)[1]) | _other_clauses(harm, harms) | away
+            by_harm.append(list(_mentions(doc, sent, harm, (others, away), context,
+                                          previous + found)))
             found.extend(by_harm[-1])
         found = _shared_side(by_harm)
-        record_victims(doc, sent, [(m.side, m.area) for m in found])
+        record_victims(doc, sent, [(m.side, m.area) for m in found],
+                       [(m.side, m.area) for m in found if m.kind == "hostages"])
         mentions.extend(found)
         previous = found
     return mentions
+
+
+def _destinations(harm: _Harm) -> list[Token]:
+    """Where the displaced went, which says nothing of whose they are: "fled to Chad", "sought
+    refuge at a Russian air base" (data: destination_prepositions; any phrase of the refuge)."""
+    if harm.kind != "displaced":
+        return []
+    lex = harm_lexicon()
+    heads = [harm.trigger, *_fated_head(harm.trigger),
+             *(o for o in _children(harm.trigger, "dobj") if _lemma(o) in
+               lex.losing.get(_lemma(harm.trigger), {}) and
+               lex.losing[_lemma(harm.trigger)][_lemma(o)] == "displaced")]
+    return [t for head in heads for p in _children(head, "prep")
+            if p.lower_ in lex.destinations or head.i != harm.trigger.i for t in p.subtree]
 
 
 def _shared_side(by_harm: list[list[HarmMention]]) -> list[HarmMention]:
     """"RSF fighters killed 200 people ..., condemning the abduction of dozens of women": the
     mentions of a harm word that names no side take the one side the mentions of the
     sentence's other harm words all name (not "Four Kenyans were among the dead, along with
-    dozens of residents": people set apart by the same harm word)."""
+    dozens of residents": people set apart by the same harm word; nor foreigners)."""
     sides = [(m.side, m.area) for found in by_harm for m in found if m.side]
     if not sides or len({side for side, _ in sides}) > 1:
         return [m for found in by_harm for m in found]
-    return [m if any(n.side for n in found) else replace(m, side=sides[0][0], area=sides[0][1])
-            for found in by_harm for m in found]
+    return [m if any(n.side for n in found) or _foreigners(m) else
+            replace(m, side=sides[0][0], area=sides[0][1]) for found in by_harm for m in found]
+
+
+def _foreigners(mention: HarmMention) -> bool:
+    """Whether a mention's victims are named as foreigners ("a foreign worker", "the crew"),
+    who have no side of the place's people."""
+    words = set((mention.victims or "").lower().replace("-", " ").split())
+    return bool(words & side_lexicon().foreign)
 
 
 def _other_clauses(harm: _Harm, harms: list[_Harm]) -> frozenset[int]:
@@ -1536,7 +2456,7 @@ def _other_clauses(harm: _Harm, harms: list[_Harm]) -> frozenset[int]:
 
 
 def _anaphor_side(heads: list[Token], before: list[HarmMention],
-                  sent: int) -> tuple[str | None, ...]:
+                  sent: int) -> tuple[str | None, str | None]:
     """"and another was wounded", "25 others injured": the side of the mention before (in
     the sentence or the one before it); "and seven wounded": the one before in the sentence."""
     if heads and all(_elliptical(h) for h in heads):
@@ -1565,14 +2485,40 @@ def _antecedent_side(sent: Span, victim: Token) -> tuple[str | None, str | None]
     """The side of the people a referring victim stands for: the nearest group of people named
     before it, in its sentence or the one before (a plural noun, a collective one, or nouns
     coordinated: "an Israeli mother and her two sons")."""
+    first = _antecedent(sent, victim)
+    if first is None:
+        return (None, None)
+    words = [t for noun in _with_conjuncts(first) for t in noun_core(noun)]
+    return words_side(words, index=False)
+
+
+def _repeated_noun_side(heads: list[Token], words: list[Token]) -> tuple[str | None, str | None]:
+    """"Gunmen ambushed a convoy of Chinese engineers ... Two of the engineers were killed":
+    victims named again by a definite noun take the side of the people it named before (in
+    the sentence or the one before), when their own words name none."""
+    if len(heads) != 1 or words_side(words, index=False)[0]:
+        return (None, None)
+    noun = _counted(heads[0])[1]
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those")
+               for c in noun.children) or not _person_noun(noun):
+        return (None, None)
+    sent = noun.sent
+    start = noun.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for token in reversed(noun.doc[start: noun.left_edge.i]):
+        if _lemma(token) == _lemma(noun) and token.pos_ == "NOUN":
+            return words_side(noun_core(token), index=False)
+    return (None, None)
+
+
+def _antecedent(sent: Span, victim: Token) -> Token | None:
+    """The nearest group of people named before a referring victim, in its sentence or the one
+    before."""
     doc = sent.doc
     start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
     for token in reversed(doc[start: victim.left_edge.i]):
         if _group_of_people(token):
-            first = token.head if token.dep_ == "conj" and token.head.i < token.i else token
-            words = [t for noun in _with_conjuncts(first) for t in noun_core(noun)]
-            return words_side(words, index=False)
-    return (None, None)
+            return token.head if token.dep_ == "conj" and token.head.i < token.i else token
+    return None
 
 
 def _group_of_people(token: Token) -> bool:
@@ -1600,21 +2546,28 @@ def _other(noun: Token) -> bool:
 
 
 def _kin(victim: Token) -> bool:
-    """"two of his comrades", "her children": people named by their tie to someone named before
-    (who gives their side), with no side of their own."""
+    """"two of his comrades", "her children", "their adult son": people named by their tie to
+    someone named before (who gives their side), with no side of their own."""
     nouns = [victim, *(o for p in _children(victim, "prep") if p.lower_ == "of"
                        for o in _children(p, "pobj"))]
-    return any(c.dep_ == "poss" and c.lower_ in ("his", "her") for n in nouns
+    kin = harm_lexicon().kin
+    return any(c.dep_ == "poss" and (c.lower_ in ("his", "her") or (
+        c.lower_ == "their" and _lemma(n) in kin)) for n in nouns
                for c in n.children) and not words_side(
         [t for n in nouns for t in n.subtree], index=False)[0]
 
 
 def _elliptical(count: Token) -> bool:
     """"Five soldiers were killed and seven wounded": a bare count subject of a coordinated
-    clause, counting people of the victims named before it."""
+    clause, counting people of the victims named before it; "killed 28 people in Israel and
+    wounded more than 3,000": a bare count object of a harm verb coordinated with one that
+    has its own object."""
     if not _is_count(count) or _counted(count)[1].i != count.i:
         return False
     verb = count.head
+    if count.dep_ == "dobj" and verb.dep_ == "conj" and _is_verb(verb.head) and \
+            _verb_trigger(verb.head) is not None:
+        return bool(_children(verb.head, "dobj"))
     while verb.dep_ in ("aux", "auxpass", "acl") and verb.head.i != verb.i:
         verb = verb.head
     return (count.dep_ == "conj" or verb.dep_ == "conj") and any(
@@ -1622,20 +2575,20 @@ def _elliptical(count: Token) -> bool:
                                          *_SUBJECTS))
 
 
-def _mentions(doc: Doc, sent: Span, harm: _Harm, others: frozenset[int],
+def _mentions(doc: Doc, sent: Span, harm: _Harm, skip: tuple[frozenset[int], frozenset[int]],
               context: ExtractContext, before: list[HarmMention]) -> Iterator[HarmMention]:
+    """The mentions of one harm word: one per group of victims (``skip``: the tokens of other
+    mentions and those that say nothing of any side)."""
+    others, away = skip
     groups = _groups(harm)
     if not groups and harm.value is not None:
         groups = [(harm.value, [], [])]
     clause = _clause(harm.trigger)
     for value, words, heads in groups:
-        rest = others | {t.i for _, w, _ in groups for t in w if t not in words}
-        evidence = Evidence(words, clause, harm.agent, rest, held=harm.kind == "hostages")
-        side, area = _anaphor_side(heads, before, context.sentence_of[sent.start])
-        if side is None and _referring(heads, words):
-            side, area = _antecedent_side(sent, heads[0])
-        if side is None:
-            side, area = resolve_side(doc, sent, evidence)
+        rest = others | {t.i for _, w, _ in groups for t in w if t not in words} | \
+            {t.i for h in heads for t in _partitive_aside(h, harm.trigger)}
+        evidence = _evidence(harm, heads, words, clause, (rest, away))
+        side, area = _group_side(harm, heads, evidence, before, context)
         named = [t for t in words if not harm.owners or any(
             h.left_edge.i <= t.i <= h.right_edge.i for h in heads)] or words
         first, last = _extent(harm, named, heads)
@@ -1644,6 +2597,113 @@ def _mentions(doc: Doc, sent: Span, harm: _Harm, others: frozenset[int],
             voice=harm.voice, agent=_text(harm.agent), victims=_text(named),
             sentence=sent.text.strip(), start=doc[first].idx,
             end=doc[last].idx + len(doc[last].text), sent=context.sentence_of[sent.start])
+
+
+def _evidence(harm: _Harm, heads: list[Token], words: list[Token], clause: list[Token],
+              skip: tuple[frozenset[int], frozenset[int]]) -> Evidence:
+    """The evidence of one group of victims (people named as hostages: no agent as captors,
+    unless they are taken hostage)."""
+    held = _held(harm, heads)
+    agent = harm.agent if not held or harm.kind == "hostages" else []
+    return Evidence(words, clause, agent, skip[0], held=held, away=skip[1])
+
+
+def _group_side(harm: _Harm, heads: list[Token], evidence: Evidence, before: list[HarmMention],
+                context: ExtractContext) -> tuple[str | None, str | None]:
+    """The side of one group of victims: the mention before that an anaphor continues, the
+    people a referring victim stands for, the speaker of first-person victims, a state that
+    executes, else the evidence of the sentence (also, for people named as hostages, without
+    the reading of the place as the captors')."""
+    sent, words = harm.trigger.sent, evidence.victims
+    doc = sent.doc
+    referring = _referring(heads, words)
+    if referring and not evidence.held:
+        evidence = replace(evidence, held=_held(harm, [_antecedent(sent, heads[0]) or
+                                                       heads[0]]))
+    steps: list[Callable[[], tuple[str | None, str | None]]] = [
+        lambda: _anaphor_side(heads, before, context.sentence_of[sent.start]),
+        lambda: _antecedent_side(sent, heads[0]) if referring else (None, None),
+        lambda: _repeated_noun_side(heads, words),
+        lambda: _quoted_side(words, sent),
+        lambda: (None, None) if words_side(words, index=False)[0] else _judicial_side(harm),
+        lambda: (None, None) if words_side(words, index=False)[0] else
+        _majority_side(heads, harm.trigger),
+        lambda: resolve_side(doc, sent, evidence),
+        lambda: resolve_side(doc, sent, replace(evidence, held=False))
+        if evidence.held and harm.kind != "hostages" else (None, None)]
+    for step in steps:
+        side = step()
+        if side[0] is not None:
+            return side
+    return (None, None)
+
+
+_MAJORITY = {"most", "all", "almost", "nearly", "mostly", "majority"}
+
+
+def _majority_side(heads: list[Token], trigger: Token) -> tuple[str | None, str | None]:
+    """"40 people, most of them Afghan refugees": the side an aside right after the victims
+    names for most or all of them (read from the words, however the parse hung the aside)."""
+    aside = _partitive_aside(heads[0], trigger) if len(heads) == 1 else []
+    if not aside or aside[0].lower_ not in _MAJORITY:
+        return (None, None)
+    return words_side(aside, index=False)
+
+
+def _partitive_aside(victim: Token, trigger: Token) -> list[Token]:
+    """The words of a partitive aside set off right after a victim's phrase or its harm word
+    ("40 people, most of them Afghan refugees,", "20 were wounded, two of them tourists")."""
+    doc = victim.doc
+    starts = [max(t.i for t in noun_core(victim)) + 1, trigger.i + 1]
+    start = next((i for i in starts if i + 3 < len(doc) and
+                  doc[i].text in (",", "\u2014", "\u2013", "-")), None)
+    if start is None:
+        return []
+    aside = []
+    for token in doc[start + 1: victim.sent.end]:
+        if token.is_punct:
+            break
+        aside.append(token)
+    return aside if len(aside) > 2 and aside[1].lower_ == "of" and \
+        aside[2].lower_ in _PARTITIVE else []
+
+
+_FIRST_PERSON = {"we", "us", "our", "ours"}
+
+
+def _judicial_side(harm: _Harm) -> tuple[str | None, str | None]:
+    """"Iran executed four men convicted of spying": a state or its authorities that put
+    people to death (data: judicial_verbs) harm their own people, not the other party of a
+    conflict (unlike "Russian troops executed five soldiers")."""
+    sides = side_lexicon()
+    if harm.verb not in harm_lexicon().judicial or not any(
+            t.ent_type_ == "GPE" or t.lower_ in sides.domestic for t in harm.agent):
+        return (None, None)
+    return (words_side(harm.agent, index=False)[0], None)
+
+
+def _quoted_side(words: list[Token], sent: Span) -> tuple[str | None, str | None]:
+    """"'We lost 14 of our men, and we killed 30 of theirs,' a Ukrainian commander said":
+    victims named in the first person are of the speaker's side, "theirs" of its opponent."""
+    lower = {t.lower_ for t in words if t.pos_ in ("PRON", "DET") or t.tag_.startswith("PRP")
+             or t.lower_ == "theirs"}
+    if not lower & (_FIRST_PERSON | {"theirs"}):
+        return (None, None)
+    speech = side_lexicon().speech_verbs
+    speakers = [t for t in sent if t.dep_ == "nsubj" and _lemma(t.head) in speech]
+    own = next((words_side(noun_core(s), index=False)[0] for s in speakers
+                if words_side(noun_core(s), index=False)[0]), None)
+    if own is None:
+        return (None, None)
+    return (own if lower & _FIRST_PERSON else opposing_side(own, []), None)
+
+
+def _held(harm: _Harm, heads: list[Token]) -> bool:
+    """Hostages, or victims named as hostages ("the bodies of six hostages were recovered in
+    Rafah"): a place says where they were held, not whose they are."""
+    captives = harm_lexicon().captive_nouns
+    return harm.kind == "hostages" or any(
+        captives.get(_lemma(_counted(h)[1])) == "hostages" for h in heads)
 
 
 def _extent(harm: _Harm, words: list[Token], heads: list[Token]) -> tuple[int, int]:

@@ -15,10 +15,11 @@ demonym table, data/entity_groups.json.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from rafah.resources import json_data
@@ -39,7 +40,12 @@ _CONTEXT_SENTENCES = 6
 _ACTING_PRONOUNS = {"it", "they", "we"}
 _MIXED = 3
 _VICTIM_VOTES = "rafah.sides.victims"
+_HELD_VOTES = "rafah.sides.held"
+_RECORDED = "rafah.sides.recorded"
+"""How many sentences' victims are recorded (a key of the cached context sides)."""
 _NO_PLURAL = ("ese", "s", "sh", "ch", "x", "z")
+_PARTY_SIDE = "side"
+"""The area of a place named as a party's side of a front ("on the Israeli side")."""
 
 
 @dataclass(frozen=True)
@@ -63,9 +69,23 @@ class SideLexicon:
     foreign: frozenset[str] = frozenset()
     locative: frozenset[str] = frozenset()
     area_forces: dict[str, str] | None = None
+    border_nouns: frozenset[str] = frozenset()
+    """"near the Gaza border": a place naming a border is no place of harm"""
+    country_names: frozenset[str] = frozenset()
+    """keys of the names of countries (sides.json "sides" names), not of towns or regions"""
+    side_nouns: frozenset[str] = frozenset()
+    """"on the Israeli side": nouns for a party's side of a front"""
+    captor_areas: frozenset[str] = frozenset()
+    """areas where people are held by an armed party of the area's side (hostages)"""
 
 
+@lru_cache(maxsize=65536)
 def _key(text: str) -> str:
+    """A name's lookup key: lower case, no possessive, punctuation or accents ("Cité" →
+    "cite"), no leading "the"."""
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text)
+                       if not unicodedata.combining(c))
     text = re.sub(r"[\u2019']s\b", "", text.lower())
     text = re.sub(r"[^\w\s-]", " ", text).replace("-", " ")
     text = re.sub(r"\s+", " ", text).strip()
@@ -136,17 +156,27 @@ def side_lexicon() -> SideLexicon:
             names.setdefault(_key(place), code_side[code])
     actors = _actor_lexicon(data)
     actors["local_actors"] = {**_armed_groups(code_side), **actors["local_actors"]}
-    return SideLexicon(
-        words=words, names=names, code_side=code_side, **actors,
-        attack_verbs=frozenset(data["attack_verbs"]),
-        not_places_after=frozenset(data["not_places_after"]),
-        place_suffixes=tuple(data["place_suffixes"]),
-        speech_verbs=frozenset(data["speech_verbs"]),
-        clash_prepositions=frozenset(data["clash_prepositions"]),
-        soldiers=frozenset(_key(w) for w in data["soldier_nouns"]),
-        foreign=frozenset(_key(w) for w in data["foreign_nouns"]),
-        locative=frozenset(data["locative_prepositions"]),
-        area_forces={a: e["forces"] for a, e in data["areas"].items() if "forces" in e})
+    return SideLexicon(words=words, names=names, code_side=code_side, **actors,
+                       **_word_lists(data))
+
+
+def _word_lists(data: dict[str, Any]) -> dict[str, Any]:
+    """The side lexicon's plain word lists and area attributes (sides.json)."""
+    areas = data["areas"]
+    return {
+        "attack_verbs": frozenset(data["attack_verbs"]),
+        "not_places_after": frozenset(data["not_places_after"]),
+        "place_suffixes": tuple(data["place_suffixes"]),
+        "speech_verbs": frozenset(data["speech_verbs"]),
+        "clash_prepositions": frozenset(data["clash_prepositions"]),
+        "soldiers": frozenset(_key(w) for w in data["soldier_nouns"]),
+        "foreign": frozenset(_key(w) for w in data["foreign_nouns"]),
+        "locative": frozenset(data["locative_prepositions"]),
+        "area_forces": {a: e["forces"] for a, e in areas.items() if "forces" in e},
+        "captor_areas": frozenset(a for a, e in areas.items() if e.get("captors")),
+        "side_nouns": frozenset(data["side_nouns"]),
+        "country_names": frozenset(_key(n) for e in data["sides"].values() for n in e["names"]),
+        "border_nouns": frozenset(data["border_nouns"])}
 
 
 def _actor_lexicon(data: dict[str, Any]) -> dict[str, Any]:
@@ -201,8 +231,20 @@ def _runs(tokens: list[Token]) -> Iterator[tuple[int, int, str]]:
             run = tokens[first: first + size]
             if run[-1].i - run[0].i != size - 1 or (size > 1 and run[0].lower_ == "the"):
                 continue
-            doc = run[0].doc
-            yield first, first + size - 1, _key(doc[run[0].i: run[-1].i + 1].text)
+            text = run[0].doc[run[0].i: run[-1].i + 1].text
+            key = _key(text)
+            if key in _capitals() and not text.replace(".", "").isupper():
+                continue
+            yield first, first + size - 1, key
+
+
+@cache
+def _capitals() -> frozenset[str]:
+    """Keys of names written in capitals ("US", "UK") that name a side only so written (not
+    the pronoun "us")."""
+    sides = json_data("sides.json")["sides"]
+    return frozenset(_key(name) for entry in sides.values() for name in entry["names"]
+                     if name.replace(".", "").isupper())
 
 
 def _word_evidence(tokens: list[Token], *, places: bool, index: bool) -> tuple[Side, Side]:
@@ -215,11 +257,35 @@ def _word_evidence(tokens: list[Token], *, places: bool, index: bool) -> tuple[S
         if word[0] is None:
             word = _word_side(key)
         if places and first < first_place and key in lex.names and \
-                _locative(tokens[first: last + 1]):
+                _locative(tokens[first: last + 1]) and \
+                not _inside_longer_place(tokens[first], tokens[last]):
             place, first_place = lex.names[key], first
     if places and place[0] is None and index:
         place = _entity_place(tokens)
     return word, place
+
+
+def _entity_from(first: Token) -> Span:
+    """The entity that begins at a token (read from the tokens' entity tags, not by listing
+    the whole document's entities)."""
+    doc, end = first.doc, first.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[first.i: end]
+
+
+def _inside_longer_place(first: Token, last: Token) -> bool:
+    """"Mexico" in "New Mexico": a name that is only part of a longer place entity (left to the
+    place index, which knows the whole)."""
+    if first.ent_type_ not in _PLACE_ENTS:
+        return False
+    doc, start, end = first.doc, first.i, last.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return (start < first.i or end > last.i + 1) and \
+        _key(doc[start:end].text) not in side_lexicon().names
 
 
 def _name_root(tokens: list[Token]) -> Token:
@@ -229,9 +295,14 @@ def _name_root(tokens: list[Token]) -> Token:
 
 
 def _locative(tokens: list[Token]) -> bool:
-    """Whether a name can say where: not "spying for Israel", "clashes with Hezbollah"."""
+    """Whether a name can say where: not "spying for Israel", "clashes with Hezbollah", nor
+    a name of a border's side ("near the Gaza border")."""
     root = _name_root(tokens)
-    return not (root.dep_ == "pobj" and root.head.lower_ in side_lexicon().not_places_after)
+    lex = side_lexicon()
+    if root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.i > root.i and \
+            _key(root.head.lemma_) in lex.border_nouns:
+        return False
+    return not (root.dep_ == "pobj" and root.head.lower_ in lex.not_places_after)
 
 
 def _word_side(key: str) -> Side:
@@ -247,13 +318,13 @@ def _entity_place(tokens: list[Token]) -> Side:
     """The first place entity among the tokens that the place index knows (also a name after a
     locative preposition the entity recogniser took for no place: "a mall in Karmiel")."""
     for token in tokens:
-        name = _name_after_preposition(token)
+        name = _name_after_preposition(token) or _possessive_place(token)
         if name and _known_town(name):
             place = place_side(name)
             if place[0]:
                 return place
         if token.ent_type_ in _PLACE_ENTS and token.ent_iob_ == "B":
-            entity = next(e for e in token.doc.ents if e.start == token.i)
+            entity = _entity_from(token)
             if not _locative(list(entity)):
                 continue
             place = place_side(entity.text)
@@ -286,6 +357,16 @@ def _name_after_preposition(token: Token) -> str:
     return token.text
 
 
+def _possessive_place(token: Token) -> str:
+    """"on Dhaka's Bailey Road", "in Manipur's Jiribam district": a proper name (of no person
+    nor group) that possesses the place after a locative preposition."""
+    head = token.head
+    if token.pos_ != "PROPN" or token.dep_ != "poss" or token.ent_type_ in ("NORP", "PERSON") \
+            or head.dep_ != "pobj" or head.head.lower_ not in side_lexicon().locative:
+        return ""
+    return token.doc[token.left_edge.i: token.i + 1].text
+
+
 def words_side(tokens: Iterable[Token], *, index: bool = True) -> Side:
     """The side the words name: a demonym or community word, a place, an actor."""
     ordered = sorted(set(tokens), key=lambda t: t.i)
@@ -296,10 +377,14 @@ def words_side(tokens: Iterable[Token], *, index: bool = True) -> Side:
 
 
 def _is_force_modifier(token: Token) -> bool:
-    """A side word naming a perpetrator: "Israeli" in "Israeli strikes", "US" in "US forces"
-    (not the other party of "clashes with Hezbollah fighters")."""
+    """A side word naming a perpetrator: "Israeli" in "Israeli strikes", "US" in "US forces",
+    "UK" in "US and UK warplanes" (not the other party of "clashes with Hezbollah
+    fighters")."""
     lex = side_lexicon()
     head = token
+    while head.dep_ == "conj" and head.head.i < head.i and \
+            head.head.dep_ in ("amod", "compound", "nmod", "poss"):
+        head = head.head
     while head.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod") and head.head.i > head.i:
         head = head.head
         if _key(head.lemma_) in lex.force_nouns or _key(head.text) in lex.force_nouns:
@@ -329,18 +414,31 @@ def _acting_name(token: Token) -> bool:
 
 def _is_perpetrator(token: Token) -> bool:
     """A word that names who did harm, not whose harm or where."""
-    return _is_force_modifier(token) or _acting_name(token)
+    return _is_force_modifier(token) or _acting_name(token) or _acting_party(token)
+
+
+def _acting_party(token: Token) -> bool:
+    """"Settlers rampaged through the village": a party to a conflict (sides.json actors) that
+    is the subject of an act, not of a speech verb nor a victim."""
+    lex = side_lexicon()
+    root = _compound_root(token)
+    return _key(token.text) in lex.actors and root.dep_ == "nsubj" and \
+        root.head.lemma_.lower() not in lex.speech_verbs and root.head.pos_ == "VERB"
 
 
 def _is_speaker(token: Token) -> bool:
-    """"Cambodia said ...": a name that speaks says nothing of where the harm was."""
+    """"Cambodia said ...", "Britain and France condemned": a name that speaks says nothing
+    of where the harm was."""
     root = _compound_root(token)
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
     return root.dep_ == "nsubj" and root.head.lemma_.lower() in side_lexicon().speech_verbs
 
 
 def _speaking_party(sent: Span) -> list[Token]:
     """Speakers that are a party to the fighting: "Israel's military said", "the IDF said it
-    killed", "Israel says it struck"; they tell little about whose the harm is."""
+    killed", "Israel says it struck"; they tell little about whose the harm is (not the forces
+    of a country in no two-sided conflict, "Haitian police said", which speak of their own)."""
     lex = side_lexicon()
     found: list[Token] = []
     for token in sent:
@@ -352,7 +450,8 @@ def _speaking_party(sent: Span) -> list[Token]:
         acting = any(s.lower_ in _ACTING_PRONOUNS for c in token.head.children
                      if c.dep_ == "ccomp" and c.lemma_ != "be"
                      for s in c.children if s.dep_ == "nsubj")
-        if armed or acting:
+        own = words_side(words, index=False)[0]
+        if (armed and not (own and not in_conflict(own))) or acting:
             found += words
     return found
 
@@ -373,18 +472,28 @@ def opposing_side(agent_side: str, support: Iterable[str | None]) -> str | None:
 
 def _agent_sides(agent: Iterable[Token]) -> tuple[str | None, str | None, bool]:
     """(a local actor's country, the agent's own side, whether it is a domestic force such as
-    police) of an agent's words (not where it struck: "floods in Sindh")."""
+    police) of an agent's words (not where it struck: "floods in Sindh"); a town or region
+    naming the attack says where, like a local actor ("the Kerman bombings")."""
     lex = side_lexicon()
     tokens = _identity(sorted(set(agent), key=lambda t: t.i))
     own: str | None = None
     domestic = False
-    for _, _, key in _runs(tokens):
+    where: str | None = None
+    for first, _, key in _runs(tokens):
         if key in lex.local_actors:
             return lex.local_actors[key], None, False
+        if key in lex.names and key not in lex.country_names:
+            where = where or (None if _origin(tokens[first]) else lex.names[key][0])
+            continue
         domestic = domestic or key in lex.domestic
         if own is None:
             own = (lex.words.get(key) or lex.names.get(key) or (lex.actors.get(key), None))[0]
-    return None, own, domestic
+    return (where, None, False) if where and own is None else (None, own, domestic)
+
+
+def _origin(token: Token) -> bool:
+    """A name in a "from" phrase: where someone comes from, not where they struck."""
+    return any(a.lower_ == "from" and a.dep_ == "prep" for a in token.ancestors)
 
 
 def agent_side(agent: Iterable[Token], support: Iterable[str | None]) -> str | None:
@@ -425,25 +534,53 @@ def sentence_evidence(sent: Span, exclude: Iterable[int] = ()) -> list[Side]:
     return found
 
 
-def record_victims(doc: Doc, sent: Span, sides: list[Side]) -> None:
-    """Remember the sides of a sentence's harm mentions: the article's victims so far."""
+def record_victims(doc: Doc, sent: Span, sides: list[Side],
+                   held: Iterable[Side] = ()) -> None:
+    """Remember the sides of a sentence's harm mentions (``held``: of its hostages): the
+    article's victims so far."""
+    if (_VICTIM_VOTES, sent.start) not in doc.user_data:
+        doc.user_data[_RECORDED] = doc.user_data.get(_RECORDED, 0) + 1  # type: ignore
     doc.user_data[(_VICTIM_VOTES, sent.start)] = sides  # type: ignore[index]
+    doc.user_data[(_HELD_VOTES, sent.start)] = list(held)  # type: ignore[index]
+
+
+def _held_before(doc: Doc, sent: Span) -> Side:
+    """The side of the hostages named last in the sentences before (within a few)."""
+    end = sent.start
+    for _ in range(_CONTEXT_SENTENCES):
+        if end <= 0:
+            break
+        previous = doc[end - 1].sent
+        held = [s for s in doc.user_data.get((_HELD_VOTES, previous.start), [])  # type: ignore[call-overload]
+                if s[0]]
+        if held:
+            return held[-1]
+        end = previous.start
+    return NO_SIDE
 
 
 def _two_sided(sent: Span) -> bool:
     """"Israel and Hezbollah traded fire", "the Russia-Ukraine border": the two parties of a
-    conflict named together, neither of them more than the other."""
-    lex = side_lexicon()
+    conflict named together, neither of them more than the other; also two places of two
+    sides ("struck southern Turkey and northern Syria"; not attackers: "US and UK strike")."""
     for token in sent:
         other = token.head if token.dep_ == "conj" else None
         if token.i + 2 < sent.end and token.nbor(1).text == "-":
             other = token.nbor(2)
-        if other is None:
-            continue
-        mine, theirs = _named_sides([token]), _named_sides([other])
-        if any(o in lex.opponents.get(m, ()) for m in mine for o in theirs):
+        if other is not None and _named_apart(token, other):
             return True
     return False
+
+
+def _named_apart(token: Token, other: Token) -> bool:
+    """Two names of opposing parties, or two places of two sides that are not attackers."""
+    mine, theirs = _named_sides([token]), _named_sides([other])
+    opponents = side_lexicon().opponents
+    if any(o in opponents.get(m, ()) for m in mine for o in theirs):
+        return True
+    return bool(mine and theirs and mine.isdisjoint(theirs)) and \
+        token.ent_type_ in _PLACE_ENTS and other.ent_type_ in _PLACE_ENTS and \
+        not _is_perpetrator(token) and not _is_perpetrator(other)
 
 
 def _sentence_votes(doc: Doc, sent: Span, weight: int) -> Counter[Side]:
@@ -467,7 +604,7 @@ def _sentence_votes(doc: Doc, sent: Span, weight: int) -> Counter[Side]:
 def context_side(doc: Doc, sent: Span) -> Side:
     """The side the article so far names: its victims, else the evidence of the sentences
     before, the nearest weighing most; none when they name two opposing parties together."""
-    recorded = sum(1 for k in doc.user_data if isinstance(k, tuple) and k[0] == _VICTIM_VOTES)
+    recorded = doc.user_data.get(_RECORDED, 0)  # type: ignore[call-overload]
     cache_key = ("rafah.sides.context", sent.start, recorded)
     if cache_key in doc.user_data:
         cached: Side = doc.user_data[cache_key]  # type: ignore[index]
@@ -493,21 +630,34 @@ def context_side(doc: Doc, sent: Span) -> Side:
 
 
 def _possessor(tokens: list[Token], sent: Span) -> list[Token]:
-    """For "its soldiers", "their own toll", "it killed": the subject naming the country."""
+    """For "its soldiers", "their own toll", "it killed": the subject naming the country (not
+    one that harmed them: "the army said Hamas had killed four of its soldiers")."""
     if not any(t.lower_ in ("its", "their", *_ACTING_PRONOUNS) for t in tokens):
         return []
     first = min(t.i for t in tokens)
     before = [t for t in sent if t.i < first and t.dep_ in ("nsubj", "nsubjpass") and
-              (t.pos_ == "PROPN" or words_side(t.subtree, index=False)[0])]
+              (t.pos_ == "PROPN" or words_side(t.subtree, index=False)[0]) and
+              not _harms_its_own_object(t, tokens)]
     return list(before[-1].subtree) if before else []
 
 
+def _harms_its_own_object(subject: Token, tokens: list[Token]) -> bool:
+    """"Hamas had killed four of its soldiers": a subject whose verb's object holds the
+    possessive is the one who harmed them, not their owner (unlike "Ukraine lost 1,500 of its
+    troops")."""
+    verb = subject.head
+    objects = {t.i for c in verb.children if c.dep_ == "dobj" for t in c.subtree}
+    return verb.lemma_.lower() != "lose" and bool(objects) and \
+        all(t.i in objects for t in tokens)
+
+
 def _pronoun_antecedent(tokens: list[Token], sent: Span) -> list[Token]:
-    """For "he was shot dead": the last person named before it in the sentence."""
+    """For "he was shot dead": the last person named before it in the sentence (not the
+    subject of the verb it is the object of: "troops shot him dead")."""
     if len(tokens) != 1 or tokens[0].lower_ not in _PRONOUNS:
         return []
     before = [t for t in sent if t.i < tokens[0].i and t.dep_ in ("nsubj", "nsubjpass") and
-              t.pos_ in ("NOUN", "PROPN")]
+              t.pos_ in ("NOUN", "PROPN") and t.head.i != tokens[0].head.i]
     return [t for t in before[-1].subtree if t.i <= before[-1].i] if before else []
 
 
@@ -522,10 +672,17 @@ class Evidence:
     others: frozenset[int] = frozenset()
     held: bool = False
     """hostages: a place says where they are held, the actors named who holds them"""
+    away: frozenset[int] = frozenset()
+    """tokens that say nothing of any victim's side (where the displaced went)"""
 
 
 def resolve_side(doc: Doc, sent: Span, evidence: Evidence) -> Side:
     """(side, area) of one harm mention from its evidence, in the module's order."""
+    side, area = _resolve_side(doc, sent, evidence)
+    return side, None if area == _PARTY_SIDE else area
+
+
+def _resolve_side(doc: Doc, sent: Span, evidence: Evidence) -> Side:
     victims = _identity(evidence.victims)
     if not words_side(victims)[0]:
         victims += _possessor(evidence.victims, sent) + _pronoun_antecedent(evidence.victims, sent)
@@ -542,7 +699,7 @@ def resolve_side(doc: Doc, sent: Span, evidence: Evidence) -> Side:
     if _has_noun(victims, side_lexicon().foreign):
         return NO_SIDE
     agent = evidence.agent + _possessor(evidence.agent, sent)
-    army = _army_side(sent, evidence, agent, here)
+    army = None if here[1] == _PARTY_SIDE else _army_side(sent, evidence, agent, here)
     if army:
         return army, _area_for(army, [here, elsewhere], NO_SIDE)
     if here[0] and not _own_ground(agent, here[0]):
@@ -616,22 +773,38 @@ def _own_ground(agent: list[Token], place: str) -> bool:
 
 def _side_beyond_clause(doc: Doc, sent: Span, evidence: Evidence, agent: list[Token],
                         elsewhere: Side) -> Side:
-    """The side when neither the victims nor the harm's clause name it: the agent's opponent,
-    a place elsewhere in the sentence, other words of it, a place another mention of the
-    same sentence names, the article so far."""
+    """The side when neither the victims nor the harm's clause name it: the agent's opponent
+    (the one the speaker of the harm's clause names first: "Lebanon's health ministry said
+    Israeli strikes killed 12"), a place elsewhere in the sentence, other words of it, a place
+    another mention of the same sentence names, the article so far."""
     exclude = set(evidence.others) | {t.i for t in agent}
     nearby = sentence_evidence(sent, exclude)
     earlier = context_side(doc, sent)
     if agent:
-        victim_side = agent_side(agent, [s[0] for s in nearby] + [earlier[0]])
+        victim_side = agent_side(agent, [_clause_speaker(evidence.clause)] +
+                                 [s[0] for s in nearby] + [earlier[0]])
         if victim_side:
             return victim_side, _area_for(victim_side, [elsewhere, *nearby], earlier)
     if elsewhere[0]:
         return elsewhere
     if nearby and nearby[0][0]:
         return nearby[0][0], _area_for(nearby[0][0], nearby, earlier)
-    shared = _place_of([t for t in sent if t not in agent])
+    shared = _place_of([t for t in sent if t not in agent and t.i not in evidence.away])
     return shared if shared[0] else earlier
+
+
+def _clause_speaker(clause: list[Token]) -> str | None:
+    """The side the subject of the speech verb a clause is reported by names."""
+    if not clause:
+        return None
+    inside = {t.i for t in clause}
+    root = next((t for t in clause if t.head.i not in inside or t.head.i == t.i), clause[0])
+    speech = side_lexicon().speech_verbs
+    for verb in [root, *root.ancestors]:
+        if verb.lemma_.lower() in speech:
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+            return words_side(list(subjects[0].subtree), index=False)[0] if subjects else None
+    return None
 
 
 def _place_of(tokens: list[Token]) -> Side:
@@ -645,19 +818,44 @@ def _harm_places(sent: Span, evidence: Evidence) -> tuple[Side, Side]:
     """The place of the harm in its clause, and elsewhere in the sentence (neither in another
     mention's words or clause)."""
     clause = {t.i for t in evidence.clause}
-    here = _place_of([t for t in evidence.clause if t.i not in evidence.others])
+    mine = [t for t in evidence.clause if t.i not in evidence.others]
+    here = _place_of(mine)
+    here = here if here[0] else _side_phrase(mine, sent)
     rest = [t for t in sent if t.i not in clause and t.i not in evidence.others]
     return here, _place_of(rest)
 
 
+def _side_phrase(tokens: list[Token], sent: Span) -> Side:
+    """"on the Israeli side", "on their side of the border": the side a locative phrase of a
+    party's side names (its demonym, else the possessor: the subject before it that names a
+    side, "Cambodian officials reported that ... died on their side")."""
+    lex = side_lexicon()
+    for token in tokens:
+        if _key(token.lemma_) not in lex.side_nouns or token.dep_ != "pobj" or \
+                token.head.lower_ not in lex.locative:
+            continue
+        named = words_side([t for t in token.subtree if t.i < token.i], index=False)
+        if not named[0] and any(c.dep_ == "poss" and c.lower_ in ("their", "its", "our")
+                                for c in token.children):
+            named = words_side(_possessor([token, *token.children], sent), index=False)
+        if named[0]:
+            return named[0], _PARTY_SIDE
+    return NO_SIDE
+
+
 def held_side(doc: Doc, sent: Span, evidence: Evidence) -> Side:
-    """Hostages: their own words, else the opponents of the actors the sentence names, else
-    the article's side where it is no party to a two-sided conflict (in one, the place of
-    captivity is the captors' side)."""
+    """Hostages: their own words (none for foreigners such as a crew), else the opponents of
+    the actors the sentence names, else
+    the opponents of the side of a place where an armed party holds hostages (sides.json areas'
+    "captors": "held in Gaza"), else the place ("kidnapped in Zamfara"), else the side of the
+    hostages named in the sentences before, else the article's side where it is no party to a
+    two-sided conflict."""
     side, area = words_side(evidence.victims)
     if side:
         return side, area
     lex = side_lexicon()
+    if _has_noun(evidence.victims, lex.foreign):
+        return NO_SIDE
     captors = evidence.agent or [t for t in sent if t.i not in evidence.others and
                                  _key(t.text) in lex.actors]
     victims = agent_side(captors, [])
@@ -665,10 +863,13 @@ def held_side(doc: Doc, sent: Span, evidence: Evidence) -> Side:
         return victims, None
     earlier = context_side(doc, sent)
     where = _harm_places(sent, evidence)[0]
-    if where[0] in lex.opponents:
-        return opposing_side(where[0], [earlier[0]]), None
+    if where[1] in lex.captor_areas:
+        return opposing_side(str(where[0]), [earlier[0]]), None
     if where[0]:
         return where
+    held = _held_before(doc, sent)
+    if held[0]:
+        return held
     return earlier if earlier[0] not in lex.opponents else NO_SIDE
 
 
@@ -734,4 +935,15 @@ def figure_side(doc: Doc, start_char: int, end_char: int) -> Side:
     if verb.pos_ in ("VERB", "AUX"):
         agent = _by_agent(verb) or (_subject_tokens(verb) if noun.dep_ == "dobj" else [])
     clause = list(verb.subtree) if verb.pos_ in ("VERB", "AUX") else list(sent)
+    if _hostage_noun(noun):
+        side = resolve_side(doc, sent, Evidence(victims, clause, [], held=True))
+        if side[0]:
+            return side
     return resolve_side(doc, sent, Evidence(victims, clause, agent))
+
+
+def _hostage_noun(noun: Token) -> bool:
+    """A noun naming hostages ("two hostages were killed"): a place says where they were held,
+    not whose they are (sides.json harm captive_nouns)."""
+    captives = json_data("sides.json")["harm"]["captive_nouns"]
+    return captives.get(noun.lemma_.lower()) == "hostages"
