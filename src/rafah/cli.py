@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from rafah import __version__
+from rafah import __version__, cli_replay
 from rafah.cli_options import CommonOptions, Reporter, common_options, corpus_argument
 from rafah.errors import RafahError
 from rafah.records import ENTITY_TYPES, KINDS
@@ -38,6 +38,7 @@ def _session(options: CommonOptions) -> Iterator[tuple[Session, Reporter]]:
     reporter = Reporter(options.quiet)
     with progress_callback(enabled=not options.quiet) as callback:
         session = options.open_session(reporter, progress=callback)
+        cli_replay.use_store(session.store)
         try:
             yield session, reporter
         finally:
@@ -55,8 +56,9 @@ def _emit(result: Result, options: CommonOptions, reporter: Reporter) -> None:
         reporter.info(note)
     fmt = options.fmt or "table"
     if fmt == "geojson" and result.geojson is not None:
-        with open_output(options.output) as out:
-            out.write(json.dumps(result.geojson(), ensure_ascii=False) + "\n")
+        with open_output(options.output) as out, cli_replay.recording(out, reporter) as target:
+            target.write(json.dumps(result.geojson(), ensure_ascii=False) + "\n")
+        cli_replay.finish(reporter)
         return
     rows = sort_rows(result.rows, options.sort, result.columns)
     terminal = fmt == "table" and options.output is None and is_terminal()
@@ -64,10 +66,11 @@ def _emit(result: Result, options: CommonOptions, reporter: Reporter) -> None:
     columns = choose_columns(options.columns, result.columns, result.columns)
     table = choose_columns(options.columns, result.table_columns or result.columns,
                            result.columns)
-    with open_output(options.output) as out:
-        write_records(rows, fmt, columns, out, table_columns=table)
+    with open_output(options.output) as out, cli_replay.recording(out, reporter) as target:
+        write_records(rows, fmt, columns, target, table_columns=table)
     if left_out:
         reporter.info(left_out)
+    cli_replay.finish(reporter)
 
 
 @click.group(context_settings=CONTEXT_SETTINGS)
@@ -100,6 +103,8 @@ def articles_cli(options: CommonOptions) -> None:
     """
     from rafah import commands
 
+    if cli_replay.replayed(options):
+        return
     with _session(options) as (session, reporter):
         _emit(commands.articles(session), options, reporter)
 
@@ -131,6 +136,8 @@ def entities_cli(options: CommonOptions, types: tuple[str, ...], min_articles: i
     """
     from rafah import commands
 
+    if cli_replay.replayed(options):
+        return
     with _session(options) as (session, reporter):
         result = commands.entities(session, types=types, min_articles=min_articles,
                                    country=country)
@@ -156,6 +163,8 @@ def context_cli(options: CommonOptions, term: str, width: int) -> None:
     """
     from rafah import commands
 
+    if cli_replay.replayed(options):
+        return
     with _session(options) as (session, reporter):
         _emit(commands.context(session, term, width=width), options, reporter)
 
@@ -230,6 +239,8 @@ def casualties_cli(options: CommonOptions, kinds: tuple[str, ...], min_value: in
     if plot_file:
         _check_image_target(plot_file)
     reference = _references(reference_files, reference_side, reference_area)
+    if cli_replay.replayed(options):
+        return
     with _session(options) as (session, reporter):
         if mentions:
             _emit(commands.mentions(session, kinds=kinds), options, reporter)
@@ -279,6 +290,8 @@ def coverage_cli(options: CommonOptions, by: str, plot_file: str | None,
     if plot_file:
         _check_image_target(plot_file)
     reference = _references(reference_files, reference_side, reference_area)
+    if cli_replay.replayed(options):
+        return
     with _session(options) as (session, reporter):
         result = commands.coverage(session, by=by, reference=reference)
         _emit(result, options, reporter)
@@ -324,6 +337,8 @@ def timeline_cli(options: CommonOptions, events: bool, by: str | None) -> None:
     from rafah import commands
     from rafah.reports.timeline import csv_row, table_row
 
+    if cli_replay.replayed(options):
+        return
     with _session(options) as (session, reporter):
         result = commands.timeline(session, events=events, by=by)
         if not by and (options.fmt or "table") == "table":

@@ -23,22 +23,40 @@ DEFAULT_CORPUS = "seeds"
 
 
 class Reporter:
-    """Messages on stderr: warnings, notes and the analysis summary (quiet with -q)."""
+    """Messages on stderr: warnings, notes and the analysis summary (quiet with -q).
+
+    ``transcript`` keeps every warning and note as (kind, message), so that a replayed
+    output prints them again (`replay`); the analysis summary is not kept."""
 
     def __init__(self, quiet: bool) -> None:
         self.quiet = quiet
         self.warnings = 0
+        self.transcript: list[tuple[str, str]] = []
 
     def warn(self, message: str) -> None:
         """One warning line (counted only, with -q)."""
+        self.transcript.append(("warn", message))
         self.warnings += 1
         if not self.quiet:
             click.echo(f"warning: {printable(message)}", err=True)
 
     def info(self, message: str) -> None:
         """One informational line, unless -q."""
+        self.transcript.append(("info", message))
+        self._say(message)
+
+    def echo(self, message: str) -> None:
+        """One line on stderr even with -q."""
+        self.transcript.append(("echo", message))
+        click.echo(message, err=True)
+
+    def _say(self, message: str) -> None:
         if not self.quiet:
             click.echo(printable(message), err=True)
+
+    def replay(self, kind: str, message: str) -> None:
+        """Print a message kept in a transcript again."""
+        {"warn": self.warn, "info": self.info, "echo": self.echo}[kind](message)
 
     def summary(self, run: AnalysisRun, articles: list[Article]) -> None:
         """What an analysis pass did (when it analysed anything), and the republished copies
@@ -46,7 +64,7 @@ class Reporter:
         from rafah.progress import summary_line
 
         if run.analysed:
-            self.info(summary_line(articles, analysed=run.analysed, from_cache=run.from_cache,
+            self._say(summary_line(articles, analysed=run.analysed, from_cache=run.from_cache,
                                    seconds=run.seconds, words=run.words))
 
 
@@ -81,7 +99,7 @@ class CommonOptions:
             for message in article.warnings:
                 reporter.warn(f"{article.id}: {message}")
         if reporter.quiet and loaded.skipped:
-            click.echo(f"warning: {len(loaded.skipped)} file(s) skipped", err=True)
+            reporter.echo(f"warning: {len(loaded.skipped)} file(s) skipped")
         if loaded.articles and not session.articles():
             reporter.info(_empty_range_note(self.session, loaded.articles))
         return session

@@ -15,7 +15,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,8 @@ from rafah.resources import user_cache_dir
 LAYOUT_VERSION = "3"
 """The layout of the tables that do not come from records (bump when it changes)."""
 _BATCH = 500
+_OUTPUT = "output:"
+"""Prefix of the `reports` keys of kept outputs."""
 _SQL_TYPES = {"int": "INTEGER", "bool": "INTEGER", "float": "REAL", "str": "TEXT"}
 
 
@@ -343,6 +345,73 @@ class Store:
         except sqlite3.DatabaseError as exc:
             self._recover(exc)
 
+    # ------------------------------------------------------------ printed output
+
+    def _outputs_table(self) -> None:
+        """The table of output parts, made on first use (an older store has none)."""
+        self.connection.execute(
+            "CREATE TABLE IF NOT EXISTS outputs (key TEXT NOT NULL, part INTEGER NOT NULL, "
+            "data BLOB NOT NULL, PRIMARY KEY (key, part)) WITHOUT ROWID")
+
+    def put_output_part(self, key: str, part: int, data: bytes) -> None:
+        """Keep one part of a command's output (not replayable before `finish_output`)."""
+        try:
+            with self.connection:
+                self._outputs_table()
+                self.connection.execute("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?)",
+                                        (key, part, data))
+        except sqlite3.DatabaseError as exc:
+            self._recover(exc)
+
+    def finish_output(self, key: str, parts: int, messages: list[tuple[str, str]]) -> None:
+        """Make an output replayable: its parts and the messages printed with it. Parts of
+        outputs no longer kept (see `put_report`) are dropped."""
+        payload = json.dumps({"parts": parts, "messages": messages}, ensure_ascii=False)
+        self.put_report(f"{_OUTPUT}{key}", payload)
+        try:
+            with self.connection:
+                self._outputs_table()
+                self.connection.execute(
+                    "DELETE FROM outputs WHERE part >= ? AND key = ?", (parts, key))
+                self.connection.execute(
+                    f"DELETE FROM outputs WHERE '{_OUTPUT}' || key NOT IN "
+                    "(SELECT key FROM reports)")
+        except sqlite3.DatabaseError as exc:
+            self._recover(exc)
+
+    def drop_output(self, key: str) -> None:
+        """Forget the parts of an output that was cut short."""
+        try:
+            with self.connection:
+                self._outputs_table()
+                self.connection.execute("DELETE FROM outputs WHERE key = ?", (key,))
+        except sqlite3.DatabaseError as exc:
+            self._recover(exc)
+
+    def get_output(self, key: str) -> tuple[list[tuple[str, str]], Iterator[bytes]] | None:
+        """(messages, parts) of a kept output, or None."""
+        stored = self.get_report(f"{_OUTPUT}{key}")
+        if stored is None:
+            return None
+        payload = json.loads(stored)
+        try:
+            found = self.connection.execute("SELECT count(*) FROM outputs WHERE key = ?",
+                                            (key,)).fetchone()[0]
+        except sqlite3.DatabaseError:
+            return None
+        if found != payload["parts"]:
+            return None
+        messages = [(kind, text) for kind, text in payload["messages"]]
+        return messages, self._parts(key, payload["parts"])
+
+    def _parts(self, key: str, count: int) -> Iterator[bytes]:
+        for part in range(count):
+            row = self.connection.execute("SELECT data FROM outputs WHERE key = ? AND part = ?",
+                                          (key, part)).fetchone()
+            if row is None:
+                raise RuntimeError(f"output part {part} of {key} is missing")
+            yield bytes(row[0])
+
     # ------------------------------------------------------------ maintenance
 
     def info(self) -> dict[str, Any]:
@@ -385,6 +454,7 @@ class Store:
                                    chunk)
             self._delete_analyses(connection, doomed)
             reports = connection.execute("DELETE FROM reports").rowcount
+            connection.execute("DROP TABLE IF EXISTS outputs")
         connection.execute("VACUUM")
         if self.path is not None:
             connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
