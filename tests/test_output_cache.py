@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from rafah import output_cache, session
+from rafah import session
 from rafah.cli import cli
 from rafah.corpus import load_corpus
 from rafah.nlp import fingerprint, resolve_model
-from rafah.output_cache import Recorder, corpus_digest, replay
+from rafah.output_cache import Recorder, corpus_digest, kept_output, replay
 from rafah.records import Analysis, CasualtyFigure
 from rafah.store import Store
 
@@ -90,11 +90,11 @@ def test_an_output_cut_short_is_not_kept(tmp_path: Path) -> None:
     with pytest.raises(BrokenPipeError):
         recorder.write("x")
     recorder.finish([])
-    assert store.get_output("k") is None
+    assert kept_output(store, "k") is None
+    assert not list((tmp_path / "s.sqlite3.outputs").iterdir())
 
 
-def test_long_outputs_are_kept_in_parts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(output_cache, "PART_BYTES", 10)
+def test_outputs_are_copied_back_and_only_the_most_recent_kept(tmp_path: Path) -> None:
     store = Store(tmp_path / "s.sqlite3")
     target = io.StringIO()
     recorder = Recorder(target, store, "k")
@@ -102,14 +102,19 @@ def test_long_outputs_are_kept_in_parts(tmp_path: Path, monkeypatch: pytest.Monk
     for line in (text, text, "end"):
         recorder.write(line)
     recorder.finish([("info", "a note")])
-    found = store.get_output("k")
+    found = kept_output(store, "k")
     assert found is not None
-    messages, parts = found
+    messages, kept = found
     replayed = io.StringIO()
-    replay(parts, replayed)
+    replay(kept, replayed)
     assert replayed.getvalue() == target.getvalue() == text * 2 + "end"
     assert messages == [("info", "a note")]
-    assert store.connection.execute("SELECT count(*) FROM outputs").fetchone()[0] == 3
+    for number in range(40):
+        other = Recorder(io.StringIO(), store, f"o{number}")
+        other.write("x")
+        other.finish([])
+    assert kept_output(store, "k") is None
+    assert len(list((tmp_path / "s.sqlite3.outputs").iterdir())) == 32
 
 
 def test_the_corpus_digest_reads_no_file(tmp_path: Path) -> None:

@@ -72,7 +72,7 @@ def output_key(options: CommonOptions) -> str | None:
 def replayed(options: CommonOptions) -> bool:
     """Print the kept output of this command, if there is one (then True); else remember
     its key so that `recording` keeps what the command prints."""
-    from rafah.output_cache import replay
+    from rafah.output_cache import kept_output, replay
     from rafah.render import closed_pipe_ok, open_output
     from rafah.store import Store
 
@@ -81,18 +81,18 @@ def replayed(options: CommonOptions) -> bool:
         return False
     store = Store(options.session.cache)
     try:
-        found = store.get_output(key)
+        found = kept_output(store, key)
         if found is None:
             click.get_current_context().meta[_KEY] = key
             return False
-        messages, parts = found
+        messages, kept = found
         reporter = Reporter(options.quiet)
         for kind, message in messages:
             if kind != DATA_MARK:
                 reporter.replay(kind, message)
                 continue
             with open_output(options.output) as out, closed_pipe_ok(out):
-                replay(parts, out)
+                replay(kept, out)
         return True
     finally:
         store.close()

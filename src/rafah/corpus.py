@@ -605,13 +605,14 @@ def _found_files(base: Path) -> list[tuple[Path, str | None]]:
     return found
 
 
-def file_listing(base: Path) -> list[tuple[str, str, int, int]]:
-    """(file id, skip reason or "", size, modification time in ns) of every file the loader
-    would consider under ``base``, without opening one; CorpusError when there is none."""
+def file_listing(base: Path) -> list[tuple[str, str, int, int, str]]:
+    """(file id, skip reason or "", size, modification time in ns, file index key) of every
+    file the loader would consider under ``base``, in the loader's order (the files it skips
+    without opening them last), without opening one; CorpusError when there is none."""
     skipped: list[Skipped] = []
     readable = _readable_files(base, _found_files(base), skipped)
-    rows = [(file_id, "", size, mtime) for _, file_id, size, mtime, _ in readable]
-    return rows + [(s.path, s.reason, -1, -1) for s in skipped]
+    rows = [(file_id, "", size, mtime, key) for _, file_id, size, mtime, key in readable]
+    return rows + [(s.path, s.reason, -1, -1, "") for s in skipped]
 
 
 def _recall(payload: dict[str, Any], path: Path, file_id: str, options: LoadOptions,

@@ -5,9 +5,10 @@ The key is everything the output depends on: the command and its options, the co
 (path, size and modification time, the loader's own test for an unchanged file, read without
 opening a file), the loader options, the analysis fingerprint (model, extraction code, word
 lists, gazetteers), the code of the whole package and how the output is shown (format,
-terminal or not, width). The output is kept in parts of about a megabyte, so neither writing
-nor replaying holds it whole; the lines printed on stderr are kept with it and printed again.
-An output cut short (an error, a reader that closed the pipe) is never kept.
+terminal or not, width). The output is copied to a file beside the store as it is written and
+copied back on replay, so neither holds it in memory; the lines printed on stderr are kept in
+the report cache with it (which keeps the most recent) and printed again. An output cut short
+(an error, a reader that closed the pipe) is never kept.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ import codecs
 import hashlib
 import io
 import json
-from collections.abc import Iterable, Iterator, Mapping
+import os
+import shutil
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import IO, Any
 
@@ -24,8 +27,9 @@ from rafah.corpus import LoadOptions, file_listing, options_key
 from rafah.errors import CorpusError
 from rafah.store import Store
 
-PART_BYTES = 1 << 20
-"""Bytes per stored part of an output."""
+CHUNK = 1 << 20
+PREFIX = "output:"
+"""Prefix of the report-cache keys (`Store.put_report`) that make a kept output current."""
 
 
 def corpus_digest(root: str, options: LoadOptions) -> str | None:
@@ -55,18 +59,26 @@ def output_key(parts: Mapping[str, Any], files: Iterable[str] = ()) -> str:
 
 
 class Recorder(io.TextIOBase):
-    """A text stream that writes through to ``target`` and keeps what it wrote in the store
-    under ``key`` (in parts); `finish` makes it replayable, with ``messages``."""
+    """A text stream that writes through to ``target`` and keeps a copy of what it wrote in
+    the store's output folder under ``key``; `finish` makes it replayable with the messages
+    printed around it. A copy that cannot be written is given up quietly."""
 
     def __init__(self, target: IO[str], store: Store, key: str) -> None:
         super().__init__()
         self.target = target
         self.store = store
         self.key = key
-        self.pending: list[bytes] = []
-        self.size = 0
-        self.parts = 0
         self.broken = False
+        self.size = 0
+        self.copy: IO[bytes] | None = None
+        folder = store.output_folder
+        self.partial = None if folder is None else folder / f"{key}.{os.getpid()}.partial"
+        if self.partial is not None:
+            try:
+                self.partial.parent.mkdir(parents=True, exist_ok=True)
+                self.copy = self.partial.open("wb")
+            except OSError:
+                self.copy = None
 
     def write(self, text: str) -> int:  # type: ignore[override]
         """Write ``text`` through and keep it."""
@@ -75,11 +87,13 @@ class Recorder(io.TextIOBase):
         except (BrokenPipeError, OSError):
             self.broken = True
             raise
-        data = text.encode("utf-8", "surrogatepass")
-        self.pending.append(data)
-        self.size += len(data)
-        if self.size >= PART_BYTES:
-            self._flush_part()
+        if self.copy is not None:
+            data = text.encode("utf-8", "surrogatepass")
+            self.size += len(data)
+            try:
+                self.copy.write(data)
+            except OSError:
+                self._give_up()
         return written
 
     def flush(self) -> None:
@@ -103,34 +117,70 @@ class Recorder(io.TextIOBase):
         """The target's encoding."""
         return getattr(self.target, "encoding", "utf-8")
 
-    def _flush_part(self) -> None:
-        if self.pending:
-            self.store.put_output_part(self.key, self.parts, b"".join(self.pending))
-            self.parts += 1
-            self.pending.clear()
-            self.size = 0
+    def _give_up(self) -> None:
+        if self.copy is not None:
+            self.copy.close()
+            self.copy = None
+        if self.partial is not None:
+            self.partial.unlink(missing_ok=True)
 
     def finish(self, messages: list[tuple[str, str]]) -> None:
-        """Keep the output for replay (unless it was cut short)."""
-        if self.broken:
-            self.store.drop_output(self.key)
+        """Keep the output for replay (unless it was cut short or could not be copied)."""
+        if self.copy is None or self.partial is None or self.broken:
+            self._give_up()
             return
-        self._flush_part()
-        self.store.finish_output(self.key, self.parts, messages)
+        try:
+            self.copy.close()
+            self.partial.replace(self.partial.with_name(self.key))
+        except OSError:
+            self._give_up()
+            return
+        self.copy = None
+        payload = json.dumps({"bytes": self.size, "messages": messages}, ensure_ascii=False)
+        self.store.put_report(PREFIX + self.key, payload)
+        forget_others(self.store)
 
 
-def replay(parts: Iterator[bytes], out: IO[str]) -> None:
-    """Write stored parts to ``out`` (as bytes when it is a UTF-8 stream with a buffer)."""
+def forget_others(store: Store) -> None:
+    """Remove kept outputs the report cache no longer names (it keeps the most recent)."""
+    folder = store.output_folder
+    if folder is None or not folder.is_dir():
+        return
+    kept = {key.removeprefix(PREFIX) for (key,) in store.connection.execute(
+        "SELECT key FROM reports WHERE key LIKE ?", (PREFIX + "%",))}
+    for path in folder.iterdir():
+        if path.name not in kept and not path.name.endswith(".partial"):
+            path.unlink(missing_ok=True)
+
+
+def kept_output(store: Store, key: str) -> tuple[list[tuple[str, str]], Path] | None:
+    """(messages, file) of the kept output of ``key``, or None."""
+    stored = store.get_report(PREFIX + key)
+    folder = store.output_folder
+    if stored is None or folder is None:
+        return None
+    payload = json.loads(stored)
+    path = folder / key
+    try:
+        if path.stat().st_size != payload["bytes"]:
+            return None
+    except OSError:
+        return None
+    return [(kind, text) for kind, text in payload["messages"]], path
+
+
+def replay(path: Path, out: IO[str]) -> None:
+    """Write a kept output to ``out`` (as bytes when it is a UTF-8 stream with a buffer)."""
     buffer = getattr(out, "buffer", None)
     encoding = (getattr(out, "encoding", "") or "").lower().replace("-", "")
-    if buffer is not None and encoding == "utf8":
+    with path.open("rb") as kept:
+        if buffer is not None and encoding == "utf8":
+            out.flush()
+            shutil.copyfileobj(kept, buffer, CHUNK)
+            buffer.flush()
+            return
+        decoder = codecs.getincrementaldecoder("utf-8")("surrogatepass")
+        while data := kept.read(CHUNK):
+            out.write(decoder.decode(data))
+        out.write(decoder.decode(b"", final=True))
         out.flush()
-        for data in parts:
-            buffer.write(data)
-        buffer.flush()
-        return
-    decoder = codecs.getincrementaldecoder("utf-8")("surrogatepass")
-    for data in parts:
-        out.write(decoder.decode(data))
-    out.write(decoder.decode(b"", final=True))
-    out.flush()

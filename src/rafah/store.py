@@ -13,12 +13,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from rafah import article_index
 from rafah.extract.registry import Extractor, extractor_names, extractors
 from rafah.records import Analysis, Record, base_type
 from rafah.resources import user_cache_dir
@@ -26,8 +28,6 @@ from rafah.resources import user_cache_dir
 LAYOUT_VERSION = "3"
 """The layout of the tables that do not come from records (bump when it changes)."""
 _BATCH = 500
-_OUTPUT = "output:"
-"""Prefix of the `reports` keys of kept outputs."""
 _SQL_TYPES = {"int": "INTEGER", "bool": "INTEGER", "float": "REAL", "str": "TEXT"}
 
 
@@ -314,9 +314,9 @@ class Store:
         if not rows:
             return
         try:
+            article_index.ensure(self.connection)
             with self.connection:
-                self.connection.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
-                                            rows)
+                article_index.index_files(self.connection, rows)
         except sqlite3.DatabaseError as exc:
             self.warn(f"cache could not be written ({exc}); files will be read again next time")
             self._recover(exc)
@@ -345,72 +345,10 @@ class Store:
         except sqlite3.DatabaseError as exc:
             self._recover(exc)
 
-    # ------------------------------------------------------------ printed output
-
-    def _outputs_table(self) -> None:
-        """The table of output parts, made on first use (an older store has none)."""
-        self.connection.execute(
-            "CREATE TABLE IF NOT EXISTS outputs (key TEXT NOT NULL, part INTEGER NOT NULL, "
-            "data BLOB NOT NULL, PRIMARY KEY (key, part)) WITHOUT ROWID")
-
-    def put_output_part(self, key: str, part: int, data: bytes) -> None:
-        """Keep one part of a command's output (not replayable before `finish_output`)."""
-        try:
-            with self.connection:
-                self._outputs_table()
-                self.connection.execute("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?)",
-                                        (key, part, data))
-        except sqlite3.DatabaseError as exc:
-            self._recover(exc)
-
-    def finish_output(self, key: str, parts: int, messages: list[tuple[str, str]]) -> None:
-        """Make an output replayable: its parts and the messages printed with it. Parts of
-        outputs no longer kept (see `put_report`) are dropped."""
-        payload = json.dumps({"parts": parts, "messages": messages}, ensure_ascii=False)
-        self.put_report(f"{_OUTPUT}{key}", payload)
-        try:
-            with self.connection:
-                self._outputs_table()
-                self.connection.execute(
-                    "DELETE FROM outputs WHERE part >= ? AND key = ?", (parts, key))
-                self.connection.execute(
-                    f"DELETE FROM outputs WHERE '{_OUTPUT}' || key NOT IN "
-                    "(SELECT key FROM reports)")
-        except sqlite3.DatabaseError as exc:
-            self._recover(exc)
-
-    def drop_output(self, key: str) -> None:
-        """Forget the parts of an output that was cut short."""
-        try:
-            with self.connection:
-                self._outputs_table()
-                self.connection.execute("DELETE FROM outputs WHERE key = ?", (key,))
-        except sqlite3.DatabaseError as exc:
-            self._recover(exc)
-
-    def get_output(self, key: str) -> tuple[list[tuple[str, str]], Iterator[bytes]] | None:
-        """(messages, parts) of a kept output, or None."""
-        stored = self.get_report(f"{_OUTPUT}{key}")
-        if stored is None:
-            return None
-        payload = json.loads(stored)
-        try:
-            found = self.connection.execute("SELECT count(*) FROM outputs WHERE key = ?",
-                                            (key,)).fetchone()[0]
-        except sqlite3.DatabaseError:
-            return None
-        if found != payload["parts"]:
-            return None
-        messages = [(kind, text) for kind, text in payload["messages"]]
-        return messages, self._parts(key, payload["parts"])
-
-    def _parts(self, key: str, count: int) -> Iterator[bytes]:
-        for part in range(count):
-            row = self.connection.execute("SELECT data FROM outputs WHERE key = ? AND part = ?",
-                                          (key, part)).fetchone()
-            if row is None:
-                raise RuntimeError(f"output part {part} of {key} is missing")
-            yield bytes(row[0])
+    @property
+    def output_folder(self) -> Path | None:
+        """Where printed outputs are kept (`rafah.output_cache`): beside the store file."""
+        return None if self.path is None else self.path.with_name(f"{self.path.name}.outputs")
 
     # ------------------------------------------------------------ maintenance
 
@@ -447,14 +385,17 @@ class Store:
         doomed = [i for i, text_hash, fingerprint in connection.execute(
                   "SELECT id, text_hash, fingerprint FROM analyses")
                   if fingerprint != keep_fingerprint or text_hash not in kept_hashes]
+        article_index.ensure(connection)
         with connection:
             for offset in range(0, len(gone_files), _BATCH):
                 chunk = gone_files[offset: offset + _BATCH]
                 connection.execute(f"DELETE FROM files WHERE key IN ({','.join('?' * len(chunk))})",
                                    chunk)
+                article_index.forget_files(connection, chunk)
             self._delete_analyses(connection, doomed)
             reports = connection.execute("DELETE FROM reports").rowcount
-            connection.execute("DROP TABLE IF EXISTS outputs")
+        if self.output_folder is not None:
+            shutil.rmtree(self.output_folder, ignore_errors=True)
         connection.execute("VACUUM")
         if self.path is not None:
             connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -1,0 +1,143 @@
+"""The selected articles of a corpus as a temporary table of the store, built by SQL from the
+file index (`rafah.article_index`) without one Python object per article.
+
+``temp.selected`` has one row per selected article in corpus order: ``idx`` (1, 2, ...),
+``id``, ``path``, ``date``, ``title``, ``url``, ``outlet``, ``text_hash``, ``words``,
+``duplicate_of`` (as the loader marks republished copies, over the whole corpus) and
+``analysis`` (the id of its stored analysis under the fingerprint, or null). The rows are
+exactly the articles `Session.articles` returns: the same --since/--until test, the same
+--distinct. Only when every file of the corpus is in the index unchanged (size, modification
+time, loader options); else `select` returns None and the loader reads the corpus.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rafah import article_index
+from rafah.corpus import LoadOptions, Skipped, file_listing, options_key
+from rafah.errors import CorpusError
+
+_IN_RANGE = ("(:since IS NULL OR substr(l.date, 1, length(:since)) >= "
+             "substr(:since, 1, length(l.date))) AND (:until IS NULL OR "
+             "substr(l.date, 1, length(:until)) <= substr(:until, 1, length(l.date)))")
+_TABLES = (
+    "CREATE TEMP TABLE loaded (position INTEGER PRIMARY KEY, id TEXT, path TEXT, date TEXT, "
+    "title TEXT, url TEXT, outlet TEXT, text_hash TEXT, words INTEGER, warnings TEXT)",
+    "INSERT INTO temp.loaded SELECT NULL, a.id, a.path, a.date, a.title, a.url, a.outlet, "
+    "a.text_hash, a.words, a.warnings FROM temp.corpus_files c "
+    "JOIN file_articles a ON a.file = c.key ORDER BY c.pos, a.seq",
+    "CREATE TEMP TABLE first_copies (text_hash TEXT PRIMARY KEY, position INTEGER) "
+    "WITHOUT ROWID",
+    "INSERT INTO temp.first_copies SELECT text_hash, min(position) FROM temp.loaded "
+    "WHERE words > 0 GROUP BY text_hash",
+    "CREATE TEMP TABLE selected (idx INTEGER PRIMARY KEY, id TEXT, path TEXT, date TEXT, "
+    "title TEXT, url TEXT, outlet TEXT, text_hash TEXT, words INTEGER, duplicate_of TEXT, "
+    "analysis INTEGER)",
+)
+_SELECTED = f"""
+INSERT INTO temp.selected
+SELECT NULL, l.id, l.path, l.date, l.title, l.url, l.outlet, l.text_hash, l.words,
+       d.id, a.id
+FROM temp.loaded l
+LEFT JOIN temp.first_copies f ON f.text_hash = l.text_hash AND l.words > 0
+LEFT JOIN temp.loaded d ON d.position = f.position AND f.position != l.position
+LEFT JOIN analyses a ON a.text_hash = l.text_hash AND a.fingerprint = :fingerprint
+WHERE ((:since IS NULL AND :until IS NULL) OR (l.date IS NOT NULL AND {_IN_RANGE}))
+  AND (NOT :distinct OR d.id IS NULL)
+ORDER BY l.position"""
+
+
+@dataclass
+class Selection:
+    """What the loader would report (skips, warnings) and how many articles are selected."""
+
+    connection: sqlite3.Connection
+    loaded: int
+    chosen: int
+    skipped: list[Skipped] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    """(article id, warning) of every loaded article, in corpus order."""
+    dates: tuple[str | None, str | None] = (None, None)
+    """The first and last article dates of the corpus."""
+
+    def missing_analyses(self) -> int:
+        """Selected articles without a stored analysis."""
+        return self.connection.execute(
+            "SELECT count(*) FROM temp.selected WHERE analysis IS NULL").fetchone()[0]
+
+    def link_analyses(self, fingerprint: str) -> None:
+        """Point every selected article at its stored analysis (of this fingerprint)."""
+        with self.connection:
+            self.connection.execute(
+                "UPDATE temp.selected SET analysis = (SELECT id FROM analyses a WHERE "
+                "a.text_hash = temp.selected.text_hash AND a.fingerprint = ?)", (fingerprint,))
+
+
+def _drop(connection: sqlite3.Connection) -> None:
+    for table in ("corpus_files", "loaded", "first_copies", "selected"):
+        connection.execute(f"DROP TABLE IF EXISTS temp.{table}")
+
+
+def _current(connection: sqlite3.Connection, listing: list[tuple[str, str, int, int, str]],
+             options: str) -> bool:
+    """Fill ``temp.corpus_files``; whether every file is indexed as it is now."""
+    connection.execute("CREATE TEMP TABLE corpus_files (pos INTEGER PRIMARY KEY, key TEXT, "
+                       "size INTEGER, mtime INTEGER)")
+    connection.executemany("INSERT INTO temp.corpus_files VALUES (?, ?, ?, ?)",
+                           [(i, row[4], row[2], row[3]) for i, row in enumerate(listing)
+                            if not row[1]])
+    stale = connection.execute(
+        "SELECT count(*) FROM temp.corpus_files c LEFT JOIN files f ON f.key = c.key AND "
+        "f.size = c.size AND f.mtime_ns = c.mtime AND f.options = :o LEFT JOIN indexed_files i "
+        "ON i.file = c.key AND i.size = c.size AND i.mtime_ns = c.mtime AND i.options = :o "
+        "WHERE f.key IS NULL OR i.file IS NULL", {"o": options}).fetchone()[0]
+    return stale == 0
+
+
+def _messages(selection: Selection, listing: list[tuple[str, str, int, int, str]]) -> None:
+    connection = selection.connection
+    selection.skipped = [Skipped(row[0], row[1]) for row in listing if row[1]]
+    selection.skipped += [Skipped(path, reason) for path, reason in connection.execute(
+        "SELECT s.path, s.reason FROM temp.corpus_files c JOIN file_skips s ON s.file = c.key "
+        "ORDER BY c.pos, s.seq")]
+    selection.warnings = [(article, message) for article, found in connection.execute(
+        "SELECT id, warnings FROM temp.loaded WHERE warnings != '[]' ORDER BY position")
+        for message in json.loads(found)]
+    first, last = connection.execute("SELECT min(date), max(date) FROM temp.loaded").fetchone()
+    selection.dates = (first, last)
+
+
+def select(connection: sqlite3.Connection, corpus: str, options: LoadOptions, *,
+           since: str | None, until: str | None, distinct: bool, fingerprint: str
+           ) -> Selection | None:
+    """The selection of ``corpus`` from the file index (each article linked to its analysis
+    under ``fingerprint``), or None when the loader must read some file (new, changed, or
+    read with other options) or the corpus has no article."""
+    try:
+        listing = file_listing(Path(corpus))
+    except (CorpusError, OSError):
+        return None
+    article_index.ensure(connection)
+    _drop(connection)
+    if not _current(connection, listing, options_key(options)):
+        _drop(connection)
+        connection.commit()
+        return None
+    for statement in _TABLES:
+        connection.execute(statement)
+    loaded = connection.execute("SELECT count(*) FROM temp.loaded").fetchone()[0]
+    if not loaded:
+        _drop(connection)
+        connection.commit()
+        return None
+    connection.execute(_SELECTED, {"since": since, "until": until, "distinct": int(distinct),
+                                   "fingerprint": fingerprint})
+    connection.commit()  # a later rollback of the store's own writes must not undo these
+    chosen = connection.execute("SELECT count(*) FROM temp.selected").fetchone()[0]
+    selection = Selection(connection, loaded, chosen)
+    _messages(selection, listing)
+    return selection
