@@ -45,7 +45,8 @@ def _figure(value: int, start: int, **fields: object) -> CasualtyFigure:
 
 def _harm(value: int | None, start: int, side: str, area: str | None = "Gaza") -> HarmMention:
     return HarmMention(kind="killed", value=value, side=side, area=area, verb="kill",
-                       voice="passive", agent=None, victims=None, sentence="s", start=start,
+                       voice="passive", agent=None, victims=None,
+                       sentence=f"They were massacred (slaughtered) near {start}.", start=start,
                        end=start + 20, sent=start // 100)
 
 
@@ -161,3 +162,20 @@ def test_sqlite_quotes_text_as_python_json_does(text: str) -> None:
     connection = sqlite3.connect(":memory:")
     quoted = connection.execute("SELECT json_quote(?)", (text,)).fetchone()[0]
     assert quoted == json.dumps(text, ensure_ascii=False)
+
+
+@pytest.mark.parametrize("by", ["day", "week", "month"])
+def test_bulk_coverage_is_the_coverage_rows(tmp_path: Path, by: str) -> None:
+    corpus, cache = _corpus(tmp_path)
+
+    def run(bulk: bool) -> list[dict]:
+        session = Session(SessionOptions(str(corpus), cache=cache), warn=print)
+        try:
+            return commands.coverage(session, by=by, bulk=bulk).rows
+        finally:
+            session.close()
+
+    expected = run(bulk=False)
+    assert run(bulk=True) == expected
+    assert {r["side"] for r in expected} >= {"Palestinian", "Lebanese", None}
+    assert any(r["loaded"] for r in expected)

@@ -2,7 +2,9 @@
 record skipped), so that the selection of a corpus is answered by SQL without building one
 Python object per article.
 
-The rows mirror the ``files`` table of the store (whose payload keeps the same metadata as
+Each article row also has its outlet (`rafah.records.Article.source_outlet`, kept by the
+loader; ``outlet_known`` is 0 for a payload written before it was kept). The rows mirror the
+``files`` table of the store (whose payload keeps the same metadata as
 JSON for the loader): `index_files` writes both in one transaction, and ``indexed_files``
 records which version (size, modification time, loader options) of each file the rows
 describe, so rows written by another version of rafah are never taken for current ones. The
@@ -17,7 +19,8 @@ from collections.abc import Iterable
 _TABLES = (
     "CREATE TABLE IF NOT EXISTS file_articles (file TEXT NOT NULL, seq INTEGER NOT NULL, "
     "id TEXT, path TEXT, date TEXT, date_source TEXT, title TEXT, url TEXT, outlet TEXT, "
-    "text_hash TEXT, words INTEGER, warnings TEXT, PRIMARY KEY (file, seq)) WITHOUT ROWID",
+    "text_hash TEXT, words INTEGER, warnings TEXT, source_outlet TEXT, outlet_known INTEGER, "
+    "PRIMARY KEY (file, seq)) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS file_skips (file TEXT NOT NULL, seq INTEGER NOT NULL, "
     "path TEXT, reason TEXT, PRIMARY KEY (file, seq)) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS indexed_files (file TEXT PRIMARY KEY, size INTEGER, "
@@ -29,7 +32,8 @@ _ARTICLES = (
     "json_extract(a.value, '$.date_source'), json_extract(a.value, '$.title'), "
     "json_extract(a.value, '$.url'), json_extract(a.value, '$.outlet'), "
     "json_extract(a.value, '$.text_hash'), json_extract(a.value, '$.word_count'), "
-    "json_extract(a.value, '$.warnings') "
+    "json_extract(a.value, '$.warnings'), json_extract(a.value, '$.source_outlet'), "
+    "json_type(a.value, '$.source_outlet') IS NOT NULL "
     "FROM {source} f, json_each(f.payload, '$.articles') a")
 _SKIPS = ("INSERT INTO file_skips SELECT f.key, s.key, json_extract(s.value, '$[0]'), "
           "json_extract(s.value, '$[1]') FROM {source} f, json_each(f.payload, '$.skipped') s")
@@ -38,12 +42,16 @@ _STATES = ("INSERT OR REPLACE INTO indexed_files SELECT f.key, f.size, f.mtime_n
 
 
 def ensure(connection: sqlite3.Connection) -> None:
-    """Make the tables (filled from the payloads already kept) when the store has none."""
+    """Make the tables (filled from the payloads already kept) when the store has none, or
+    has them in an older layout."""
+    columns = {row[1] for row in connection.execute("PRAGMA table_info(file_articles)")}
     found = connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
                                "AND name = 'indexed_files'").fetchone()
-    if found is not None:
+    if found is not None and "outlet_known" in columns:
         return
     with connection:
+        for table in ("file_articles", "file_skips", "indexed_files"):
+            connection.execute(f"DROP TABLE IF EXISTS {table}")
         for statement in _TABLES:
             connection.execute(statement)
         for statement in (_ARTICLES, _SKIPS, _STATES):

@@ -327,8 +327,8 @@ def coverage_cli(options: CommonOptions, by: str, plot_file: str | None,
     reference = _references(reference_files, reference_side, reference_area)
     if cli_replay.replayed(options):
         return
-    with _session(options) as (session, reporter):
-        result = commands.coverage(session, by=by, reference=reference)
+    with _session(options, bulk=True) as (session, reporter):
+        result = commands.coverage(session, by=by, reference=reference, bulk=True)
         _emit(result, options, reporter)
         if plot_file:
             from rafah.charts import write_coverage_chart

@@ -188,15 +188,25 @@ def mentions(session: Session, *, kinds: tuple[str, ...] = ()) -> Result:
     return Result(rows, MENTION_COLUMNS, MENTION_TABLE, notes=notes)
 
 
-def coverage(session: Session, *, by: str = "day", reference: Reference | None = None) -> Result:
-    """Mentions of each side's dead per outlet and period, beside the reference tolls."""
+def coverage(session: Session, *, by: str = "day", reference: Reference | None = None,
+             bulk: bool = False) -> Result:
+    """Mentions of each side's dead per outlet and period, beside the reference tolls
+    (``bulk``: counted by the store, when the file index is current)."""
     from rafah.reports.coverage import COVERAGE_COLUMNS, coverage_rows
 
-    chosen = session.articles()
-    analyses = session.analyses(chosen, ("casualties", "harm"))
-    rows = coverage_rows(chosen, analyses, by=by, reference=reference)
+    selection = session.analysed_selection() if bulk else None
+    if selection is not None:
+        from rafah.reports import coverage_bulk
+
+        rows = coverage_bulk.coverage_rows(selection.connection, by=by, reference=reference)
+        chosen = selection.chosen
+    else:
+        articles = session.articles()
+        analyses = session.analyses(articles, ("casualties", "harm"))
+        rows = coverage_rows(articles, analyses, by=by, reference=reference)
+        chosen = len(articles)
     notes = [] if rows or not chosen else [
-        f"no dated mention of harm in the {len(chosen)} selected article(s)"]
+        f"no dated mention of harm in the {chosen} selected article(s)"]
     return Result(rows, COVERAGE_COLUMNS, notes=notes)
 
 

@@ -24,6 +24,8 @@ from rafah.errors import CorpusError
 from rafah.records import Article
 from rafah.resources import word_list
 
+OUTLET_KEY = "source_outlet"
+"""The file index keeps each article's outlet (`Article.source_outlet`) under this key."""
 SUPPORTED_SUFFIXES = (".txt", ".md", ".json", ".jsonl", ".csv")
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -566,7 +568,7 @@ def _reloader(path: Path, article_id: str, file_id: str, options: LoadOptions
 
 def _from_metadata(meta: dict[str, Any], path: Path, file_id: str,
                    options: LoadOptions) -> Article:
-    article = Article(paragraphs=None, **meta)
+    article = Article(paragraphs=None, **{k: v for k, v in meta.items() if k != OUTLET_KEY})
     article.reload = _reloader(path, article.id, file_id, options)
     return article
 
@@ -647,7 +649,8 @@ def load_corpus(root: str | os.PathLike[str], *, options: LoadOptions | None = N
             continue
         articles, skipped = read_file(path, file_id, options)
         if index is not None:
-            payload = {"articles": [a.metadata() for a in articles],
+            payload = {"articles": [{**a.metadata(), OUTLET_KEY: a.source_outlet}
+                                    for a in articles],
                        "skipped": [[s.path, s.reason] for s in skipped]}
             to_save.append((key, size, mtime, settings, json.dumps(payload, ensure_ascii=False)))
         if not keep_text:

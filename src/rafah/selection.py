@@ -3,8 +3,9 @@ file index (`rafah.article_index`) without one Python object per article.
 
 ``temp.selected`` has one row per selected article in corpus order: ``idx`` (1, 2, ...),
 ``id``, ``path``, ``date``, ``title``, ``url``, ``outlet``, ``text_hash``, ``words``,
-``duplicate_of`` (as the loader marks republished copies, over the whole corpus) and
-``analysis`` (the id of its stored analysis under the fingerprint, or null). The rows are
+``duplicate_of`` (as the loader marks republished copies, over the whole corpus),
+``analysis`` (the id of its stored analysis under the fingerprint, or null) and
+``source_outlet`` (`Article.source_outlet`). The rows are
 exactly the articles `Session.articles` returns: the same --since/--until test, the same
 --distinct. Only when every file of the corpus is in the index unchanged (size, modification
 time, loader options); else `select` returns None and the loader reads the corpus.
@@ -20,15 +21,18 @@ from pathlib import Path
 from rafah import article_index
 from rafah.corpus import LoadOptions, Skipped, file_listing, options_key
 from rafah.errors import CorpusError
+from rafah.records import Article
 
 _IN_RANGE = ("(:since IS NULL OR substr(l.date, 1, length(:since)) >= "
              "substr(:since, 1, length(l.date))) AND (:until IS NULL OR "
              "substr(l.date, 1, length(:until)) <= substr(:until, 1, length(l.date)))")
 _TABLES = (
     "CREATE TEMP TABLE loaded (position INTEGER PRIMARY KEY, id TEXT, path TEXT, date TEXT, "
-    "title TEXT, url TEXT, outlet TEXT, text_hash TEXT, words INTEGER, warnings TEXT)",
+    "title TEXT, url TEXT, outlet TEXT, text_hash TEXT, words INTEGER, warnings TEXT, "
+    "source_outlet TEXT, outlet_known INTEGER)",
     "INSERT INTO temp.loaded SELECT NULL, a.id, a.path, a.date, a.title, a.url, a.outlet, "
-    "a.text_hash, a.words, a.warnings FROM temp.corpus_files c "
+    "a.text_hash, a.words, a.warnings, a.source_outlet, a.outlet_known "
+    "FROM temp.corpus_files c "
     "JOIN file_articles a ON a.file = c.key ORDER BY c.pos, a.seq",
     "CREATE TEMP TABLE first_copies (text_hash TEXT PRIMARY KEY, position INTEGER) "
     "WITHOUT ROWID",
@@ -36,12 +40,13 @@ _TABLES = (
     "WHERE words > 0 GROUP BY text_hash",
     "CREATE TEMP TABLE selected (idx INTEGER PRIMARY KEY, id TEXT, path TEXT, date TEXT, "
     "title TEXT, url TEXT, outlet TEXT, text_hash TEXT, words INTEGER, duplicate_of TEXT, "
-    "analysis INTEGER)",
+    "analysis INTEGER, source_outlet TEXT)",
 )
 _SELECTED = f"""
 INSERT INTO temp.selected
 SELECT NULL, l.id, l.path, l.date, l.title, l.url, l.outlet, l.text_hash, l.words,
-       d.id, a.id
+       d.id, a.id, CASE WHEN l.outlet_known THEN l.source_outlet
+                        ELSE rafah_outlet(l.outlet, l.url, l.id, l.path) END
 FROM temp.loaded l
 LEFT JOIN temp.first_copies f ON f.text_hash = l.text_hash AND l.words > 0
 LEFT JOIN temp.loaded d ON d.position = f.position AND f.position != l.position
@@ -75,6 +80,12 @@ class Selection:
             self.connection.execute(
                 "UPDATE temp.selected SET analysis = (SELECT id FROM analyses a WHERE "
                 "a.text_hash = temp.selected.text_hash AND a.fingerprint = ?)", (fingerprint,))
+
+
+def _outlet(outlet: str | None, url: str | None, article_id: str, path: str) -> str | None:
+    """`Article.source_outlet` of an article the file index has without it."""
+    return Article(id=article_id, path=path, date=None, date_source=None, title=None,
+                   paragraphs=None, url=url, outlet=outlet).source_outlet
 
 
 def _drop(connection: sqlite3.Connection) -> None:
@@ -127,6 +138,7 @@ def select(connection: sqlite3.Connection, corpus: str, options: LoadOptions, *,
         _drop(connection)
         connection.commit()
         return None
+    connection.create_function("rafah_outlet", 4, _outlet, deterministic=True)
     for statement in _TABLES:
         connection.execute(statement)
     loaded = connection.execute("SELECT count(*) FROM temp.loaded").fetchone()[0]

@@ -87,6 +87,21 @@ _FLAG_NAMES = ("idx", "seq", "article", "date", "kind", "value", "high", "qualif
                "cumulative", "series", "side", "area")
 
 
+def _parameters(kinds: Iterable[str], min_value: int) -> dict[str, Any]:
+    wanted = sorted(set(kinds))
+    return {"any_kind": int(not wanted), "kinds": json.dumps(wanted), "min_value": min_value}
+
+
+def figure_sides(connection: sqlite3.Connection, kinds: Iterable[str] = (),
+                 min_value: int = 0) -> None:
+    """``temp.figure_sides``: the side and area of each selected figure (of ``kinds``, at
+    least ``min_value``) that has none of its own, from its harm mention."""
+    for statement in _SIDES:
+        connection.execute(statement, _parameters(kinds, min_value)
+                           if "INSERT" in statement else ())
+    connection.commit()
+
+
 class FigureTexts:
     """The figures of the selected articles, filtered by kind and value: whether there is
     any, the warnings of running totals that went down, their count and their JSON texts."""
@@ -94,11 +109,8 @@ class FigureTexts:
     def __init__(self, connection: sqlite3.Connection, *, kinds: Iterable[str] = (),
                  min_value: int = 0) -> None:
         self.connection = connection
-        wanted = sorted(set(kinds))
-        self.parameters = {"any_kind": int(not wanted), "kinds": json.dumps(wanted),
-                           "min_value": min_value}
-        for statement in _SIDES:
-            connection.execute(statement, self.parameters if "INSERT" in statement else ())
+        self.parameters = _parameters(kinds, min_value)
+        figure_sides(connection, kinds, min_value)
         self.warnings = self._flag()
         self.any = connection.execute(f"SELECT 1 FROM {_CHOSEN} LIMIT 1",
                                       self.parameters).fetchone() is not None
