@@ -29,28 +29,31 @@ _IN_RANGE = ("(:since IS NULL OR substr(l.date, 1, length(:since)) >= "
 _TABLES = (
     "CREATE TEMP TABLE loaded (position INTEGER PRIMARY KEY, id TEXT, path TEXT, date TEXT, "
     "title TEXT, url TEXT, outlet TEXT, text_hash TEXT, words INTEGER, warnings TEXT, "
-    "source_outlet TEXT, outlet_known INTEGER)",
+    "source_outlet TEXT, outlet_known INTEGER, analysis INTEGER, text_key)",
     "INSERT INTO temp.loaded SELECT NULL, a.id, a.path, a.date, a.title, a.url, a.outlet, "
-    "a.text_hash, a.words, a.warnings, a.source_outlet, a.outlet_known "
-    "FROM temp.corpus_files c "
-    "JOIN file_articles a ON a.file = c.key ORDER BY c.pos, a.seq",
-    "CREATE TEMP TABLE first_copies (text_hash TEXT PRIMARY KEY, position INTEGER) "
-    "WITHOUT ROWID",
-    "INSERT INTO temp.first_copies SELECT text_hash, min(position) FROM temp.loaded "
-    "WHERE words > 0 GROUP BY text_hash",
+    "a.text_hash, a.words, a.warnings, a.source_outlet, a.outlet_known, n.id, "
+    "coalesce(n.id, a.text_hash) FROM temp.corpus_files c "
+    "JOIN file_articles a ON a.file = c.key LEFT JOIN analyses n ON n.text_hash = a.text_hash "
+    "AND n.fingerprint = :fingerprint ORDER BY c.pos, a.seq",
+    "CREATE TEMP TABLE first_copies (text_key PRIMARY KEY, position INTEGER) WITHOUT ROWID",
+    "INSERT INTO temp.first_copies SELECT text_key, min(position) FROM temp.loaded "
+    "WHERE words > 0 GROUP BY text_key",
     "CREATE TEMP TABLE selected (idx INTEGER PRIMARY KEY, id TEXT, path TEXT, date TEXT, "
     "title TEXT, url TEXT, outlet TEXT, text_hash TEXT, words INTEGER, duplicate_of TEXT, "
     "analysis INTEGER, source_outlet TEXT)",
 )
+"""``temp.loaded``: every article of the corpus in the loader's order, with its analysis;
+a text is known by its analysis id (an integer, quick to group) or, not analysed yet, by its
+hash. ``temp.first_copies``: the first article of each text (the loader's republished
+copies are the later ones)."""
 _SELECTED = f"""
 INSERT INTO temp.selected
 SELECT NULL, l.id, l.path, l.date, l.title, l.url, l.outlet, l.text_hash, l.words,
-       d.id, a.id, CASE WHEN l.outlet_known THEN l.source_outlet
-                        ELSE rafah_outlet(l.outlet, l.url, l.id, l.path) END
+       d.id, l.analysis, CASE WHEN l.outlet_known THEN l.source_outlet
+                              ELSE rafah_outlet(l.outlet, l.url, l.id, l.path) END
 FROM temp.loaded l
-LEFT JOIN temp.first_copies f ON f.text_hash = l.text_hash AND l.words > 0
+LEFT JOIN temp.first_copies f ON f.text_key = l.text_key AND l.words > 0
 LEFT JOIN temp.loaded d ON d.position = f.position AND f.position != l.position
-LEFT JOIN analyses a ON a.text_hash = l.text_hash AND a.fingerprint = :fingerprint
 WHERE ((:since IS NULL AND :until IS NULL) OR (l.date IS NOT NULL AND {_IN_RANGE}))
   AND (NOT :distinct OR d.id IS NULL)
 ORDER BY l.position"""
@@ -140,14 +143,13 @@ def select(connection: sqlite3.Connection, corpus: str, options: LoadOptions, *,
         return None
     connection.create_function("rafah_outlet", 4, _outlet, deterministic=True)
     for statement in _TABLES:
-        connection.execute(statement)
+        connection.execute(statement, {"fingerprint": fingerprint} if ":" in statement else ())
     loaded = connection.execute("SELECT count(*) FROM temp.loaded").fetchone()[0]
     if not loaded:
         _drop(connection)
         connection.commit()
         return None
-    connection.execute(_SELECTED, {"since": since, "until": until, "distinct": int(distinct),
-                                   "fingerprint": fingerprint})
+    connection.execute(_SELECTED, {"since": since, "until": until, "distinct": int(distinct)})
     connection.commit()  # a later rollback of the store's own writes must not undo these
     chosen = connection.execute("SELECT count(*) FROM temp.selected").fetchone()[0]
     selection = Selection(connection, loaded, chosen)
