@@ -125,3 +125,15 @@ def test_the_corpus_digest_reads_no_file(tmp_path: Path) -> None:
     finally:
         (corpus / "a.txt").chmod(0o644)
     assert corpus_digest(str(tmp_path / "missing"), session.LoadOptions()) is None
+
+
+def test_a_table_of_another_width_is_laid_out_again(tmp_path: Path) -> None:
+    corpus, cache = _corpus(tmp_path), tmp_path / "s.sqlite3"
+    args = ["articles", str(corpus), "--cache", str(cache), "-q"]
+
+    def table(columns: str) -> str:
+        return CliRunner(env={"COLUMNS": columns}).invoke(cli, args).stdout
+
+    narrow, wide = table("40"), table("140")
+    assert narrow != wide
+    assert (table("40"), table("140")) == (narrow, wide)

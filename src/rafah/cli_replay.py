@@ -24,6 +24,8 @@ _NOT_KEYED = {"jobs", "scheduler"}
 """Options that change how the analysis runs, never what is printed."""
 _NOT_READ = {"output", "cache_path", "corpus"}
 _SIDE_EFFECTS = ("plot", "plot_file")
+_DISPLAY_VARIABLES = ("COLUMNS", "LINES", "NO_COLOR", "FORCE_COLOR", "TERM")
+"""Environment variables that change how a table looks."""
 DATA_MARK = "data"
 """The transcript entry that stands where the data was written among the messages."""
 
@@ -62,6 +64,7 @@ def output_key(options: CommonOptions) -> str | None:
         "corpus": corpus, "since": session.since, "until": session.until,
         "format": options.fmt, "terminal": terminal,
         "width": output_width() if options.output is None else None,
+        "environment": {name: os.environ.get(name) for name in _DISPLAY_VARIABLES},
         "fingerprint": fingerprint(resolve_model(session.analysis.model),
                                    session.analysis.gazetteers),
         "code": code_digest(["rafah.cli"]),
