@@ -107,6 +107,7 @@ def test_outputs_are_copied_back_and_only_the_most_recent_kept(tmp_path: Path) -
     messages, kept = found
     replayed = io.StringIO()
     replay(kept, replayed)
+    assert kept.closed
     assert replayed.getvalue() == target.getvalue() == text * 2 + "end"
     assert messages == [("info", "a note")]
     for number in range(40):

@@ -90,12 +90,13 @@ def replayed(options: CommonOptions) -> bool:
             return False
         messages, kept = found
         reporter = Reporter(options.quiet)
-        for kind, message in messages:
-            if kind != DATA_MARK:
-                reporter.replay(kind, message)
-                continue
-            with open_output(options.output) as out, closed_pipe_ok(out):
-                replay(kept, out)
+        with kept:
+            for kind, message in messages:
+                if kind != DATA_MARK:
+                    reporter.replay(kind, message)
+                    continue
+                with open_output(options.output) as out, closed_pipe_ok(out):
+                    replay(kept, out)
         return True
     finally:
         store.close()

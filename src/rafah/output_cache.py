@@ -153,27 +153,29 @@ def forget_others(store: Store) -> None:
             path.unlink(missing_ok=True)
 
 
-def kept_output(store: Store, key: str) -> tuple[list[tuple[str, str]], Path] | None:
-    """(messages, file) of the kept output of ``key``, or None."""
+def kept_output(store: Store, key: str) -> tuple[list[tuple[str, str]], IO[bytes]] | None:
+    """(messages, open file) of the kept output of ``key``, or None (the caller closes the
+    file; it is opened here, so that a file removed meanwhile means computing again)."""
     stored = store.get_report(PREFIX + key)
     folder = store.output_folder
     if stored is None or folder is None:
         return None
     payload = json.loads(stored)
-    path = folder / key
     try:
-        if path.stat().st_size != payload["bytes"]:
-            return None
+        kept = (folder / key).open("rb")
     except OSError:
         return None
-    return [(kind, text) for kind, text in payload["messages"]], path
+    if os.fstat(kept.fileno()).st_size != payload["bytes"]:
+        kept.close()
+        return None
+    return [(kind, text) for kind, text in payload["messages"]], kept
 
 
-def replay(path: Path, out: IO[str]) -> None:
+def replay(kept: IO[bytes], out: IO[str]) -> None:
     """Write a kept output to ``out`` (as bytes when it is a UTF-8 stream with a buffer)."""
     buffer = getattr(out, "buffer", None)
     encoding = (getattr(out, "encoding", "") or "").lower().replace("-", "")
-    with path.open("rb") as kept:
+    with kept:
         if buffer is not None and encoding == "utf8":
             out.flush()
             shutil.copyfileobj(kept, buffer, CHUNK)

@@ -2,10 +2,9 @@
 file index (`rafah.article_index`) without one Python object per article.
 
 ``temp.selected`` has one row per selected article in corpus order: ``idx`` (1, 2, ...),
-``id``, ``path``, ``date``, ``title``, ``url``, ``outlet``, ``text_hash``, ``words``,
-``duplicate_of`` (as the loader marks republished copies, over the whole corpus),
-``analysis`` (the id of its stored analysis under the fingerprint, or null) and
-``source_outlet`` (`Article.source_outlet`). The rows are
+``id``, ``date``, ``text_hash``, ``duplicate_of`` (as the loader marks republished copies,
+over the whole corpus), ``analysis`` (the id of its stored analysis under the fingerprint, or
+null) and ``source_outlet`` (`Article.source_outlet`). The rows are
 exactly the articles `Session.articles` returns: the same --since/--until test, the same
 --distinct. Only when every file of the corpus is in the index unchanged (size, modification
 time, loader options); else `select` returns None and the loader reads the corpus.
@@ -27,32 +26,32 @@ _IN_RANGE = ("(:since IS NULL OR substr(l.date, 1, length(:since)) >= "
              "substr(:since, 1, length(l.date))) AND (:until IS NULL OR "
              "substr(l.date, 1, length(:until)) <= substr(:until, 1, length(l.date)))")
 _TABLES = (
-    "CREATE TEMP TABLE loaded (position INTEGER PRIMARY KEY, id TEXT, path TEXT, date TEXT, "
-    "title TEXT, url TEXT, outlet TEXT, text_hash TEXT, words INTEGER, warnings TEXT, "
-    "source_outlet TEXT, outlet_known INTEGER, analysis INTEGER, text_key)",
-    "INSERT INTO temp.loaded SELECT NULL, a.id, a.path, a.date, a.title, a.url, a.outlet, "
-    "a.text_hash, a.words, a.warnings, a.source_outlet, a.outlet_known, n.id, "
-    "coalesce(n.id, a.text_hash) FROM temp.corpus_files c "
-    "JOIN file_articles a ON a.file = c.key LEFT JOIN analyses n ON n.text_hash = a.text_hash "
-    "AND n.fingerprint = :fingerprint ORDER BY c.pos, a.seq",
+    "CREATE TEMP TABLE loaded (position INTEGER PRIMARY KEY, file TEXT, seq INTEGER, id TEXT, "
+    "date TEXT, text_hash TEXT, words INTEGER, warnings TEXT, source_outlet TEXT, "
+    "outlet_known INTEGER, analysis INTEGER)",
+    "INSERT INTO temp.loaded SELECT NULL, a.file, a.seq, a.id, a.date, a.text_hash, a.words, "
+    "a.warnings, a.source_outlet, a.outlet_known, rafah_analysis(a.text_hash) "
+    "FROM temp.corpus_files c JOIN file_articles a ON a.file = c.key ORDER BY c.pos, a.seq",
     "CREATE TEMP TABLE first_copies (text_key PRIMARY KEY, position INTEGER) WITHOUT ROWID",
-    "INSERT INTO temp.first_copies SELECT text_key, min(position) FROM temp.loaded "
-    "WHERE words > 0 GROUP BY text_key",
-    "CREATE TEMP TABLE selected (idx INTEGER PRIMARY KEY, id TEXT, path TEXT, date TEXT, "
-    "title TEXT, url TEXT, outlet TEXT, text_hash TEXT, words INTEGER, duplicate_of TEXT, "
-    "analysis INTEGER, source_outlet TEXT)",
+    "INSERT INTO temp.first_copies SELECT coalesce(analysis, text_hash), min(position) "
+    "FROM temp.loaded WHERE words > 0 GROUP BY 1",
+    "CREATE TEMP TABLE selected (idx INTEGER PRIMARY KEY, id TEXT, date TEXT, text_hash TEXT, "
+    "duplicate_of TEXT, analysis INTEGER, source_outlet TEXT)",
 )
-"""``temp.loaded``: every article of the corpus in the loader's order, with its analysis;
-a text is known by its analysis id (an integer, quick to group) or, not analysed yet, by its
-hash. ``temp.first_copies``: the first article of each text (the loader's republished
-copies are the later ones)."""
+"""``temp.loaded``: every article of the corpus in the loader's order, with its analysis
+(looked up in a dictionary of the fingerprint's analyses: much quicker than a million
+look-ups of text hashes in the store's index); a text is known by its analysis id (an
+integer, quick to group) or, not analysed yet, by its hash. ``temp.first_copies``: the first
+article of each text (the loader's republished copies are the later ones)."""
+_OUTLET = ("CASE WHEN l.outlet_known THEN l.source_outlet ELSE (SELECT rafah_outlet(a.outlet, "
+           "a.url, a.id, a.path) FROM file_articles a WHERE a.file = l.file AND a.seq = l.seq) "
+           "END")
 _SELECTED = f"""
 INSERT INTO temp.selected
-SELECT NULL, l.id, l.path, l.date, l.title, l.url, l.outlet, l.text_hash, l.words,
-       d.id, l.analysis, CASE WHEN l.outlet_known THEN l.source_outlet
-                              ELSE rafah_outlet(l.outlet, l.url, l.id, l.path) END
+SELECT NULL, l.id, l.date, l.text_hash, d.id, l.analysis, {_OUTLET}
 FROM temp.loaded l
-LEFT JOIN temp.first_copies f ON f.text_key = l.text_key AND l.words > 0
+LEFT JOIN temp.first_copies f ON f.text_key = coalesce(l.analysis, l.text_hash)
+    AND l.words > 0
 LEFT JOIN temp.loaded d ON d.position = f.position AND f.position != l.position
 WHERE ((:since IS NULL AND :until IS NULL) OR (l.date IS NOT NULL AND {_IN_RANGE}))
   AND (NOT :distinct OR d.id IS NULL)
@@ -141,9 +140,14 @@ def select(connection: sqlite3.Connection, corpus: str, options: LoadOptions, *,
         _drop(connection)
         connection.commit()
         return None
+    analyses = dict(connection.execute(
+        "SELECT text_hash, id FROM analyses WHERE fingerprint = ?", (fingerprint,)))
+    connection.create_function("rafah_analysis", 1, analyses.get, deterministic=True)
     connection.create_function("rafah_outlet", 4, _outlet, deterministic=True)
     for statement in _TABLES:
-        connection.execute(statement, {"fingerprint": fingerprint} if ":" in statement else ())
+        connection.execute(statement)
+    connection.create_function("rafah_analysis", 1, None)  # frees the dictionary
+    del analyses
     loaded = connection.execute("SELECT count(*) FROM temp.loaded").fetchone()[0]
     if not loaded:
         _drop(connection)

@@ -25,8 +25,14 @@ _SIDES = (
     "DROP TABLE IF EXISTS temp.figure_sides",
     "CREATE TEMP TABLE figure_sides (idx INTEGER, seq INTEGER, side TEXT, area TEXT, "
     "PRIMARY KEY (idx, seq))",
-    f"""INSERT INTO temp.figure_sides
-WITH figures AS (SELECT s.idx, c.* FROM {_CHOSEN} AND c.side IS NULL),
+    """INSERT INTO temp.figure_sides
+WITH figures AS (
+    SELECT DISTINCT s.idx, c.analysis, c.seq, c.sent, c.kind, c.value, c.start
+    FROM temp.selected s JOIN records_harm o ON o.analysis = s.analysis
+    JOIN records_casualties c
+        ON c.analysis = s.analysis AND c.sent = o.sent AND c.kind = o.kind
+    WHERE c.side IS NULL AND (:any_kind OR c.kind IN (SELECT value FROM json_each(:kinds)))
+      AND c.value >= :min_value),
 candidates AS (
     SELECT f.idx, f.seq, h.seq AS harm, h.side, h.area,
            CASE WHEN h.value = f.value THEN 0
@@ -42,15 +48,16 @@ WHERE choice = 1""",
 """The side and area of each figure without its own, from its harm mention (the one of the
 same sentence and kind with the same value, else the one whose span holds the figure, else
 the only one)."""
-_NAMED = f"""
+_NAMED = """
 WITH named AS (
     SELECT s.idx, c.seq, s.id AS article, s.date, s.duplicate_of, c.kind, c.value, c.low,
            c.high, c.qualifier, c.vague, c."group", c.source, c.cumulative, c.sentence,
            c.start, c."end", c.part_of, c.restates,
            CASE WHEN c.side IS NOT NULL THEN c.side ELSE m.side END AS figure_side,
            CASE WHEN c.side IS NOT NULL THEN c.area ELSE m.area END AS figure_area
-    FROM {_CHOSEN.replace(" WHERE", " LEFT JOIN temp.figure_sides m ON c.side IS NULL AND "
-                                    "m.idx = s.idx AND m.seq = c.seq WHERE", 1)}),
+    FROM """ + _CHOSEN.replace(" WHERE", " LEFT JOIN temp.figure_sides m ON c.side IS NULL "
+                                        "AND m.idx = s.idx AND m.seq = c.seq WHERE", 1) + """
+    {only}),
 series AS (
     SELECT *, kind || '/' || coalesce(nullif(figure_side, ''), '-') || '/'
               || coalesce(nullif(figure_area, ''), '-') || '/'
@@ -73,15 +80,15 @@ _FIELDS = (
     ("flags", "coalesce(g.flags, '[]')"),
 )
 _FORMAT = "{" + ", ".join(f'"{name}": %s' for name, _ in _FIELDS) + "}"
-_ROWS = _NAMED + f"""
+_ROWS = _NAMED.format(only="") + f"""
 SELECT printf('{_FORMAT}', {", ".join(sql for _, sql in _FIELDS)})
 FROM series LEFT JOIN temp.figure_flags g ON g.idx = series.idx AND g.seq = series.seq
 ORDER BY series.idx, series.seq LIMIT :limit"""
-_FLAGGABLE = _NAMED + """
+_FLAGGABLE = _NAMED.format(
+    only="AND c.cumulative AND NOT c.vague AND coalesce(s.date, '') != ''") + """
 SELECT idx, seq, article, date, kind, value, high, qualifier, vague, cumulative, series,
        figure_side, figure_area
-FROM series WHERE cumulative AND coalesce(date, '') != '' AND coalesce(figure_side, '') != ''
-    AND coalesce(figure_area, '') != '' AND NOT vague
+FROM series WHERE coalesce(figure_side, '') != '' AND coalesce(figure_area, '') != ''
 ORDER BY idx, seq"""
 _FLAG_NAMES = ("idx", "seq", "article", "date", "kind", "value", "high", "qualifier", "vague",
                "cumulative", "series", "side", "area")
