@@ -28,8 +28,8 @@ _SIDES = (
     """INSERT INTO temp.figure_sides
 WITH figures AS (
     SELECT DISTINCT s.idx, c.analysis, c.seq, c.sent, c.kind, c.value, c.start
-    FROM temp.selected s JOIN records_harm o ON o.analysis = s.analysis
-    JOIN records_casualties c
+    FROM temp.selected s CROSS JOIN records_harm o ON o.analysis = s.analysis
+    CROSS JOIN records_casualties c
         ON c.analysis = s.analysis AND c.sent = o.sent AND c.kind = o.kind
     WHERE c.side IS NULL AND (:any_kind OR c.kind IN (SELECT value FROM json_each(:kinds)))
       AND c.value >= :min_value),
@@ -47,7 +47,8 @@ WHERE choice = 1""",
 )
 """The side and area of each figure without its own, from its harm mention (the one of the
 same sentence and kind with the same value, else the one whose span holds the figure, else
-the only one)."""
+the only one). Harm mentions are visited first (CROSS JOIN fixes the order): only figures
+that have one need looking at."""
 _NAMED = """
 WITH named AS (
     SELECT s.idx, c.seq, s.id AS article, s.date, s.duplicate_of, c.kind, c.value, c.low,
