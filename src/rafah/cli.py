@@ -275,7 +275,7 @@ def casualties_cli(options: CommonOptions, kinds: tuple[str, ...], min_value: in
     reference = _references(reference_files, reference_side, reference_area)
     if cli_replay.replayed(options):
         return
-    bulk = not (mentions or plot or plot_file or reference)
+    bulk = not (mentions or plot or plot_file) and reference is None
     with _session(options, bulk=bulk) as (session, reporter):
         if mentions:
             _emit(commands.mentions(session, kinds=kinds), options, reporter)

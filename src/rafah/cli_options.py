@@ -17,10 +17,10 @@ from rafah.errors import RafahError
 from rafah.records import Article
 from rafah.render import FORMATS, format_for_path, printable
 from rafah.session import Session, SessionOptions
+from rafah.store import default_cache_path
 
 if TYPE_CHECKING:
     from rafah.selection import Selection
-from rafah.store import default_cache_path
 
 DEFAULT_CORPUS = "seeds"
 

@@ -134,7 +134,10 @@ def select(connection: sqlite3.Connection, corpus: str, options: LoadOptions, *,
         listing = file_listing(Path(corpus))
     except (CorpusError, OSError):
         return None
-    article_index.ensure(connection)
+    try:
+        article_index.ensure(connection)
+    except sqlite3.DatabaseError:
+        return None  # a store that cannot be written: the loader's way
     _drop(connection)
     if not _current(connection, listing, options_key(options)):
         _drop(connection)

@@ -82,9 +82,9 @@ class Session:
         return [a for a in chosen if not a.duplicate_of] if self.options.distinct else chosen
 
     def selection(self) -> Selection | None:
-        """The selected articles as the store's ``temp.selected`` table, each pointed at its
-        analysis (texts not stored yet are analysed first); None without a usable file index
-        (the caller then works from `articles`)."""
+        """The selected articles as the store's ``temp.selected`` table (`rafah.selection`),
+        from the file index; files it does not hold as they are now are read first. None
+        when the index cannot be used (the caller then works from `articles`)."""
         if self._selection is None:
             self._selection = self._select()
             if self._selection is None:

@@ -265,12 +265,15 @@ class Store:
         connection = self.connection
         old = connection.execute("SELECT id FROM analyses WHERE text_hash = ? AND fingerprint = ?",
                                  (text_hash, fingerprint)).fetchone()
-        if old is not None:
-            self._delete_analyses(connection, [old[0]])
-        cursor = connection.execute(
-            "INSERT INTO analyses (text_hash, fingerprint, created) VALUES (?, ?, ?)",
-            (text_hash, fingerprint, now))
-        analysis_id = cursor.lastrowid
+        if old is not None:  # written again (another process analysed it too): same id
+            analysis_id = old[0]
+            for name in extractor_names():
+                connection.execute(f"DELETE FROM records_{name} WHERE analysis = ?", (analysis_id,))
+            connection.execute("UPDATE analyses SET created = ? WHERE id = ?", (now, analysis_id))
+        else:
+            analysis_id = connection.execute(
+                "INSERT INTO analyses (text_hash, fingerprint, created) VALUES (?, ?, ?)",
+                (text_hash, fingerprint, now)).lastrowid
         for extractor in extractors():
             fields = extractor.record.field_types()
             plain = tuple(_plain(kind) for _, kind in fields)
