@@ -17,6 +17,7 @@ from benchmarks.warm import run_on_pty
 from rafah.errors import RafahError
 from rafah.render import (
     PIPE_WIDTH,
+    TABLE_TOP,
     TERMINAL_TOP,
     choose_columns,
     clip,
@@ -63,6 +64,7 @@ def test_terminal_default_shows_25_rows_with_a_note() -> None:
     assert shown == rows[:TERMINAL_TOP]
     assert note == "5,516 more rows; --top 0 shows all"
     assert limit_rows(rows, None, terminal=False) == (rows, None)
+    assert limit_rows(rows, None, terminal=False, table=True) == (rows, None)
     assert limit_rows(rows, 0, terminal=True) == (rows, None)
     assert limit_rows(rows, 5_540, terminal=False) == \
         (rows[:5_540], "1 more row; --top 0 shows all")
@@ -216,3 +218,11 @@ def test_boxed_table_on_a_60_column_terminal_keeps_names_and_numbers() -> None:
     assert sum("Benjamin Netanyahu" in line and "1,234" in line and "2024-07-16" in line
                for line in lines) == 3, shown
     assert len(lines) == 3 + 4 + 1 and lines[-1].startswith("(too narrow for: aliases"), shown
+
+
+def test_a_table_shows_at_most_table_top_rows_unless_asked() -> None:
+    rows = [{"n": i} for i in range(TABLE_TOP + 3)]
+    shown, note = limit_rows(rows, None, terminal=False, table=True)
+    assert shown == rows[:TABLE_TOP] and note == "3 more rows; --top 0 shows all"
+    assert limit_rows(rows, 0, terminal=False, table=True) == (rows, None)
+    assert limit_rows(rows, None, terminal=False) == (rows, None)

@@ -47,6 +47,11 @@ class AnalysisRun:
     """Words in the texts analysed by this run (not those from the store)."""
 
 
+def analysis_key(settings: AnalysisSettings) -> str:
+    """The fingerprint the analyses of these settings are stored under."""
+    return fingerprint(resolve_model(settings.model), settings.gazetteers)
+
+
 def run_pipeline(texts: Iterable[tuple[str, str]], total: int, settings: AnalysisSettings,
                  model: str, on_done: Callable[[str, Analysis], None]) -> None:
     """Analyse texts with spaCy, calling ``on_done`` per text as results arrive.
@@ -77,7 +82,7 @@ def analyse_articles(articles: Iterable[Article], store: Store,
     settings = settings or AnalysisSettings()
     started = time.perf_counter()
     model = resolve_model(settings.model)
-    key = fingerprint(model, settings.gazetteers)
+    key = analysis_key(settings)
     articles = list(articles)
     hashes = list(dict.fromkeys(a.text_hash for a in articles))
     run = AnalysisRun()

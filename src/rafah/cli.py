@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
-from rafah import __version__
+from rafah import __version__, cli_replay
 from rafah.cli_options import CommonOptions, Reporter, common_options, corpus_argument
 from rafah.errors import RafahError
 from rafah.records import ENTITY_TYPES, KINDS
@@ -31,13 +31,16 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 
 
 
 @contextmanager
-def _session(options: CommonOptions) -> Iterator[tuple[Session, Reporter]]:
-    """A session with a progress bar on a terminal and messages on stderr."""
+def _session(options: CommonOptions, *, bulk: bool = False
+             ) -> Iterator[tuple[Session, Reporter]]:
+    """A session with a progress bar on a terminal and messages on stderr (``bulk``: for a
+    report the store makes, see `CommonOptions.open_session`)."""
     from rafah.progress import progress_callback
 
     reporter = Reporter(options.quiet)
     with progress_callback(enabled=not options.quiet) as callback:
-        session = options.open_session(reporter, progress=callback)
+        session = options.open_session(reporter, progress=callback, bulk=bulk)
+        cli_replay.use_store(session.store)
         try:
             yield session, reporter
         finally:
@@ -47,27 +50,61 @@ def _session(options: CommonOptions) -> Iterator[tuple[Session, Reporter]]:
 def _emit(result: Result, options: CommonOptions, reporter: Reporter) -> None:
     """Warnings and notes on stderr, then the records (sorted, the first --top, the chosen
     columns) on stdout or in the -o file."""
-    from rafah.render import choose_columns, is_terminal, limit_rows, open_output, sort_rows
+    from rafah.render import choose_columns, open_output
 
     for message in result.warnings:
         reporter.warn(message)
     for note in result.notes:
         reporter.info(note)
     fmt = options.fmt or "table"
-    if fmt == "geojson" and result.geojson is not None:
-        with open_output(options.output) as out:
-            out.write(json.dumps(result.geojson(), ensure_ascii=False) + "\n")
+    if result.texts is not None and fmt in ("json", "jsonl") and not options.sort:
+        _emit_texts(result, options, reporter, fmt)
         return
-    rows = sort_rows(result.rows, options.sort, result.columns)
-    terminal = fmt == "table" and options.output is None and is_terminal()
-    rows, left_out = limit_rows(rows, options.top, terminal)
+    if fmt == "geojson" and result.geojson is not None:
+        with open_output(options.output) as out, cli_replay.recording(out, reporter) as target:
+            target.write(json.dumps(result.geojson(), ensure_ascii=False) + "\n")
+        cli_replay.finish(reporter)
+        return
+    rows, left_out = _shown_rows(result, options, fmt)
     columns = choose_columns(options.columns, result.columns, result.columns)
     table = choose_columns(options.columns, result.table_columns or result.columns,
                            result.columns)
-    with open_output(options.output) as out:
-        write_records(rows, fmt, columns, out, table_columns=table)
+    with open_output(options.output) as out, cli_replay.recording(out, reporter) as target:
+        write_records(rows, fmt, columns, target, table_columns=table)
     if left_out:
         reporter.info(left_out)
+    cli_replay.finish(reporter)
+
+
+def _shown_rows(result: Result, options: CommonOptions, fmt: str
+                ) -> tuple[Iterable[dict[str, Any]], str | None]:
+    """The rows to write (sorted, the first --top or the table's default) and the note on
+    those left out. Rows the store made are read only as far as they are shown, and one at
+    a time for CSV."""
+    from rafah.render import is_terminal, left_out_note, limit_rows, row_limit, sort_rows
+
+    terminal = fmt == "table" and options.output is None and is_terminal()
+    if result.texts is None or options.sort:
+        rows = sort_rows(result.records(), options.sort, result.columns)
+        return limit_rows(rows, options.top, terminal, table=fmt == "table")
+    limit = row_limit(options.top, terminal, table=fmt == "table")
+    records = (json.loads(text) for text in result.texts(limit or None))
+    note = left_out_note(result.size(), limit) if limit and result.size else None
+    return (records if fmt == "csv" else list(records)), note
+
+
+def _emit_texts(result: Result, options: CommonOptions, reporter: Reporter, fmt: str) -> None:
+    """`_emit` for rows the store made as JSON texts: streamed, the first --top."""
+    from rafah.render import left_out_note, open_output, write_texts
+
+    assert result.texts is not None
+    limit = options.top or None
+    with open_output(options.output) as out, cli_replay.recording(out, reporter) as target:
+        write_texts(result.texts(limit), fmt, target)
+    note = left_out_note(result.size(), limit) if limit and result.size else None
+    if note:
+        reporter.info(note)
+    cli_replay.finish(reporter)
 
 
 @click.group(context_settings=CONTEXT_SETTINGS)
@@ -100,6 +137,8 @@ def articles_cli(options: CommonOptions) -> None:
     """
     from rafah import commands
 
+    if cli_replay.replayed(options):
+        return
     with _session(options) as (session, reporter):
         _emit(commands.articles(session), options, reporter)
 
@@ -131,6 +170,8 @@ def entities_cli(options: CommonOptions, types: tuple[str, ...], min_articles: i
     """
     from rafah import commands
 
+    if cli_replay.replayed(options):
+        return
     with _session(options) as (session, reporter):
         result = commands.entities(session, types=types, min_articles=min_articles,
                                    country=country)
@@ -156,6 +197,8 @@ def context_cli(options: CommonOptions, term: str, width: int) -> None:
     """
     from rafah import commands
 
+    if cli_replay.replayed(options):
+        return
     with _session(options) as (session, reporter):
         _emit(commands.context(session, term, width=width), options, reporter)
 
@@ -230,12 +273,15 @@ def casualties_cli(options: CommonOptions, kinds: tuple[str, ...], min_value: in
     if plot_file:
         _check_image_target(plot_file)
     reference = _references(reference_files, reference_side, reference_area)
-    with _session(options) as (session, reporter):
+    if cli_replay.replayed(options):
+        return
+    bulk = not (mentions or plot or plot_file) and reference is None
+    with _session(options, bulk=bulk) as (session, reporter):
         if mentions:
             _emit(commands.mentions(session, kinds=kinds), options, reporter)
             return
         result = commands.casualties(session, kinds=kinds, min_value=min_value,
-                                     reference=reference)
+                                     reference=reference, bulk=bulk)
         _emit(result, options, reporter)
         if plot_file:
             from rafah.charts import write_image_chart
@@ -279,8 +325,10 @@ def coverage_cli(options: CommonOptions, by: str, plot_file: str | None,
     if plot_file:
         _check_image_target(plot_file)
     reference = _references(reference_files, reference_side, reference_area)
-    with _session(options) as (session, reporter):
-        result = commands.coverage(session, by=by, reference=reference)
+    if cli_replay.replayed(options):
+        return
+    with _session(options, bulk=True) as (session, reporter):
+        result = commands.coverage(session, by=by, reference=reference, bulk=True)
         _emit(result, options, reporter)
         if plot_file:
             from rafah.charts import write_coverage_chart
@@ -324,6 +372,8 @@ def timeline_cli(options: CommonOptions, events: bool, by: str | None) -> None:
     from rafah import commands
     from rafah.reports.timeline import csv_row, table_row
 
+    if cli_replay.replayed(options):
+        return
     with _session(options) as (session, reporter):
         result = commands.timeline(session, events=events, by=by)
         if not by and (options.fmt or "table") == "table":

@@ -7,7 +7,7 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -19,26 +19,47 @@ from rafah.render import FORMATS, format_for_path, printable
 from rafah.session import Session, SessionOptions
 from rafah.store import default_cache_path
 
+if TYPE_CHECKING:
+    from rafah.selection import Selection
+
 DEFAULT_CORPUS = "seeds"
 
 
 class Reporter:
-    """Messages on stderr: warnings, notes and the analysis summary (quiet with -q)."""
+    """Messages on stderr: warnings, notes and the analysis summary (quiet with -q).
+
+    ``transcript`` keeps every warning and note as (kind, message), so that a replayed
+    output prints them again (`replay`); the analysis summary is not kept."""
 
     def __init__(self, quiet: bool) -> None:
         self.quiet = quiet
         self.warnings = 0
+        self.transcript: list[tuple[str, str]] = []
 
     def warn(self, message: str) -> None:
         """One warning line (counted only, with -q)."""
+        self.transcript.append(("warn", message))
         self.warnings += 1
         if not self.quiet:
             click.echo(f"warning: {printable(message)}", err=True)
 
     def info(self, message: str) -> None:
         """One informational line, unless -q."""
+        self.transcript.append(("info", message))
+        self._say(message)
+
+    def echo(self, message: str) -> None:
+        """One line on stderr even with -q."""
+        self.transcript.append(("echo", message))
+        click.echo(message, err=True)
+
+    def _say(self, message: str) -> None:
         if not self.quiet:
             click.echo(printable(message), err=True)
+
+    def replay(self, kind: str, message: str) -> None:
+        """Print a message kept in a transcript again."""
+        {"warn": self.warn, "info": self.info, "echo": self.echo}[kind](message)
 
     def summary(self, run: AnalysisRun, articles: list[Article]) -> None:
         """What an analysis pass did (when it analysed anything), and the republished copies
@@ -46,7 +67,7 @@ class Reporter:
         from rafah.progress import summary_line
 
         if run.analysed:
-            self.info(summary_line(articles, analysed=run.analysed, from_cache=run.from_cache,
+            self._say(summary_line(articles, analysed=run.analysed, from_cache=run.from_cache,
                                    seconds=run.seconds, words=run.words))
 
 
@@ -70,10 +91,16 @@ class CommonOptions:
                    quiet=False)
 
     def open_session(self, reporter: Reporter,
-                     progress: Callable[[int, int], None] | None = None) -> Session:
-        """A session over the corpus, with loader warnings already reported."""
+                     progress: Callable[[int, int], None] | None = None, *,
+                     bulk: bool = False) -> Session:
+        """A session over the corpus, with loader warnings already reported (``bulk``: from
+        the file index when it is current, without loading the articles)."""
         session = Session(self.session, warn=reporter.warn, progress=progress)
         session.on_run = lambda run: reporter.summary(run, session.articles())
+        selection = session.selection() if bulk else None
+        if selection is not None:
+            _report_selection(selection, reporter, self.session)
+            return session
         loaded = session.load()
         for skipped in loaded.skipped:
             reporter.warn(f"skipped {skipped.path}: {skipped.reason}")
@@ -81,15 +108,30 @@ class CommonOptions:
             for message in article.warnings:
                 reporter.warn(f"{article.id}: {message}")
         if reporter.quiet and loaded.skipped:
-            click.echo(f"warning: {len(loaded.skipped)} file(s) skipped", err=True)
+            reporter.echo(f"warning: {len(loaded.skipped)} file(s) skipped")
         if loaded.articles and not session.articles():
-            reporter.info(_empty_range_note(self.session, loaded.articles))
+            reporter.info(_empty_range_note(self.session,
+                                            [a.date for a in loaded.articles if a.date]))
         return session
 
 
-def _empty_range_note(options: SessionOptions, articles: list[Article]) -> str:
-    """Why a date range selects nothing: the range asked for and the one the corpus has."""
-    dates = sorted(a.date for a in articles if a.date)
+def _report_selection(selection: Selection, reporter: Reporter,
+                      options: SessionOptions) -> None:
+    """The loader's messages, as `CommonOptions.open_session` gives them, from the index."""
+    for skipped in selection.skipped:
+        reporter.warn(f"skipped {skipped.path}: {skipped.reason}")
+    for article, message in selection.warnings:
+        reporter.warn(f"{article}: {message}")
+    if reporter.quiet and selection.skipped:
+        reporter.echo(f"warning: {len(selection.skipped)} file(s) skipped")
+    if selection.loaded and not selection.chosen:
+        reporter.info(_empty_range_note(options, [d for d in selection.dates if d]))
+
+
+def _empty_range_note(options: SessionOptions, dates: list[str]) -> str:
+    """Why a date range selects nothing: the range asked for and the one the corpus has
+    (the dates of its articles)."""
+    dates = sorted(dates)
     span = f"{dates[0]} to {dates[-1]}" if dates else "no dated article"
     asked = f"{options.since or 'the start'} to {options.until or 'the end'}"
     return f"no article is dated {asked}; the corpus has {span}"

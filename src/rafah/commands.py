@@ -8,7 +8,8 @@ named here.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,6 +19,7 @@ from rafah.records import Article
 if TYPE_CHECKING:
     from rafah.reports.entities import Entity
     from rafah.reports.reference import Reference
+    from rafah.selection import Selection
     from rafah.session import Session
 
 ARTICLE_COLUMNS = ["id", "path", "date", "date_source", "title", "outlet", "words",
@@ -52,6 +54,17 @@ class Result:
     warnings: list[str] = field(default_factory=list)
     geojson: Callable[[], dict[str, Any]] | None = None
     """Makes the rows' GeoJSON FeatureCollection (commands with places; only when asked)."""
+    texts: Callable[[int | None], Iterator[str]] | None = None
+    """Rows made in bulk by the store: the JSON text of each (the first N), in order;
+    ``rows`` is then empty until `records` reads them."""
+    size: Callable[[], int] | None = None
+    """How many rows ``texts`` gives (counted when asked)."""
+
+    def records(self) -> list[dict[str, Any]]:
+        """The rows as records (read from ``texts`` when the store made them)."""
+        if self.texts is not None and not self.rows:
+            self.rows = [json.loads(text) for text in self.texts(None)]
+        return self.rows
 
 
 def articles(session: Session) -> Result:
@@ -117,9 +130,13 @@ def context(session: Session, term: str, *, width: int) -> Result:
 
 
 def casualties(session: Session, *, kinds: tuple[str, ...] = (), min_value: int = 0,
-               reference: Reference | None = None) -> Result:
+               reference: Reference | None = None, bulk: bool = False) -> Result:
     """Every casualty figure, compared with the reference series of its kind, side and area
-    where one is given (running totals only)."""
+    where one is given (running totals only). ``bulk``: made by the store as JSON texts
+    (without a reference series, when the file index is current)."""
+    selection = session.analysed_selection() if bulk and reference is None else None
+    if selection is not None:
+        return _bulk_casualties(selection, kinds, min_value)
     from rafah.reports.casualties import (
         FIGURE_COLUMNS,
         REFERENCE_COLUMNS,
@@ -132,10 +149,7 @@ def casualties(session: Session, *, kinds: tuple[str, ...] = (), min_value: int 
     analyses = session.analyses(chosen, ("casualties", "harm"))
     rows = figure_rows(chosen, analyses, kinds=kinds, min_value=min_value)
     warnings = flag_decreasing(rows)
-    notes = [] if rows or not chosen else [
-        f"no casualty figure{' of kind ' + '/'.join(kinds) if kinds else ''}"
-        f"{f' of at least {min_value}' if min_value else ''} in the {len(chosen)} selected "
-        "article(s)"]
+    notes = [] if rows or not chosen else _no_figure_note(kinds, min_value, len(chosen))
     columns, table = list(FIGURE_COLUMNS), list(FIGURE_TABLE)
     if reference is not None:
         notes += compare_with_reference(rows, reference)
@@ -143,6 +157,23 @@ def casualties(session: Session, *, kinds: tuple[str, ...] = (), min_value: int 
         table += REFERENCE_TABLE
     columns.append("flags")
     return Result(rows, columns, table, notes=notes, warnings=warnings)
+
+
+def _no_figure_note(kinds: tuple[str, ...], min_value: int, chosen: int) -> list[str]:
+    return [f"no casualty figure{' of kind ' + '/'.join(kinds) if kinds else ''}"
+            f"{f' of at least {min_value}' if min_value else ''} in the {chosen} selected "
+            "article(s)"]
+
+
+def _bulk_casualties(selection: Selection, kinds: tuple[str, ...], min_value: int) -> Result:
+    from rafah.reports.casualties import FIGURE_COLUMNS
+    from rafah.reports.casualty_bulk import FigureTexts
+
+    figures = FigureTexts(selection.connection, kinds=kinds, min_value=min_value)
+    notes = [] if figures.any or not selection.chosen else \
+        _no_figure_note(kinds, min_value, selection.chosen)
+    return Result([], [*FIGURE_COLUMNS, "flags"], list(FIGURE_TABLE), notes=notes,
+                  warnings=figures.warnings, texts=figures.texts, size=figures.count)
 
 
 def mentions(session: Session, *, kinds: tuple[str, ...] = ()) -> Result:
@@ -157,15 +188,25 @@ def mentions(session: Session, *, kinds: tuple[str, ...] = ()) -> Result:
     return Result(rows, MENTION_COLUMNS, MENTION_TABLE, notes=notes)
 
 
-def coverage(session: Session, *, by: str = "day", reference: Reference | None = None) -> Result:
-    """Mentions of each side's dead per outlet and period, beside the reference tolls."""
+def coverage(session: Session, *, by: str = "day", reference: Reference | None = None,
+             bulk: bool = False) -> Result:
+    """Mentions of each side's dead per outlet and period, beside the reference tolls
+    (``bulk``: counted by the store, when the file index is current)."""
     from rafah.reports.coverage import COVERAGE_COLUMNS, coverage_rows
 
-    chosen = session.articles()
-    analyses = session.analyses(chosen, ("casualties", "harm"))
-    rows = coverage_rows(chosen, analyses, by=by, reference=reference)
+    selection = session.analysed_selection() if bulk else None
+    if selection is not None:
+        from rafah.reports import coverage_bulk
+
+        rows = coverage_bulk.coverage_rows(selection.connection, by=by, reference=reference)
+        chosen = selection.chosen
+    else:
+        articles = session.articles()
+        analyses = session.analyses(articles, ("casualties", "harm"))
+        rows = coverage_rows(articles, analyses, by=by, reference=reference)
+        chosen = len(articles)
     notes = [] if rows or not chosen else [
-        f"no dated mention of harm in the {len(chosen)} selected article(s)"]
+        f"no dated mention of harm in the {chosen} selected article(s)"]
     return Result(rows, COVERAGE_COLUMNS, notes=notes)
 
 

@@ -24,6 +24,8 @@ from rafah.errors import CorpusError
 from rafah.records import Article
 from rafah.resources import word_list
 
+OUTLET_KEY = "source_outlet"
+"""The file index keeps each article's outlet (`Article.source_outlet`) under this key."""
 SUPPORTED_SUFFIXES = (".txt", ".md", ".json", ".jsonl", ".csv")
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
@@ -566,7 +568,7 @@ def _reloader(path: Path, article_id: str, file_id: str, options: LoadOptions
 
 def _from_metadata(meta: dict[str, Any], path: Path, file_id: str,
                    options: LoadOptions) -> Article:
-    article = Article(paragraphs=None, **meta)
+    article = Article(paragraphs=None, **{k: v for k, v in meta.items() if k != OUTLET_KEY})
     article.reload = _reloader(path, article.id, file_id, options)
     return article
 
@@ -605,6 +607,16 @@ def _found_files(base: Path) -> list[tuple[Path, str | None]]:
     return found
 
 
+def file_listing(base: Path) -> list[tuple[str, str, int, int, str]]:
+    """(file id, skip reason or "", size, modification time in ns, file index key) of every
+    file the loader would consider under ``base``, in the loader's order (the files it skips
+    without opening them last), without opening one; CorpusError when there is none."""
+    skipped: list[Skipped] = []
+    readable = _readable_files(base, _found_files(base), skipped)
+    rows = [(file_id, "", size, mtime, key) for _, file_id, size, mtime, key in readable]
+    return rows + [(s.path, s.reason, -1, -1, "") for s in skipped]
+
+
 def _recall(payload: dict[str, Any], path: Path, file_id: str, options: LoadOptions,
             result: LoadResult) -> None:
     """Add what the file index remembers of an unchanged file to ``result``."""
@@ -637,7 +649,8 @@ def load_corpus(root: str | os.PathLike[str], *, options: LoadOptions | None = N
             continue
         articles, skipped = read_file(path, file_id, options)
         if index is not None:
-            payload = {"articles": [a.metadata() for a in articles],
+            payload = {"articles": [{**a.metadata(), OUTLET_KEY: a.source_outlet}
+                                    for a in articles],
                        "skipped": [[s.path, s.reason] for s in skipped]}
             to_save.append((key, size, mtime, settings, json.dumps(payload, ensure_ascii=False)))
         if not keep_text:

@@ -17,7 +17,7 @@ import os
 import re
 import sys
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +29,9 @@ FORMATS = ("table", "json", "jsonl", "csv")
 SUFFIX_FORMATS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv",
                   ".txt": "table", ".geojson": "geojson"}
 TERMINAL_TOP = 25
+TABLE_TOP = 100_000
+"""The most rows a table shows without --top (a table is for reading; JSON, JSONL and CSV
+are always complete)."""
 RICH_MAX_ROWS = 60
 PIPE_WIDTH = 100
 SHORT_ID = 24
@@ -146,19 +149,31 @@ def short_id(article_id: str, limit: int = SHORT_ID) -> str:
 # ---------------------------------------------------------------- row selection
 
 
-def limit_rows(rows: Sequence[Any], top: int | None, terminal: bool
-               ) -> tuple[list[Any], str | None]:
-    """The rows to show and a one-line note for stderr when some are left out.
+def row_limit(top: int | None, terminal: bool, *, table: bool = False) -> int:
+    """How many rows to show (0: all): ``--top`` when given (0: all), else `TERMINAL_TOP`
+    on a terminal, `TABLE_TOP` in a table written to a pipe or a file, all in JSON, JSONL
+    and CSV."""
+    if top is not None:
+        return top
+    return TERMINAL_TOP if terminal else TABLE_TOP if table else 0
 
-    ``top`` None means the default: `TERMINAL_TOP` rows on a terminal, all otherwise;
-    ``top`` 0 means all rows.
-    """
-    limit = (TERMINAL_TOP if terminal else 0) if top is None else top
+
+def limit_rows(rows: Sequence[Any], top: int | None, terminal: bool, *, table: bool = False
+               ) -> tuple[list[Any], str | None]:
+    """The rows to show and a one-line note for stderr when some are left out (see
+    `row_limit`)."""
+    limit = row_limit(top, terminal, table=table)
     if limit <= 0 or len(rows) <= limit:
         return list(rows), None
-    hidden = len(rows) - limit
-    return list(rows[:limit]), f"{hidden:,} more row{'s' if hidden != 1 else ''}; " \
-                               "--top 0 shows all"
+    return list(rows[:limit]), left_out_note(len(rows), limit)
+
+
+def left_out_note(total: int, limit: int) -> str | None:
+    """The note for stderr when only ``limit`` (0: all) of ``total`` rows are shown."""
+    hidden = total - limit
+    if limit <= 0 or hidden <= 0:
+        return None
+    return f"{hidden:,} more row{'s' if hidden != 1 else ''}; --top 0 shows all"
 
 
 def _names(spec: str | Sequence[str] | None) -> list[str]:
@@ -297,27 +312,49 @@ def open_output(path: str | os.PathLike[str] | None) -> Iterator[IO[str]]:
 # ---------------------------------------------------------------- writers
 
 
-def write_records(records: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str],
+def write_records(records: Iterable[dict[str, Any]], fmt: str, columns: Sequence[str],
                   out: IO[str], *, title: str | None = None,
                   table_columns: Sequence[str] | None = None,
                   width: int | None = None) -> None:
     """Write records in one of FORMATS. ``columns`` order JSON keys' CSV header;
     ``table_columns`` may pick fewer columns for the terminal table. A closed pipe ends the
     output quietly."""
+    if fmt in ("json", "jsonl"):
+        write_texts((json.dumps(r, ensure_ascii=False) for r in records), fmt, out)
+        return
     with closed_pipe_ok(out):
-        if fmt == "json":
-            lines = ",\n".join("  " + json.dumps(r, ensure_ascii=False) for r in records)
-            out.write(f"[\n{lines}\n]\n" if lines else "[]\n")
-        elif fmt == "jsonl":
-            for record in records:
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
-        elif fmt == "csv":
+        if fmt == "csv":
             writer = csv.writer(out, lineterminator="\n")
             writer.writerow(columns)
             for record in records:
                 writer.writerow([csv_cell(record.get(c)) for c in columns])
         else:
-            print_table(records, table_columns or columns, out, title=title, width=width)
+            rows = records if isinstance(records, Sequence) else list(records)
+            print_table(rows, table_columns or columns, out, title=title, width=width)
+
+
+def write_texts(texts: Iterable[str], fmt: str, out: IO[str], chunk: int = 1000) -> None:
+    """Write rows already serialised as JSON texts, as `write_records` writes them in
+    ``json`` or ``jsonl`` (streamed: the rows are never all in memory). A closed pipe ends
+    the output quietly."""
+    separator, opening, closing = (",\n  ", "[\n  ", "\n]\n") if fmt == "json" else \
+        ("\n", "", "\n")
+    with closed_pipe_ok(out):
+        pending: list[str] = []
+        written = 0
+        for text in texts:
+            pending.append(text)
+            if len(pending) >= chunk:
+                out.write((separator if written else opening) + separator.join(pending))
+                written += len(pending)
+                pending.clear()
+        if pending:
+            out.write((separator if written else opening) + separator.join(pending))
+            written += len(pending)
+        if written:
+            out.write(closing)
+        elif fmt == "json":
+            out.write("[]\n")
 
 
 def print_table(records: Sequence[dict[str, Any]], columns: Sequence[str], out: IO[str], *,

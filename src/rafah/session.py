@@ -10,15 +10,18 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rafah.analyze import AnalysisRun, AnalysisSettings, analyse_articles
+from rafah.analyze import AnalysisRun, AnalysisSettings, analyse_articles, analysis_key
 from rafah.corpus import LoadOptions, LoadResult, load_corpus
 from rafah.dates import in_range
 from rafah.fingerprint import code_digest
 from rafah.nlp import fingerprint, resolve_model
 from rafah.records import Analysis, Article
 from rafah.store import Store, default_cache_path
+
+if TYPE_CHECKING:
+    from rafah.selection import Selection
 
 
 @dataclass
@@ -55,6 +58,7 @@ class Session:
         self.on_run = on_run
         self._loaded: LoadResult | None = None
         self._store: Store | None = None
+        self._selection: Selection | None = None
 
     def load(self) -> LoadResult:
         """All readable articles of the corpus (cached for this session)."""
@@ -76,6 +80,40 @@ class Session:
         since, until = self.options.since, self.options.until
         chosen = [a for a in self.load().articles if in_range(a.date, since, until)]
         return [a for a in chosen if not a.duplicate_of] if self.options.distinct else chosen
+
+    def selection(self) -> Selection | None:
+        """The selected articles as the store's ``temp.selected`` table (`rafah.selection`),
+        from the file index; files it does not hold as they are now are read first. None
+        when the index cannot be used (the caller then works from `articles`)."""
+        if self._selection is None:
+            self._selection = self._select()
+            if self._selection is None:
+                self.load()
+                self._selection = self._select()
+        return self._selection
+
+    def _fingerprint(self) -> str:
+        return analysis_key(self.options.analysis)
+
+    def _select(self) -> Selection | None:
+        from rafah.selection import select
+
+        options = self.options
+        return select(self.store().connection, options.corpus, options.load,
+                      since=options.since, until=options.until, distinct=options.distinct,
+                      fingerprint=self._fingerprint())
+
+    def analysed_selection(self) -> Selection | None:
+        """`selection`, with every selected text analysed and linked to its analysis."""
+        selection = self.selection()
+        if selection is None:
+            return None
+        if selection.missing_analyses():
+            run = analyse_articles(self.articles(), self.store(), self.options.analysis,
+                                   names=(), progress=self.progress, keep=False)
+            self.on_run(run)
+            selection.link_analyses(self._fingerprint())
+        return None if selection.missing_analyses() else selection
 
     def analyses(self, articles: Iterable[Article],
                  names: Iterable[str] | None = None) -> dict[str, Analysis]:

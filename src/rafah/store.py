@@ -13,12 +13,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import sqlite3
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from rafah import article_index
 from rafah.extract.registry import Extractor, extractor_names, extractors
 from rafah.records import Analysis, Record, base_type
 from rafah.resources import user_cache_dir
@@ -263,12 +265,15 @@ class Store:
         connection = self.connection
         old = connection.execute("SELECT id FROM analyses WHERE text_hash = ? AND fingerprint = ?",
                                  (text_hash, fingerprint)).fetchone()
-        if old is not None:
-            self._delete_analyses(connection, [old[0]])
-        cursor = connection.execute(
-            "INSERT INTO analyses (text_hash, fingerprint, created) VALUES (?, ?, ?)",
-            (text_hash, fingerprint, now))
-        analysis_id = cursor.lastrowid
+        if old is not None:  # written again (another process analysed it too): same id
+            analysis_id = old[0]
+            for name in extractor_names():
+                connection.execute(f"DELETE FROM records_{name} WHERE analysis = ?", (analysis_id,))
+            connection.execute("UPDATE analyses SET created = ? WHERE id = ?", (now, analysis_id))
+        else:
+            analysis_id = connection.execute(
+                "INSERT INTO analyses (text_hash, fingerprint, created) VALUES (?, ?, ?)",
+                (text_hash, fingerprint, now)).lastrowid
         for extractor in extractors():
             fields = extractor.record.field_types()
             plain = tuple(_plain(kind) for _, kind in fields)
@@ -312,9 +317,9 @@ class Store:
         if not rows:
             return
         try:
+            article_index.ensure(self.connection)
             with self.connection:
-                self.connection.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
-                                            rows)
+                article_index.index_files(self.connection, rows)
         except sqlite3.DatabaseError as exc:
             self.warn(f"cache could not be written ({exc}); files will be read again next time")
             self._recover(exc)
@@ -342,6 +347,11 @@ class Store:
                     "ORDER BY created DESC LIMIT ?)", (keep,))
         except sqlite3.DatabaseError as exc:
             self._recover(exc)
+
+    @property
+    def output_folder(self) -> Path | None:
+        """Where printed outputs are kept (`rafah.output_cache`): beside the store file."""
+        return None if self.path is None else self.path.with_name(f"{self.path.name}.outputs")
 
     # ------------------------------------------------------------ maintenance
 
@@ -378,13 +388,17 @@ class Store:
         doomed = [i for i, text_hash, fingerprint in connection.execute(
                   "SELECT id, text_hash, fingerprint FROM analyses")
                   if fingerprint != keep_fingerprint or text_hash not in kept_hashes]
+        article_index.ensure(connection)
         with connection:
             for offset in range(0, len(gone_files), _BATCH):
                 chunk = gone_files[offset: offset + _BATCH]
                 connection.execute(f"DELETE FROM files WHERE key IN ({','.join('?' * len(chunk))})",
                                    chunk)
+                article_index.forget_files(connection, chunk)
             self._delete_analyses(connection, doomed)
             reports = connection.execute("DELETE FROM reports").rowcount
+        if self.output_folder is not None:
+            shutil.rmtree(self.output_folder, ignore_errors=True)
         connection.execute("VACUUM")
         if self.path is not None:
             connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
