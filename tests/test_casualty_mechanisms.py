@@ -406,6 +406,27 @@ CASES: list[tuple[str, list[tuple[str, int | None, bool]]]] = [
     ("Sheriff's Deputy Sean Grayson fired three times. The deputy was arrested on Wednesday.",
      []),
     ("The president was shot in 1981.", [("injured", 1, False)]),
+    # "remain" keeps a count held only with a custody, captivity or place complement
+    ("Police arrested 30 protesters on Monday. Twelve remain free.", [("detained", 30, False)]),
+    ("Militants seized 40 villagers. Nine remain at large.", [("hostages", 40, False)]),
+    ("Police arrested 30 protesters on Monday. Twelve remain in custody.",
+     [("detained", 30, False), ("detained", 12, False)]),
+    # a status phrase after a counted person only for a subject of being, harm or treatment
+    ("Two doctors in hospital said the situation was calm.", []),
+    ("The team has three players with injuries ahead of the final.", []),
+    ("Eighteen people with gunshot wounds were treated at the clinic.",
+     [("injured", 18, False)]),
+    # shooting with a camera: said by its subject or by what it is for
+    ("The photographer shot the president at the summit.", []),
+    ("The filmmaker shot two actors for a documentary.", []),
+    # "many" counts people or a harm set, or nothing named
+    ("There are many reasons why people die young.", []),
+    ("Many children died in the floods.", [("killed", None, True)]),
+    # a flight from the authorities is an escape
+    ("Two suspects fled the authorities after the raid.", []),
+    # a participle of a verb said of its own victim is no killing before a noun
+    ("A starved child was brought to the clinic.", []),
+    ("Fishermen found a drowned man near the pier.", [("killed", 1, False)]),
 ]
 
 LINKS: list[tuple[str, list[tuple[str, int, str | None]]]] = [

@@ -50,6 +50,8 @@ if TYPE_CHECKING:
 
     from rafah.extract.context import ExtractContext
 
+PLACE_ENTITIES = ("GPE", "LOC", "FAC")
+"""Entity types of a place people are held in or kept away in ("remain in Gaza")."""
 SENTENCE_CHARS = 2000
 """Longest sentence stored whole with a figure; a longer run is cut around the figure."""
 
@@ -90,7 +92,21 @@ def _vague_quantifier(token: Token) -> bool:
     doc = token.doc
     before = doc[token.i - 1].lower_ if token.i > 0 else ""
     after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
-    return not lexicon().has("quantifier_blockers", before) and after != "as"
+    return not lexicon().has("quantifier_blockers", before) and after != "as" and \
+        _quantified_person(token)
+
+
+def _quantified_person(token: Token) -> bool:
+    """ "many people", "many deaths", "many were killed": the quantifier counts people or a
+    harm set, or nothing named ("many reasons" counts no one)."""
+    noun = token.head
+    if token.dep_ not in ("amod", "nummod", "det") or noun.i <= token.i or \
+            noun.pos_ not in ("NOUN", "PROPN"):
+        return True
+    lex = lexicon()
+    word = lemma(noun)
+    return lex.is_person(noun) or _event_kind(noun) is not None or \
+        lex.has("status_nouns", word) or lex.has("victim_nouns", word)
 
 
 def _is_number_word(token: Token) -> bool:
@@ -560,8 +576,25 @@ def _fallback_kind(anchor: Token, noun: Token | None, end: int) -> str | None:
 def _status_place(noun: Token) -> str | None:
     """ "18 people with gunshot wounds", "40 protesters in custody": a phrase after the
     counted noun that says what happened to them."""
-    return next((k for p in noun.children if p.dep_ == "prep" and p.i > noun.i
+    kind = next((k for p in noun.children if p.dep_ == "prep" and p.i > noun.i
                  for k in [status_phrase(p)] if k), None)
+    if kind is None or lexicon().has("status_kinds", kind) or _undergoer(noun):
+        return kind
+    return None
+
+
+def _undergoer(noun: Token) -> bool:
+    """ "18 people with gunshot wounds were treated", "40 patients in hospital": the counted
+    noun stands alone or is the subject of "be"/"remain" or of a harm or treatment verb (not
+    "two doctors in hospital said", "has three players with injuries")."""
+    if noun.dep_ == "ROOT":
+        return True
+    if noun.dep_ not in ("nsubj", "nsubjpass", "attr"):
+        return False
+    lex = lexicon()
+    word = lemma(noun.head)
+    return word == "be" or lex.has("remain_verbs", word) or lex.has("treatment_verbs", word) \
+        or lex.kind("verbs", word) is not None
 
 
 def _restated_kind(noun: Token) -> str | None:
@@ -732,7 +765,33 @@ def _still_held(sentence: _Sentence, anchor: Token) -> bool:
     count of people held, missing or displaced is still in that state."""
     earlier = sentence.found[-1] if sentence.found else sentence.before
     return anchor.dep_ == "nsubj" and lexicon().has("remain_verbs", lemma(anchor.head)) and \
-        earlier is not None and lexicon().has("status_kinds", earlier.figure.kind)
+        earlier is not None and lexicon().has("status_kinds", earlier.figure.kind) and \
+        _held_complement(anchor.head)
+
+
+def _held_complement(verb: Token) -> bool:
+    """ "remain in custody", "remain missing", "remain hostages", "remain in Gaza": what they
+    remain says they are still held, missing or away (never "remain free", "at large",
+    "in the league")."""
+    lex = lexicon()
+    for child in verb.children:
+        if child.dep_ == "prep" and _held_place(child):
+            return True
+        if child.dep_ in COMPLEMENT_DEPS + ("attr",) and lex.has("status_kinds", (
+                lex.kind("adjectives", child.lower_) or lex.kind("verbs", lemma(child)) or
+                lex.kind("captivity_complements", child.lower_) or "")):
+            return True
+    return False
+
+
+def _held_place(prep: Token) -> bool:
+    """ "in custody", "behind bars", "in Gaza", "in the forest" (not "in the league")."""
+    lex = lexicon()
+    if lex.has("status_kinds", status_phrase(prep) or ""):
+        return True
+    return lex.has("held_places", prep.lower_) and any(
+        o.dep_ == "pobj" and (o.ent_type_ in PLACE_ENTITIES or lex.has("holding_places", lemma(o)))
+        for o in prep.children)
 
 
 def _parallel(sentence: _Sentence, anchor: Token, reading: Reading, parent: int | None

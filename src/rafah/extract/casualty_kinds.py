@@ -877,12 +877,25 @@ def person_verb_kind(verb: Token) -> str | None:
            c.dep_ == "prep" and c.lower_ == "at" and not has_object for c in verb.children):
         return None
     if lex.kind("person_verbs", word):
-        return lex.kind("person_verbs", word)
+        return None if _photo_shoot(verb) else lex.kind("person_verbs", word)
     return "injured" if lex.has("impact_verbs", word) and _impact(verb) else None
 
 
+def _photo_shoot(verb: Token) -> bool:
+    """ "the photographer shot the president", "shot her for a magazine cover": shooting
+    with a camera, said by its subject or by what it is for."""
+    lex = lexicon()
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    heads = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+    purposes = [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "for"
+                for o in p.children if o.dep_ == "pobj"]
+    return any(lex.has("camera_operators", lemma(s)) for s in subjects) or any(
+        lex.has("purpose_objects", lemma(o)) or o.ent_type_ in ("ORG", "WORK_OF_ART")
+        for o in purposes)
+
+
 def _impact(verb: Token) -> bool:
-    """ "hit by a rubber bullet", "a car struck her", "struck her once in the face"."""
+    """ "hit by a rubber bullet", "a stone struck her", "struck her once in the face"."""
     lex = lexicon()
     heads = [verb] + [c for c in verb.children if c.dep_ == "advmod"]
     objects = [o for h in heads for p in h.children if p.dep_ in ("prep", "agent")

@@ -536,12 +536,17 @@ def _attributive_kind(token: Token) -> list[str]:
 
 def _participle_kind(word: Token) -> str | None:
     """The kind of a harm verb's past participle, also one tagged as an adjective
-    ("abducted", "kidnapped")."""
+    ("abducted", "kidnapped"); not a killing said by its subject's verb ("a starved child" is
+    not dead; "drowned" says so as an adjective)."""
     lower = word.lower_
     if word.tag_ not in ("VBN", "JJ") or not lower.endswith("ed"):
         return None
+    lex = lexicon()
     stems = (lemma(word), lower[:-1], lower[:-2], lower[:-3])
-    return next((lexicon().kind("verbs", s) for s in stems if lexicon().kind("verbs", s)), None)
+    kind = next((lex.kind("verbs", s) for s in stems if lex.kind("verbs", s)), None)
+    if kind == "killed" and any(lex.has("subject_victim_verbs", s) for s in stems):
+        return None
+    return kind
 
 
 def _group(token: Token) -> Token:
