@@ -184,7 +184,7 @@ CASES: list[tuple[str, list[tuple[str, int | None, bool]]]] = [
     # a pronoun: never its own clause's subject; a named subject before it, or after it in
     # its sentence, is who it stands for
     ("Tom Reed was found at his home. Another resident had stabbed him, police said.", []),
-    ("Elor Azaria was charged over the shooting of an assailant. He was sentenced to 18 "
+    ("Daniel Okafor was charged over the shooting of an intruder. He was sentenced to 18 "
      "months in prison.", []),
     ("Before she was shot, Maria Lopez had called the police twice.", []),
     ("A man stabbed her 17 times in her kitchen.", [("injured", 1, False)]),
@@ -401,9 +401,9 @@ CASES: list[tuple[str, list[tuple[str, int | None, bool]]]] = [
     ("A guard was tied up and questioned by the gang.", []),
     # a title the text puts before a person's name stands for that named person (ANNOTATION.md:
     # "a title that stands for a person the article names" gives nothing)
-    ("Former President Donald Trump spoke at the rally. The former president was shot in his "
-     "right ear.", []),
-    ("Sheriff's Deputy Sean Grayson fired three times. The deputy was arrested on Wednesday.",
+    ("Former Governor Ann Keller spoke at the county fair. The former governor was shot in "
+     "her left arm.", []),
+    ("Sheriff's Deputy Mark Ellery fired three times. The deputy was arrested on Wednesday.",
      []),
     ("The president was shot in 1981.", [("injured", 1, False)]),
     # "remain" keeps a count held only with a custody, captivity or place complement
@@ -460,7 +460,7 @@ PRONOUNS: list[tuple[str, list[tuple[str, int, bool]]]] = [
     # gendered appositive; a pronoun of the other gender stands for someone else
     ("Maria Lopez was stabbed by her neighbour. He was arrested and she was taken to "
      "hospital.", [("detained", 1, False)]),
-    ("Alsu Kurmasheva had gone back to Russia to see her mother in May. When she attempted "
+    ("Irena Dvorak had gone back to Serbia to see her mother in May. When she attempted "
      "to leave, she was briefly detained at the airport.", []),
     ("A woman was shot in her car in Atlanta. Police arrested Mr. John Smith, 34. She is in "
      "critical condition.", [("injured", 1, False), ("injured", 1, False)]),

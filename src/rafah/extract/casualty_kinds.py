@@ -743,8 +743,8 @@ def _undergoer_phrase(verb: Token) -> bool:
 
 def _active(verb: Token) -> bool:
     """Not a bare past participle: "killed", "kills", or a perfect ("had stabbed"); a verb
-    hung on a noun with no object of its own is a participle whatever its tag ("Comperatore
-    – the man shot and killed at the rally")."""
+    hung on a noun with no object of its own is a participle whatever its tag ("Halvorsen
+    – the man shot and killed at the fair")."""
     if verb.dep_ == "acl" and not any(c.dep_ == "dobj" for c in verb.children):
         return False
     return verb.tag_ != "VBN" or any(c.dep_ == "aux" and lemma(c) == "have"

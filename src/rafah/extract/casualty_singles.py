@@ -92,7 +92,7 @@ class Antecedents:
 
     def note(self, token: Token) -> None:
         """Record ``token`` if it mentions one person; a common noun in apposition to a name
-        ("Kurmasheva, a mother of two") is that name."""
+        ("Dvorak, a mother of two") is that name."""
         if self.names is None:
             self.names = set(person_names(token.doc))
         if _is_source(token):
@@ -110,8 +110,8 @@ class Antecedents:
             self._add(token, False, _name_gender(token))
 
     def _named_as(self, token: Token) -> bool:
-        """ "The boy who died has been named as Ethan Cole", "identified the gunman as Thomas
-        Crooks": a description a naming verb ties to a name."""
+        """ "The boy who died has been named as Ethan Cole", "identified the gunman as Peter
+        Lund": a description a naming verb ties to a name."""
         verb = token.head
         if token.dep_ not in ("nsubjpass", "dobj") or \
                 not lexicon().has("naming_verbs", lemma(verb)):
@@ -149,9 +149,9 @@ class Antecedents:
         """Whether the person a pronoun stands for is unnamed: the nearest earlier person of
         its gender in its sentence (never the subject of its own verb: "X stabbed him"), else
         in the last sentence that has one, where a person of the pronoun's own gender comes
-        first and then a subject ("Azaria was charged in the shooting of an assailant. He was
+        first and then a subject ("Okafor was charged in the shooting of an intruder. He was
         sentenced"); a named subject of the sentence's main verb after the pronoun is who it
-        stands for ("Before her body was found, Woll attended a wedding"); with none at all, an
+        stands for ("Before her body was found, Brandt attended a wedding"); with none at all, an
         object counts ("shot him dead") and a subject does not ("He was killed")."""
         if self.subject_name is not None and self.subject_name > pronoun.i and \
                 not self._in_sentence(pronoun):
@@ -260,8 +260,8 @@ _TITLES_KEY = "rafah.casualty_singles.titles"
 
 
 def name_titles(doc: Doc) -> frozenset[str]:
-    """The titles a Doc puts before person names ("former President Donald Trump", "Deputy
-    Sean Grayson"): "the president", "the deputy" stand for those named people."""
+    """The titles a Doc puts before person names ("former Governor Ann Keller", "Deputy
+    Mark Ellery"): "the governor", "the deputy" stand for those named people."""
     titles = doc.user_data.get(_TITLES_KEY)
     if titles is None:
         titles = doc.user_data[_TITLES_KEY] = frozenset(

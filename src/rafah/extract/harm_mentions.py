@@ -2093,8 +2093,8 @@ def _victim_value(victim: Token) -> tuple[int | None, list[Token]]:
 
 def _victim_words(noun: Token, kept: set[int]) -> list[Token]:
     """The words naming the victims of a victim noun: its phrase without clauses, asides and
-    lists (but for the ``kept`` tokens, and the person noun describing a name: "Evan
-    Gershkovich, the first American journalist ..."), and a complement of "be"."""
+    lists (but for the ``kept`` tokens, and the person noun describing a name: "Lena
+    Varga, the first Hungarian journalist ..."), and a complement of "be"."""
     described = {t.i for c in _children(noun, "appos") if noun.pos_ == "PROPN" and
                  c.pos_ == "NOUN" and _person_noun(c) for t in noun_core(c)}
     skipped = {t.i for c in noun.children if c.dep_ in _NOT_VICTIM or c.lower_ in _SUBSET
