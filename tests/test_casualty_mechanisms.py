@@ -364,6 +364,13 @@ CASES: list[tuple[str, list[tuple[str, int | None, bool]]]] = [
     # a toll's target hung on a clause inside the tally's own clause
     ("A police officer died on Monday, bringing the number of officers killed since the "
      "protests started to 14.", [("killed", 1, False), ("killed", 14, False)]),
+    # a toll's target under the clauses of the moved tally, the object of its verb
+    ("Two more soldiers died, bringing the number of troops killed in the war to 140.",
+     [("killed", 2, False), ("killed", 140, False)]),
+    ("Two more soldiers died, bringing the number of troops killed since January to 140.",
+     [("killed", 2, False), ("killed", 140, False)]),
+    ("The new deaths pushed the toll to 57.", [("killed", 57, False)]),
+    ("The company brought the number of stores to 140.", []),
     # shooting someone somewhere; fleeing on foot is a flight all the same
     ("Soldiers shot a teenager at the checkpoint.", [("injured", 1, False)]),
     ("Thousands fled on foot to the border.", [("displaced", None, True)]),

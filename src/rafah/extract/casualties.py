@@ -29,6 +29,7 @@ from rafah.extract.casualty_kinds import (
     has_tally_modifier,
     is_blocked,
     lemma,
+    object_tally,
     only_released,
     predicate_kind,
     shared_subject_kinds,
@@ -247,10 +248,13 @@ def _harm_argument(doc: Doc, start: int, end: int) -> bool:
 
 
 def _toll_passing(prep: Token) -> bool:
-    """ "the death toll climbed past 500": a toll's verb and its target preposition."""
+    """ "the death toll climbed past 500": a toll's verb and its target preposition (also
+    one under a moved tally: "bringing the number of troops killed since January to 140")."""
     lex = lexicon()
-    return lex.has("toll_target_prepositions", prep.lower_) and any(
-        c.dep_ == "nsubj" and lex.kind("toll_nouns", lemma(c)) for c in prep.head.children)
+    if not lex.has("toll_target_prepositions", prep.lower_):
+        return False
+    return any(c.dep_ == "nsubj" and lex.kind("toll_nouns", lemma(c))
+               for c in prep.head.children) or object_tally(prep.head) is not None
 
 
 def _in_name(last: Token) -> bool:

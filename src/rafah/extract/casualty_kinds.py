@@ -550,15 +550,31 @@ def _of_kind(governor: Token, obj: Token) -> Governed | None:
 def _toll_target(governor: Token, preposition: str) -> Governed | None:
     """ "a toll of 23", "the toll rose to 31,184", "has risen above 38,000" (also where the
     parser made the clause's head an adjective, "bringing the toll in the offensive to 326",
-    or hung the target on a clause inside: "bringing the total since the war began to N")."""
+    or hung the target on a clause inside: "bringing the total since the war began to N",
+    "bringing the number of troops killed in the war to N")."""
     if toll_kind(governor) and lexicon().kind("toll_nouns", lemma(governor)):
         return Governed([toll_kind(governor) or ""], governor, total=True)
     if lexicon().has("toll_target_prepositions", preposition) and \
             (_is_verb(governor) or governor.pos_ == "ADJ"):
         toll = _subject_toll(governor)
         if toll is None and governor.dep_ == "advcl":
-            return _clause_tally(governor.head)
-        return toll
+            toll = _clause_tally(governor.head)
+        return toll if toll is not None else object_tally(governor)
+    return None
+
+
+def object_tally(node: Token) -> Governed | None:
+    """The tally a "to N" hung on a clause under it belongs to, the object of a verb that
+    moves a tally ("bringing the number of troops killed in the war to 140"): N has the
+    tally's kind (data: toll_raising_verbs)."""
+    for _ in range(6):
+        if node.head.i == node.i:
+            return None
+        if is_tally(node) and node.dep_ == "dobj" and \
+                lexicon().has("toll_raising_verbs", lemma(node.head)):
+            kind = _tally_kind(node)
+            return Governed([kind], node, total=True) if kind else None
+        node = node.head
     return None
 
 
