@@ -144,7 +144,7 @@ def _number_phrases(sent: Span) -> Iterator[tuple[int, int]]:
         if index > 0 and tokens[index - 1].lower_ in ("a", "an", "half") and \
                 token.lower_ in SCALES:
             start = index - 1
-            if index > 1 and tokens[index - 2].lower_ == "half" and start == index - 1 and \
+            if index > 1 and tokens[index - 2].lower_ == "half" and \
                     tokens[start].lower_ in ("a", "an"):
                 start = index - 2
         end = _phrase_end(tokens, index + 1)

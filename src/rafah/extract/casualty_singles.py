@@ -153,10 +153,10 @@ class Antecedents:
         sentenced"); a named subject of the sentence's main verb after the pronoun is who it
         stands for ("Before her body was found, Brandt attended a wedding"); with none at all, an
         object counts ("shot him dead") and a subject does not ("He was killed")."""
-        if self.subject_name is not None and self.subject_name > pronoun.i and \
-                not self._in_sentence(pronoun):
-            return False
         found = self._antecedent(pronoun)
+        in_sentence = found is not None and found.sentence == self.sentence
+        if self.subject_name is not None and self.subject_name > pronoun.i and not in_sentence:
+            return False
         return found.unnamed if found is not None else pronoun.dep_ == "dobj"
 
     def counted_here(self, pronoun: Token, counted: dict[int, tuple[str, ...]],
@@ -167,11 +167,6 @@ class Antecedents:
         found = self._antecedent(pronoun)
         return found is not None and found.sentence == self.sentence and \
             set(kinds) <= set(counted.get(found.i, ()))
-
-    def _in_sentence(self, pronoun: Token) -> bool:
-        """Whether a person the pronoun may stand for comes before it in its sentence."""
-        found = self._antecedent(pronoun)
-        return found is not None and found.sentence == self.sentence
 
     def _antecedent(self, pronoun: Token) -> Mention | None:
         """The earlier mention a pronoun stands for (see ``unnamed``)."""
@@ -267,7 +262,7 @@ def name_titles(doc: Doc) -> frozenset[str]:
         titles = doc.user_data[_TITLES_KEY] = frozenset(
             t.lemma_.lower() for e in doc.ents if e.label_ == "PERSON" for t in e.root.lefts
             if t.dep_ == "compound" and t.i < e.start and t.ent_type_ != "PERSON")
-    return frozenset(titles)
+    return titles
 
 
 def _title_of_named(token: Token) -> bool:
