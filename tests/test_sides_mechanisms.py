@@ -1134,3 +1134,250 @@ def test_reported_adjectives_and_described_captives(nlp: Any, text: str,
 def test_pronoun_objects_doubted_claims_and_foreigners(nlp: Any, context: str | None, text: str,
                                                        expected: list[Row]) -> None:
     assert _rows(nlp, text, context) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "the dead" said to be listed people: their count
+    ("The dead were named as three Kenyan aid workers, the agency said.",
+     [("killed", 3, "Kenyan", "none")]),
+    ("The wounded, two boys and their mother, were taken to a hospital in Sidon.",
+     [("injured", 3, "Lebanese", "none")]),
+    ("The dead were a bus driver and four passengers, police said.",
+     [("killed", 5, None, "none")]),
+    ("The dead were buried in Homs on Friday.", [("killed", None, "Syrian", "none")]),
+    # a second active harm verb the parse made a modifier of its object
+    ("Shelling killed three civilians in Kherson and injured 14 others, the governor said.",
+     [("killed", 3, "Ukrainian", "active"), ("injured", 14, "Ukrainian", "active")]),
+    ("The blast killed two soldiers and wounded several, the army said.",
+     [("killed", 2, None, "active"), ("injured", None, None, "active")]),
+    ("Police arrested two men and injured protesters were taken to hospital.",
+     [("detained", 2, None, "active"), ("injured", None, None, "none")]),
+    # a participle whose form is its base ("hurt") with an elided auxiliary
+    ("Three miners were killed and two others badly hurt in the collapse.",
+     [("killed", 3, None, "passive"), ("injured", 2, None, "passive")]),
+    # a part of the victims ("among them") is no subject of its own
+    ("Eight people died, two children among them, and 40 were injured when the bus overturned.",
+     [("killed", 8, None, "none"), ("injured", 40, None, "passive")]),
+    # a participle a verb of leaving takes, after its count
+    ("The earthquake left 57 dead and about 300 injured in Nepal.",
+     [("killed", 57, "Nepali", "none"), ("injured", 300, "Nepali", "none")]),
+    ("The strike left the hospital damaged.", []),
+])
+def test_listed_dead_and_misread_coordination(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a count the parse hung on a nationality modifier ("Three Thai agricultural workers")
+    ("Five Filipino domestic workers were injured in the blast in Beirut.",
+     [("injured", 5, "Filipino", "passive")]),
+    # the object and the people the parse made the subject of a leaving verb's complement
+    ("The ambush left four Malian soldiers and two Russian mercenaries dead.",
+     [("killed", 4, "Malian", "none"), ("killed", 2, "Russian", "none")]),
+    ("The shooting, carried out by a former employee, left four co-workers dead and another "
+     "critically wounded.", [("killed", 4, None, "none"), ("injured", 1, None, "none")]),
+    # a counted harm adjective coordinated with the object of a leaving verb
+    ("The fighting left 12 Sudanese and 3 Chadians dead.",
+     [("killed", 12, "Sudanese", "none"), ("killed", 3, "Chadian", "none")]),
+    # a person whose possessive refers back continues the list of victims
+    ("Militants abducted three engineers, their driver and two guards in Balochistan.",
+     [("hostages", 6, "Pakistani", "active")]),
+    ("The blast killed five people, two Germans and three Nepalis.",
+     [("killed", 2, "German", "active"), ("killed", 3, "Nepali", "active")]),
+])
+def test_counted_modifiers_and_continued_lists(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a year is no count of people
+    ("Militants kidnapped 14 passengers during the 2019 raid.",
+     [("hostages", 14, None, "active")]),
+    ("Gunmen killed 12 villagers and abducted 30 others in the 2021 massacre in Zamfara.",
+     [("killed", 12, "Nigerian", "active"), ("hostages", 30, "Nigerian", "active")]),
+    # a count with a place of its own coordinated with the harm verb
+    ("Four days of storms killed at least 30 people in Nepal and 12 in India, officials said.",
+     [("killed", 30, "Nepali", "active"), ("killed", 12, "Indian", "active")]),
+    # the count a tally of a harm adjective or participle is put at
+    ("The number of injured climbed to 340 overnight.", [("injured", 340, None, "none")]),
+    ("The ministry said the number of dead could rise as rescuers search the rubble.", []),
+    ("Officials put the number displaced at 25,000.", [("displaced", 25000, None, "passive")]),
+    # a counted part of the people a harm adjective stands for
+    ("Five of the injured were children, medics in Gaza said.",
+     [("injured", 5, "Palestinian", "none")]),
+    ("Two of the wounded later died in hospital.", [("killed", 2, None, "none")]),
+    # a stray count subject past its auxiliary and adverbs
+    ("The storm displaced 3,000 families and 12 remain missing in Bicol.",
+     [("displaced", 3000, None, "active"), ("missing", 12, None, "none")]),
+])
+def test_years_places_tallies_and_parts(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # harming particle verbs: "cut down", "carried off"
+    ("Two aid workers were cut down by sniper fire in El Fasher.",
+     [("killed", 2, "Sudanese", "passive")]),
+    ("Bandits stormed the school in Kebbi and carried off 80 pupils.",
+     [("hostages", 80, "Nigerian", "active")]),
+    ("The company carried off three awards.", []),
+    # losing a limb is an injury
+    ("A boy lost both legs when the shell hit his home in Kherson.",
+     [("injured", 1, "Ukrainian", "none")]),
+    # falling to one's death
+    ("Two climbers plunged to their deaths on K2.", [("killed", 2, None, "none")]),
+    ("Stock prices fell to their lowest level.", []),
+    # "or" joins killing and wounding into casualties, not killing and abducting
+    ("Dozens of villagers were abducted or killed by the militants in Ituri.",
+     [("hostages", None, "Congolese", "passive"), ("killed", None, "Congolese", "passive")]),
+])
+def test_particles_limbs_falls_and_disjuncts(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an active harm clause coordinated with a verb of leaving is no complement of it
+    ("The storm left two fishermen dead, and the coast guard rescued 40 others.",
+     [("killed", 2, None, "none")]),
+    ("The raid left three men dead, and soldiers arrested 12 others in Jenin.",
+     [("killed", 3, "Palestinian", "none"), ("detained", 12, "Palestinian", "active")]),
+    # "an unknown number of" counts nobody
+    ("Gunmen killed an unknown number of villagers in Ituri.",
+     [("killed", None, "Congolese", "active")]),
+    # the count an aside gives a quantifier's people
+    ("Most of the town's residents, about 8,000 people, fled across the border.",
+     [("displaced", 8000, None, "none")]),
+    # a perpetrator's flight, or flight from the scene, is no displacement
+    ("Three people were stabbed before the attacker fled, police in Leeds said.",
+     [("injured", 3, "British", "passive")]),
+    ("A motorist hit two children and fled the scene.", []),
+    ("Thousands of residents fled the fighting in Khartoum.",
+     [("displaced", None, "Sudanese", "none")]),
+])
+def test_leaving_clauses_quantifiers_and_escapes(nlp: Any, text: str,
+                                                 expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the count a toll is revised to, not the one it was
+    ("The death toll rose from 80 to 95 in Derna.", [("killed", 95, "Libyan", "none")]),
+    # people of a harm participle of their own are no conjunct of the victims before
+    ("Officials said 300 people were injured and thousands driven from their homes in Sindh.",
+     [("injured", 300, "Pakistani", "passive"), ("displaced", None, "Pakistani", "passive")]),
+    # an outcome word the parse made a preposition
+    ("Soldiers shot dead two protesters in Mandalay.", [("killed", 2, "Burmese", "active")]),
+    # a place the entity recogniser took for a person is no victim
+    ("Rebels seized Goma after days of fighting.", []),
+    # a harm noun that is the subject of a harm verb of its kind
+    ("The massacre at the market in Bunia killed 12 traders.",
+     [("killed", 12, "Congolese", "active")]),
+    # a pronoun object restating the victims of the verb before
+    ("Police arrested a blogger in Minsk and have held him without charge since May.",
+     [("detained", 1, "Belarusian", "active")]),
+    ("Gunmen abducted 30 villagers and later killed them.",
+     [("hostages", 30, None, "active"), ("killed", 30, None, "active")]),
+])
+def test_tolls_places_and_restated_victims(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a bare count with a place of its own coordinated with the victims is its own group
+    ("The storm killed 12 people in Vietnam and five in Laos.",
+     [("killed", 12, "Vietnamese", "active"), ("killed", 5, "Laotian", "active")]),
+    ("Eighteen soldiers and policemen were killed.", [("killed", 18, None, "passive")]),
+    # "a third" standing for one more person, with an elided auxiliary
+    ("Two Israeli soldiers were killed and a third wounded in Gaza.",
+     [("killed", 2, "Israeli", "passive"), ("injured", 1, "Israeli", "passive")]),
+    ("He came third in the race.", []),
+])
+def test_placed_counts_and_ordinals(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a town the entity recogniser took for an organisation, after a locative preposition or
+    # after "of" a place's part
+    ("The bodies of three men were found in a ditch outside Bucha.",
+     [("killed", 3, "Ukrainian", "none")]),
+    ("Gunmen killed seven passengers on the outskirts of Bunia.",
+     [("killed", 7, "Congolese", "active")]),
+    # places "above", "below", "within" a town
+    ("A mudslide in the hills above Kalimpong killed nine people.",
+     [("killed", 9, "Indian", "active")]),
+])
+def test_untagged_towns(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a person after "a" the parse made a modifier of the counted people after it
+    ("The wounded included a paramedic and two journalists.", [("injured", 3, None, "none")]),
+    ("Five police and army officers were killed.", [("killed", 5, None, "passive")]),
+    # a pair noun standing for two people
+    ("The duo were arrested in Lagos.", [("detained", 2, "Nigerian", "passive")]),
+    ("A pair of boots was stolen.", []),
+])
+def test_modifier_conjuncts(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a harm participle that is the complement of a verb of being
+    ("Four Nepali students remain held in Gaza.", [("hostages", 4, "Nepali", "passive")]),
+    ("Three journalists remain detained in a prison near Minsk.",
+     [("detained", 3, "Belarusian", "passive")]),
+    ("The men remained held responsible for the loss.", []),
+])
+def test_copula_complements(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("context", "text", "expected"), [
+    # captivity after an abduction is that of hostages; a state's captivity is detention
+    ("Gunmen kidnapped two Italian engineers in Niger last year", "Both remain in captivity.",
+     [("hostages", 2, "Italian", "none")]),
+    (None, "Forty Ukrainian soldiers returned from Russian captivity on Friday.",
+     [("detained", 40, "Ukrainian", "none")]),
+])
+def test_story_of_captivity(nlp: Any, context: str | None, text: str,
+                            expected: list[Row]) -> None:
+    assert _rows(nlp, text, context) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # bodies coordinated with the object of a verb of handling them
+    ("Rescuers pulled 14 survivors and three bodies from the collapsed building in Lagos.",
+     [("killed", 3, "Nigerian", "none")]),
+    ("The museum houses a throne and two bodies.", []),
+    # a state whose outcome is death
+    ("Two climbers were found frozen to death on Everest.", [("killed", 2, None, "none")]),
+    ("The lake was frozen solid.", []),
+])
+def test_bodies_and_fatal_states(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # more people that the rise of a toll counts are no mention of their own
+    ("The death toll rose to 40 after three more bodies were found in Derna.",
+     [("killed", 40, "Libyan", "none")]),
+    ("The death toll rose to 30 after a strike killed eight people in Gaza City.",
+     [("killed", 30, "Palestinian", "none"), ("killed", 8, "Palestinian", "active")]),
+])
+def test_toll_increments(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a part of people whose possessive refers back continues the list of victims
+    ("Gunmen killed a farmer, three of his sons and a neighbour in Plateau state.",
+     [("killed", 5, "Nigerian", "active")]),
+    # a harm adjective coordinated with another complement of a verb of leaving
+    ("The raids left dozens of homes destroyed and 15 people dead.",
+     [("killed", 15, None, "none")]),
+])
+def test_continued_parts_and_left_complements(nlp: Any, text: str,
+                                              expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected

@@ -140,6 +140,17 @@ class HarmLexicon:
     """Holders whose captives are hostages ("kidnappers", "jihadists", "Hamas")."""
     custody_places: frozenset[str]
     """Where the held are detainees ("held in prison", "held in a cell")."""
+    naming: frozenset[str]
+    """Verbs whose passive says who people are ("the dead were identified as ...")."""
+    falling: frozenset[str]
+    """Verbs of falling whose subject dies "to his death" ("fell to his death")."""
+    fugitives: frozenset[str]
+    """People whose flight is an escape, no displacement ("the suspect fled")."""
+    escapes: frozenset[str]
+    """What people flee in escaping, not being displaced ("fled the scene")."""
+    captivity: frozenset[str]
+    """States of being held whose kind the story tells ("remain in captivity" after an
+    abduction: hostages)."""
 
 
 def _own_kinds(extra: dict[str, Any], kinds: dict[str, str], table: str) -> dict[str, Any]:
@@ -222,6 +233,11 @@ def harm_lexicon() -> HarmLexicon:
         frozenset(casualty["safe_complements"]),
         hostage_takers=frozenset(harm["hostage_takers"]),
         custody_places=frozenset(harm["custody_places"]),
+        naming=frozenset(harm["naming_verbs"]),
+        falling=frozenset(harm["falling_verbs"]),
+        fugitives=frozenset(harm["fugitive_nouns"]),
+        escapes=frozenset(harm["escape_nouns"]),
+        captivity=frozenset(harm["captivity_nouns"]),
     )
 
 
@@ -255,23 +271,51 @@ def _children(token: Token, *deps: str) -> list[Token]:
 
 def _with_conjuncts(token: Token) -> list[Token]:
     """A victim and the victims coordinated with it ("Israelis and Palestinians"), not an
-    aside about them ("among them two women") nor the speaker the parse coordinated."""
+    aside about them ("among them two women"), the speaker the parse coordinated, nor people
+    of a harm participle of their own ("1,400 injured and thousands driven from homes")."""
     found = [token]
     if _breakdown(token) or _listed_people(token):
         return found
+    found += [c for c in token.children if _modifier_conjunct(c)]
     for child in token.children:
         if (child.dep_ == "conj" or _listed(child)) and \
                 child.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ") and \
-                not _aside(child) and not _speaker(child):
+                not _aside(child) and not _speaker(child) and not _subject_elsewhere(child) \
+                and not any(_verb_trigger(a) for a in _children(child, "acl")):
             found.extend(_with_conjuncts(child))
     return found
 
 
+def _modifier_conjunct(word: Token) -> bool:
+    """"a paramedic and two journalists": a person noun after "a" with its "and" that the parse
+    made a modifier of the counted people after it."""
+    return word.dep_ in ("amod", "compound") and word.i < word.head.i and word.i > 0 and \
+        word.doc[word.i - 1].lower_ in ("a", "an") and _person_noun(word) and \
+        any(c.dep_ == "cc" for c in word.children)
+
+
+def _subject_elsewhere(count: Token) -> bool:
+    """"displaced 40,000 people and 17 are still missing": a count the parse coordinated with
+    a victim that is the stray subject of the harm verb after it."""
+    doc, after = count.doc, count.right_edge.i + 1
+    while after < count.sent.end and doc[after].dep_ in ("aux", "auxpass", "advmod", "neg"):
+        after += 1
+    if after >= count.sent.end or not _is_count(count) or doc[after].i == count.i:
+        return False
+    return [t.i for t in _stray_subject(doc[after])] == [count.i]
+
+
 def _listed(child: Token) -> bool:
     """"A father, his wife and their four children": a list the parse made an apposition of
-    its first person, one person (the apposition is coordinated with a person of its own)."""
-    return child.dep_ == "appos" and child.pos_ == "NOUN" and _person_noun(child) and \
-        child.head.tag_ == "NN" and _person_noun(child.head) and any(
+    its first person, one person (the apposition is coordinated with a person of its own);
+    "two Germans, their French guide and three porters": of people the apposition's possessive
+    refers back to (so not the same people)."""
+    head = child.head
+    first = (head.tag_ == "NN" and _person_noun(head)) or (_is_person(head) and
+                                                           _refers_back(child))
+    return child.dep_ == "appos" and (_person_noun(child) and child.pos_ == "NOUN" or
+                                      child.pos_ == "NUM" and _refers_back(child)) and \
+        first and any(
         c.dep_ == "conj" and _is_person(c) for c in child.children) and any(
         c.dep_ == "cc" for c in child.children)
 
@@ -310,11 +354,17 @@ def _speaker(noun: Token) -> bool:
 
 
 def _is_count(token: Token) -> bool:
-    if token.ent_type_ == "ORDINAL" or _age_number(token) or \
+    if token.ent_type_ == "ORDINAL" or _age_number(token) or _year(token) or \
             rate_follows(token.doc, token.i + 1):
         return False
     return (token.like_num and not token.is_punct) or token.lower_ in VAGUE or \
         token.lower_ in ("dozen", "dozens", "scores")
+
+
+def _year(token: Token) -> bool:
+    """"the 2023 attack": a four-digit number the entity recogniser took for a date."""
+    return token.ent_type_ == "DATE" and len(token.text) == 4 and token.text.isdigit() and \
+        1800 <= int(token.text) <= 2100
 
 
 def _is_person(token: Token) -> bool:
@@ -324,12 +374,22 @@ def _is_person(token: Token) -> bool:
     if lemma in lex.not_people or lower in lex.not_people or \
             (_is_count(token) and _lemma(_counted(token)[1]) in lex.not_people):
         return False
+    if _place_name(token):
+        return False
     if _is_count(token) or lower in _PERSON_PRONOUNS or lower in lex.anaphors or \
             lower in lex.remainder or token.ent_type_ in ("NORP", "PERSON") or \
             words_side([token], index=False)[0]:
         return True
     return not (token.pos_ == "PROPN" and token.ent_type_ in _THING_ENTITIES) and \
         _person_word(token)
+
+
+def _place_name(token: Token) -> bool:
+    """"M23 rebels seized Goma": a one-word proper name the side lexicon knows as a place (also
+    one the entity recogniser took for a person's) names no people."""
+    return token.ent_type_ in ("PERSON", "GPE", "LOC", "FAC") and token.pos_ == "PROPN" and \
+        not _children(token, "compound", "appos") and token.head.ent_type_ != "PERSON" and \
+        _known_place(token)
 
 
 def _human(token: Token) -> bool:
@@ -388,10 +448,17 @@ def _person_noun(token: Token) -> bool:
     lex = harm_lexicon()
     people, lemma = lex.people, _lemma(token)
     return lemma in people or token.lower_ in people or \
-        token.lower_ in lex.pair_collectives or \
+        token.lower_ in lex.pair_collectives or _pair_of_people(token) or \
         token.lower_.rstrip("s") in people or \
         (token.pos_ == "NOUN" and (lemma in lexicon().person_nouns or
                                    lemma in lex.extra_people or _person_suffix(lemma)))
+
+
+def _pair_of_people(token: Token) -> bool:
+    """"the pair were hurt", "the duo": a pair noun standing for two people (not "a pair of
+    boots")."""
+    return token.lower_ in harm_lexicon().pairs and token.pos_ == "NOUN" and \
+        not any(c.lower_ == "of" for c in token.children)
 
 
 def _person_suffix(lemma: str) -> bool:
@@ -519,12 +586,13 @@ def _fated_people(verb: Token) -> list[Token]:
 
 
 def _phrasal_kind(verb: Token, lemma: str) -> str | None:
-    """The kind of a verb that harms with its particle ("rounded up"), its object ("claimed
-    the lives of") or its term ("sentenced to ten years in prison": data sentencing_verbs)."""
+    """The kind of a verb that harms with its particle ("rounded up" people, not "carried off
+    three awards"), its object ("claimed the lives of") or its term ("sentenced to ten years
+    in prison": data sentencing_verbs)."""
     lex = harm_lexicon()
     for particle in _children(verb, "prt"):
         kind = lex.particle_verbs.get(lemma, {}).get(_lemma(particle))
-        if kind:
+        if kind and all(_human(o) for o in _children(verb, "dobj")):
             return kind
     terms = lex.sentencing.get(lemma, {})
     if any(t.lower_ in lex.not_custody for t in verb.subtree):
@@ -546,13 +614,23 @@ def _lives(verb: Token) -> list[Token]:
 
 
 def _to_death(verb: Token) -> bool:
-    """"hacked to death", "were beaten to death": a verb whose outcome is death (not "sentenced
-    to death", "led to his death")."""
-    if _lemma(verb) in harm_lexicon().not_outcome_verbs:
+    """"hacked to death", "were beaten to death", "fell to his death" (a verb of falling, with
+    the faller's possessive): a verb whose outcome is death (not "sentenced to death", "led to
+    his death")."""
+    lex = harm_lexicon()
+    if _lemma(verb) in lex.not_outcome_verbs:
         return False
-    return any(c.lower_ == "to" and any(o.lower_ == "death" and not list(o.children)
-                                        for o in _children(c, "pobj"))
-               for c in _children(verb, "prep"))
+    falling = _lemma(verb) in lex.falling
+    return any(c.lower_ == "to" and any(
+        _lemma(o) == "death" and (not list(o.children) or falling and _own_death(o))
+        for o in _children(c, "pobj")) for c in _children(verb, "prep"))
+
+
+def _own_death(noun: Token) -> bool:
+    """"to his death", "to their deaths on K2": a death with its dier's possessive."""
+    return any(p.dep_ == "poss" for p in noun.children) and all(
+        p.dep_ == "prep" or (p.dep_ == "poss" and p.lower_ in ("his", "her", "their"))
+        for p in noun.children)
 
 
 def _forced_out(verb: Token) -> bool:
@@ -599,7 +677,13 @@ def _passive(verb: Token) -> bool:
     if verb.tag_ != "VBN" or _children(verb, "aux", "dobj"):
         return False
     return verb.dep_ in ("conj", "acl", "pcomp", "amod", "advcl", "relcl", "xcomp", "dep",
-                         "parataxis")
+                         "parataxis") or _copula_complement(verb)
+
+
+def _copula_complement(verb: Token) -> bool:
+    """"remain held in Gaza", "stay detained": a participle that is the complement of a verb
+    of being, whose subject it is said of."""
+    return verb.dep_ in ("acomp", "xcomp") and _lemma(verb.head) in _COPULAS
 
 
 def _shared_passive(verb: Token) -> bool:
@@ -616,9 +700,17 @@ def _elided_auxiliary(verb: Token) -> bool:
     """"One man was shot dead and his brother wounded": a participle coordinated with a
     passive harm verb, with a subject of its own and no object, is passive too."""
     head = verb.head
-    return verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBN") and head.i < verb.i and \
+    return verb.dep_ == "conj" and _participle_form(verb) and head.i < verb.i and \
         bool(_children(verb, "nsubj")) and not _children(verb, "dobj", "aux", "auxpass") and \
         bool(_children(head, "auxpass")) and _verb_trigger(head) is not None
+
+
+def _participle_form(verb: Token) -> bool:
+    """A past participle, also one whose form is its base ("hurt", "cut") that the tagger took
+    for a present tense or a noun ("and five hurt")."""
+    return verb.tag_ in ("VBD", "VBN") or (
+        verb.tag_ in ("VB", "VBP", "NN") and verb.lower_ == _lemma(verb) and
+        verb.lower_ in harm_lexicon().verbs)
 
 
 def _shared_subject(verb: Token) -> list[Token]:
@@ -627,6 +719,8 @@ def _shared_subject(verb: Token) -> list[Token]:
     "an attack killed ... and wounded ...": the noun the first verb modifies; "was sentenced
     after being detained": the subject of the verb a preposition's clause hangs on."""
     current = verb
+    if _copula_complement(verb):
+        return _children(verb.head, *_SUBJECTS)
     for _ in range(3):
         if current.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "prep") or \
                 current.head.i == current.i or \
@@ -692,20 +786,53 @@ def _subjects(verb: Token) -> list[Token]:
     subjects = _children(verb, *_SUBJECTS) or [s for aux in _children(verb, "aux", "auxpass")
                                                for s in _children(aux, *_SUBJECTS, "attr")]
     if subjects:
-        return subjects
-    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+        return _own_subjects(subjects)
+    if verb.dep_ in ("relcl", "acl") and (verb.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+                                          or _elided_ordinal(verb.head)):
         return [verb.head]
     others = [c for c in _children(verb, "npadvmod", "advmod") if c.i < verb.i and
               c.lower_ in harm_lexicon().anaphors]
     return others or _stray_subject(verb) or _shared_subject(verb) or _fronted_apposition(verb)
 
 
+def _left_participle(verb: Token) -> bool:
+    """"left 230 dead and more than a thousand injured": a harm participle the parse hung on a
+    verb of leaving as a clause of its own."""
+    return verb.tag_ == "VBN" and verb.dep_ in ("advcl", "conj", "oprd", "xcomp") and \
+        _lemma(verb.head) in harm_lexicon().leaving and verb.head.i < verb.i
+
+
+def _own_subjects(subjects: list[Token]) -> list[Token]:
+    """The subjects but a part of people named before, when there are others."""
+    return [s for s in subjects if not _aside_subject(s)] or subjects
+
+
+def _aside_subject(noun: Token) -> bool:
+    """"Thirteen people died, three teenagers among them, and more than 60 were hurt": a part
+    of people named before ("among them" after it) that the parse made a subject."""
+    return any(p.dep_ == "prep" and p.lower_ in _SUBSET and p.i > noun.i and
+               any(o.lower_ in _PARTITIVE for o in _children(p, "pobj"))
+               for p in noun.children)
+
+
+def _elided_ordinal(word: Token) -> bool:
+    """"Two soldiers were killed and a third wounded": an ordinal with an article standing for
+    one more person, coordinated with a harm verb."""
+    return word.ent_type_ == "ORDINAL" and word.dep_ == "conj" and \
+        any(c.dep_ == "det" for c in word.children) and _verb_trigger(word.head) is not None
+
+
 def _stray_subject(verb: Token) -> list[Token]:
-    """"70 people were killed, including 10 women, and more than 6,000 fled": the count right
-    before an intransitive harm verb without a subject, that the parse hung elsewhere."""
-    if verb.i == 0 or _lemma(verb) not in _INTRANSITIVE or verb.dep_ != "conj":
+    """"70 people were killed, including 10 women, and more than 6,000 fled", "and 17 are
+    still missing": the count right before an intransitive harm verb without a subject (and
+    its auxiliaries and adverbs), that the parse hung elsewhere; "left
+    230 dead and more than a thousand injured": so for a participle a verb of leaving takes."""
+    first = min([verb.i, *(c.i for c in _children(verb, "aux", "auxpass", "advmod", "neg")
+                           if c.i < verb.i)])
+    if first == 0 or not (_lemma(verb) in _INTRANSITIVE and verb.dep_ == "conj" or
+                          _left_participle(verb)):
         return []
-    count = verb.doc[verb.i - 1]
+    count = verb.doc[first - 1]
     if not _is_count(count) or count.head.i == verb.i or count.dep_ not in ("conj", "appos"):
         return []
     return [count]
@@ -823,11 +950,14 @@ def _verb_harm(token: Token) -> _Harm | None:
     held: str | None
     if _bereaved(token):
         return _Harm(token, kind, lemma, "none", _bereaved(token), owners=_subjects(token))
-    if lemma in lex.losing or lemma in _INTRANSITIVE or lemma in lex.fates:
+    if lemma in _INTRANSITIVE or _subject_fate(lemma):
         if lemma == "miss" and token.tag_ == "VBN":
             return None
         voice = "passive" if _children(token, "auxpass") else "none"
         return _Harm(token, kind, lemma, voice, _subjects(token) or _fated_people(token))
+    misread = _misread_conjunct(token)
+    if misread is not None:
+        return _Harm(token, kind, lemma, "active", [misread], _agent_of(misread.head, "active"))
     voice = _voice(token, lemma)
     if lemma in lex.life_verbs and _lives(token):
         return _Harm(token, kind, lemma, voice, _lives(token), _agent_of(token, voice))
@@ -841,6 +971,28 @@ def _verb_harm(token: Token) -> _Harm | None:
             return None
         kind, victims = held, _held_objects(victims)
     return _Harm(token, kind, lemma, voice, victims, _agent_of(token, voice))
+
+
+def _subject_fate(lemma: str) -> bool:
+    """A verb whose harm befalls its subject: losing ("lost their homes"), fate ("fell in
+    battle") and falling ("fell to his death") verbs."""
+    lex = harm_lexicon()
+    return lemma in lex.losing or lemma in lex.fates or lemma in lex.falling
+
+
+def _misread_conjunct(verb: Token) -> Token | None:
+    """"killed four traders and injured dozens": the object of a harm participle right after
+    an "and" of an earlier active verb, which the parse made a modifier of that object and
+    coordinated the object with the verb (a second active verb sharing its subject)."""
+    noun = verb.head
+    if verb.dep_ != "amod" or verb.tag_ not in ("VBD", "VBN") or noun.dep_ != "conj" or \
+            noun.i < verb.i or verb.i == verb.sent.start:
+        return None
+    first, before = noun.head, verb.doc[verb.i - 1]
+    if before.dep_ != "cc" or before.head.i != first.i or not _is_verb(first) or \
+            _verb_trigger(first) is None or _passive(first):
+        return None
+    return noun
 
 
 def _voice(verb: Token, lemma: str) -> str:
@@ -865,7 +1017,9 @@ def _left_complement(verb: Token) -> bool:
         c.i < verb.i and c.lower_ in harm_lexicon().anaphors
         for c in _children(verb, "advmod", "npadvmod"))
     if verb.dep_ in ("conj", "ccomp", "oprd", "xcomp") and _lemma(verb.head) in leaving:
-        return own
+        return (own and not _children(verb, "dobj")) or bool(_stray_subject(verb))
+    if verb.dep_ == "advcl" and _lemma(verb.head) in leaving:
+        return bool(_stray_subject(verb))
     if verb.dep_ == "conj" and _outcome_list(verb.head):
         return own
     noun = verb.head
@@ -876,12 +1030,16 @@ def _left_complement(verb: Token) -> bool:
 def _outcome_list(head: Token) -> bool:
     """"left 59 people dead and more than 150 injured", "put its losses at 80 soldiers dead and
     several hundred wounded": a harm adjective that is a complement of a verb that harms nobody
-    (or such a verb with one), which the participle coordinated with it continues (not "shot
-    dead and five wounded")."""
+    (or such a verb with one, or a complement of a verb of leaving: "left dozens of homes
+    destroyed and 15 people dead"), which the participle coordinated with it continues (not
+    "shot dead and five wounded")."""
     adjectives = harm_lexicon().adjectives
     complements = ("oprd", "acomp", "advcl", "xcomp", "dobj")
     if head.lower_ in adjectives and head.dep_ in complements:
         return _verb_trigger(head.head) is None
+    if _is_verb(head) and _verb_trigger(head) is None and head.dep_ in complements and \
+            _lemma(head.head) in harm_lexicon().leaving:
+        return True
     return _is_verb(head) and _verb_trigger(head) is None and any(
         c.lower_ in adjectives and c.dep_ in complements for c in head.children)
 
@@ -895,9 +1053,15 @@ def _elided_passive(count: Token) -> bool:
 
 
 def _either_kind(verb: Token, kind: str) -> str:
-    """"were killed or wounded" → casualties."""
-    other = _disjunct_objects(verb)[1]
-    return kind if other in (None, kind) else "casualties"
+    """"were killed or wounded" → casualties ("killed or taken captive": each its own)."""
+    return _merged_kind(kind, _disjunct_objects(verb)[1])
+
+
+def _merged_kind(kind: str, other: str | None) -> str:
+    """The kind of two harm verbs joined by "or": casualties for killing or wounding, else the
+    first verb's own (the second is a mention of its own)."""
+    return "casualties" if other not in (None, kind) and \
+        {kind, other} <= {"killed", "injured", "casualties"} else kind
 
 
 def _objects(verb: Token, kind: str) -> tuple[list[Token], str]:
@@ -907,11 +1071,12 @@ def _objects(verb: Token, kind: str) -> tuple[list[Token], str]:
     objects = _direct_objects(verb)
     if not objects:
         objects, other = _disjunct_objects(verb)
-        return objects, kind if other in (None, kind) else "casualties"
+        return objects, _merged_kind(kind, other)
     subset = min((c.i for c in _children(verb, "prep") if c.lower_ in _SUBSET),
                  default=verb.sent.end)
     objects += [c for c in verb.children if c.dep_ == "conj" and
-                (c.pos_ in ("NOUN", "PROPN") or (c.pos_ == "NUM" and _is_count(c)))]
+                (c.pos_ in ("NOUN", "PROPN") or (c.pos_ == "NUM" and _is_count(c))) and
+                not any(_misread_conjunct(a) is not None for a in _children(c, "amod"))]
     objects += _stray_conjunct(verb, objects) + _gapped_counts(verb, objects)
     return [o for o in objects if o.i < subset and not _is_subset(o)], kind
 
@@ -970,7 +1135,8 @@ def _direct_objects(verb: Token) -> list[Token]:
     """The objects, an attribute the parse gave a participle ("had eliminated 1,400
     servicemen"), the people after "to death" ("clubbed to death four herders"), or the subject
     of a gerund clause made of the object or of an outcome ("beat two men unconscious") or of a
-    captive word ("held 400 passengers hostage", "hostage" parsed as a verb)."""
+    captive word ("held 400 passengers hostage", "hostage" parsed as a verb), or the object of
+    an outcome word the parse made a preposition ("shot dead a shopkeeper and his nephew")."""
     objects = [_outcome_object(o) for o in _children(verb, "dobj")]
     if not objects and _lemma(verb) != "be":
         objects = _children(verb, "attr")
@@ -979,8 +1145,15 @@ def _direct_objects(verb: Token) -> list[Token]:
     lex = harm_lexicon()
     return objects or [s for c in _children(verb, "ccomp") if _small_clause(c) or
                        c.lower_ in lex.outcome_words or c.lower_ in lex.captive_nouns
-                       for s in _children(c, "nsubj")] or _more_object(verb) or \
-        _stray_object(verb)
+                       for s in _children(c, "nsubj")] or _outcome_objects(verb) or \
+        _more_object(verb) or _stray_object(verb)
+
+
+def _outcome_objects(verb: Token) -> list[Token]:
+    """"shot dead a shopkeeper and his nephew": the object of an outcome word right after the
+    verb that the parse made a preposition."""
+    return [o for c in _children(verb, "prep") if c.lower_ in harm_lexicon().outcome_words
+            and c.i == verb.i + 1 for o in _children(c, "pobj")]
 
 
 def _more_object(verb: Token) -> list[Token]:
@@ -1165,13 +1338,18 @@ def _adjective_victims(token: Token) -> list[Token] | None:
 
 def _complement_victims(adjective: Token) -> list[Token] | None:
     """"found dead", "remain missing", "left 9 dead": the people a harm adjective that is a
-    verb's complement is said of (None for the outcome of a harm verb: "shot dead")."""
+    verb's complement is said of (None for the outcome of a harm verb: "shot dead"); "left two
+    soldiers and five gunmen dead": the object and the people the parse made its subject."""
     head = adjective.head
     if _verb_trigger(head):
         return None
     counted = [c for c in _children(adjective, "nummod") if _is_count(c)]
-    return counted or _children(head, "dobj") or _children(adjective, "nsubj") or \
-        _subjects(head)
+    objects = _children(head, "dobj")
+    if objects and _lemma(head) in harm_lexicon().leaving:
+        doc = head.doc
+        objects += [s for s in _children(adjective, "nsubj") if s.i > objects[0].i and any(
+            t.dep_ == "cc" for t in doc[objects[0].i + 1: s.left_edge.i])]
+    return counted or objects or _children(adjective, "nsubj") or _subjects(head)
 
 
 def _near_victims(adjective: Token) -> list[Token]:
@@ -1246,10 +1424,15 @@ def _former(noun: Token) -> bool:
 
 
 def _toll_value(noun: Token) -> tuple[int | None, Token | None]:
-    """The count a toll is put at: "rose to 1,200", "put its toll at 49", "the toll is 31"."""
+    """The count a toll is put at: "rose to 1,200", "put its toll at 49", "the toll is 31",
+    "revised the toll down to 84 from 103", "rose from 80 to 95" (not the count it was before:
+    "from")."""
     head = noun.head
     places = [c for c in head.children if c.dep_ in ("prep", "attr", "dobj") and c.i > noun.i]
-    for child in places:
+    places += [p for a in _children(head, "advmod") if a.i > noun.i
+               for p in _children(a, "prep")]
+    places += [p for c in places if c.lower_ == "from" for p in _children(c, "prep")]
+    for child in sorted(places, key=lambda c: (c.lower_ == "from", c.i)):
         target = _children(child, "pobj")[0] if _children(child, "pobj") else child
         if _is_count(target):
             return _count(target), target
@@ -1313,9 +1496,12 @@ def _possessor_victims(noun: Token) -> list[Token]:
 
 
 def _found_remains(noun: Token) -> bool:
-    """"exhumed 447 bodies", "the bodies of three men were found": a noun of the dead counted
-    when it is found, recovered or handled (the casualty lexicon's body verbs), not "two UN
-    bodies", "a museum houses the bodies of two pharaohs"."""
+    """"exhumed 447 bodies", "the bodies of three men were found", "pulled 14 survivors and
+    three bodies from": a noun of the dead counted when it is found, recovered or handled (the
+    casualty lexicon's body verbs), not "two UN bodies", "a museum houses the bodies of two
+    pharaohs"."""
+    while noun.dep_ == "conj" and noun.head.i < noun.i:
+        noun = noun.head
     verb = noun.head.head if noun.dep_ == "pobj" else noun.head
     return _lemma(verb) in lexicon().sets["body_verbs"]
 
@@ -1371,8 +1557,17 @@ def _custody_harm(token: Token) -> _Harm | None:
     voice = "active" if objects else "passive" if _passive(verb) else "none"
     victims = objects or _subjects(verb)
     kind = next((harm_lexicon().captive_nouns[_lemma(w)] for v in victims for w in v.subtree
-                 if _lemma(w) in harm_lexicon().captive_nouns), kind)
+                 if _lemma(w) in harm_lexicon().captive_nouns), _story_kind(token, kind))
     return _Harm(token, kind, _lemma(token), voice, victims, _agent_of(verb, voice))
+
+
+def _story_kind(state: Token, kind: str) -> str:
+    """"The three remain in captivity" after a sentence on an abduction: hostages (not a
+    state's captivity: "returned from Russian captivity")."""
+    if _lemma(state) not in harm_lexicon().captivity or \
+            words_side(noun_core(state), index=False)[0] or not _hostage_story(state):
+        return kind
+    return "hostages"
 
 
 def _noun_entry(token: Token) -> tuple[str, str] | None:
@@ -1451,7 +1646,7 @@ def _unreal(harm: _Harm) -> bool:
     of an unreal verb), "anyone convicted of kidnapping a child" (harm of anybody at all),
     proportions."""
     if _denied(harm.trigger) or _intended(harm.trigger) or _no_victims(harm) or \
-            _fleeing_victims(harm) or _proportion(harm):
+            _no_displacement(harm) or _proportion(harm):
         return True
     current = harm.trigger
     if _reduced_relative(current) is not None:
@@ -1541,6 +1736,22 @@ def _fleeing_victims(harm: _Harm) -> bool:
     return found is not None and found[0] != "displaced"
 
 
+def _no_displacement(harm: _Harm) -> bool:
+    """Flight that displaces nobody: the victims' flight at another harm, an escape."""
+    return _fleeing_victims(harm) or _escape(harm)
+
+
+def _escape(harm: _Harm) -> bool:
+    """"the suspect fled", "the driver fled the scene": the flight of a perpetrator or from
+    the scene of a deed, an escape and no displacement."""
+    lex, verb = harm_lexicon(), harm.trigger
+    if harm.kind != "displaced" or _lemma(verb) not in lex.flee_verbs:
+        return False
+    fleeing = [_lemma(s) for s in _children(verb, *_SUBJECTS)]
+    return any(f in lex.fugitives for f in fleeing) or \
+        any(_lemma(o) in lex.escapes for o in _children(verb, "dobj"))
+
+
 def _no_victims(harm: _Harm) -> bool:
     """"nobody was hurt", "no civilians were killed"."""
     lex = harm_lexicon()
@@ -1595,10 +1806,12 @@ def _harms(sent: Span) -> list[_Harm]:
     the victim of a harm verb ("holding 59 hostages") or of a killing or wounding ("the deaths
     of three detainees") is not a harm of its own, nor a harm word counted by another's victims
     ("two of the wounded later died"), nor a rank in a series beside a harm of its kind ("the
-    third reporter to die this week")."""
+    third reporter to die this week"), nor the subject of a harm verb of its kind ("the
+    massacre ... killed 25"), nor more people the rise of a toll counts."""
     found = list(_candidates(sent))
     kept = _own_harms(found)
-    kept = [h for h in kept if not any(_fatal_outcome(h, other) or _rank_beside(h, other)
+    kept = [h for h in kept if not any(_fatal_outcome(h, other) or _rank_beside(h, other) or
+                                       _harm_as_agent(h, other) or _toll_increment(h, other)
                                        for other in kept)]
     return [h for n, h in enumerate(kept) if not any(_same_harm(h, other) for other in kept[:n])]
 
@@ -1627,6 +1840,24 @@ def _without_described_captives(found: list[_Harm]) -> list[_Harm]:
                                      h.trigger.head.i in counted)]
 
 
+def _toll_increment(harm: _Harm, other: _Harm) -> bool:
+    """"The toll rose to 18 after two more women died": the harm of more people that a clause
+    of the toll's verb tells as the rise of the toll, which counts them."""
+    clause = harm.trigger if _is_verb(harm.trigger) else harm.trigger.head
+    toll = other.trigger
+    return other.kind == harm.kind and toll.pos_ == "NOUN" and other.value is not None and \
+        clause.dep_ == "advcl" and clause.head.i == toll.head.i and \
+        any(w.lower_ == "more" for v in harm.victims for w in v.subtree)
+
+
+def _harm_as_agent(harm: _Harm, other: _Harm) -> bool:
+    """"The massacre of tourists near Pahalgam killed 25 Indians": a harm noun that is the
+    subject of an active harm verb of its kind, whose victims it names again."""
+    return harm.trigger.pos_ == "NOUN" and other.voice == "active" and \
+        other.kind == harm.kind and harm.trigger.dep_ == "nsubj" and \
+        harm.trigger.head.i == other.trigger.i
+
+
 def _rank_beside(harm: _Harm, other: _Harm) -> bool:
     """A harm of people ranked in a series ("the third reporter to die") beside another harm of
     its kind, which it restates."""
@@ -1653,7 +1884,15 @@ def _same_harm(harm: _Harm, other: _Harm) -> bool:
             not harm.victims:
         return False
     return {v.i for v in harm.victims} <= {v.i for v in other.victims} or \
-        (all(_partitive(v) for v in harm.victims) and other.trigger.i < harm.trigger.i)
+        (all(_partitive(v) for v in harm.victims) and other.trigger.i < harm.trigger.i) or \
+        _restated_object(harm, other)
+
+
+def _restated_object(harm: _Harm, other: _Harm) -> bool:
+    """"detained a journalist and have held him for 11 days": a harm coordinated with the one
+    before it whose victims are only an object pronoun (the people named there)."""
+    return harm.trigger.dep_ == "conj" and harm.trigger.head.i == other.trigger.i and \
+        all(v.lower_ in ("him", "her", "them") for v in harm.victims)
 
 
 def _ranked(noun: Token) -> bool:
@@ -1697,8 +1936,9 @@ def _readings(token: Token) -> Iterator[_Harm]:
     """The ways a word can be a harm word, best first (the next is tried when one finds no
     victims: "missing" in "30 others remain missing" is no verb with a subject)."""
     builders: list[Callable[[Token], _Harm | None]] = [_adjective_harm, _noun_harm,
-                                                        _custody_harm, _status_harm]
-    if _is_verb(token):
+                                                        _custody_harm, _status_harm,
+                                                        _fatal_state_harm]
+    if _is_verb(token) or _elided_auxiliary(token):
         builders.insert(0, _verb_harm)
     if _counted_participle(token):
         builders.insert(0, _nominal_harm)
@@ -1710,6 +1950,17 @@ def _readings(token: Token) -> Iterator[_Harm]:
             yield harm
 
 
+def _fatal_state_harm(token: Token) -> _Harm | None:
+    """"were found frozen to death": a state the parse made an adjective whose outcome is
+    death, said of the people of the verb it complements."""
+    if token.pos_ != "ADJ" or token.dep_ not in ("oprd", "acomp", "xcomp") or \
+            not _to_death(token) or not _is_verb(token.head):
+        return None
+    head = token.head
+    return _Harm(token, "killed", _lemma(token), "none",
+                 _children(head, "dobj") or _subjects(head))
+
+
 def _people(harm: _Harm) -> list[Token]:
     """The harm's victim words that can name people (a harm word standing for its victims:
     "the wounded")."""
@@ -1719,7 +1970,7 @@ def _people(harm: _Harm) -> list[Token]:
     people = [v for v in victims if v.i == harm.trigger.i or (
         (_is_person(v) or _person_conjunct(v, victims)) and not _other_harm(v, harm))]
     if harm.value is None:
-        harm.value = _tally_value(people, harm.trigger)
+        harm.value = _tally_value(people or victims, harm.trigger)
     return people
 
 
@@ -1835,20 +2086,69 @@ def _nominal_harm(token: Token) -> _Harm | None:
             token.dep_ == "amod" and token.head.pos_ in ("NOUN", "PROPN") and
             not _set_off_nominal(token)):
         return None
-    before = token.doc[token.i - 1]
     kind, verb = lex.adjectives[token.lower_]
+    victims = _nominal_victims(token)
+    return _Harm(token, kind, verb, "none", victims) if victims else None
+
+
+def _nominal_victims(token: Token) -> list[Token]:
+    """The victims a harm adjective standing for them names: "the dead" (or the people it is
+    said to be, or a counted part of them), "the number of dead", a count before it or
+    modifying it, the object of a verb of leaving it is coordinated with."""
+    before = token.doc[token.i - 1]
     if before.lower_ == "the":
-        listed = _children(token.head, "dobj") if token.dep_ == "nsubj" and \
-            _lemma(token.head) in lex.subset_verbs else []
-        return _Harm(token, kind, verb, "none", listed or [token])
+        return _listed_dead(token) or _counted_part(token) or [token]
+    if before.lower_ == "of" and token.dep_ == "pobj" and \
+            _lemma(before.head) in harm_lexicon().tally_nouns:
+        return [token] if _tally_value([token], token) is not None else []
     count = _count_before(token)
     if count is not None:
-        return _Harm(token, kind, verb, "none", [count])
+        return [count]
+    if _left_conjunct(token):
+        return [token.head]
     if (any(_is_count(c) for c in _children(token, "nummod")) and
             token.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "conj", "attr", "advmod",
                            "npadvmod")) or _reported_bare(token):
-        return _Harm(token, kind, verb, "none", [token])
-    return None
+        return [token]
+    return []
+
+
+def _listed_dead(adjective: Token) -> list[Token]:
+    """"the dead included a ranger and two fighters", "the dead were the driver and two men",
+    "the dead were identified as a teacher and her sons", "the dead, a father and his son,":
+    the people a bare harm adjective with "the" is said to be (which give its count)."""
+    head = adjective.head
+    lex = harm_lexicon()
+    if adjective.dep_ == "nsubj" and _lemma(head) in lex.subset_verbs:
+        return _children(head, "dobj")
+    if adjective.dep_ == "nsubj" and _lemma(head) == "be":
+        return [a for a in _children(head, "attr") if _is_person(a)]
+    if adjective.dep_ == "nsubjpass" and _lemma(head) in lex.naming:
+        return [o for p in _children(head, "prep") if p.lower_ == "as"
+                for o in _children(p, "pobj") if _is_person(o)]
+    return [a for a in _children(adjective, "appos") if _is_person(a)]
+
+
+def _counted_part(adjective: Token) -> list[Token]:
+    """"Three of the injured were airlifted": the count of a part of the people a bare harm
+    adjective stands for, said to undergo no harm of its own (not "two of the wounded
+    died")."""
+    of = adjective.head
+    count = of.head
+    if adjective.dep_ != "pobj" or of.lower_ != "of" or not _is_count(count) or \
+            count.i > adjective.i or not _is_verb(count.head) or \
+            _verb_trigger(count.head) is not None:
+        return []
+    return [count]
+
+
+def _left_conjunct(adjective: Token) -> bool:
+    """"left at least ten Syrians and three Lebanese dead": a counted harm adjective the parse
+    coordinated with the object of a verb of leaving, whose complement it is for both."""
+    head = adjective.head
+    return adjective.dep_ == "conj" and head.dep_ == "dobj" and head.i < adjective.i and \
+        _lemma(head.head) in harm_lexicon().leaving and _is_person(head) and \
+        any(_is_count(c) for c in _children(adjective, "nummod"))
 
 
 def _reported_bare(adjective: Token) -> bool:
@@ -1897,9 +2197,12 @@ def _counted_participle(token: Token) -> bool:
 
 def _tally_value(victims: list[Token], trigger: Token) -> int | None:
     """"bringing the number of journalists killed to 170", "the number of people displaced
-    has reached 123 million": the count a tally of the victims is put at."""
+    has reached 123 million", "the number of dead rose to 92", "put the number detained at
+    112": the count a tally of the victims is put at."""
+    tally_nouns = harm_lexicon().tally_nouns
     tallies = [v.head.head for v in victims if v.dep_ == "pobj" and v.head.lower_ == "of" and
-               _lemma(v.head.head) in harm_lexicon().tally_nouns]
+               _lemma(v.head.head) in tally_nouns] or \
+        [v for v in victims if _lemma(v) in tally_nouns and v.i < trigger.i]
     if not tallies:
         return None
     places = [*_children(trigger, "prep"), *_children(tallies[0].head, "prep", "dobj", "attr"),
@@ -1915,7 +2218,7 @@ def _covered(token: Token, harm: _Harm) -> set[int]:
     """Words a harm word already stands for: "maim" in "kill or maim", "flee" in "forced to
     flee", "dead" in "shot dead"."""
     covered = {c.i for c in token.children if c.lower_ in ("dead", "death")}
-    if any(c.lower_ == "or" for c in token.children):
+    if any(c.lower_ == "or" for c in token.children) and harm.kind == "casualties":
         covered.update(c.i for c in _children(token, "conj"))
     if harm.verb in harm_lexicon().forcing:
         covered.update(c.i for c in _forced_flight(token))
@@ -2039,9 +2342,9 @@ def _counted(victim: Token) -> tuple[Token | None, Token]:
 
 
 def _left_count(noun: Token) -> list[Token]:
-    """"Four Thai farmworkers", "two women's rights activists": the count the parse hung on a
-    modifier of the noun, first word of its phrase."""
-    return [c for m in _children(noun, "amod", "compound", "poss")
+    """"Four Thai farmworkers", "two women's rights activists", "Three Thai agricultural
+    workers": the count the parse hung on a modifier of the noun, first word of its phrase."""
+    return [c for m in _children(noun, "amod", "compound", "poss", "nmod")
             for c in _children(m, "nummod", "compound")
             if _is_count(c) and c.i == noun.left_edge.i and c.ent_type_ != "DATE"]
 
@@ -2108,9 +2411,10 @@ def _victim_words(noun: Token, kept: set[int]) -> list[Token]:
 def _listed_people(noun: Token) -> list[tuple[int, list[Token]]]:
     """"the victims, a retired teacher, 71, and her son, 44,": (count, words) of each person of
     a list set in apposition to uncounted plural victims (none unless every one is counted)."""
-    if noun.tag_ not in ("NNS", "NNPS"):
+    items = _list_items(noun)
+    if noun.tag_ not in ("NNS", "NNPS") or (items and _refers_back(items[0])):
         return []
-    people = [p for item in _list_items(noun) for p in
+    people = [p for item in items for p in
               [item, *(c for c in item.subtree if c.i != item.i and c.dep_ == "conj" and
                        _named_person(c))]]
     found = []
@@ -2121,6 +2425,16 @@ def _listed_people(noun: Token) -> list[tuple[int, list[Token]]]:
             return []
         found.append((value, noun_core(person)))
     return found if len(found) > 1 else []
+
+
+def _refers_back(item: Token) -> bool:
+    """"two Canadians, their Afghan driver and a translator", "a nurse, two of her colleagues
+    and": a person (or a part of people) whose possessive refers to the people before it, so
+    who continues a list of victims and does not restate them."""
+    words = [item, *(o for p in _children(item, "prep") if p.lower_ == "of"
+                     for o in _children(p, "pobj"))]
+    return any(c.dep_ == "poss" and c.lower_ in ("his", "her", "their")
+               for w in words for c in w.children)
 
 
 def _list_items(noun: Token) -> list[Token]:
@@ -2138,21 +2452,25 @@ def _named_person(token: Token) -> bool:
 
 def _victim_count(victim: Token) -> tuple[Token | None, Token]:
     """(count token or None, noun) of a victim word, also a count an aside gives uncounted
-    plural victims."""
+    plural victims ("all of the residents, more than 100,000 people,")."""
     count, noun = _counted(victim)
-    if count is None and noun.tag_ in ("NNS", "NNPS") and not _listed_people(noun):
+    plural = noun.tag_ in ("NNS", "NNPS") or (
+        noun.lower_ in ("all", "most", "many") and
+        any(p.lower_ == "of" for p in _children(noun, "prep")))
+    if count is None and plural and not _listed_people(noun):
         return _aside_count(noun), noun
     return count, noun
 
 
 def _singular(noun: Token) -> int | None:
     """1 for a singular victim ("a man", "he", "a Palestinian"), None for an uncounted
-    plural."""
+    plural (also "an unknown number of troops")."""
     lex = harm_lexicon()
     if _two(noun):
         return 2
     if (noun.tag_ == "NN" and _lemma(noun) in lex.groups) or _shared_noun(noun) or \
-            noun.lower_ in lex.remainder or noun.lower_ in lex.adjectives:
+            noun.lower_ in lex.remainder or noun.lower_ in lex.adjectives or \
+            (_lemma(noun) in lex.tally_nouns and _of_people(noun)):
         return None
     if noun.lower_ in _SINGULAR or (noun.tag_ in ("NN", "NNP") and noun.pos_ != "PRON") or \
             noun.lower_ == "old" or _article(noun) or _one_named(noun):
@@ -2194,10 +2512,12 @@ def _both(noun: Token) -> bool:
 
 def _article(noun: Token) -> bool:
     """"an elderly shepherd unconscious": a singular article the parse hung on the word after
-    the noun (an outcome it made the object)."""
-    return noun.dep_ in ("amod", "compound") and noun.head.i > noun.i and \
-        noun.head.lower_ in harm_lexicon().outcome_words and \
-        any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.head.children)
+    the noun (an outcome it made the object); "a paramedic and two journalists": on the people
+    after it."""
+    return (noun.dep_ in ("amod", "compound") and noun.head.i > noun.i and
+            noun.head.lower_ in harm_lexicon().outcome_words and
+            any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.head.children)) or \
+        _modifier_conjunct(noun)
 
 
 def _groups(harm: _Harm) -> list[tuple[int | None, list[Token], list[Token]]]:
@@ -2360,10 +2680,11 @@ def _join(groups: list[_Group], value: int | None, words: list[Token],
           victim: Token) -> list[_Group]:
     """Add a victim part to the last group when its side is the same (or unknown); people
     "along with" the others, or a count coordinated with a place ("eight on the Ukrainian side
-    and four in Belgorod"), are a group of their own."""
+    and four in Belgorod", "40 in Pakistan and 16 in India"), are a group of their own."""
     side = words_side(words, index=False)[0]
     accompanying = (victim.dep_ == "pobj" and victim.head.lower_ == "with") or \
-        (victim.dep_ == "conj" and victim.head.dep_ == "pobj" and victim.pos_ == "NUM")
+        (victim.dep_ == "conj" and victim.head.dep_ == "pobj" and victim.pos_ == "NUM") or \
+        _placed_count(victim)
     if groups and not accompanying and \
             (side is None or side == groups[-1][0] or groups[-1][0] is None):
         last_side, last_value, last_words, heads = groups[-1]
@@ -2376,10 +2697,17 @@ def _join(groups: list[_Group], value: int | None, words: list[Token],
     return groups
 
 
+def _placed_count(victim: Token) -> bool:
+    """"killed 40 civilians in Pakistan and 16 in India": a bare count with a place of its own
+    that the parse coordinated with the harm verb or its victims."""
+    return victim.dep_ == "conj" and victim.pos_ == "NUM" and \
+        any(q.lower_ in side_lexicon().locative for q in _children(victim, "prep"))
+
+
 def _shares_count(victim: Token) -> bool:
     """"Eighteen soldiers and policemen": a bare conjunct counted with the noun before it."""
-    return victim.dep_ == "conj" and victim.head.i < victim.i and not any(
-        c.dep_ in ("det", "nummod", "poss", "quantmod") for c in victim.children) and \
+    return victim.dep_ == "conj" and victim.head.i < victim.i and victim.pos_ != "NUM" and \
+        not any(c.dep_ in ("det", "nummod", "poss", "quantmod") for c in victim.children) and \
         any(c.dep_ == "nummod" for c in victim.head.children)
 
 
@@ -2562,7 +2890,7 @@ def _elliptical(count: Token) -> bool:
     clause, counting people of the victims named before it; "killed 28 people in Israel and
     wounded more than 3,000": a bare count object of a harm verb coordinated with one that
     has its own object."""
-    if not _is_count(count) or _counted(count)[1].i != count.i:
+    if not _is_count(count) or _counted(count)[1].i != count.i or _placed_count(count):
         return False
     verb = count.head
     if count.dep_ == "dobj" and verb.dep_ == "conj" and _is_verb(verb.head) and \

@@ -348,13 +348,17 @@ def _known_town(name: str) -> bool:
 
 
 def _name_after_preposition(token: Token) -> str:
-    """"in Karmiel": a one-word proper name after a locative preposition that the entity
-    recogniser tagged as no place (nor as a group or an organisation)."""
+    """"in Karmiel", "outside Bucha", "on the outskirts of Bunia": a one-word proper name after
+    a locative preposition (or after "of" a place's part that follows one) that the entity
+    recogniser tagged as no place (nor as a group)."""
     if token.pos_ != "PROPN" or token.dep_ != "pobj" or token.ent_type_ in (
-            *_PLACE_ENTS, "NORP", "ORG") or list(token.children) or \
-            token.head.lower_ not in side_lexicon().locative:
+            *_PLACE_ENTS, "NORP") or list(token.children):
         return ""
-    return token.text
+    locative = side_lexicon().locative
+    head = token.head
+    if head.lower_ == "of" and head.head.dep_ == "pobj" and head.head.head.lower_ in locative:
+        return token.text
+    return token.text if head.lower_ in locative else ""
 
 
 def _possessive_place(token: Token) -> str:
@@ -815,11 +819,13 @@ def _place_of(tokens: list[Token]) -> Side:
 
 
 def _harm_places(sent: Span, evidence: Evidence) -> tuple[Side, Side]:
-    """The place of the harm in its clause, and elsewhere in the sentence (neither in another
-    mention's words or clause)."""
+    """The place of the harm in its clause (first the place in the victims' own words: "40 in
+    Pakistan and 16 in India"), and elsewhere in the sentence (neither in another mention's
+    words or clause)."""
     clause = {t.i for t in evidence.clause}
     mine = [t for t in evidence.clause if t.i not in evidence.others]
-    here = _place_of(mine)
+    here = _place_of([t for t in evidence.victims if t.i not in evidence.others])
+    here = here if here[0] else _place_of(mine)
     here = here if here[0] else _side_phrase(mine, sent)
     rest = [t for t in sent if t.i not in clause and t.i not in evidence.others]
     return here, _place_of(rest)
