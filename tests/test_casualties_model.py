@@ -176,6 +176,18 @@ def test_hedges_set_bounds(nlp) -> None:  # noqa: ANN001
     assert (vague.low, vague.high, vague.vague) == (24, None, True)
 
 
+def test_ranges_are_one_figure_with_bounds(nlp) -> None:  # noqa: ANN001
+    for sentence, low, high in (("Officials said 20 to 30 people were wounded.", 20, 30),
+                                ("Police said 15-20 protesters were detained.", 15, 20),
+                                ("Between two and five people died.", 2, 5)):
+        figures = list(analyse_doc(nlp(sentence)).casualties)
+        assert len(figures) == 1
+        assert (figures[0].value, figures[0].low, figures[0].high) == (low, low, high)
+    changed = list(analyse_doc(nlp("The toll was revised from 45 to 38 after a recount."))
+                   .casualties)
+    assert [f.value for f in changed] in ([], [38])
+
+
 def test_running_totals(nlp) -> None:  # noqa: ANN001
     def cumulative(sentence: str) -> bool:
         return list(analyse_doc(nlp(sentence)).casualties)[0].cumulative

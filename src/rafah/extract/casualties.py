@@ -27,6 +27,7 @@ from rafah.extract.casualty_kinds import (
     governing,
     harm_first,
     has_tally_modifier,
+    inverted_tally_kind,
     is_blocked,
     lemma,
     object_tally,
@@ -42,7 +43,14 @@ from rafah.extract.casualty_lexicon import lexicon
 from rafah.extract.casualty_links import Candidate, link_figures
 from rafah.extract.casualty_singles import Antecedents, Single, person_names, single_victims
 from rafah.extract.casualty_sources import is_cumulative, next_sentence_source, sentence_source
-from rafah.extract.numbers import NUMBER_WORDS, SCALES, VAGUE, VAGUE_QUANTIFIER, parse_number
+from rafah.extract.numbers import (
+    NUMBER_WORDS,
+    SCALES,
+    TENS,
+    VAGUE,
+    VAGUE_QUANTIFIER,
+    parse_number,
+)
 from rafah.extract.sides import figure_side
 from rafah.records import CasualtyFigure
 
@@ -71,6 +79,8 @@ class Reading:
     kinds: list[str] = field(default_factory=list)
     total: bool = False
     inherit: bool = False
+    separate: bool = False
+    """A count of the same kind that is no part of the one before ("compared with 130")."""
 
 
 # --- number expressions ----------------------------------------------------------------------
@@ -124,11 +134,26 @@ def _phrase_end(tokens: list[Token], end: int) -> int:
                 not tokens[end].text[:1].isdigit()):
             end += 1
         elif lower == "of" and end + 1 < len(tokens) and tokens[end - 1].lower_ in VAGUE \
-                and tokens[end + 1].lower_ in VAGUE:
+                and tokens[end + 1].lower_ in VAGUE or _hyphenated(tokens, end):
             end += 2
         else:
             break
     return end
+
+
+def _hyphenated(tokens: list[Token], at: int) -> bool:
+    """ "Fifty-eight" split by the tokenizer into "Fifty", "-", "eight"."""
+    return at + 1 < len(tokens) and _number_hyphen(tokens[at])
+
+
+def _number_hyphen(mark: Token) -> bool:
+    """Whether ``mark`` is the hyphen inside a number word ("fifty-eight")."""
+    doc = mark.doc
+    if mark.text != "-" or mark.i == 0 or mark.i + 1 >= len(doc):
+        return False
+    tens, units = doc[mark.i - 1], doc[mark.i + 1]
+    return not tens.whitespace_ and not mark.whitespace_ and \
+        tens.lower_ in TENS and units.is_alpha and units.lower_ in NUMBER_WORDS
 
 
 def _number_phrases(sent: Span) -> Iterator[tuple[int, int]]:
@@ -148,8 +173,45 @@ def _number_phrases(sent: Span) -> Iterator[tuple[int, int]]:
                     tokens[start].lower_ in ("a", "an"):
                 start = index - 2
         end = _phrase_end(tokens, index + 1)
+        end = _range_end(tokens, start, end)
         yield tokens[start].i, tokens[end - 1].i + 1
         index = end
+
+
+_RANGE_LINKS = ("to", "-", "\u2013", "\u2014")
+
+
+def _range_end(tokens: list[Token], start: int, end: int) -> int:
+    """The end of "20 to 30", "15-20", "between 20 and 30" starting at ``start`` (the first
+    number's phrase ends at ``end``): a range is one count; not "from 45 to 38", a change."""
+    if not _range_link(tokens, start, end):
+        return end
+    second = _phrase_end(tokens, end + 2)
+    low, high = (parse_number(" ".join(t.text for t in tokens[a:b]))
+                 for a, b in ((start, end), (end + 1, second)))
+    if low is None or high is None or low.vague or high.vague or high.value <= low.value:
+        return end
+    return second
+
+
+def _range_link(tokens: list[Token], start: int, end: int) -> bool:
+    """Whether a range link and a number follow the number phrase [start, end)."""
+    before = tokens[start - 1].lower_ if start > 0 else ""
+    if end + 1 >= len(tokens) or before == "from":
+        return False
+    link, after = tokens[end].lower_, tokens[end + 1]
+    return (link in _RANGE_LINKS or link == "and" and before == "between") and \
+        (after.text[:1].isdigit() or after.lower_ in NUMBER_WORDS)
+
+
+def _range_high(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """(first token after the low number, high value) of a range phrase, or None."""
+    links = [t for t in doc[start + 1: end - 1]
+             if (t.lower_ in _RANGE_LINKS or t.lower_ == "and") and not _number_hyphen(t)]
+    if not links:
+        return None
+    high = parse_number(doc[links[0].i + 1: end].text)
+    return (links[0].i, high.value) if high is not None else None
 
 
 def _next_to_unit(doc: Doc, start: int, end: int) -> bool:
@@ -248,12 +310,14 @@ def _harm_argument(doc: Doc, start: int, end: int) -> bool:
 
 
 def _toll_passing(prep: Token) -> bool:
-    """ "the death toll climbed past 500": a toll's verb and its target preposition (also
-    one under a moved tally: "bringing the number of troops killed since January to 140")."""
+    """ "the death toll climbed past 500", "put the toll at 27": a toll's verb and its target
+    preposition (also one under a moved tally: "bringing the number of troops killed since
+    January to 140")."""
     lex = lexicon()
     if not lex.has("toll_target_prepositions", prep.lower_):
         return False
-    return any(c.dep_ == "nsubj" and lex.kind("toll_nouns", lemma(c))
+    return any(c.dep_ == "nsubj" and lex.kind("toll_nouns", lemma(c)) or
+               c.dep_ == "dobj" and object_tally(c) is not None
                for c in prep.head.children) or object_tally(prep.head) is not None
 
 
@@ -266,16 +330,26 @@ def _in_name(last: Token) -> bool:
 
 
 def _age_after_name(number: Token) -> bool:
-    """ "John Smith, 45,": a number in apposition to a name is an age ("the West Bank, 11 of
-    them in Jenin" is a partitive)."""
-    return number.dep_ == "appos" and number.head.pos_ == "PROPN" and not _partitive(number)
+    """ "John Smith, 45,", "his nephew, 19,": a number in apposition to a name or to one
+    person is an age ("the West Bank, 11 of them in Jenin" is a partitive)."""
+    head = number.head
+    if number.dep_ != "appos" or _partitive(number):
+        return False
+    return head.pos_ == "PROPN" or head.tag_ == "NN" and lexicon().is_person(head) and \
+        not any(c.dep_ == "nummod" for c in head.children)
 
 
 def _children_count(number: Token) -> bool:
-    """ "a mother of two", "father of five": the number of a parent's children."""
+    """ "a mother of two", "father of five": the number of a parent's children; "a boy of
+    about seven", "a man of 60": the age of one person (not "a family of four")."""
     prep = number.head
-    return number.dep_ == "pobj" and prep.lower_ == "of" and \
-        lexicon().has("parent_nouns", lemma(prep.head))
+    if number.dep_ != "pobj" or prep.lower_ != "of":
+        return False
+    owner = prep.head
+    lex = lexicon()
+    return lex.has("parent_nouns", lemma(owner)) or owner.tag_ == "NN" and \
+        lex.is_person(owner) and not lex.has("collective_nouns", lemma(owner)) and \
+        not lex.has("group_nouns", lemma(owner))
 
 
 def _partitive(number: Token) -> bool:
@@ -306,7 +380,9 @@ def _parse(doc: Doc, start: int, end: int) -> tuple[int, bool] | None:
     if end == start + 1 and _vague_quantifier(doc[start]):
         return VAGUE_QUANTIFIER, True
     glued = _glued(doc[start]) if end == start + 1 else None
-    words = [glued[0]] if glued else [t.text for t in doc[start:end]]
+    ranged = _range_high(doc, start, end)
+    end = ranged[0] if ranged else end
+    words = [glued[0]] if glued else doc[start:end].text.split()
     if not any(any(ch.isdigit() for ch in w) or w.lower() in NUMBER_WORDS or
                w.lower().split("-")[0] in NUMBER_WORDS for w in words):
         return None
@@ -335,13 +411,33 @@ def _counted_noun(anchor: Token) -> tuple[Token | None, bool]:
         return head, False
     if head.i == anchor.i - 1 and head.pos_ == "NOUN" and _event_kind(head):
         return head, False
+    of_set = _of_object(anchor) or _fronted_set(anchor)
+    return (of_set, True) if of_set is not None else (None, False)
+
+
+def _of_object(anchor: Token) -> Token | None:
+    """ "14 of the gunmen", "dozens among them": the set after "of" or "among"."""
     for child in anchor.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "among"):
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects and (objects[0].pos_ in ("NOUN", "PROPN", "ADJ", "PRON") or
                             _nominal_participle(objects[0])):
-                return objects[0], True
-    return None, False
+                return objects[0]
+    return None
+
+
+def _fronted_set(anchor: Token) -> Token | None:
+    """ "Of the deaths, 19 were caused by gunfire, four by beatings": the set a sentence opens
+    with, which every bare number subject after it is a part of."""
+    if anchor.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    first = anchor.doc[anchor.sent.start]
+    objects = [c for c in first.children if c.dep_ == "pobj"]
+    if first.lower_ not in ("of", "among") or first.dep_ != "prep" or not objects:
+        return None
+    end = objects[0].right_edge.i + 1
+    comma = end < anchor.i and anchor.doc[end].text == ","
+    return objects[0] if comma and _harm_set(objects[0]) else None
 
 
 def _event_kind(noun: Token) -> str | None:
@@ -353,6 +449,10 @@ def _event_kind(noun: Token) -> str | None:
         return lex.kind("nouns", word)
     if (noun.pos_ == "ADJ" or _nominal_participle(noun)) and noun.lower_ != "missing":
         return lex.kind("adjectives", noun.lower_)
+    if lex.has("case_nouns", word):
+        return next((lex.kind("nouns", lemma(o)) for p in noun.children
+                     if p.dep_ == "prep" and p.lower_ == "of"
+                     for o in p.children if o.dep_ == "pobj"), None)
     return forced_kind(noun) if noun.pos_ == "NOUN" else None
 
 
@@ -463,7 +563,8 @@ def _blocks_count(predicate: Token | None, noun: Token | None, via_of: bool) -> 
 
 def _event_reading(noun: Token) -> Reading:
     lex = lexicon()
-    if lex.has("verification_nouns", lemma(noun)) and not verified(noun):
+    if lex.has("verification_nouns", lemma(noun)) and not verified(noun) and \
+            not _verified_partitive(noun):
         return Reading()
     governed = governing(noun)
     kind = _event_kind(noun) or ""
@@ -471,6 +572,14 @@ def _event_reading(noun: Token) -> Reading:
         return Reading()
     total = has_tally_modifier(noun) or governed.total or toll_kind(noun) is not None
     return Reading([kind], total)
+
+
+def _verified_partitive(noun: Token) -> bool:
+    """ "17 of the bodies had been identified": the set of a partitive is verified by the
+    predicate of the count that takes part of it."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.i < prep.i and \
+        prep.head.like_num and verified(prep.head)
 
 
 def _own_reading(noun: Token | None) -> Reading | None:
@@ -483,7 +592,10 @@ def _own_reading(noun: Token | None) -> Reading | None:
         kind = predicate_kind(participle)
         return Reading([kind]) if kind and not is_blocked(participle) else None
     small_clause = _small_clause_kind(noun)
-    return Reading([small_clause]) if small_clause else None
+    if small_clause:
+        return Reading([small_clause])
+    inverted = inverted_tally_kind(noun) if noun is not None else None
+    return Reading([inverted], total=True) if inverted else None
 
 
 def _pronoun_participle(noun: Token | None) -> Token | None:
@@ -508,9 +620,27 @@ def _reading(anchor: Token, noun: Token | None, via_of: bool, end: int) -> Readi
     if _blocks_count(governed.predicate, noun, via_of) or _not_people(noun):
         return Reading()
     kinds = _admitted(governed.kinds, noun) or \
-        _admitted([k for k in [_fallback_kind(anchor, noun, end)] if k], noun)
+        _admitted([k for k in [_fallback_kind(anchor, noun, end)] if k], noun) or \
+        _partitive_status(anchor, noun, via_of)
     return Reading(kinds, governed.total,
                    inherit=not kinds and (_pronoun_partitive(noun, via_of) or governed.total))
+
+
+def _partitive_status(anchor: Token, noun: Token | None, via_of: bool) -> list[str]:
+    """ "nine of them in critical condition", "two of whom in custody": a pronoun partitive's
+    own status phrase gives its kind."""
+    if not _pronoun_partitive(noun, via_of) or not _after_people_count(anchor):
+        return []
+    return [k for p in anchor.children if p.dep_ == "prep" and p.i > anchor.i
+            for k in [status_phrase(p)] if k][:1]
+
+
+def _after_people_count(anchor: Token) -> bool:
+    """Whether the nearest count before ``anchor`` in its sentence counts people ("58 people
+    are being treated, nine of them ..."; not "1,500 beds, 600 of them ...")."""
+    before = [t for t in anchor.doc[anchor.sent.start: anchor.i]
+              if t.like_num and t.dep_ in ("nummod", "compound") and t.head.i > t.i]
+    return bool(before) and lexicon().is_person(before[-1].head)
 
 
 def _partitive_reading(anchor: Token, noun: Token | None, via_of: bool) -> Reading | None:
@@ -525,10 +655,12 @@ def _partitive_reading(anchor: Token, noun: Token | None, via_of: bool) -> Readi
 
 
 def _not_people(noun: Token | None) -> bool:
-    """Animals, plants and groups: "40 sheep", "many fruit trees", "one family"."""
+    """Animals, plants, groups and places: "40 sheep", "many fruit trees", "one family",
+    "dozens of villages"."""
     return noun is not None and (lexicon().has("animal_nouns", lemma(noun)) or
                                  lexicon().has("plant_nouns", lemma(noun)) or
-                                 lexicon().has("group_nouns", lemma(noun)))
+                                 lexicon().has("group_nouns", lemma(noun)) or
+                                 lexicon().has("place_nouns", lemma(noun)))
 
 
 def _admitted(kinds: list[str], noun: Token | None) -> list[str]:
@@ -547,9 +679,14 @@ def _own_words_reading(anchor: Token, end: int) -> Reading:
 
 
 def _coordinated_with_complement(anchor: Token) -> bool:
-    """ "left 200 people dead and millions without heat": a bare number coordinated with a
-    harm complement says its own kind, or none; it never takes the complement's."""
+    """ "left 200 people dead and millions without heat", "left 8 dead and 2,000 homeless": a
+    bare number coordinated with a harm complement, or with its own adjective, says its own
+    kind, or none; it never takes the complement's."""
     head = anchor.head
+    if anchor.dep_ == "conj" and any(c.dep_ == "amod" and c.i == anchor.i + 1 and
+                                     lexicon().kind("adjectives", c.lower_)
+                                     for c in anchor.children):
+        return True
     return anchor.dep_ == "conj" and head.pos_ == "ADJ" and head.dep_ in COMPLEMENT_DEPS
 
 
@@ -570,11 +707,33 @@ def _fallback_kind(anchor: Token, noun: Token | None, end: int) -> str | None:
     """Without a governing harm predicate: the noun's modifiers or status, or the
     participle after a bare number."""
     if noun is None:
-        return _ellipsis_kind(anchor.doc, end) or _modifier_kind(anchor)
+        return _ellipsis_kind(anchor.doc, end) or _modifier_kind(anchor) or \
+            _labelled_kind(anchor)
     if noun.pos_ == "PRON":
         return None
     return _modifier_kind(noun) or _status_kind(noun) or _restated_kind(noun) or \
         _status_place(noun)
+
+
+def _labelled_kind(anchor: Token) -> str | None:
+    """ "Killed: 23", "Deaths: 45": a bare number after a harm label that opens its sentence
+    and a colon (markdown emphasis skipped)."""
+    doc = anchor.doc
+    index = anchor.left_edge.i - 1
+    while index > 0 and doc[index].text.strip("*_") == "":
+        index -= 1
+    if index < 1 or doc[index].text != ":":
+        return None
+    index -= 1
+    while index > 0 and doc[index].text.strip("*_") == "":
+        index -= 1
+    label = doc[index]
+    opening = doc[anchor.sent.start: label.left_edge.i]
+    if any(t.text.strip("*_#") for t in opening):
+        return None
+    lex = lexicon()
+    return lex.kind("nouns", lemma(label)) or lex.kind("adjectives", label.lower_) or \
+        toll_kind(label)
 
 
 def _status_place(noun: Token) -> str | None:
@@ -588,15 +747,18 @@ def _status_place(noun: Token) -> str | None:
 
 
 def _undergoer(noun: Token) -> bool:
-    """ "18 people with gunshot wounds were treated", "40 patients in hospital": the counted
-    noun stands alone or is the subject of "be"/"remain" or of a harm or treatment verb (not
-    "two doctors in hospital said", "has three players with injuries")."""
+    """ "18 people with gunshot wounds were treated", "40 patients in hospital", "treated 18
+    people with gunshot wounds": the counted noun stands alone, is the subject of "be"/"remain"
+    or of a harm or treatment verb, or the object of a treatment verb (not "two doctors in
+    hospital said", "has three players with injuries")."""
     if noun.dep_ == "ROOT":
+        return True
+    lex = lexicon()
+    word = lemma(noun.head)
+    if noun.dep_ == "dobj" and lex.has("treatment_verbs", word):
         return True
     if noun.dep_ not in ("nsubj", "nsubjpass", "attr"):
         return False
-    lex = lexicon()
-    word = lemma(noun.head)
     return word == "be" or lex.has("remain_verbs", word) or lex.has("treatment_verbs", word) \
         or lex.kind("verbs", word) is not None
 
@@ -845,7 +1007,8 @@ def _inherited(sentence: _Sentence, reading: Reading, parent: int | None, across
     if not reading.inherit or earlier is None:
         return reading.kinds, parent
     kinds = [earlier.figure.kind]
-    return kinds, PREVIOUS if parent is None and not reading.total else parent
+    return kinds, PREVIOUS if parent is None and not reading.total and not reading.separate \
+        else parent
 
 
 def _named_member(anchor: Token, value: int) -> bool:
@@ -898,6 +1061,51 @@ def _count(sentence: _Sentence, start: int, end: int, anchor: Token) -> _Count:
     return _Count(anchor, noun, via_of, kinds, parent, reading.total)
 
 
+def _introduced_subset(sentence: _Sentence, start: int, noun: Token | None, via_of: bool
+                       ) -> str | None:
+    """ "350 inmates were killed, including 79 in one riot", "18 bodies were recovered, among
+    them four children": a count of people (or a bare number) right after a subset word,
+    following a figure in the same sentence, is a part of it of its kind ("subset"); after a
+    comparison ("102 deaths, compared with 130 a year before", "up from 12") it is a count of
+    the same kind ("comparison"; not "down from", often a revised count)."""
+    if not sentence.found or via_of or noun is not None and not lexicon().is_person(noun):
+        return None
+    doc = sentence.span.doc
+    first = _hedge(doc, sentence.span, start)[2]
+    if not _next_count(sentence, first):
+        return None
+    lex = lexicon()
+    before = [t.lower_ for t in doc[max(sentence.span.start, first - 2): first]]
+    if before and lex.has("subset_prepositions", before[-1]) or len(before) == 2 and \
+            before[0] == "among" and lex.has("partitive_pronouns", before[1]):
+        return "subset"
+    return "comparison" if " ".join(before) in _COMPARISONS else None
+
+
+def _next_count(sentence: _Sentence, first: int) -> bool:
+    """Whether the number starting at token ``first`` is the first count after the last
+    figure found in its sentence (dates between them aside)."""
+    doc = sentence.span.doc
+    last = max(sentence.found[-1].tokens)
+    return last < first and not any(t.like_num and t.ent_type_ not in ("DATE", "TIME")
+                                    for t in doc[last + 1: first])
+
+
+_COMPARISONS = ("compared with", "compared to", "up from", "against", "versus")
+
+
+def _introduced(sentence: _Sentence, start: int, noun: Token | None, via_of: bool,
+                reading: Reading, parent: int | None) -> tuple[Reading, int | None]:
+    """The reading and set of a count introduced as a subset or a comparison."""
+    introduced = _introduced_subset(sentence, start, noun, via_of)
+    if not introduced:
+        return reading, parent
+    if introduced == "comparison":
+        return replace(reading, inherit=True, separate=True), None
+    found = any(parent in c.tokens for c in sentence.found)
+    return replace(reading, inherit=True), parent if found else PREVIOUS
+
+
 def _elliptical(sentence: _Sentence, start: int, anchor: Token, noun: Token | None,
                 via_of: bool, reading: Reading, parent: int | None
                 ) -> tuple[Reading, int | None, bool]:
@@ -906,9 +1114,10 @@ def _elliptical(sentence: _Sentence, start: int, anchor: Token, noun: Token | No
     of people held; and whether it may take the kind of a figure in an earlier sentence."""
     if noun is None and _set_off(sentence.span.doc, start):
         reading = replace(reading, inherit=True)
+    reading, parent = _introduced(sentence, start, noun, via_of, reading, parent)
     if _subset_object(noun if noun is not None and not via_of else anchor):
         reading = replace(reading, kinds=_owner_kinds(sentence, parent))
-    if not reading.kinds and noun is None:
+    if not reading.kinds and (noun is None or via_of):
         reading, parent = _parallel(sentence, anchor, reading, parent)
     held = not reading.kinds and noun is None and _still_held(sentence, anchor)
     return (replace(reading, inherit=True) if held else reading), parent, held
@@ -930,6 +1139,9 @@ def _number_candidates(sentence: _Sentence, start: int, end: int) -> list[Candid
     value, vague = parsed
     qualifier, bound, hedge_start = _hedge(doc, sentence.span, start)
     low, high = _bounds(value, vague, bound)
+    ranged = _range_high(doc, start, end)
+    if ranged is not None:
+        low, high = value, ranged[1]
     glued = _glued(doc[start]) if end == start + 1 else None
     figure = CasualtyFigure(
         kind="", value=value, low=low, high=high, qualifier=qualifier, vague=vague,

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from rafah.extract.casualty_lexicon import lexicon
+from rafah.extract.numbers import parse_number
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -53,9 +54,27 @@ def _phrase_kind(verb: Token) -> str | None:
         for obj in objects:
             for key in _phrase_keys(verb, child, obj):
                 kind = lex.kind("phrases", key)
-                if kind:
+                if kind and (not lex.has("sheltering_phrases", key) or _harm_context(verb)):
                     return kind
     return None
+
+
+def _harm_context(verb: Token) -> bool:
+    """ "took shelter in schools as the fighting reached the town", "sought refuge after their
+    homes were shelled": a clause or phrase under the verb names violence or a disaster (not
+    "took shelter from the rain")."""
+    lex = lexicon()
+    for child in verb.children:
+        if child.dep_ not in ("advcl", "prep", "npadvmod"):
+            continue
+        for token in child.subtree:
+            word = lemma(token)
+            if lex.has("event_subjects", word) or lex.has("disaster_nouns", word) or \
+                    lex.has("flight_places", word) or \
+                    token.pos_ == "VERB" and lex.kind("verbs", word) is not None or \
+                    word in ("shell", "bomb", "attack", "strike", "shoot"):
+                return True
+    return False
 
 
 def _phrase_keys(verb: Token, link: Token, obj: Token | None) -> list[str]:
@@ -110,9 +129,19 @@ def _light_verb_kind(verb: Token) -> str | None:
             kind = _among_kind(child)
             if kind:
                 return kind
-        if child.dep_ == "prep" and status_phrase(child):
-            return status_phrase(child)
+        if child.dep_ == "prep" and (status_phrase(child) or _as_kind(child)):
+            return status_phrase(child) or _as_kind(child)
     return None
+
+
+def _as_kind(prep: Token) -> str | None:
+    """ "listed as missing", "declared as dead": the harm word after "as"."""
+    if prep.lower_ != "as":
+        return None
+    lex = lexicon()
+    return next((lex.kind("adjectives", o.lower_) for o in prep.children
+                 if o.dep_ in ("pobj", "pcomp", "amod", "acomp") and
+                 lex.kind("adjectives", o.lower_)), None)
 
 
 def status_phrase(prep: Token) -> str | None:
@@ -207,9 +236,30 @@ def weak_kind(token: Token) -> str | None:
     captive = next((c for c in complements if c), None)
     if captive:
         return captive
-    if word == "take" or (word == "hold" and token.tag_ != "VBN"):
+    if word == "take" and _captor_taking(token):
+        return "hostages"
+    if word == "take" or (word == "hold" and token.tag_ != "VBN") or _other_phrasal(token):
         return None
     return lex.kind("weak_verbs", word)
+
+
+def _captor_taking(verb: Token) -> bool:
+    """ "gunmen took 20 boys from the school": people taken by armed men, an abduction (not
+    "the boys took the bus", "rebels took the town")."""
+    lex = lexicon()
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    captor = any(lex.has("captor_nouns", lemma(s)) or
+                 any(a.dep_ == "amod" and a.lower_ == "armed" for a in s.children)
+                 for s in subjects)
+    return captor and any(lex.is_person(o) or o.like_num for o in objects)
+
+
+def _other_phrasal(verb: Token) -> bool:
+    """ "held up photographs", "seized on the remark": a particle makes another verb, unless
+    the phrase is itself listed ("round up")."""
+    return any(c.dep_ == "prt" and not lexicon().kind("phrases", f"{lemma(verb)} {c.lower_}")
+               for c in verb.children)
 
 
 def clause_kind(verb: Token) -> str | None:
@@ -305,11 +355,23 @@ def _irrealis_noun(noun: Token) -> bool:
         lexicon().has("causation_verbs", lemma(verb)) and is_irrealis(verb)
 
 
+def _purpose(verb: Token) -> bool:
+    """ "police moved in to arrest the owner", "troops were sent in to evacuate 500": an
+    infinitive of purpose states an aim (not a release, whose hostages are held, nor a
+    discovery: "arrived to find 12 bodies")."""
+    lex = lexicon()
+    word = lemma(verb)
+    harm = lex.kind("verbs", word) or lex.kind("weak_verbs", word)
+    return bool(harm) and verb.dep_ == "advcl" and verb.tag_ == "VB" and \
+        not lex.has("release_verbs", word) and not lex.has("body_verbs", word) and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def is_irrealis(predicate: Token) -> bool:
     """Negated, hypothetical, future or intended: "could kill", "plans to evacuate"."""
     lex = lexicon()
     node = predicate
-    if _irrealis_noun(predicate):
+    if _irrealis_noun(predicate) or _purpose(predicate):
         return True
     for _ in range(3):
         if _negated(node) or _has_modal(node) or _conditional(node) or _prevented(node):
@@ -329,7 +391,14 @@ def _legal_matter(predicate: Token) -> bool:
     if predicate.dep_ == "compound" and lex.has("legal_nouns", lemma(predicate.head)):
         return True
     return predicate.pos_ == "VERB" and any(
-        c.dep_ == "dobj" and lex.has("legal_nouns", lemma(c)) for c in predicate.children)
+        c.dep_ == "dobj" and lex.has("legal_nouns", lemma(c)) and not _counted_cases(c)
+        for c in predicate.children)
+
+
+def _counted_cases(noun: Token) -> bool:
+    """ "reported 85 cases of injury": a count of cases of something, not a legal case."""
+    return any(c.dep_ == "nummod" for c in noun.children) and \
+        any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
 
 
 def _recorded(predicate: Token) -> bool:
@@ -416,6 +485,8 @@ def toll_kind(token: Token) -> str | None:
     """The kind a toll counts ("death toll" → killed, "the number of injured" → injured)."""
     lex = lexicon()
     word = lemma(token)
+    if _counted_tally(token):
+        return None
     if lex.kind("toll_nouns", word):
         words = " ".join(c.lower_ for c in token.children
                          if c.dep_ in ("compound", "amod", "nmod"))
@@ -431,9 +502,17 @@ def toll_kind(token: Token) -> str | None:
     return None
 
 
+def _counted_tally(token: Token) -> bool:
+    """ "three counts of murder", "two tallies": a plural tally noun that is itself counted."""
+    return token.tag_ == "NNS" and any(c.dep_ == "nummod" for c in token.children)
+
+
 def is_tally(token: Token) -> bool:
-    """A toll or tally noun ("toll", "total", "number")."""
+    """A toll or tally noun ("toll", "total", "number"); not one that is itself counted
+    ("three counts of murder")."""
     lex = lexicon()
+    if _counted_tally(token):
+        return False
     return bool(lex.kind("toll_nouns", lemma(token))) or lex.has("tally_nouns", lemma(token))
 
 
@@ -598,7 +677,18 @@ def _tally_kind(tally: Token) -> str | None:
         return kind
     objects = [o for p in tally.children if p.dep_ == "prep" and p.lower_ == "of"
                for o in p.children if o.dep_ == "pobj"]
-    return _clauses_kind([objects[0], tally]) if objects else None
+    if not objects:
+        return None
+    lex = lexicon()
+    return _clauses_kind([objects[0], tally]) or lex.kind("nouns", lemma(objects[0])) or \
+        lex.kind("adjectives", objects[0].lower_)
+
+
+def inverted_tally_kind(noun: Token) -> str | None:
+    """ "brought to at least five the number of dead": a number the parser hung on a definite
+    tally ("the number of people killed") is the tally's value."""
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+    return _tally_kind(noun) if definite and lexicon().has("tally_nouns", lemma(noun)) else None
 
 
 def _clauses_kind(nouns: list[Token]) -> str | None:
@@ -614,7 +704,7 @@ def _in_change_pair(prep: Token) -> bool:
     if prep.lower_ != "to" and not lex.has("change_prepositions", prep.lower_):
         return False
     pair = [prep.head, prep.head.head] + \
-        [c for c in prep.head.children if c.dep_ == "prep"] + \
+        [c for c in [*prep.head.children, *prep.children] if c.dep_ == "prep"] + \
         [c for o in prep.children for c in o.children if c.dep_ == "prep"]
     return any(c.lower_ == "to" or lex.has("change_prepositions", c.lower_)
                for c in pair if c.i != prep.i)
@@ -642,9 +732,35 @@ def _changed_tally(prep: Token) -> Governed | None:
     if tally is None:
         return None
     kind = _tally_kind(tally)
-    if kind and prep.lower_ == "to":
+    if kind and (prep.lower_ == "to" or _grown_from(prep)):
         return Governed([kind], tally, total=True)
     return NONE
+
+
+def _grown_from(prep: Token) -> bool:
+    """ "increased the number displaced from 1.7 million to 1.9 million": the earlier value of
+    a tally that grew was itself a count; a revised-down one ("from 45 to 38") was not."""
+    if prep.lower_ != "from":
+        return False
+    pair = [prep.head] + list(prep.head.children) + list(prep.children) + \
+        [c for o in prep.children for c in o.children]
+    targets = [o for t in pair if t.dep_ == "prep" and t.lower_ == "to" for o in _numbers(t)]
+    sources = _numbers(prep)
+    if not targets or not sources:
+        return False
+    low, high = parse_number(_numeral(sources[0])), parse_number(_numeral(targets[0]))
+    return low is not None and high is not None and low.value < high.value
+
+
+def _numbers(prep: Token) -> list[Token]:
+    """The number objects of a preposition."""
+    return [o for o in prep.children if o.dep_ == "pobj" and o.like_num]
+
+
+def _numeral(token: Token) -> str:
+    """The text of a number with its scale words ("1.7 million")."""
+    words = [c for c in token.children if c.dep_ in ("compound", "quantmod") and c.like_num]
+    return " ".join(t.text for t in sorted([token, *words], key=lambda t: t.i))
 
 
 def _is_along(prep: Token) -> bool:
@@ -787,13 +903,35 @@ def _sharing_conjunct(child: Token) -> bool:
     the head's subject): "were tried and (were) convicted and sent to prison"."""
     return child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and not any(
         c.dep_ in ("nsubj", "nsubjpass", "dobj", "dep", "npadvmod") or
-        c.lower_ in ("another", "others") for c in child.children)
+        c.lower_ in ("another", "others") or
+        c.i < child.i and lexicon().has("vague_scale_modifiers", c.lower_)
+        for c in child.children)
+
+
+def _lost_in_event(current: Token, head: Token) -> bool:
+    """ "lost two of her pupils in the disaster", "lost 14 men in the attack": people lost in
+    a deadly event (not "lost 12 seats in the election")."""
+    lex = lexicon()
+    if lemma(head) != "lose" or current.dep_ != "dobj":
+        return False
+    people = lex.is_person(current) or current.like_num and any(
+        lex.is_person(o) for o in _objects(current, ("of",)))
+    return people and any(lex.has("event_subjects", lemma(o)) or
+                          lex.has("disaster_nouns", lemma(o))
+                          for o in _objects(head, ("in", "to")))
+
+
+def _objects(token: Token, prepositions: tuple[str, ...]) -> list[Token]:
+    """The objects of ``token``'s prepositions among ``prepositions``."""
+    return [o for p in token.children if p.dep_ == "prep" and p.lower_ in prepositions
+            for o in p.children if o.dep_ == "pobj"]
 
 
 def _argument_kinds(current: Token, head: Token) -> Governed:
     """Kinds for a subject, object or attribute of ``head``."""
     lex = lexicon()
-    if lemma(current) == "life" and lex.has("life_verbs", lemma(head)):
+    if lemma(current) == "life" and lex.has("life_verbs", lemma(head)) or \
+            _lost_in_event(current, head):
         return Governed(["killed"], head)
     if is_agent(current, head) or (current.dep_ == "dobj" and
                                   lex.has("subject_victim_verbs", lemma(head))):

@@ -42,7 +42,9 @@ _SETS = ("people", "reporting_verbs", "authority_nouns", "subject_victim_verbs",
          "hedge_prepositions", "remain_verbs", "held_places", "holding_places",
          "treatment_verbs",
          "camera_operators", "purpose_objects",
-         "person_suffix_exceptions", "plant_nouns", "naming_verbs")
+         "person_suffix_exceptions", "plant_nouns", "naming_verbs", "case_nouns",
+         "place_nouns", "captor_nouns", "disaster_nouns",
+         "sheltering_phrases")
 _MAPS = ("verbs", "weak_verbs", "nouns", "of_nouns", "adjectives", "captivity_complements",
          "toll_nouns", "toll_modifiers", "phrases", "pronoun_genders",
          "person_verbs", "status_phrases", "title_genders")

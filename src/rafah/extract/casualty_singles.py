@@ -427,9 +427,10 @@ def _lost_by_subject(life: Token) -> bool:
 
 
 def _owned_by_person(body: Token) -> bool:
-    """ "the body of the 4-year-old", "the body of Smith": the body is that person's, who is
-    counted (or, named, not) as such."""
-    return any(o.dep_ == "pobj" and (o.pos_ == "PROPN" or lexicon().is_person(o) or _age_head(o))
+    """ "the body of the 4-year-old", "the body of Smith", "the body of one of the miners": the
+    body is that person's, who is counted (or, named, not) as such."""
+    return any(o.dep_ == "pobj" and (o.pos_ == "PROPN" or lexicon().is_person(o) or
+                                     _age_head(o) or o.like_num)
                for p in body.children if p.dep_ == "prep" and p.lower_ == "of"
                for o in p.children)
 
