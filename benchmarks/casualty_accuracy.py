@@ -3,9 +3,10 @@
 Two measurements, both through the real pipeline (`rafah.nlp.load_pipeline` and the extractor
 registry, with the same chunking as `rafah analyse`):
 
-- **Whole articles** (``--set dev`` / ``dev2`` … ``dev5``, tuned on; ``heldout`` /
-  ``heldout2``, never looked at; ``own1``/``own3`` tuned on and ``own2`` never looked at:
-  articles of other outlets and weeks written by us, kept in ``benchmarks/gold/own1/`` …):
+- **Whole articles** (``--set dev`` / ``dev2`` … ``dev6``, tuned on; ``heldout`` /
+  ``heldout2`` / ``heldout3``, never looked at; ``own1``/``own3`` tuned on and ``own2`` /
+  ``own4`` never looked at: articles of other outlets and weeks written by us, kept in
+  ``benchmarks/gold/own1/`` …; ``dev6`` and ``heldout3`` are articles drawn at random):
   gold in ``benchmarks/gold/<set>.jsonl``
   (format in ``benchmarks/gold/ANNOTATION.md``), articles read from the corpus folder by file
   name and checked by sha256. Precision, recall and F1 on the multiset of (article, kind,
@@ -17,7 +18,7 @@ registry, with the same chunking as `rafah analyse`):
   ``restates`` another equals ``fatalities``; a note with no fatality must give no killed
   figure. ``--sample N`` lists N failures.
 
-The held-out set is scored only by the lead engineer, once, at the end.
+The held-out sets are scored only by the lead engineer, at the end of a round.
 
     python benchmarks/casualty_accuracy.py --set dev --verbose
     python benchmarks/casualty_accuracy.py --set acled --sample 20
@@ -48,10 +49,12 @@ ACLED = SHARED / "data" / "acled-gaza-dev.csv"
 GOLD_SETS = {"dev": HERE / "gold" / "dev40.jsonl", "dev2": HERE / "gold" / "dev30b.jsonl",
              "dev3": HERE / "gold" / "dev30c.jsonl", "dev4": HERE / "gold" / "dev30d.jsonl",
              "dev5": HERE / "gold" / "dev30e.jsonl",
+             "dev6": HERE / "gold" / "dev40r.jsonl",
              "heldout": HERE / "gold" / "heldout20.jsonl",
              "heldout2": HERE / "gold" / "heldout20b.jsonl",
-             **{name: HERE / "gold" / f"{name}.jsonl" for name in ("own1", "own3", "own2")}}
-OWN_TEXTS = {name: HERE / "gold" / name for name in ("own1", "own2", "own3")}
+             "heldout3": HERE / "gold" / "heldout20c.jsonl",
+             **{name: HERE / "gold" / f"{name}.jsonl" for name in ("own1", "own3", "own2", "own4")}}
+OWN_TEXTS = {name: HERE / "gold" / name for name in ("own1", "own2", "own3", "own4")}
 """Sets of articles written by us (not third-party text), kept beside their gold."""
 LEFT_OUT = ("coded", "[", "unspecified", "unknown")
 
