@@ -4,7 +4,7 @@ Two measurements, both through the real pipeline (`rafah.nlp.load_pipeline` and 
 registry, with the same chunking as `rafah analyse`):
 
 - **Whole articles** (``--set dev`` / ``dev2`` … ``dev6``, tuned on; ``heldout`` /
-  ``heldout2`` / ``heldout3``, never looked at; ``own1``/``own3`` tuned on and ``own2`` /
+  ``heldout2`` / ``heldout3``, never looked at; ``own1``/``own3``/``own5`` tuned on and ``own2`` /
   ``own4`` never looked at: articles of other outlets and weeks written by us, kept in
   ``benchmarks/gold/own1/`` …; ``dev6`` and ``heldout3`` are articles drawn at random):
   gold in ``benchmarks/gold/<set>.jsonl``
@@ -46,6 +46,7 @@ HERE = Path(__file__).resolve().parent
 SHARED = HERE.parent.parent / "shared"
 CORPUS = SHARED / "corpus" / "cnn-2024-07-16_22"
 ACLED = SHARED / "data" / "acled-gaza-dev.csv"
+OWN_SETS = ("own1", "own3", "own5", "own2", "own4")
 GOLD_SETS = {"dev": HERE / "gold" / "dev40.jsonl", "dev2": HERE / "gold" / "dev30b.jsonl",
              "dev3": HERE / "gold" / "dev30c.jsonl", "dev4": HERE / "gold" / "dev30d.jsonl",
              "dev5": HERE / "gold" / "dev30e.jsonl",
@@ -53,8 +54,8 @@ GOLD_SETS = {"dev": HERE / "gold" / "dev40.jsonl", "dev2": HERE / "gold" / "dev3
              "heldout": HERE / "gold" / "heldout20.jsonl",
              "heldout2": HERE / "gold" / "heldout20b.jsonl",
              "heldout3": HERE / "gold" / "heldout20c.jsonl",
-             **{name: HERE / "gold" / f"{name}.jsonl" for name in ("own1", "own3", "own2", "own4")}}
-OWN_TEXTS = {name: HERE / "gold" / name for name in ("own1", "own2", "own3", "own4")}
+             **{name: HERE / "gold" / f"{name}.jsonl" for name in OWN_SETS}}
+OWN_TEXTS = {name: HERE / "gold" / name for name in OWN_SETS}
 """Sets of articles written by us (not third-party text), kept beside their gold."""
 LEFT_OUT = ("coded", "[", "unspecified", "unknown")
 
