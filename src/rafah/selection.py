@@ -112,18 +112,21 @@ class Selection:
                 "a.text_hash = corpus_rows.text_hash AND a.fingerprint = ?) "
                 "WHERE selection = ? AND analysis IS NULL", (fingerprint, self.kept))
 
-    def prepared(self, what: str) -> bool:
-        """Whether `mark_prepared` was called for ``what`` since these rows were kept (every
-        analysis they name had it done: any change of the analyses makes new rows)."""
-        return self.connection.execute(
-            "SELECT 1 FROM corpus_prepared WHERE selection = ? AND what = ?",
-            (self.kept, what)).fetchone() is not None
 
-    def mark_prepared(self, what: str) -> None:
-        """Remember that ``what`` was done for every analysis of these rows."""
-        with self.connection:
-            self.connection.execute("INSERT OR IGNORE INTO corpus_prepared VALUES (?, ?)",
-                                    (self.kept, what))
+def prepared(connection: sqlite3.Connection, what: str) -> bool:
+    """Whether `mark_prepared` was called for ``what`` since the rows of the current selection
+    (``temp.selected``) were kept: every analysis they name had it done, as any change of the
+    analyses makes new rows."""
+    return connection.execute(
+        "SELECT 1 FROM corpus_prepared WHERE selection = (SELECT id FROM temp.selection_kept) "
+        "AND what = ?", (what,)).fetchone() is not None
+
+
+def mark_prepared(connection: sqlite3.Connection, what: str) -> None:
+    """Remember that ``what`` was done for every analysis of the current selection's rows."""
+    with connection:
+        connection.execute("INSERT OR IGNORE INTO corpus_prepared "
+                           "SELECT id, ? FROM temp.selection_kept", (what,))
 
 
 def _outlet(outlet: str | None, url: str | None, article_id: str, path: str) -> str | None:
@@ -134,7 +137,7 @@ def _outlet(outlet: str | None, url: str | None, article_id: str, path: str) -> 
 
 def _drop(connection: sqlite3.Connection) -> None:
     connection.execute("DROP VIEW IF EXISTS temp.selected")
-    for table in ("corpus_files", "loaded", "first_copies", "selected"):
+    for table in ("corpus_files", "loaded", "first_copies", "selected", "selection_kept"):
         connection.execute(f"DROP TABLE IF EXISTS temp.{table}")
 
 
@@ -264,6 +267,8 @@ def select(connection: sqlite3.Connection, corpus: str, options: LoadOptions, *,
         return None
     _drop(connection)
     connection.execute(_VIEW.format(selection=int(kept[0]), where=_where(since, until, distinct)))
+    connection.execute("CREATE TEMP TABLE selection_kept AS SELECT ? AS id", (kept[0],))
+    connection.commit()
     chosen = connection.execute("SELECT count(*) FROM temp.selected").fetchone()[0]
     summary = kept[1]
     selection = Selection(connection, summary["loaded"], chosen, kept=kept[0])

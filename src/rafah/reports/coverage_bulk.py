@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Any
 
-from rafah.reports.casualty_bulk import figure_sides
+from rafah.reports import casualty_bulk
 from rafah.reports.coverage import loaded_words, period_bounds, period_of
 from rafah.reports.reference import Reference
 
@@ -30,10 +30,8 @@ _DATED = (
 _CELLS = """
 WITH sides AS (
     SELECT idx, side, sum(figure) AS figures FROM (
-        SELECT d.idx, CASE WHEN c.side IS NOT NULL THEN c.side ELSE m.side END AS side,
-               1 AS figure
-        FROM temp.coverage_articles d JOIN records_casualties c ON c.analysis = d.analysis
-        LEFT JOIN temp.figure_sides m ON c.side IS NULL AND m.idx = d.idx AND m.seq = c.seq
+        SELECT d.idx, c.side, 1 AS figure
+        FROM temp.coverage_articles d JOIN casualty_texts c ON c.analysis = d.analysis
         UNION ALL
         SELECT d.idx, h.side, 0
         FROM temp.coverage_articles d JOIN records_harm h ON h.analysis = d.analysis)
@@ -92,7 +90,7 @@ def coverage_rows(connection: sqlite3.Connection, *, by: str = "day",
     """The coverage table of the selection (DESIGN.md coverage row), in the order of
     `rafah.reports.coverage.coverage_rows`."""
     _articles(connection, by)
-    figure_sides(connection)
+    casualty_bulk.prepare(connection)
     loaded = _loaded_words(connection)
     rows: list[dict[str, Any]] = []
     for period, outlet, side, articles, figures, mentions, killed, passive in \
