@@ -74,6 +74,8 @@ _STORE_TABLES = (
     "id TEXT, date TEXT, text_hash TEXT, duplicate_of TEXT, analysis INTEGER, "
     "source_outlet TEXT, qid TEXT, qdate TEXT, qdup TEXT, PRIMARY KEY (selection, idx)) "
     "WITHOUT ROWID",
+    "CREATE INDEX IF NOT EXISTS corpus_rows_dates ON corpus_rows (selection, date, "
+    "source_outlet, analysis)",
 )
 _WATCHED = (("analyses", "INSERT"), ("analyses", "DELETE"), ("analyses", "UPDATE"),
             ("indexed_files", "INSERT"), ("indexed_files", "DELETE"),
@@ -143,9 +145,10 @@ def _drop(connection: sqlite3.Connection) -> None:
 
 def _ensure(connection: sqlite3.Connection) -> None:
     """Make the tables of kept selections and the triggers that forget them."""
-    found = connection.execute("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
-                               "AND name LIKE 'corpus_forget_%'").fetchone()[0]
-    if found == len(_WATCHED):
+    found = connection.execute(
+        "SELECT count(*) FROM sqlite_master WHERE (type = 'trigger' AND name LIKE "
+        "'corpus_forget_%') OR name = 'corpus_rows_dates'").fetchone()[0]
+    if found == len(_WATCHED) + 1:
         return
     with connection:
         for statement in _STORE_TABLES:

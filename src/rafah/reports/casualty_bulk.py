@@ -19,19 +19,23 @@ from typing import Any
 from rafah import selection
 from rafah.reports.casualties import flag_decreasing
 
-FORMAT = "1"
+FORMAT = "3"
 """The layout of ``casualty_texts``: a change formats every figure again."""
 _TABLES = (
     "CREATE TABLE IF NOT EXISTS casualty_texts (analysis INTEGER NOT NULL, seq INTEGER NOT NULL, "
     "kind TEXT, value INTEGER, high INTEGER, qualifier TEXT, vague INTEGER, cumulative INTEGER, "
     "side TEXT, area TEXT, series TEXT, start INTEGER, part_of INTEGER, restates INTEGER, "
     "body TEXT, PRIMARY KEY (analysis, seq)) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS casualty_sides (analysis INTEGER NOT NULL, seq INTEGER NOT NULL, "
+    "side TEXT, figures INTEGER, mentions INTEGER, killed INTEGER, passive INTEGER, "
+    "PRIMARY KEY (analysis, seq)) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS casualty_done (analysis INTEGER PRIMARY KEY)",
     "CREATE TABLE IF NOT EXISTS casualty_format (version TEXT)",
 )
 _TRIGGERS = tuple(
     f"CREATE TRIGGER IF NOT EXISTS casualty_texts_{event.lower()} AFTER {event} ON analyses "
     "BEGIN DELETE FROM casualty_texts WHERE analysis = old.id; "
+    "DELETE FROM casualty_sides WHERE analysis = old.id; "
     "DELETE FROM casualty_done WHERE analysis = old.id; END" for event in ("DELETE", "UPDATE"))
 """A rewritten or deleted analysis loses its formatted figures."""
 _SIDES = (
@@ -92,6 +96,21 @@ SELECT analysis, seq, kind, value, high, qualifier, vague, cumulative, figure_si
        figure_area, series, start, part_of, restates, printf('""" + ", ".join(
     f'"{name}": %s' for name, _ in _BODY) + "', " + ", ".join(sql for _, sql in _BODY) + """)
 FROM series"""
+_SIDE_COUNTS = """
+INSERT INTO casualty_sides
+SELECT analysis, row_number() OVER (PARTITION BY analysis ORDER BY side), side, figures,
+       mentions, killed, passive FROM (
+SELECT analysis, side, sum(figure) AS figures, sum(mention) AS mentions, sum(killed) AS killed,
+       sum(passive) AS passive FROM (
+    SELECT c.analysis, c.side, 1 AS figure, 0 AS mention, 0 AS killed, 0 AS passive
+    FROM temp.casualty_todo t JOIN casualty_texts c ON c.analysis = t.analysis
+    UNION ALL
+    SELECT h.analysis, h.side, 0, 1, h.kind = 'killed',
+           h.voice = 'passive' AND coalesce(h.agent, '') = ''
+    FROM temp.casualty_todo t JOIN records_harm h ON h.analysis = t.analysis)
+GROUP BY analysis, side)"""
+"""Per analysis and side (a figure's own or its harm mention's, a harm mention's): its figures,
+its harm mentions, those of deaths and those in the passive without an agent (`coverage`)."""
 _CHOSEN = """temp.selected s JOIN casualty_texts c ON c.analysis = s.analysis
     WHERE (:any_kind OR c.kind IN (SELECT value FROM json_each(:kinds)))
       AND c.value >= :min_value"""
@@ -125,7 +144,7 @@ def _ensure(connection: sqlite3.Connection) -> None:
     if version is not None and version[0] == FORMAT:
         return
     with connection:
-        for table in ("casualty_texts", "casualty_done", "casualty_format"):
+        for table in ("casualty_texts", "casualty_sides", "casualty_done", "casualty_format"):
             connection.execute(f"DROP TABLE IF EXISTS {table}")
         for statement in (*_TABLES, *_TRIGGERS):
             connection.execute(statement)
@@ -146,6 +165,7 @@ def format_figures(connection: sqlite3.Connection, analyses: str) -> int:
             for statement in _SIDES:
                 connection.execute(statement)
             connection.execute(_FORMAT_ROWS)
+            connection.execute(_SIDE_COUNTS)
             connection.execute("INSERT INTO casualty_done SELECT analysis FROM temp.casualty_todo")
         connection.execute("DROP TABLE IF EXISTS temp.casualty_todo")
         connection.execute("DROP TABLE IF EXISTS temp.figure_sides")
