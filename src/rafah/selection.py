@@ -100,6 +100,8 @@ class Selection:
     """The first and last article dates of the corpus."""
     kept: int = 0
     """The id of the kept rows (``corpus_rows.selection``)."""
+    record: tuple[str, str, str] = ("", "", "")
+    """(corpus key, listing digest, summary) the rows are kept under."""
 
     def missing_analyses(self) -> int:
         """Selected articles without a stored analysis."""
@@ -107,12 +109,17 @@ class Selection:
             "SELECT count(*) FROM temp.selected WHERE analysis IS NULL").fetchone()[0]
 
     def link_analyses(self, fingerprint: str) -> None:
-        """Point every selected article at its stored analysis (of this fingerprint)."""
+        """Point every article at its stored analysis (of this fingerprint), and keep the
+        rows again (storing the analyses made the store forget them)."""
         with self.connection:
             self.connection.execute(
                 "UPDATE corpus_rows SET analysis = (SELECT id FROM analyses a WHERE "
                 "a.text_hash = corpus_rows.text_hash AND a.fingerprint = ?) "
                 "WHERE selection = ? AND analysis IS NULL", (fingerprint, self.kept))
+            self.connection.execute("DELETE FROM corpus_selections WHERE corpus = ?",
+                                    (self.record[0],))
+            self.connection.execute("INSERT INTO corpus_selections VALUES (?, ?, ?, ?)",
+                                    (self.kept, *self.record))
 
 
 def prepared(connection: sqlite3.Connection, what: str) -> bool:
@@ -193,7 +200,7 @@ def _summary(connection: sqlite3.Connection) -> dict[str, Any]:
 
 def _keep(connection: sqlite3.Connection, corpus: str, digest: str,
           listing: list[tuple[str, str, int, int, str]], options: str, fingerprint: str
-          ) -> tuple[int, dict[str, Any]] | None:
+          ) -> tuple[int, str] | None:
     """Build and keep every article of the corpus from the file index; None when some file
     is not indexed as it is now."""
     _drop(connection)
@@ -209,12 +216,12 @@ def _keep(connection: sqlite3.Connection, corpus: str, digest: str,
         connection.execute(statement)
     connection.create_function("rafah_analysis", 1, None)  # frees the dictionary
     del analyses
-    summary = _summary(connection)
+    summary = json.dumps(_summary(connection), ensure_ascii=False)
     with connection:
         connection.execute("DELETE FROM corpus_selections WHERE corpus = ?", (corpus,))
         kept = connection.execute(
             "INSERT INTO corpus_selections (corpus, digest, summary) VALUES (?, ?, ?)",
-            (corpus, digest, json.dumps(summary, ensure_ascii=False))).lastrowid
+            (corpus, digest, summary)).lastrowid
         for table in ("corpus_rows", "corpus_prepared"):
             connection.execute(f"DELETE FROM {table} WHERE selection NOT IN "
                                "(SELECT id FROM corpus_selections)")
@@ -260,21 +267,22 @@ def select(connection: sqlite3.Connection, corpus: str, options: LoadOptions, *,
         _ensure(connection)
         found = connection.execute("SELECT id, summary FROM corpus_selections WHERE corpus = ? "
                                    "AND digest = ?", (key, digest)).fetchone()
-        kept = (found[0], json.loads(found[1])) if found is not None else \
+        kept = (found[0], found[1]) if found is not None else \
             _keep(connection, key, digest, listing, loader, fingerprint)
     except sqlite3.DatabaseError:
         connection.rollback()
         _drop(connection)
         return None  # a store that cannot be written: the loader's way
-    if kept is None or not kept[1]["loaded"]:
+    summary: dict[str, Any] = json.loads(kept[1]) if kept is not None else {"loaded": 0}
+    if kept is None or not summary["loaded"]:
         return None
     _drop(connection)
     connection.execute(_VIEW.format(selection=int(kept[0]), where=_where(since, until, distinct)))
     connection.execute("CREATE TEMP TABLE selection_kept AS SELECT ? AS id", (kept[0],))
     connection.commit()
     chosen = connection.execute("SELECT count(*) FROM temp.selected").fetchone()[0]
-    summary = kept[1]
-    selection = Selection(connection, summary["loaded"], chosen, kept=kept[0])
+    selection = Selection(connection, summary["loaded"], chosen, kept=kept[0],
+                          record=(key, digest, kept[1]))
     selection.skipped = [Skipped(row[0], row[1]) for row in listing if row[1]]
     selection.skipped += [Skipped(path, reason) for path, reason in summary["skips"]]
     selection.warnings = [(article, message) for article, message in summary["warnings"]]

@@ -19,12 +19,14 @@ from typing import Any
 from rafah import selection
 from rafah.reports.casualties import flag_decreasing
 
-FORMAT = "3"
-"""The layout of ``casualty_texts``: a change formats every figure again."""
+FORMAT = "4"
+"""The layout of the formatted figures: a change formats every figure again."""
 _TABLES = (
+    "CREATE TABLE IF NOT EXISTS casualty_figures (analysis INTEGER NOT NULL, "
+    "seq INTEGER NOT NULL, kind TEXT, value INTEGER, high INTEGER, qualifier TEXT, "
+    "vague INTEGER, cumulative INTEGER, side TEXT, area TEXT, series TEXT, start INTEGER, "
+    "part_of INTEGER, restates INTEGER, PRIMARY KEY (analysis, seq)) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS casualty_texts (analysis INTEGER NOT NULL, seq INTEGER NOT NULL, "
-    "kind TEXT, value INTEGER, high INTEGER, qualifier TEXT, vague INTEGER, cumulative INTEGER, "
-    "side TEXT, area TEXT, series TEXT, start INTEGER, part_of INTEGER, restates INTEGER, "
     "body TEXT, PRIMARY KEY (analysis, seq)) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS casualty_sides (analysis INTEGER NOT NULL, seq INTEGER NOT NULL, "
     "side TEXT, figures INTEGER, mentions INTEGER, killed INTEGER, passive INTEGER, "
@@ -35,6 +37,7 @@ _TABLES = (
 _TRIGGERS = tuple(
     f"CREATE TRIGGER IF NOT EXISTS casualty_texts_{event.lower()} AFTER {event} ON analyses "
     "BEGIN DELETE FROM casualty_texts WHERE analysis = old.id; "
+    "DELETE FROM casualty_figures WHERE analysis = old.id; "
     "DELETE FROM casualty_sides WHERE analysis = old.id; "
     "DELETE FROM casualty_done WHERE analysis = old.id; END" for event in ("DELETE", "UPDATE"))
 """A rewritten or deleted analysis loses its formatted figures."""
@@ -80,7 +83,7 @@ _BODY = (
 (`rafah.reports.casualties.figure_rows`); the article's id and date come before them, the
 ids of its parts, its article's copy and its flags after."""
 _FORMAT_ROWS = """
-INSERT INTO casualty_texts
+INSERT INTO temp.formatted
 WITH named AS (
     SELECT c.*, CASE WHEN c.side IS NOT NULL THEN c.side ELSE m.side END AS figure_side,
            CASE WHEN c.side IS NOT NULL THEN c.area ELSE m.area END AS figure_area
@@ -103,7 +106,7 @@ SELECT analysis, row_number() OVER (PARTITION BY analysis ORDER BY side), side, 
 SELECT analysis, side, sum(figure) AS figures, sum(mention) AS mentions, sum(killed) AS killed,
        sum(passive) AS passive FROM (
     SELECT c.analysis, c.side, 1 AS figure, 0 AS mention, 0 AS killed, 0 AS passive
-    FROM temp.casualty_todo t JOIN casualty_texts c ON c.analysis = t.analysis
+    FROM temp.casualty_todo t JOIN casualty_figures c ON c.analysis = t.analysis
     UNION ALL
     SELECT h.analysis, h.side, 0, 1, h.kind = 'killed',
            h.voice = 'passive' AND coalesce(h.agent, '') = ''
@@ -111,17 +114,18 @@ SELECT analysis, side, sum(figure) AS figures, sum(mention) AS mentions, sum(kil
 GROUP BY analysis, side)"""
 """Per analysis and side (a figure's own or its harm mention's, a harm mention's): its figures,
 its harm mentions, those of deaths and those in the passive without an agent (`coverage`)."""
-_CHOSEN = """temp.selected s JOIN casualty_texts c ON c.analysis = s.analysis
+_CHOSEN = """temp.selected s JOIN casualty_figures c ON c.analysis = s.analysis
     WHERE (:any_kind OR c.kind IN (SELECT value FROM json_each(:kinds)))
       AND c.value >= :min_value"""
 _ID = "CASE WHEN c.{0} IS NULL THEN 'null' ELSE substr(s.qid, 1, length(s.qid) - 1) || ':' " \
       "|| c.{0} || '\"' END"
 _ROWS = f"""
 SELECT '{{"id": ' || {_ID.format("start")} || ', "article": ' || s.qid || ', "date": ' || s.qdate
-       || ', ' || c.body || ', "part_of": ' || {_ID.format("part_of")} || ', "restates": '
+       || ', ' || b.body || ', "part_of": ' || {_ID.format("part_of")} || ', "restates": '
        || {_ID.format("restates")} || ', "duplicate_of": ' || s.qdup || ', "flags": '
        || coalesce(g.flags, '[]') || '}}'
-FROM {_CHOSEN.replace(" WHERE", " LEFT JOIN temp.figure_flags g ON g.idx = s.idx "
+FROM {_CHOSEN.replace(" WHERE", " JOIN casualty_texts b ON b.analysis = c.analysis AND "
+                                "b.seq = c.seq LEFT JOIN temp.figure_flags g ON g.idx = s.idx "
                                 "AND g.seq = c.seq WHERE", 1)}
 ORDER BY s.idx, c.seq LIMIT :limit"""
 """Each figure's JSON text: its analysis's part (``body``) between its article's."""
@@ -144,7 +148,8 @@ def _ensure(connection: sqlite3.Connection) -> None:
     if version is not None and version[0] == FORMAT:
         return
     with connection:
-        for table in ("casualty_texts", "casualty_sides", "casualty_done", "casualty_format"):
+        for table in ("casualty_texts", "casualty_figures", "casualty_sides", "casualty_done",
+                      "casualty_format"):
             connection.execute(f"DROP TABLE IF EXISTS {table}")
         for statement in (*_TABLES, *_TRIGGERS):
             connection.execute(statement)
@@ -153,7 +158,8 @@ def _ensure(connection: sqlite3.Connection) -> None:
 
 def format_figures(connection: sqlite3.Connection, analyses: str) -> int:
     """Format the figures of the analyses ``analyses`` (a query of their ids) that are not
-    formatted yet, into ``casualty_texts``; how many analyses were formatted."""
+    formatted yet, into ``casualty_figures`` (what filters and flags read) and
+    ``casualty_texts`` (their JSON); how many analyses were formatted."""
     _ensure(connection)
     with connection:
         connection.execute("DROP TABLE IF EXISTS temp.casualty_todo")
@@ -164,7 +170,16 @@ def format_figures(connection: sqlite3.Connection, analyses: str) -> int:
         if todo:
             for statement in _SIDES:
                 connection.execute(statement)
+            connection.execute("DROP TABLE IF EXISTS temp.formatted")
+            connection.execute("CREATE TEMP TABLE formatted AS SELECT * FROM casualty_figures "
+                               "JOIN casualty_texts USING (analysis, seq) LIMIT 0")
             connection.execute(_FORMAT_ROWS)
+            connection.execute("INSERT INTO casualty_figures SELECT analysis, seq, kind, value, "
+                               "high, qualifier, vague, cumulative, side, area, series, start, "
+                               "part_of, restates FROM temp.formatted")
+            connection.execute("INSERT INTO casualty_texts SELECT analysis, seq, body "
+                               "FROM temp.formatted")
+            connection.execute("DROP TABLE temp.formatted")
             connection.execute(_SIDE_COUNTS)
             connection.execute("INSERT INTO casualty_done SELECT analysis FROM temp.casualty_todo")
         connection.execute("DROP TABLE IF EXISTS temp.casualty_todo")
@@ -174,7 +189,7 @@ def format_figures(connection: sqlite3.Connection, analyses: str) -> int:
 
 def prepare(connection: sqlite3.Connection) -> None:
     """Every selected figure formatted (`format_figures`), once for each kept selection."""
-    what = "casualty_texts/" + FORMAT
+    what = "casualty_figures/" + FORMAT
     if not selection.prepared(connection, what):
         format_figures(connection, "SELECT analysis AS a FROM temp.selected")
         selection.mark_prepared(connection, what)
