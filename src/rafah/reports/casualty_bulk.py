@@ -19,7 +19,7 @@ from typing import Any
 from rafah import selection
 from rafah.reports.casualties import flag_decreasing
 
-FORMAT = "4"
+FORMAT = "5"
 """The layout of the formatted figures: a change formats every figure again."""
 _TABLES = (
     "CREATE TABLE IF NOT EXISTS casualty_figures (analysis INTEGER NOT NULL, "
@@ -27,7 +27,8 @@ _TABLES = (
     "vague INTEGER, cumulative INTEGER, side TEXT, area TEXT, series TEXT, start INTEGER, "
     "part_of INTEGER, restates INTEGER, PRIMARY KEY (analysis, seq)) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS casualty_texts (analysis INTEGER NOT NULL, seq INTEGER NOT NULL, "
-    "body TEXT, PRIMARY KEY (analysis, seq)) WITHOUT ROWID",
+    "kind TEXT, value INTEGER, id_tail TEXT, part_tail TEXT, restates_tail TEXT, body TEXT, "
+    "PRIMARY KEY (analysis, seq)) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS casualty_sides (analysis INTEGER NOT NULL, seq INTEGER NOT NULL, "
     "side TEXT, figures INTEGER, mentions INTEGER, killed INTEGER, passive INTEGER, "
     "PRIMARY KEY (analysis, seq)) WITHOUT ROWID",
@@ -114,21 +115,28 @@ SELECT analysis, side, sum(figure) AS figures, sum(mention) AS mentions, sum(kil
 GROUP BY analysis, side)"""
 """Per analysis and side (a figure's own or its harm mention's, a harm mention's): its figures,
 its harm mentions, those of deaths and those in the passive without an agent (`coverage`)."""
+_TAIL = "':' || {0} || '\"'"
+_TEXTS = f"""INSERT INTO casualty_texts
+SELECT analysis, seq, kind, value, {_TAIL.format("start")}, {_TAIL.format("part_of")},
+       {_TAIL.format("restates")}, body FROM temp.formatted"""
+"""Each figure's JSON text, with what ends the ids it names (``:start"``; null without one)
+and the columns its filters read."""
 _CHOSEN = """temp.selected s JOIN casualty_figures c ON c.analysis = s.analysis
     WHERE (:any_kind OR c.kind IN (SELECT value FROM json_each(:kinds)))
       AND c.value >= :min_value"""
-_ID = "CASE WHEN c.{0} IS NULL THEN 'null' ELSE substr(s.qid, 1, length(s.qid) - 1) || ':' " \
-      "|| c.{0} || '\"' END"
+_ID = "coalesce(substr(s.qid, 1, length(s.qid) - 1) || b.{0}_tail, 'null')"
 _ROWS = f"""
-SELECT '{{"id": ' || {_ID.format("start")} || ', "article": ' || s.qid || ', "date": ' || s.qdate
-       || ', ' || b.body || ', "part_of": ' || {_ID.format("part_of")} || ', "restates": '
+SELECT '{{"id": ' || {_ID.format("id")} || ', "article": ' || s.qid || ', "date": ' || s.qdate
+       || ', ' || b.body || ', "part_of": ' || {_ID.format("part")} || ', "restates": '
        || {_ID.format("restates")} || ', "duplicate_of": ' || s.qdup || ', "flags": '
-       || coalesce(g.flags, '[]') || '}}'
-FROM {_CHOSEN.replace(" WHERE", " JOIN casualty_texts b ON b.analysis = c.analysis AND "
-                                "b.seq = c.seq LEFT JOIN temp.figure_flags g ON g.idx = s.idx "
-                                "AND g.seq = c.seq WHERE", 1)}
-ORDER BY s.idx, c.seq LIMIT :limit"""
-"""Each figure's JSON text: its analysis's part (``body``) between its article's."""
+       || $flags || '}}'
+FROM temp.selected s JOIN casualty_texts b ON b.analysis = s.analysis $join
+WHERE (:any_kind OR b.kind IN (SELECT value FROM json_each(:kinds))) AND b.value >= :min_value
+ORDER BY s.idx, b.seq LIMIT :limit"""
+"""Each figure's JSON text: its analysis's part (``body``) between its article's; ``$flags``
+and ``$join``: where its flags come from."""
+_FLAGGED = ("coalesce(g.flags, '[]')",
+            "LEFT JOIN temp.figure_flags g ON g.idx = s.idx AND g.seq = b.seq")
 _FLAGGABLE = f"""
 SELECT s.idx, c.seq, s.id, s.date, c.kind, c.value, c.high, c.qualifier, c.vague,
        c.cumulative, c.series, c.side, c.area
@@ -171,14 +179,13 @@ def format_figures(connection: sqlite3.Connection, analyses: str) -> int:
             for statement in _SIDES:
                 connection.execute(statement)
             connection.execute("DROP TABLE IF EXISTS temp.formatted")
-            connection.execute("CREATE TEMP TABLE formatted AS SELECT * FROM casualty_figures "
-                               "JOIN casualty_texts USING (analysis, seq) LIMIT 0")
+            connection.execute("CREATE TEMP TABLE formatted AS SELECT *, NULL AS body "
+                               "FROM casualty_figures LIMIT 0")
             connection.execute(_FORMAT_ROWS)
             connection.execute("INSERT INTO casualty_figures SELECT analysis, seq, kind, value, "
                                "high, qualifier, vague, cumulative, side, area, series, start, "
                                "part_of, restates FROM temp.formatted")
-            connection.execute("INSERT INTO casualty_texts SELECT analysis, seq, body "
-                               "FROM temp.formatted")
+            connection.execute(_TEXTS)
             connection.execute("DROP TABLE temp.formatted")
             connection.execute(_SIDE_COUNTS)
             connection.execute("INSERT INTO casualty_done SELECT analysis FROM temp.casualty_todo")
@@ -237,5 +244,8 @@ class FigureTexts:
     def texts(self, limit: int | None = None) -> Iterator[str]:
         """The JSON text of each figure (the first ``limit``), in corpus then text order."""
         parameters = {**self.parameters, "limit": limit if limit else -1}
-        for (text,) in self.connection.execute(_ROWS, parameters):
+        flagged = self.connection.execute("SELECT 1 FROM temp.figure_flags").fetchone()
+        flags, join = _FLAGGED if flagged else ("'[]'", "")
+        query = _ROWS.replace("$flags", flags).replace("$join", join)
+        for (text,) in self.connection.execute(query, parameters):
             yield text
