@@ -118,8 +118,10 @@ class Selection:
                 "WHERE selection = ? AND analysis IS NULL", (fingerprint, self.kept))
             self.connection.execute("DELETE FROM corpus_selections WHERE corpus = ?",
                                     (self.record[0],))
-            self.connection.execute("INSERT INTO corpus_selections VALUES (?, ?, ?, ?)",
-                                    (self.kept, *self.record))
+            self.connection.execute(  # unless another run dropped the rows meanwhile
+                "INSERT INTO corpus_selections SELECT ?, ?, ?, ? WHERE EXISTS "
+                "(SELECT 1 FROM corpus_rows WHERE selection = ?)", (self.kept, *self.record,
+                                                                     self.kept))
 
 
 def prepared(connection: sqlite3.Connection, what: str) -> bool:
