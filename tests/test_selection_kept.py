@@ -97,3 +97,15 @@ def test_a_rewritten_analysis_is_formatted_again(tmp_path: Path) -> None:
     after = _json(corpus, cache)
     assert after != before
     assert '"value": 99' in after and '"value": 30,' in before and '"value": 30,' not in after
+
+
+def test_a_run_reading_forgotten_rows_still_sees_them(tmp_path: Path) -> None:
+    corpus, cache = _corpus(tmp_path)
+    reading = _session(corpus, cache)
+    before = _kept(reading)
+    store = Store(cache)
+    store.put_many([("unseen", Analysis())], fingerprint(resolve_model(None)))
+    store.close()
+    assert _kept(_session(corpus, cache)) != before  # kept again by another run
+    ids = [i for (i,) in reading.store().connection.execute("SELECT id FROM temp.selected")]
+    assert ids == [a.id for a in reading.articles()]

@@ -15,7 +15,9 @@ in ``corpus_selections``) under a digest of the folder listing (names, sizes, mo
 times), the loader options and the analysis fingerprint, so a later run on an unchanged
 folder does no work per file or per article: the view reads the kept rows. Triggers on the
 analyses and on the file index forget every kept selection when either changes (a new or
-re-written analysis, a file indexed again or forgotten), so the kept rows are never stale.
+re-written analysis, a file indexed again or forgotten), so the kept rows are never stale;
+the rows of a forgotten selection are dropped an hour later (`GRACE`), not while another run
+may still read them.
 """
 
 from __future__ import annotations
@@ -82,6 +84,11 @@ _WATCHED = (("analyses", "INSERT"), ("analyses", "DELETE"), ("analyses", "UPDATE
             ("indexed_files", "UPDATE"), ("files", "DELETE"), ("files", "UPDATE"),
             ("files", "INSERT"))
 """Changes that make every kept selection stale (each forgets them all)."""
+_FORGET = ("INSERT OR REPLACE INTO corpus_forgotten SELECT id, CAST(strftime('%s', 'now') AS "
+           "INTEGER) FROM corpus_selections")
+"""Forgotten selections are remembered: their rows stay while a run may still read them."""
+GRACE = 3600
+"""Seconds the rows of a forgotten selection are kept (for runs that still read them)."""
 VERSION = "1"
 """The layout of the kept rows: part of a selection's key."""
 
@@ -116,8 +123,12 @@ class Selection:
                 "UPDATE corpus_rows SET analysis = (SELECT id FROM analyses a WHERE "
                 "a.text_hash = corpus_rows.text_hash AND a.fingerprint = ?) "
                 "WHERE selection = ? AND analysis IS NULL", (fingerprint, self.kept))
+            self.connection.execute(_FORGET + " WHERE corpus = ?", (self.record[0],))
             self.connection.execute("DELETE FROM corpus_selections WHERE corpus = ?",
                                     (self.record[0],))
+            self.connection.execute("DELETE FROM corpus_forgotten WHERE selection = ? AND "
+                                    "EXISTS (SELECT 1 FROM corpus_rows WHERE selection = ?)",
+                                    (self.kept, self.kept))
             self.connection.execute(  # unless another run dropped the rows meanwhile
                 "INSERT INTO corpus_selections SELECT ?, ?, ?, ? WHERE EXISTS "
                 "(SELECT 1 FROM corpus_rows WHERE selection = ?)", (self.kept, *self.record,
@@ -154,21 +165,36 @@ def _drop(connection: sqlite3.Connection) -> None:
 
 def _ensure(connection: sqlite3.Connection) -> None:
     """Make the tables of kept selections and the triggers that forget them."""
-    found = connection.execute(
-        "SELECT count(*) FROM sqlite_master WHERE (type = 'trigger' AND name LIKE "
-        "'corpus_forget_%') OR name = 'corpus_rows_dates'").fetchone()[0]
-    if found == len(_WATCHED) + 1:
+    expected = {f"corpus_forget_{table}_{event.lower()}" for table, event in _WATCHED}
+    found = {name for (name,) in connection.execute(
+        "SELECT name FROM sqlite_master WHERE (type = 'trigger' AND name LIKE 'corpus_%') "
+        "OR name IN ('corpus_rows_dates', 'corpus_forgotten')")}
+    if found == expected | {"corpus_rows_dates", "corpus_forgotten"}:
         return
     with connection:
+        for name in found - {"corpus_rows_dates", "corpus_forgotten"}:
+            connection.execute(f"DROP TRIGGER IF EXISTS {name}")
         for statement in _STORE_TABLES:
             connection.execute(statement)
         connection.execute("CREATE TABLE IF NOT EXISTS corpus_prepared (selection INTEGER, "
                            "what TEXT, PRIMARY KEY (selection, what)) WITHOUT ROWID")
+        connection.execute("CREATE TABLE IF NOT EXISTS corpus_forgotten (selection INTEGER "
+                           "PRIMARY KEY, at INTEGER)")
         for table, event in _WATCHED:
             connection.execute(
-                f"CREATE TRIGGER IF NOT EXISTS corpus_forget_{table}_{event.lower()} AFTER "
-                f"{event} ON {table} BEGIN DELETE FROM corpus_selections; END")
+                f"CREATE TRIGGER corpus_forget_{table}_{event.lower()} AFTER {event} ON {table} "
+                f"BEGIN {_FORGET}; DELETE FROM corpus_selections; END")
+        connection.execute(_FORGET)
         connection.execute("DELETE FROM corpus_selections")
+
+
+def _clean(connection: sqlite3.Connection) -> None:
+    """Drop the rows of selections forgotten long enough ago (inside a transaction)."""
+    old = "(SELECT selection FROM corpus_forgotten WHERE at < CAST(strftime('%s', 'now') AS " \
+          f"INTEGER) - {GRACE})"
+    for table in ("corpus_rows", "corpus_prepared"):
+        connection.execute(f"DELETE FROM {table} WHERE selection IN {old}")
+    connection.execute(f"DELETE FROM corpus_forgotten WHERE selection IN {old}")
 
 
 def _current(connection: sqlite3.Connection, listing: list[tuple[str, str, int, int, str]],
@@ -220,13 +246,12 @@ def _keep(connection: sqlite3.Connection, corpus: str, digest: str,
     del analyses
     summary = json.dumps(_summary(connection), ensure_ascii=False)
     with connection:
+        connection.execute(_FORGET + " WHERE corpus = ?", (corpus,))
         connection.execute("DELETE FROM corpus_selections WHERE corpus = ?", (corpus,))
         kept = connection.execute(
             "INSERT INTO corpus_selections (corpus, digest, summary) VALUES (?, ?, ?)",
             (corpus, digest, summary)).lastrowid
-        for table in ("corpus_rows", "corpus_prepared"):
-            connection.execute(f"DELETE FROM {table} WHERE selection NOT IN "
-                               "(SELECT id FROM corpus_selections)")
+        _clean(connection)
         connection.execute(_KEPT, {"selection": kept})
     _drop(connection)
     connection.commit()

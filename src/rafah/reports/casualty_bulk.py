@@ -19,7 +19,7 @@ from typing import Any
 from rafah import selection
 from rafah.reports.casualties import flag_decreasing
 
-FORMAT = "5"
+FORMAT = "6"
 """The layout of the formatted figures: a change formats every figure again."""
 _TABLES = (
     "CREATE TABLE IF NOT EXISTS casualty_figures (analysis INTEGER NOT NULL, "
@@ -35,13 +35,16 @@ _TABLES = (
     "CREATE TABLE IF NOT EXISTS casualty_done (analysis INTEGER PRIMARY KEY)",
     "CREATE TABLE IF NOT EXISTS casualty_format (version TEXT)",
 )
-_TRIGGERS = tuple(
-    f"CREATE TRIGGER IF NOT EXISTS casualty_texts_{event.lower()} AFTER {event} ON analyses "
-    "BEGIN DELETE FROM casualty_texts WHERE analysis = old.id; "
-    "DELETE FROM casualty_figures WHERE analysis = old.id; "
-    "DELETE FROM casualty_sides WHERE analysis = old.id; "
-    "DELETE FROM casualty_done WHERE analysis = old.id; END" for event in ("DELETE", "UPDATE"))
-"""A rewritten or deleted analysis loses its formatted figures."""
+_FORMATTED = ("casualty_texts", "casualty_figures", "casualty_sides")
+_TRIGGERS = (
+    "CREATE TRIGGER casualty_formatted_delete AFTER DELETE ON analyses BEGIN "
+    + " ".join(f"DELETE FROM {table} WHERE analysis = old.id;" for table in _FORMATTED)
+    + " DELETE FROM casualty_done WHERE analysis = old.id; END",
+    "CREATE TRIGGER casualty_formatted_update AFTER UPDATE ON analyses BEGIN "
+    "DELETE FROM casualty_done WHERE analysis = old.id; END",
+)
+"""A deleted analysis loses its formatted figures; a rewritten one is formatted again (its
+rows stay until then, for runs that are reading them)."""
 _SIDES = (
     "DROP TABLE IF EXISTS temp.figure_sides",
     "CREATE TEMP TABLE figure_sides (analysis INTEGER, seq INTEGER, side TEXT, area TEXT, "
@@ -149,15 +152,16 @@ _FLAG_NAMES = ("idx", "seq", "article", "date", "kind", "value", "high", "qualif
 
 def _ensure(connection: sqlite3.Connection) -> None:
     """The tables of formatted figures (emptied when their layout changed)."""
-    found = connection.execute("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
-                               "AND name LIKE 'casualty_texts_%'").fetchone()[0]
+    triggers = {name for (name,) in connection.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'casualty_%'")}
     version = connection.execute("SELECT version FROM casualty_format").fetchone() \
-        if found == len(_TRIGGERS) else None
+        if triggers == {"casualty_formatted_delete", "casualty_formatted_update"} else None
     if version is not None and version[0] == FORMAT:
         return
     with connection:
-        for table in ("casualty_texts", "casualty_figures", "casualty_sides", "casualty_done",
-                      "casualty_format"):
+        for name in triggers:
+            connection.execute(f"DROP TRIGGER IF EXISTS {name}")
+        for table in (*_FORMATTED, "casualty_done", "casualty_format"):
             connection.execute(f"DROP TABLE IF EXISTS {table}")
         for statement in (*_TABLES, *_TRIGGERS):
             connection.execute(statement)
@@ -176,6 +180,9 @@ def format_figures(connection: sqlite3.Connection, analyses: str) -> int:
                            "WHERE a IS NOT NULL AND a NOT IN (SELECT analysis FROM casualty_done)")
         todo = connection.execute("SELECT count(*) FROM temp.casualty_todo").fetchone()[0]
         if todo:
+            for table in _FORMATTED:  # of a rewritten analysis
+                connection.execute(f"DELETE FROM {table} WHERE analysis IN "
+                                   "(SELECT analysis FROM temp.casualty_todo)")
             for statement in _SIDES:
                 connection.execute(statement)
             connection.execute("DROP TABLE IF EXISTS temp.formatted")
