@@ -19,7 +19,7 @@ from typing import Any
 from rafah import selection
 from rafah.reports.casualties import flag_decreasing
 
-FORMAT = "6"
+FORMAT = "7"
 """The layout of the formatted figures: a change formats every figure again."""
 _TABLES = (
     "CREATE TABLE IF NOT EXISTS casualty_figures (analysis INTEGER NOT NULL, "
@@ -32,7 +32,8 @@ _TABLES = (
     "CREATE TABLE IF NOT EXISTS casualty_sides (analysis INTEGER NOT NULL, seq INTEGER NOT NULL, "
     "side TEXT, figures INTEGER, mentions INTEGER, killed INTEGER, passive INTEGER, "
     "PRIMARY KEY (analysis, seq)) WITHOUT ROWID",
-    "CREATE TABLE IF NOT EXISTS casualty_done (analysis INTEGER PRIMARY KEY)",
+    "CREATE TABLE IF NOT EXISTS casualty_done (analysis INTEGER PRIMARY KEY, figures INTEGER, "
+    "stale INTEGER)",
     "CREATE TABLE IF NOT EXISTS casualty_format (version TEXT)",
 )
 _FORMATTED = ("casualty_texts", "casualty_figures", "casualty_sides")
@@ -41,10 +42,10 @@ _TRIGGERS = (
     + " ".join(f"DELETE FROM {table} WHERE analysis = old.id;" for table in _FORMATTED)
     + " DELETE FROM casualty_done WHERE analysis = old.id; END",
     "CREATE TRIGGER casualty_formatted_update AFTER UPDATE ON analyses BEGIN "
-    "DELETE FROM casualty_done WHERE analysis = old.id; END",
+    "UPDATE casualty_done SET stale = 1 WHERE analysis = old.id; END",
 )
-"""A deleted analysis loses its formatted figures; a rewritten one is formatted again (its
-rows stay until then, for runs that are reading them)."""
+"""A deleted analysis loses its formatted figures; a rewritten one is marked stale and
+formatted again (its rows stay until then, for runs that are reading them)."""
 _SIDES = (
     "DROP TABLE IF EXISTS temp.figure_sides",
     "CREATE TEMP TABLE figure_sides (analysis INTEGER, seq INTEGER, side TEXT, area TEXT, "
@@ -177,7 +178,8 @@ def format_figures(connection: sqlite3.Connection, analyses: str) -> int:
         connection.execute("DROP TABLE IF EXISTS temp.casualty_todo")
         connection.execute("CREATE TEMP TABLE casualty_todo (analysis INTEGER PRIMARY KEY)")
         connection.execute(f"INSERT OR IGNORE INTO temp.casualty_todo SELECT a FROM ({analyses}) "
-                           "WHERE a IS NOT NULL AND a NOT IN (SELECT analysis FROM casualty_done)")
+                           "WHERE a IS NOT NULL AND a NOT IN "
+                           "(SELECT analysis FROM casualty_done WHERE NOT stale)")
         todo = connection.execute("SELECT count(*) FROM temp.casualty_todo").fetchone()[0]
         if todo:
             for table in _FORMATTED:  # of a rewritten analysis
@@ -195,7 +197,9 @@ def format_figures(connection: sqlite3.Connection, analyses: str) -> int:
             connection.execute(_TEXTS)
             connection.execute("DROP TABLE temp.formatted")
             connection.execute(_SIDE_COUNTS)
-            connection.execute("INSERT INTO casualty_done SELECT analysis FROM temp.casualty_todo")
+            connection.execute("INSERT OR REPLACE INTO casualty_done SELECT t.analysis, "
+                               "(SELECT count(*) FROM casualty_figures c WHERE c.analysis = "
+                               "t.analysis), 0 FROM temp.casualty_todo t")
         connection.execute("DROP TABLE IF EXISTS temp.casualty_todo")
         connection.execute("DROP TABLE IF EXISTS temp.figure_sides")
     return todo
@@ -244,7 +248,11 @@ class FigureTexts:
         return messages
 
     def count(self) -> int:
-        """How many figures there are."""
+        """How many figures there are (without a filter, from each analysis's count)."""
+        if self.parameters["any_kind"] and self.parameters["min_value"] <= 0:
+            return int(self.connection.execute(
+                "SELECT total(d.figures) FROM temp.selected s JOIN casualty_done d "
+                "ON d.analysis = s.analysis").fetchone()[0])
         return self.connection.execute(f"SELECT count(*) FROM {_CHOSEN}",
                                        self.parameters).fetchone()[0]
 
