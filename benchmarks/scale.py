@@ -12,8 +12,10 @@ filled as after a first run; then the records a real analysis would store are wr
 into the store's own tables (``analyses`` and ``records_<extractor>``, columns from the record
 fields) under the pipeline fingerprint of this checkout: about 40 entity mentions (names drawn
 Zipf-like from 300,000 synthetic names), 2 casualty figures, 10 dated expressions and 25
-sentences per article. Building is not timed. A kept store is reused after the analysis code
-changed: its synthetic records are relabelled with the new pipeline fingerprint.
+sentences per article. Building is not timed, nor is what the run that analysed a corpus
+leaves in the store besides its analyses (`prepare`: the selection kept under the folder
+listing, the figures formatted). A kept store is reused after the analysis code changed: its
+synthetic records are relabelled with the new pipeline fingerprint.
 
 Each report (`rafah entities|casualties|timeline|coverage CORPUS`) runs as a subprocess, first
 with the report cache emptied, then repeated, with ``--format json`` and with the default
@@ -224,11 +226,13 @@ def build(folder: Path, count: int, seed: int = 7) -> dict[str, Any]:
     if done.exists() and {k: v for k, v in json.loads(done.read_text()).items()
                           if k != "fingerprint"} == built:
         with sqlite3.connect(store_path) as connection:
-            connection.execute("UPDATE analyses SET fingerprint = ?", (key,))
+            connection.execute("UPDATE analyses SET fingerprint = ? WHERE fingerprint != ?",
+                               (key, key))
             connection.execute("DELETE FROM reports")
         store = Store(store_path)
         load_corpus(corpus, index=store, keep_text=False)  # the loader's code may have changed
         store.close()
+        prepare(corpus, store_path)
         done.write_text(json.dumps({**built, "fingerprint": key}))
         return {"corpus": corpus, "store": store_path, "fingerprint": key}
     if store_path.exists():
@@ -262,10 +266,28 @@ def build(folder: Path, count: int, seed: int = 7) -> dict[str, Any]:
             writer.add(analysis, "lead", [{"text": f"Lead sentence of report {analysis}."}])
         writer.flush()
     store.close()
+    prepare(corpus, store_path)
     done.write_text(json.dumps({**built, "fingerprint": key}))
     print(f"built {count:,} articles ({len(hashes):,} distinct texts) in "
           f"{time.perf_counter() - started:.0f} s", file=sys.stderr)
     return {"corpus": corpus, "store": store_path, "fingerprint": key}
+
+
+def prepare(corpus: Path, store_path: Path) -> None:
+    """What the run that analysed the corpus leaves in the store besides the analyses: the
+    selection's rows kept under the folder listing (`rafah.selection`) and every figure
+    formatted (`rafah.reports.casualty_bulk`); once for a store built or relabelled here."""
+    from rafah.reports.casualty_bulk import prepare as format_figures
+    from rafah.session import Session, SessionOptions
+
+    started = time.perf_counter()
+    session = Session(SessionOptions(str(corpus), cache=store_path), warn=print)
+    selection = session.selection()
+    if selection is None or selection.missing_analyses():
+        raise SystemExit("the store does not hold an analysis of every article")
+    format_figures(selection.connection)
+    session.store().close()
+    print(f"prepared the store in {time.perf_counter() - started:.0f} s", file=sys.stderr)
 
 
 def build_apart(folder: Path, count: int) -> dict[str, Any]:

@@ -1,21 +1,33 @@
-"""The selected articles of a corpus as a temporary table of the store, built by SQL from the
+"""The selected articles of a corpus as a temporary view of the store, built by SQL from the
 file index (`rafah.article_index`) without one Python object per article.
 
-``temp.selected`` has one row per selected article in corpus order: ``idx`` (1, 2, ...),
+``temp.selected`` has one row per selected article in corpus order: ``idx`` (increasing),
 ``id``, ``date``, ``text_hash``, ``duplicate_of`` (as the loader marks republished copies,
 over the whole corpus), ``analysis`` (the id of its stored analysis under the fingerprint, or
-null) and ``source_outlet`` (`Article.source_outlet`). The rows are
-exactly the articles `Session.articles` returns: the same --since/--until test, the same
---distinct. Only when every file of the corpus is in the index unchanged (size, modification
-time, loader options); else `select` returns None and the loader reads the corpus.
+null), ``source_outlet`` (`Article.source_outlet`) and the JSON texts of the id, date and
+``duplicate_of`` (``qid``, ``qdate``, ``qdup``, for rows made by SQL). The rows are exactly
+the articles `Session.articles` returns: the same --since/--until test, the same --distinct.
+Only when every file of the corpus is in the index unchanged (size, modification time, loader
+options); else `select` returns None and the loader reads the corpus.
+
+Every article of the corpus is kept in the store (``corpus_rows``, with the loader's messages
+in ``corpus_selections``) under a digest of the folder listing (names, sizes, modification
+times), the loader options and the analysis fingerprint, so a later run on an unchanged
+folder does no work per file or per article: the view reads the kept rows. Triggers on the
+analyses and on the file index forget every kept selection when either changes (a new or
+re-written analysis, a file indexed again or forgotten), so the kept rows are never stale;
+the rows of a forgotten selection are dropped an hour later (`GRACE`), not while another run
+may still read them.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from rafah import article_index
 from rafah.corpus import LoadOptions, Skipped, file_listing, options_key
@@ -35,8 +47,6 @@ _TABLES = (
     "CREATE TEMP TABLE first_copies (text_key PRIMARY KEY, position INTEGER) WITHOUT ROWID",
     "INSERT INTO temp.first_copies SELECT coalesce(analysis, text_hash), min(position) "
     "FROM temp.loaded WHERE words > 0 GROUP BY 1",
-    "CREATE TEMP TABLE selected (idx INTEGER PRIMARY KEY, id TEXT, date TEXT, text_hash TEXT, "
-    "duplicate_of TEXT, analysis INTEGER, source_outlet TEXT)",
 )
 """``temp.loaded``: every article of the corpus in the loader's order, with its analysis
 (looked up in a dictionary of the fingerprint's analyses: much quicker than a million
@@ -46,16 +56,41 @@ article of each text (the loader's republished copies are the later ones)."""
 _OUTLET = ("CASE WHEN l.outlet_known THEN l.source_outlet ELSE (SELECT rafah_outlet(a.outlet, "
            "a.url, a.id, a.path) FROM file_articles a WHERE a.file = l.file AND a.seq = l.seq) "
            "END")
-_SELECTED = f"""
-INSERT INTO temp.selected
-SELECT NULL, l.id, l.date, l.text_hash, d.id, l.analysis, {_OUTLET}
+_KEPT = f"""
+INSERT INTO corpus_rows
+SELECT :selection, l.position, l.id, l.date, l.text_hash, d.id, l.analysis, {_OUTLET},
+       json_quote(l.id), json_quote(l.date), json_quote(d.id)
 FROM temp.loaded l
 LEFT JOIN temp.first_copies f ON f.text_key = coalesce(l.analysis, l.text_hash)
     AND l.words > 0
 LEFT JOIN temp.loaded d ON d.position = f.position AND f.position != l.position
-WHERE ((:since IS NULL AND :until IS NULL) OR (l.date IS NOT NULL AND {_IN_RANGE}))
-  AND (NOT :distinct OR d.id IS NULL)
 ORDER BY l.position"""
+"""Every article of the corpus, kept in the store under the selection's id."""
+_VIEW = """CREATE TEMP VIEW selected AS
+SELECT idx, id, date, text_hash, duplicate_of, analysis, source_outlet, qid, qdate, qdup
+FROM main.corpus_rows l WHERE l.selection = {selection} AND {where}"""
+_STORE_TABLES = (
+    "CREATE TABLE IF NOT EXISTS corpus_selections (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+    "corpus TEXT UNIQUE, digest TEXT, summary TEXT)",
+    "CREATE TABLE IF NOT EXISTS corpus_rows (selection INTEGER NOT NULL, idx INTEGER NOT NULL, "
+    "id TEXT, date TEXT, text_hash TEXT, duplicate_of TEXT, analysis INTEGER, "
+    "source_outlet TEXT, qid TEXT, qdate TEXT, qdup TEXT, PRIMARY KEY (selection, idx)) "
+    "WITHOUT ROWID",
+    "CREATE INDEX IF NOT EXISTS corpus_rows_dates ON corpus_rows (selection, date, "
+    "source_outlet, analysis)",
+)
+_WATCHED = (("analyses", "INSERT"), ("analyses", "DELETE"), ("analyses", "UPDATE"),
+            ("indexed_files", "INSERT"), ("indexed_files", "DELETE"),
+            ("indexed_files", "UPDATE"), ("files", "DELETE"), ("files", "UPDATE"),
+            ("files", "INSERT"))
+"""Changes that make every kept selection stale (each forgets them all)."""
+_FORGET = ("INSERT OR REPLACE INTO corpus_forgotten SELECT id, CAST(strftime('%s', 'now') AS "
+           "INTEGER) FROM corpus_selections")
+"""Forgotten selections are remembered: their rows stay while a run may still read them."""
+GRACE = 3600
+"""Seconds the rows of a forgotten selection are kept (for runs that still read them)."""
+VERSION = "1"
+"""The layout of the kept rows: part of a selection's key."""
 
 
 @dataclass
@@ -70,6 +105,10 @@ class Selection:
     """(article id, warning) of every loaded article, in corpus order."""
     dates: tuple[str | None, str | None] = (None, None)
     """The first and last article dates of the corpus."""
+    kept: int = 0
+    """The id of the kept rows (``corpus_rows.selection``)."""
+    record: tuple[str, str, str] = ("", "", "")
+    """(corpus key, listing digest, summary) the rows are kept under."""
 
     def missing_analyses(self) -> int:
         """Selected articles without a stored analysis."""
@@ -77,11 +116,39 @@ class Selection:
             "SELECT count(*) FROM temp.selected WHERE analysis IS NULL").fetchone()[0]
 
     def link_analyses(self, fingerprint: str) -> None:
-        """Point every selected article at its stored analysis (of this fingerprint)."""
+        """Point every article at its stored analysis (of this fingerprint), and keep the
+        rows again (storing the analyses made the store forget them)."""
         with self.connection:
             self.connection.execute(
-                "UPDATE temp.selected SET analysis = (SELECT id FROM analyses a WHERE "
-                "a.text_hash = temp.selected.text_hash AND a.fingerprint = ?)", (fingerprint,))
+                "UPDATE corpus_rows SET analysis = (SELECT id FROM analyses a WHERE "
+                "a.text_hash = corpus_rows.text_hash AND a.fingerprint = ?) "
+                "WHERE selection = ? AND analysis IS NULL", (fingerprint, self.kept))
+            self.connection.execute(_FORGET + " WHERE corpus = ?", (self.record[0],))
+            self.connection.execute("DELETE FROM corpus_selections WHERE corpus = ?",
+                                    (self.record[0],))
+            self.connection.execute("DELETE FROM corpus_forgotten WHERE selection = ? AND "
+                                    "EXISTS (SELECT 1 FROM corpus_rows WHERE selection = ?)",
+                                    (self.kept, self.kept))
+            self.connection.execute(  # unless another run dropped the rows meanwhile
+                "INSERT INTO corpus_selections SELECT ?, ?, ?, ? WHERE EXISTS "
+                "(SELECT 1 FROM corpus_rows WHERE selection = ?)", (self.kept, *self.record,
+                                                                     self.kept))
+
+
+def prepared(connection: sqlite3.Connection, what: str) -> bool:
+    """Whether `mark_prepared` was called for ``what`` since the rows of the current selection
+    (``temp.selected``) were kept: every analysis they name had it done, as any change of the
+    analyses makes new rows."""
+    return connection.execute(
+        "SELECT 1 FROM corpus_prepared WHERE selection = (SELECT id FROM temp.selection_kept) "
+        "AND what = ?", (what,)).fetchone() is not None
+
+
+def mark_prepared(connection: sqlite3.Connection, what: str) -> None:
+    """Remember that ``what`` was done for every analysis of the current selection's rows."""
+    with connection:
+        connection.execute("INSERT OR IGNORE INTO corpus_prepared "
+                           "SELECT id, ? FROM temp.selection_kept", (what,))
 
 
 def _outlet(outlet: str | None, url: str | None, article_id: str, path: str) -> str | None:
@@ -91,8 +158,43 @@ def _outlet(outlet: str | None, url: str | None, article_id: str, path: str) -> 
 
 
 def _drop(connection: sqlite3.Connection) -> None:
-    for table in ("corpus_files", "loaded", "first_copies", "selected"):
+    connection.execute("DROP VIEW IF EXISTS temp.selected")
+    for table in ("corpus_files", "loaded", "first_copies", "selected", "selection_kept"):
         connection.execute(f"DROP TABLE IF EXISTS temp.{table}")
+
+
+def _ensure(connection: sqlite3.Connection) -> None:
+    """Make the tables of kept selections and the triggers that forget them."""
+    expected = {f"corpus_forget_{table}_{event.lower()}" for table, event in _WATCHED}
+    found = {name for (name,) in connection.execute(
+        "SELECT name FROM sqlite_master WHERE (type = 'trigger' AND name LIKE 'corpus_%') "
+        "OR name IN ('corpus_rows_dates', 'corpus_forgotten')")}
+    if found == expected | {"corpus_rows_dates", "corpus_forgotten"}:
+        return
+    with connection:
+        for name in found - {"corpus_rows_dates", "corpus_forgotten"}:
+            connection.execute(f"DROP TRIGGER IF EXISTS {name}")
+        for statement in _STORE_TABLES:
+            connection.execute(statement)
+        connection.execute("CREATE TABLE IF NOT EXISTS corpus_prepared (selection INTEGER, "
+                           "what TEXT, PRIMARY KEY (selection, what)) WITHOUT ROWID")
+        connection.execute("CREATE TABLE IF NOT EXISTS corpus_forgotten (selection INTEGER "
+                           "PRIMARY KEY, at INTEGER)")
+        for table, event in _WATCHED:
+            connection.execute(
+                f"CREATE TRIGGER corpus_forget_{table}_{event.lower()} AFTER {event} ON {table} "
+                f"BEGIN {_FORGET}; DELETE FROM corpus_selections; END")
+        connection.execute(_FORGET)
+        connection.execute("DELETE FROM corpus_selections")
+
+
+def _clean(connection: sqlite3.Connection) -> None:
+    """Drop the rows of selections forgotten long enough ago (inside a transaction)."""
+    old = "(SELECT selection FROM corpus_forgotten WHERE at < CAST(strftime('%s', 'now') AS " \
+          f"INTEGER) - {GRACE})"
+    for table in ("corpus_rows", "corpus_prepared"):
+        connection.execute(f"DELETE FROM {table} WHERE selection IN {old}")
+    connection.execute(f"DELETE FROM corpus_forgotten WHERE selection IN {old}")
 
 
 def _current(connection: sqlite3.Connection, listing: list[tuple[str, str, int, int, str]],
@@ -111,17 +213,64 @@ def _current(connection: sqlite3.Connection, listing: list[tuple[str, str, int, 
     return stale == 0
 
 
-def _messages(selection: Selection, listing: list[tuple[str, str, int, int, str]]) -> None:
-    connection = selection.connection
-    selection.skipped = [Skipped(row[0], row[1]) for row in listing if row[1]]
-    selection.skipped += [Skipped(path, reason) for path, reason in connection.execute(
+def _summary(connection: sqlite3.Connection) -> dict[str, Any]:
+    """The loader's messages from the file index: skipped records, warnings, date span."""
+    skips = [[path, reason] for path, reason in connection.execute(
         "SELECT s.path, s.reason FROM temp.corpus_files c JOIN file_skips s ON s.file = c.key "
         "ORDER BY c.pos, s.seq")]
-    selection.warnings = [(article, message) for article, found in connection.execute(
+    warnings = [[article, message] for article, found in connection.execute(
         "SELECT id, warnings FROM temp.loaded WHERE warnings != '[]' ORDER BY position")
         for message in json.loads(found)]
-    first, last = connection.execute("SELECT min(date), max(date) FROM temp.loaded").fetchone()
-    selection.dates = (first, last)
+    loaded, first, last = connection.execute(
+        "SELECT count(*), min(date), max(date) FROM temp.loaded").fetchone()
+    return {"loaded": loaded, "skips": skips, "warnings": warnings, "dates": [first, last]}
+
+
+def _keep(connection: sqlite3.Connection, corpus: str, digest: str,
+          listing: list[tuple[str, str, int, int, str]], options: str, fingerprint: str
+          ) -> tuple[int, str] | None:
+    """Build and keep every article of the corpus from the file index; None when some file
+    is not indexed as it is now."""
+    _drop(connection)
+    if not _current(connection, listing, options):
+        _drop(connection)
+        connection.commit()
+        return None
+    analyses = dict(connection.execute(
+        "SELECT text_hash, id FROM analyses WHERE fingerprint = ?", (fingerprint,)))
+    connection.create_function("rafah_analysis", 1, analyses.get, deterministic=True)
+    connection.create_function("rafah_outlet", 4, _outlet, deterministic=True)
+    for statement in _TABLES:
+        connection.execute(statement)
+    connection.create_function("rafah_analysis", 1, None)  # frees the dictionary
+    del analyses
+    summary = json.dumps(_summary(connection), ensure_ascii=False)
+    with connection:
+        connection.execute(_FORGET + " WHERE corpus = ?", (corpus,))
+        connection.execute("DELETE FROM corpus_selections WHERE corpus = ?", (corpus,))
+        kept = connection.execute(
+            "INSERT INTO corpus_selections (corpus, digest, summary) VALUES (?, ?, ?)",
+            (corpus, digest, summary)).lastrowid
+        _clean(connection)
+        connection.execute(_KEPT, {"selection": kept})
+    _drop(connection)
+    connection.commit()
+    assert kept is not None
+    return kept, summary
+
+
+def _literal(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _where(since: str | None, until: str | None, distinct: bool) -> str:
+    """The view's test of --since/--until/--distinct (dates as SQL literals)."""
+    where = "1"
+    if since is not None or until is not None:
+        where = "l.date IS NOT NULL AND " + _IN_RANGE.replace(
+            ":since", "NULL" if since is None else _literal(since)).replace(
+            ":until", "NULL" if until is None else _literal(until))
+    return where + (" AND l.duplicate_of IS NULL" if distinct else "")
 
 
 def select(connection: sqlite3.Connection, corpus: str, options: LoadOptions, *,
@@ -134,31 +283,35 @@ def select(connection: sqlite3.Connection, corpus: str, options: LoadOptions, *,
         listing = file_listing(Path(corpus))
     except (CorpusError, OSError):
         return None
+    loader = options_key(options)
+    key = "\0".join((VERSION, str(Path(corpus).resolve()), loader, fingerprint))
+    hasher = hashlib.sha256()
+    for row in listing:
+        hasher.update("\t".join(map(str, row)).encode("utf-8", "surrogateescape") + b"\n")
+    digest = hasher.hexdigest()
     try:
         article_index.ensure(connection)
+        _ensure(connection)
+        found = connection.execute("SELECT id, summary FROM corpus_selections WHERE corpus = ? "
+                                   "AND digest = ?", (key, digest)).fetchone()
+        kept = (found[0], found[1]) if found is not None else \
+            _keep(connection, key, digest, listing, loader, fingerprint)
     except sqlite3.DatabaseError:
+        connection.rollback()
+        _drop(connection)
         return None  # a store that cannot be written: the loader's way
+    summary: dict[str, Any] = json.loads(kept[1]) if kept is not None else {"loaded": 0}
+    if kept is None or not summary["loaded"]:
+        return None
     _drop(connection)
-    if not _current(connection, listing, options_key(options)):
-        _drop(connection)
-        connection.commit()
-        return None
-    analyses = dict(connection.execute(
-        "SELECT text_hash, id FROM analyses WHERE fingerprint = ?", (fingerprint,)))
-    connection.create_function("rafah_analysis", 1, analyses.get, deterministic=True)
-    connection.create_function("rafah_outlet", 4, _outlet, deterministic=True)
-    for statement in _TABLES:
-        connection.execute(statement)
-    connection.create_function("rafah_analysis", 1, None)  # frees the dictionary
-    del analyses
-    loaded = connection.execute("SELECT count(*) FROM temp.loaded").fetchone()[0]
-    if not loaded:
-        _drop(connection)
-        connection.commit()
-        return None
-    connection.execute(_SELECTED, {"since": since, "until": until, "distinct": int(distinct)})
-    connection.commit()  # a later rollback of the store's own writes must not undo these
+    connection.execute(_VIEW.format(selection=int(kept[0]), where=_where(since, until, distinct)))
+    connection.execute("CREATE TEMP TABLE selection_kept AS SELECT ? AS id", (kept[0],))
+    connection.commit()
     chosen = connection.execute("SELECT count(*) FROM temp.selected").fetchone()[0]
-    selection = Selection(connection, loaded, chosen)
-    _messages(selection, listing)
+    selection = Selection(connection, summary["loaded"], chosen, kept=kept[0],
+                          record=(key, digest, kept[1]))
+    selection.skipped = [Skipped(row[0], row[1]) for row in listing if row[1]]
+    selection.skipped += [Skipped(path, reason) for path, reason in summary["skips"]]
+    selection.warnings = [(article, message) for article, message in summary["warnings"]]
+    selection.dates = (summary["dates"][0], summary["dates"][1])
     return selection

@@ -14,48 +14,28 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Any
 
-from rafah.reports.casualty_bulk import figure_sides
+from rafah.reports import casualty_bulk
 from rafah.reports.coverage import loaded_words, period_bounds, period_of
 from rafah.reports.reference import Reference
 
-_DATED = (
-    "DROP TABLE IF EXISTS temp.coverage_articles",
-    "CREATE TEMP TABLE coverage_articles (idx INTEGER PRIMARY KEY, period TEXT, outlet TEXT, "
-    "analysis INTEGER)",
-    "INSERT INTO temp.coverage_articles SELECT s.idx, p.period, "
-    "coalesce(s.source_outlet, ''), s.analysis FROM temp.selected s "
-    "JOIN temp.periods p ON p.date = s.date WHERE s.analysis IS NOT NULL",
-)
-"""The dated selected articles with their period and outlet."""
 _CELLS = """
-WITH sides AS (
-    SELECT idx, side, sum(figure) AS figures FROM (
-        SELECT d.idx, CASE WHEN c.side IS NOT NULL THEN c.side ELSE m.side END AS side,
-               1 AS figure
-        FROM temp.coverage_articles d JOIN records_casualties c ON c.analysis = d.analysis
-        LEFT JOIN temp.figure_sides m ON c.side IS NULL AND m.idx = d.idx AND m.seq = c.seq
-        UNION ALL
-        SELECT d.idx, h.side, 0
-        FROM temp.coverage_articles d JOIN records_harm h ON h.analysis = d.analysis)
-    GROUP BY idx, side),
-counts AS (
-    SELECT d.period, d.outlet, s.side, count(*) AS articles, sum(s.figures) AS figures,
-           0 AS mentions, 0 AS killed, 0 AS passive
-    FROM sides s JOIN temp.coverage_articles d ON d.idx = s.idx
-    GROUP BY d.period, d.outlet, s.side
-    UNION ALL
-    SELECT d.period, d.outlet, h.side, 0, 0, count(*), sum(h.kind = 'killed'),
-           sum(h.voice = 'passive' AND coalesce(h.agent, '') = '')
-    FROM temp.coverage_articles d JOIN records_harm h ON h.analysis = d.analysis
-    GROUP BY d.period, d.outlet, h.side)
-SELECT period, outlet, side, sum(articles), sum(figures), sum(mentions), sum(killed),
-       sum(passive)
-FROM counts GROUP BY period, outlet, side"""
+SELECT s.date, s.source_outlet, a.side, count(*), sum(a.figures), sum(a.mentions),
+       coalesce(sum(a.killed), 0), coalesce(sum(a.passive), 0)
+FROM temp.selected s JOIN casualty_sides a ON a.analysis = s.analysis
+WHERE coalesce(s.date, '') != ''
+GROUP BY s.date, s.source_outlet, a.side"""
+"""Per date, outlet and side: the articles with a figure or harm mention of the side, the
+figures, harm mentions, those of deaths and those in the passive without an agent (from
+``casualty_sides``, per analysis and side). The selection's rows are read in date and outlet
+order (`rafah.selection` keeps them indexed so), so only the sides of one date and outlet
+are sorted."""
 _SENTENCES = """
 SELECT period, outlet, side, sentence FROM (
-    SELECT d.period, d.outlet, h.side, h.sentence, row_number() OVER (
-        PARTITION BY d.period, d.outlet, h.side, d.idx, h.sent ORDER BY h.seq) AS rank
-    FROM temp.coverage_articles d JOIN records_harm h ON h.analysis = d.analysis)
+    SELECT p.period, coalesce(s.source_outlet, '') AS outlet, h.side, h.sentence,
+           row_number() OVER (PARTITION BY p.period, coalesce(s.source_outlet, ''), h.side,
+                              s.idx, h.sent ORDER BY h.seq) AS rank
+    FROM temp.selected s JOIN temp.periods p ON p.date = s.date
+    JOIN records_harm h ON h.analysis = s.analysis)
 WHERE rank = 1"""
 
 Key = tuple[str, str, str | None]
@@ -66,17 +46,15 @@ def _loaded(sentence: str) -> Counter[str]:
     return loaded_words(sentence)
 
 
-def _articles(connection: sqlite3.Connection, by: str) -> None:
-    """``temp.coverage_articles``: the dated selected articles, their period and outlet."""
-    dates = [d for (d,) in connection.execute(
-        "SELECT DISTINCT date FROM temp.selected WHERE coalesce(date, '') != ''")]
+def _periods(connection: sqlite3.Connection, by: str) -> dict[str, str]:
+    """``temp.periods``: the period of each date of the selection (also returned)."""
+    periods = {d: period_of(d, by) for (d,) in connection.execute(
+        "SELECT DISTINCT date FROM temp.selected WHERE coalesce(date, '') != ''")}
     connection.execute("DROP TABLE IF EXISTS temp.periods")
     connection.execute("CREATE TEMP TABLE periods (date TEXT PRIMARY KEY, period TEXT)")
-    connection.executemany("INSERT INTO temp.periods VALUES (?, ?)",
-                           [(d, period_of(d, by)) for d in dates])
-    for statement in _DATED:
-        connection.execute(statement)
+    connection.executemany("INSERT INTO temp.periods VALUES (?, ?)", periods.items())
     connection.commit()
+    return periods
 
 
 def _loaded_words(connection: sqlite3.Connection) -> dict[Key, Counter[str]]:
@@ -87,25 +65,39 @@ def _loaded_words(connection: sqlite3.Connection) -> dict[Key, Counter[str]]:
     return found
 
 
+def _cells(connection: sqlite3.Connection, periods: dict[str, str]) -> dict[Key, list[int]]:
+    """[articles, figures, mentions, killed, passive] of each cell (period, outlet, side)."""
+    cells: dict[Key, list[int]] = {}
+    for day, outlet, side, *counts in connection.execute(_CELLS):
+        key = (periods[day], outlet or "", side)
+        found = cells.get(key)
+        if found is None:
+            cells[key] = counts
+        else:
+            cells[key] = [x + y for x, y in zip(found, counts, strict=True)]
+    return cells
+
+
 def coverage_rows(connection: sqlite3.Connection, *, by: str = "day",
                   reference: Reference | None = None) -> list[dict[str, Any]]:
     """The coverage table of the selection (DESIGN.md coverage row), in the order of
     `rafah.reports.coverage.coverage_rows`."""
-    _articles(connection, by)
-    figure_sides(connection)
+    periods = _periods(connection, by)
+    casualty_bulk.prepare(connection)
     loaded = _loaded_words(connection)
     rows: list[dict[str, Any]] = []
-    for period, outlet, side, articles, figures, mentions, killed, passive in \
-            connection.execute(_CELLS):
+    for (period, outlet, side), counts in _cells(connection, periods).items():
+        articles, figures, mentions, killed, passive = counts
         deaths = None
         series = reference.for_side("killed", side) if reference and side else None
         if series is not None:
             deaths = series.rise(*period_bounds(period))
+        words = loaded.get((period, outlet, side)) if loaded else None
         rows.append({
             "period": period, "outlet": outlet, "side": side, "articles": articles,
             "mentions": mentions, "figures": figures,
             "passive": round(passive / mentions, 3) if mentions else None,
-            "loaded": dict(sorted(loaded.get((period, outlet, side), Counter()).items())),
+            "loaded": dict(sorted(words.items())) if words else {},
             "deaths": deaths,
             "deaths_per_mention": round(deaths / killed, 1) if deaths is not None and killed
             else None,

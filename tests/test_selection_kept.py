@@ -1,0 +1,111 @@
+"""The selection kept in the store (`rafah.selection`) and the figures kept formatted
+(`rafah.reports.casualty_bulk`) are reused only while nothing they depend on changed: the
+folder listing, the file index and the analyses."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from rafah import commands, selection
+from rafah.nlp import fingerprint, resolve_model
+from rafah.records import Analysis
+from rafah.render import write_texts
+from rafah.session import Session, SessionOptions
+from rafah.store import Store
+from tests.test_bulk_reports import ANALYSES, _corpus, _figure
+
+
+def _session(corpus: Path, cache: Path, **options: Any) -> Session:
+    return Session(SessionOptions(str(corpus), cache=cache, **options), warn=print)
+
+
+def _kept(session: Session) -> int:
+    found = session.selection()
+    assert found is not None
+    return found.kept
+
+
+def _json(corpus: Path, cache: Path) -> str:
+    result = commands.casualties(_session(corpus, cache), bulk=True)
+    assert result.texts is not None
+    out = io.StringIO()
+    write_texts(result.texts(None), "json", out)
+    return out.getvalue()
+
+
+def _no_keeping(*_args: Any) -> None:
+    raise AssertionError("the kept rows were built again")
+
+
+def test_an_unchanged_folder_reuses_the_kept_rows(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus, cache = _corpus(tmp_path)
+    first = _kept(_session(corpus, cache))
+    monkeypatch.setattr(selection, "_keep", _no_keeping)
+    again = _session(corpus, cache, since="2024-03", distinct=True)
+    assert _kept(again) == first
+    assert [a.id for a in again.articles()] == [
+        i for (i,) in again.store().connection.execute("SELECT id FROM temp.selected")]
+
+
+def test_a_new_analysis_or_a_changed_file_forgets_them(tmp_path: Path) -> None:
+    corpus, cache = _corpus(tmp_path)
+    first = _kept(_session(corpus, cache))
+    store = Store(cache)
+    store.put_many([("unseen", Analysis())], fingerprint(resolve_model(None)))
+    store.close()
+    second = _kept(_session(corpus, cache))
+    assert second != first
+    (corpus / "b.txt").write_text("Title: B\nDate: 2024-03-06\n\nAnother text.\n")
+    session = _session(corpus, cache)
+    assert _kept(session) != second
+    dates = [d for (d,) in session.store().connection.execute(
+        "SELECT date FROM temp.selected WHERE id = 'b.txt'")]
+    assert dates == ["2024-03-06"]
+
+
+def test_rows_linked_after_analysis_are_kept(tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus, cache = _corpus(tmp_path)
+    session = _session(corpus, cache)
+    found = session.selection()
+    assert found is not None
+    with found.connection:
+        found.connection.execute("UPDATE corpus_rows SET analysis = NULL WHERE id = 'a.txt'")
+        found.connection.execute("INSERT INTO analyses (text_hash, fingerprint, created) "
+                                 "VALUES ('other', 'other', 0)")  # forgets the kept rows
+    found.link_analyses(session._fingerprint())
+    assert found.missing_analyses() == 0
+    monkeypatch.setattr(selection, "_keep", _no_keeping)
+    assert _kept(_session(corpus, cache)) == found.kept
+
+
+def test_a_rewritten_analysis_is_formatted_again(tmp_path: Path) -> None:
+    corpus, cache = _corpus(tmp_path)
+    before = _json(corpus, cache)
+    session = _session(corpus, cache)
+    articles = {a.id: a for a in session.articles()}
+    changed = Analysis(casualties=[_figure(99, 0, side="Palestinian", area="Gaza")],
+                       harm=ANALYSES["b.txt"].harm)
+    store = Store(cache)
+    store.put_many([(articles["b.txt"].text_hash, changed)], fingerprint(resolve_model(None)))
+    store.close()
+    after = _json(corpus, cache)
+    assert after != before
+    assert '"value": 99' in after and '"value": 30,' in before and '"value": 30,' not in after
+
+
+def test_a_run_reading_forgotten_rows_still_sees_them(tmp_path: Path) -> None:
+    corpus, cache = _corpus(tmp_path)
+    reading = _session(corpus, cache)
+    before = _kept(reading)
+    store = Store(cache)
+    store.put_many([("unseen", Analysis())], fingerprint(resolve_model(None)))
+    store.close()
+    assert _kept(_session(corpus, cache)) != before  # kept again by another run
+    ids = [i for (i,) in reading.store().connection.execute("SELECT id FROM temp.selected")]
+    assert ids == [a.id for a in reading.articles()]
