@@ -1381,3 +1381,186 @@ def test_toll_increments(nlp: Any, text: str, expected: list[Row]) -> None:
 def test_continued_parts_and_left_complements(nlp: Any, text: str,
                                               expected: list[Row]) -> None:
     assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "X were among N killed": the count the victims are part of
+    ("Two nurses were among 11 killed in a strike on a clinic in Khan Younis.",
+     [("killed", 11, "Palestinian", "passive")]),
+    ("Among the dead were a doctor and his wife.", [("killed", 2, None, "none")]),
+    # a counted harm adjective after "among the"
+    ("Her son is among the 40 hurt in the collapse in Lagos.",
+     [("injured", 40, "Nigerian", "none")]),
+])
+def test_counted_groups_after_among(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a second subject set off by commas restates the first; age decades are no count
+    ("The pair, both in their 80s, were killed when the bridge collapsed in Genoa.",
+     [("killed", 2, "Italian", "passive")]),
+    ("Six Polish hikers, three couples from Krakow, were found dead in the Tatras.",
+     [("killed", 6, "Polish", "none")]),
+    # a number word the parse took for an adjective
+    ("Fourteen Afghan labourers were killed and at least 30 wounded in Kabul.",
+     [("killed", 14, "Afghan", "passive"), ("injured", 30, "Afghan", "passive")]),
+    # "half a million"
+    ("Monsoon floods have displaced half a million people in Assam.",
+     [("displaced", 500000, "Indian", "active")]),
+])
+def test_counts_of_subjects(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the object the parse made the subject of an -ing clause of the verb
+    ("A drone strike killed three boys playing football near Deir al-Balah.",
+     [("killed", 3, "Palestinian", "active")]),
+    ("Troops shot a shepherd grazing his flock near Hebron.",
+     [("injured", 1, "Palestinian", "active")]),
+    # a noun a person noun in apposition describes names a person
+    ("Gunmen killed the headmaster, a father of four, in Quetta.",
+     [("killed", 1, "Pakistani", "active")]),
+    ("The shelling destroyed the clinic, a lifeline for families.", []),
+])
+def test_objects_of_harm_verbs(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("context", "text", "expected"), [
+    # a plural pronoun takes the count of the people named in the sentence before
+    ("The two hikers left their hotel in Zermatt on Monday",
+     "They were found dead on Thursday.", [("killed", 2, "Swiss", "none")]),
+    ("A farmer and his wife were driving home near Kharkiv",
+     "They were killed when a drone hit their car.", [("killed", 2, "Ukrainian", "passive")]),
+    ("The couple had lived in the village for 40 years",
+     "They were reported missing on Sunday.", [("missing", 2, None, "none")]),
+])
+def test_pronoun_counts_from_context(nlp: Any, context: str, text: str,
+                                     expected: list[Row]) -> None:
+    assert _rows(nlp, text, context) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "wounded a third": an ordinal with "a" is one more person; "a third of" a share
+    ("Militants killed two policemen and wounded a third in Peshawar.",
+     [("killed", 2, "Pakistani", "active"), ("injured", 1, "Pakistani", "active")]),
+    ("A third of the residents of Mariupol were displaced.",
+     [("displaced", None, "Ukrainian", "passive")]),
+    # forced into shelters or camps is displacement; into vans is not
+    ("The cyclone forced 40,000 Bangladeshi families into relief camps.",
+     [("displaced", 40000, "Bangladeshi", "active")]),
+    ("Police forced the protesters into vans.", []),
+    # places coordinated with people are no people; "their families" keep the count
+    ("Over 5,000 residents of Sumy and nearby villages were forced to leave their homes.",
+     [("displaced", 5000, "Ukrainian", "passive")]),
+    ("The floods displaced 3,000 farmers and their families in Sindh.",
+     [("displaced", 3000, "Pakistani", "active")]),
+    ("Soldiers killed 14 fighters and their commanders.", [("killed", None, None, "active")]),
+])
+def test_ordinals_refuges_and_dependants(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # people held by armed men are hostages; by police, detainees
+    ("Two aid workers are being held by unidentified armed men in Darfur.",
+     [("hostages", 2, "Sudanese", "passive")]),
+    ("Three journalists were held by police in Minsk.",
+     [("detained", 3, "Belarusian", "passive")]),
+    # a relative clause after a part set off by commas is said of the whole group
+    ("Rescuers found 12 miners, including two teenagers, who had died in the shaft.",
+     [("killed", 12, None, "none")]),
+    ("Rescuers reached the miners including two teenagers who had died in the shaft.",
+     [("killed", 2, None, "none")]),
+])
+def test_captors_and_relative_clauses(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # uncounted captives that are a subject are held people; freed ones are not
+    ("Filipino hostages were moved to a camp in Jolo.",
+     [("hostages", None, "Filipino", "none")]),
+    ("The hostages were freed on Sunday.", []),
+    ("The hostages' families held a rally in Tel Aviv.", []),
+    # a count of people named by a pronoun is people
+    ("Police said 30 of them were detained in Dhaka.",
+     [("detained", 30, "Bangladeshi", "passive")]),
+    ("Engineers said 12 of them were held up by delays.", []),
+])
+def test_uncounted_captives_and_counted_pronouns(nlp: Any, text: str,
+                                                 expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("context", "text", "expected"), [
+    # local police named with their town say where the harm they speak of was
+    ("Police in Denver said the gunman opened fire in a supermarket.",
+     "Three shoppers were killed and two were wounded.",
+     [("killed", 3, "American", "passive"), ("injured", 2, "American", "passive")]),
+    ("Israeli police said the attacker was shot at the scene.",
+     "Two people were wounded.", [("injured", 2, None, "passive")]),
+])
+def test_local_police_in_context(nlp: Any, context: str, text: str,
+                                 expected: list[Row]) -> None:
+    assert _rows(nlp, text, context) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the place an attack came from is the attackers' side
+    ("Rocket fire from Gaza injured four people, medics said.",
+     [("injured", 4, "Israeli", "active")]),
+    ("Gunmen from Zamfara killed 12 villagers.", [("killed", 12, "Nigerian", "active")]),
+])
+def test_attack_origins(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a harm adjective after the people it describes; a tally of them
+    ("Rescuers searched for residents unaccounted for after the mudslide in Freetown.",
+     [("missing", None, "Sierra Leonean", "none")]),
+    ("The number of those unaccounted for in Derna has fallen to 80.",
+     [("missing", 80, "Libyan", "none")]),
+    ("The costs unaccounted for rose to 5 million.", []),
+    # a count the parse gave to the time phrase before the people
+    ("By Tuesday 12 Chadian soldiers had died of their wounds.",
+     [("killed", 12, "Chadian", "none")]),
+    ("In 2014 soldiers were killed.", [("killed", None, None, "passive")]),
+])
+def test_described_people_and_stranded_counts(nlp: Any, text: str,
+                                              expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a backer named before "-backed" is not the agent
+    ("Rwandan-backed M23 rebels executed 15 civilians near Goma.",
+     [("killed", 15, "Congolese", "active")]),
+    ("Iran executed four men convicted of spying.", [("killed", 4, "Iranian", "active")]),
+])
+def test_backers_of_agents(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "a family of four whose ...": the count a clause the parse hung on it keeps
+    ("The dead included a family of four whose house was flattened in Jableh.",
+     [("killed", 4, "Syrian", "none")]),
+    ("The dead included a family of four.", [("killed", 4, None, "none")]),
+])
+def test_counted_families_with_clauses(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # attackers harmed take no side from their victims
+    ("Three Kenyan police officers were killed in the raid, and four attackers were also killed.",
+     [("killed", 3, "Kenyan", "passive"), ("killed", 4, None, "passive")]),
+    ("A Thai teacher was stabbed and the assailant was arrested, police said.",
+     [("injured", 1, "Thai", "passive"), ("detained", 1, None, "passive")]),
+])
+def test_attackers_take_no_side(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected

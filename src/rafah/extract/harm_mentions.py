@@ -23,6 +23,7 @@ from rafah.extract.casualty_lexicon import lexicon
 from rafah.extract.numbers import VAGUE, parse_number
 from rafah.extract.sides import (
     Evidence,
+    is_backer,
     noun_core,
     opposing_side,
     place_side,
@@ -151,6 +152,10 @@ class HarmLexicon:
     captivity: frozenset[str]
     """States of being held whose kind the story tells ("remain in captivity" after an
     abduction: hostages)."""
+    refuges: frozenset[str]
+    """Where people are forced to live away from home ("forced 300,000 into shelters")."""
+    dependants: frozenset[str]
+    """Uncounted people who go with counted ones ("1,200 herders and their families")."""
 
 
 def _own_kinds(extra: dict[str, Any], kinds: dict[str, str], table: str) -> dict[str, Any]:
@@ -238,6 +243,8 @@ def harm_lexicon() -> HarmLexicon:
         fugitives=frozenset(harm["fugitive_nouns"]),
         escapes=frozenset(harm["escape_nouns"]),
         captivity=frozenset(harm["captivity_nouns"]),
+        refuges=frozenset(harm["refuge_nouns"]),
+        dependants=frozenset(harm["dependant_nouns"]),
     )
 
 
@@ -394,12 +401,14 @@ def _place_name(token: Token) -> bool:
 
 def _human(token: Token) -> bool:
     """A word that names people by itself (not a noun that is only counted: "30 homes"):
-    a person noun, a people's name or word, a person's name, a pronoun, a count of people."""
+    a person noun, a people's name or word, a person's name, a pronoun, a count of people
+    (also "8,000 of them")."""
     if token.lower_ in _PERSON_PRONOUNS or token.ent_type_ in ("NORP", "PERSON") or \
             words_side([token], index=False)[0]:
         return True
     noun = _counted(token)[1]
     return _person_noun(noun) or _hyphenated_person(noun) or _age_noun(noun) or \
+        (noun.i != token.i and noun.lower_ in _PERSON_PRONOUNS) or \
         (noun.i == token.i and _is_count(token) and
          _lemma(token) not in harm_lexicon().not_people)
 
@@ -407,7 +416,14 @@ def _human(token: Token) -> bool:
 def _person_word(token: Token) -> bool:
     """A noun naming a person: listed, hyphenated, an age, counted, described by "who"."""
     return _person_noun(token) or _hyphenated_person(token) or _age_noun(token) or \
-        _counted_noun(token) or _who(token)
+        _counted_noun(token) or _who(token) or _described_person(token)
+
+
+def _described_person(noun: Token) -> bool:
+    """"the vice principal, a father of six", "the mayor, a 61-year-old": a noun a person noun
+    set in apposition to it describes names a person."""
+    return noun.pos_ == "NOUN" and any(
+        _person_noun(c) or _age_noun(c) for c in _children(noun, "appos") if c.i > noun.i)
 
 
 _THING_ENTITIES = ("ORG", "PRODUCT", "FAC", "WORK_OF_ART", "EVENT", "LAW")
@@ -641,7 +657,9 @@ def _forced_out(verb: Token) -> bool:
     if _forced_flight(verb) or _evacuated(verb):
         return True
     return any(_lemma(g) in lex.home_nouns for c in _children(verb, "prep")
-               if c.lower_ in ("from", "out") for g in c.subtree if g.dep_ == "pobj")
+               if c.lower_ in ("from", "out") for g in c.subtree if g.dep_ == "pobj") or \
+        any(_lemma(g) in lex.refuges for c in _children(verb, "prep") if c.lower_ == "into"
+            for g in _children(c, "pobj"))
 
 
 def _evacuated(verb: Token) -> bool:
@@ -803,8 +821,21 @@ def _left_participle(verb: Token) -> bool:
 
 
 def _own_subjects(subjects: list[Token]) -> list[Token]:
-    """The subjects but a part of people named before, when there are others."""
-    return [s for s in subjects if not _aside_subject(s)] or subjects
+    """The subjects but a part of people named before, when there are others, and but a
+    restatement of the subject before it set off by commas ("The couple, both in their 70s,
+    were killed"; "Four tourists, two couples from Ohio, were found dead")."""
+    own = [s for s in subjects if not _aside_subject(s)] or subjects
+    return [s for s in own if not any(_restates(s, other) for other in own)]
+
+
+def _restates(noun: Token, before: Token) -> bool:
+    """A subject the parse split off the subject right before it: set off by commas, with
+    nothing but a comma between the two."""
+    doc = noun.doc
+    first, last = noun.left_edge.i, noun.right_edge.i
+    closed = doc[last].text == "," or (last + 1 < len(doc) and doc[last + 1].text == ",")
+    return before.i < noun.i and before.right_edge.i in (first - 2, first - 1) and \
+        doc[first - 1].text == "," and closed
 
 
 def _aside_subject(noun: Token) -> bool:
@@ -873,12 +904,14 @@ def _reduced_relative(verb: Token) -> Token | None:
 
 def _described(verb: Token) -> Token | None:
     """The noun right before a participle that it may describe: its subject (or the noun the
-    subject is of), or any noun when the participle has no subject and hangs as a clause."""
+    subject is of), or any noun when the participle has no subject and hangs as a clause
+    (also a count of a preposition: "were among 11 killed")."""
     noun = verb.doc[verb.i - 1]
     subjects = _children(verb, "nsubj")
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head in subjects:
         subjects = [noun]
-    if noun.pos_ not in ("NOUN", "PROPN") or subjects not in ([], [noun]) or \
+    counted = noun.pos_ == "NUM" and noun.dep_ == "pobj" and _is_count(noun)
+    if (noun.pos_ not in ("NOUN", "PROPN") and not counted) or subjects not in ([], [noun]) or \
             (not subjects and verb.dep_ not in _RELATIVE_DEPS) or \
             (subjects and verb.dep_ == "relcl"):
         return None
@@ -1174,9 +1207,17 @@ def _stray_object(verb: Token) -> list[Token]:
     noun = _phrase_at(verb.doc[verb.i + 1])
     later = noun.head
     if noun.dep_ != "nsubj" or later.i <= noun.i or not _is_verb(later) or \
-            len(_children(later, "nsubj")) < 2 or not _is_person(noun):
+            not (len(_children(later, "nsubj")) > 1 or _doing_object(verb, later)) or \
+            not _is_person(noun):
         return []
     return [noun]
+
+
+def _doing_object(verb: Token, later: Token) -> bool:
+    """"killed a father and son tending their orchard": a clause of the verb made of an -ing
+    participle, whose subject the parse took from the verb's object."""
+    return later.tag_ == "VBG" and later.head.i == verb.i and \
+        later.dep_ in ("advcl", "ccomp", "xcomp")
 
 
 def _outcome_object(noun: Token) -> Token:
@@ -1246,7 +1287,8 @@ def _captors_kind(agent: list[Token]) -> str | None:
         return None
     lex, sides = harm_lexicon(), side_lexicon()
     keys = {_lemma(t) for t in agent} | {t.lower_ for t in agent}
-    if keys & lex.hostage_takers or any(k in sides.local_actors for k in keys):
+    if keys & lex.hostage_takers or any(k in sides.local_actors for k in keys) or \
+            any(t.lower_ == "armed" and t.dep_ == "amod" for t in agent):
         return "hostages"
     if keys & sides.domestic or keys & sides.force_nouns or \
             words_side(agent, index=False)[0] or any(t.ent_type_ == "GPE" for t in agent):
@@ -1355,8 +1397,19 @@ def _complement_victims(adjective: Token) -> list[Token] | None:
 def _near_victims(adjective: Token) -> list[Token]:
     """The victims right at a harm adjective: the people before it ("leaving 14 people dead"),
     the people it modifies ("displaced families"), itself after an existential "be"."""
-    found = _after_people(adjective) or _modified_people(adjective)
+    found = _after_people(adjective) or _modified_people(adjective) or \
+        _described_people(adjective)
     return found or ([adjective] if _existential(adjective) else [])
+
+
+def _described_people(adjective: Token) -> list[Token]:
+    """"those unaccounted for", "residents still missing": the people a harm adjective after
+    them describes (a clause the parse hung on them)."""
+    noun = adjective.head
+    if adjective.dep_ != "acl" or noun.i > adjective.i or \
+            not (_is_person(noun) or noun.lower_ in ("those", "these")):
+        return []
+    return [noun]
 
 
 def _modified_people(adjective: Token) -> list[Token]:
@@ -1483,7 +1536,18 @@ def _noun_people(noun: Token, kind: str) -> list[Token]:
     captive = _lemma(noun) in harm_lexicon().captive_nouns
     return (_of_people(noun) if not captive else []) or \
         (_with_injuries(noun) if kind == "injured" else []) or \
-        (_possessor_victims(noun) if kind != "displaced" else [])
+        (_possessor_victims(noun) if kind != "displaced" else []) or \
+        ([noun] if captive and _captives_subject(noun) else [])
+
+
+def _captives_subject(noun: Token) -> bool:
+    """"the remaining hostages were moved", "Israeli hostages are held in tunnels": uncounted
+    captives (a plural captive noun, "the" or a side word before it) that are a subject (not
+    of a verb of release: "the hostages were freed")."""
+    return noun.dep_ in _SUBJECTS and noun.tag_ == "NNS" and \
+        not lexicon().has("release_verbs", _lemma(noun.head)) and any(
+        (c.dep_ == "det" and c.lower_ == "the") or words_side([c], index=False)[0]
+        for c in noun.children if c.i < noun.i)
 
 
 def _possessor_victims(noun: Token) -> list[Token]:
@@ -2074,7 +2138,7 @@ def _person_conjunct(noun: Token, victims: list[Token]) -> bool:
     lex = harm_lexicon()
     return noun.dep_ == "conj" and noun.pos_ == "NOUN" and noun.head in victims and \
         _is_person(noun.head) and _lemma(noun) not in lex.not_people and \
-        noun.lower_ not in lex.not_people
+        noun.lower_ not in lex.not_people and _lemma(noun) not in lex.home_nouns
 
 
 def _nominal_harm(token: Token) -> _Harm | None:
@@ -2280,7 +2344,24 @@ def _relative_antecedent(pronoun: Token) -> Token:
     head = pronoun.head.head
     if pronoun.lower_ == "which" and head.ent_type_ == "PERSON":
         return pronoun
+    if _closed_subset(pronoun, head):
+        return head.head.head
     return _victim(head) if head.lower_ in _PARTITIVE else head
+
+
+def _closed_subset(pronoun: Token, head: Token) -> bool:
+    """"five civilians, including a girl, who died": a relative clause after a part of people set
+    off by commas, said of the whole group (the pronoun right after the closing comma; not a
+    part with a side of its own, "six people, including two US citizens, who ...", whose
+    clause keeps that side's people)."""
+    prep = head.head
+    doc = pronoun.doc
+    return head.dep_ == "pobj" and not words_side(noun_core(head), index=False)[0] and \
+        prep.lower_ in _SUBSET and prep.dep_ == "prep" and \
+        prep.i > 0 and doc[prep.i - 1].text == "," and doc[pronoun.i - 1].text == "," and \
+        pronoun.head.left_edge.i == pronoun.i and \
+        not any(t.text == "," for t in doc[prep.i + 1: pronoun.i - 1]) and \
+        prep.head.pos_ in ("NOUN", "PROPN", "NUM")
 
 
 def _known_place(name: Token) -> bool:
@@ -2312,7 +2393,8 @@ def _among_uncounted(token: Token) -> bool:
     """"Among the dead were ...": the uncounted harm word whose victims are the subject (not
     "among the 17 dead", counted victims of their own)."""
     return token.dep_ == "pobj" and token.head.lower_ == "among" and \
-        _lemma(token.head.head) == "be" and not _children(token, "nummod")
+        _lemma(token.head.head) == "be" and not _children(token, "nummod") and \
+        not _is_count(token)
 
 
 def _partition(victim: Token) -> list[Token]:
@@ -2335,10 +2417,40 @@ def _counted(victim: Token) -> tuple[Token | None, Token]:
                 return victim, objects[0]
         return victim, victim
     counts = [c for c in victim.children if c.dep_ in ("nummod", "compound") and _is_count(c)]
+    counts += _adjective_count(victim)
     counts += _left_count(victim)
-    counts += [o for p in _children(victim, "prep") if p.lower_ == "of"
-               for o in _children(p, "pobj") if o.like_num and not list(o.children)]
+    counts += [] if counts else _stranded_count(victim)
+    counts += _of_count(victim)
     return (counts[0] if counts else None), victim
+
+
+def _of_count(noun: Token) -> list[Token]:
+    """"a family of four" (also with a clause the parse hung on the count: "of four whose
+    house ..."): the count after "of"."""
+    return [o for p in _children(noun, "prep") if p.lower_ == "of"
+            for o in _children(p, "pobj") if o.like_num and
+            all(c.dep_ in ("relcl", "punct") for c in o.children)]
+
+
+def _stranded_count(noun: Token) -> list[Token]:
+    """"By nightfall 46 women had been killed": the count right before plural people that the
+    parse gave to the time phrase before it."""
+    first = noun.left_edge.i
+    if first == 0 or noun.tag_ not in ("NNS", "NNPS"):
+        return []
+    count = noun.doc[first - 1]
+    time = count.head
+    if count.dep_ != "nummod" or time.i >= count.i or not _is_count(count) or \
+            time.ent_type_ not in ("DATE", "TIME") or count.ent_type_ != time.ent_type_:
+        return []
+    return [count]
+
+
+def _adjective_count(noun: Token) -> list[Token]:
+    """"Eleven Syrian conscripts": a number word opening the phrase that the parse took for an
+    adjective (not an ordinal, "third")."""
+    return [c for c in _children(noun, "amod") if c.i == noun.left_edge.i and
+            _is_count(c) and parse_number(c.text) is not None]
 
 
 def _left_count(noun: Token) -> list[Token]:
@@ -2359,7 +2471,10 @@ def _count(token: Token) -> int | None:
         words = words[1:]
     if not words:
         return None
-    parsed = parse_number(token.doc[words[0].i: _count_end(token) + 1].text)
+    first = words[0].i
+    if first > 1 and token.doc[first - 2: first].text.lower() == "half a":
+        first -= 2
+    parsed = parse_number(token.doc[first: _count_end(token) + 1].text)
     if parsed is None or parsed.vague:
         return None
     return parsed.value
@@ -2384,7 +2499,10 @@ def _count_end(token: Token) -> int:
 def _victim_value(victim: Token) -> tuple[int | None, list[Token]]:
     """(count or None, words naming the victims) of one victim word."""
     count, noun = _victim_count(victim)
-    value = _count(count) if count is not None else _singular(noun)
+    value = _count(count) if count is not None else \
+        None if _fraction(noun) else _singular(noun)
+    if value is None and _ordinal_one(noun):
+        value = 1
     listed = _listed_people(noun) if count is None and value is None else []
     if listed:
         value = sum(v for v, _ in listed)
@@ -2392,6 +2510,14 @@ def _victim_value(victim: Token) -> tuple[int | None, list[Token]]:
     if count is not None and count not in words:
         words.insert(0, count)
     return value, words or [noun]
+
+
+def _ordinal_one(noun: Token) -> bool:
+    """"killed two soldiers and wounded a third": an ordinal word with "a" standing for one
+    more person (not a fraction: "a third of the residents")."""
+    return noun.is_alpha and noun.like_num and parse_number(noun.text) is None and \
+        any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children) and \
+        not any(c.lower_ == "of" for c in noun.children)
 
 
 def _victim_words(noun: Token, kept: set[int]) -> list[Token]:
@@ -2482,6 +2608,13 @@ def _one_named(noun: Token) -> bool:
     """"a third", "a Palestinian": an ordinal or a people's word with "a" standing for one."""
     return noun.ent_type_ in ("ORDINAL", "NORP") and any(
         c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+
+
+def _fraction(noun: Token) -> bool:
+    """"a third of the residents": an ordinal word of a whole, a share of no known count."""
+    return (noun.ent_type_ == "ORDINAL" or (noun.is_alpha and noun.like_num and
+                                            parse_number(noun.text) is None)) and \
+        any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
 
 
 def _shared_noun(word: Token) -> bool:
@@ -2707,8 +2840,17 @@ def _placed_count(victim: Token) -> bool:
 def _shares_count(victim: Token) -> bool:
     """"Eighteen soldiers and policemen": a bare conjunct counted with the noun before it."""
     return victim.dep_ == "conj" and victim.head.i < victim.i and victim.pos_ != "NUM" and \
-        not any(c.dep_ in ("det", "nummod", "poss", "quantmod") for c in victim.children) and \
+        (not any(c.dep_ in ("det", "nummod", "poss", "quantmod") for c in victim.children) or
+         _their_kin(victim)) and \
         any(c.dep_ == "nummod" for c in victim.head.children)
+
+
+def _their_kin(victim: Token) -> bool:
+    """"1,200 herders and their families": uncounted people of the counted ones before them,
+    the count of the phrase staying theirs."""
+    return victim.tag_ in ("NNS", "NNPS") and not _children(victim, "nummod") and \
+        _lemma(victim) in harm_lexicon().dependants and \
+        any(c.dep_ == "poss" and c.lower_ == "their" for c in victim.children)
 
 
 def _clause(trigger: Token) -> list[Token]:
@@ -2762,12 +2904,22 @@ def _shared_side(by_harm: list[list[HarmMention]]) -> list[HarmMention]:
     """"RSF fighters killed 200 people ..., condemning the abduction of dozens of women": the
     mentions of a harm word that names no side take the one side the mentions of the
     sentence's other harm words all name (not "Four Kenyans were among the dead, along with
-    dozens of residents": people set apart by the same harm word; nor foreigners)."""
+    dozens of residents": people set apart by the same harm word; nor foreigners, nor the
+    attackers)."""
     sides = [(m.side, m.area) for found in by_harm for m in found if m.side]
     if not sides or len({side for side, _ in sides}) > 1:
         return [m for found in by_harm for m in found]
-    return [m if any(n.side for n in found) or _foreigners(m) else
+    return [m if any(n.side for n in found) or _foreigners(m) or _perpetrators(m) else
             replace(m, side=sides[0][0], area=sides[0][1]) for found in by_harm for m in found]
+
+
+def _perpetrators(mention: HarmMention) -> bool:
+    """Whether a mention's victims are the attackers ("six attackers were also killed", "the
+    assailant was arrested"), who are not of their victims' side (data: fugitive_nouns)."""
+    fugitives = harm_lexicon().fugitives
+    words = (mention.victims or "").lower().split()
+    return any(w in fugitives or w[:-1] in fugitives or w.replace("men", "man") in fugitives
+               for w in words)
 
 
 def _foreigners(mention: HarmMention) -> bool:
@@ -2849,6 +3001,21 @@ def _antecedent(sent: Span, victim: Token) -> Token | None:
     return None
 
 
+def _antecedent_value(sent: Span, heads: list[Token]) -> int | None:
+    """"The two climbers set off on Tuesday. They were reported missing": the count of the
+    people a plural pronoun stands for, named in the sentence before (every one counted)."""
+    if len(heads) != 1 or heads[0].lower_ not in ("they", "them") or _partitive(heads[0]):
+        return None
+    doc = sent.doc
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    named = [t for t in doc[start: sent.start] if _group_of_people(t) and _human(t)]
+    if not named:
+        return None
+    first = named[-1].head if named[-1].dep_ == "conj" else named[-1]
+    values = [_victim_value(noun)[0] for noun in _with_conjuncts(first)]
+    return sum(v for v in values if v is not None) if None not in values else None
+
+
 def _group_of_people(token: Token) -> bool:
     """A noun naming several people: plural, collective, or coordinated with another."""
     if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("amod", "compound", "poss") or \
@@ -2913,6 +3080,8 @@ def _mentions(doc: Doc, sent: Span, harm: _Harm, skip: tuple[frozenset[int], fro
         groups = [(harm.value, [], [])]
     clause = _clause(harm.trigger)
     for value, words, heads in groups:
+        if value is None:
+            value = _antecedent_value(sent, heads)
         rest = others | {t.i for _, w, _ in groups for t in w if t not in words} | \
             {t.i for h in heads for t in _partitive_aside(h, harm.trigger)}
         evidence = _evidence(harm, heads, words, clause, (rest, away))
@@ -3004,10 +3173,11 @@ def _judicial_side(harm: _Harm) -> tuple[str | None, str | None]:
     people to death (data: judicial_verbs) harm their own people, not the other party of a
     conflict (unlike "Russian troops executed five soldiers")."""
     sides = side_lexicon()
+    agent = [t for t in harm.agent if not is_backer(t)]
     if harm.verb not in harm_lexicon().judicial or not any(
-            t.ent_type_ == "GPE" or t.lower_ in sides.domestic for t in harm.agent):
+            t.ent_type_ == "GPE" or t.lower_ in sides.domestic for t in agent):
         return (None, None)
-    return (words_side(harm.agent, index=False)[0], None)
+    return (words_side(agent, index=False)[0], None)
 
 
 def _quoted_side(words: list[Token], sent: Span) -> tuple[str | None, str | None]:

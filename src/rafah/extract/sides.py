@@ -77,6 +77,8 @@ class SideLexicon:
     """"on the Israeli side": nouns for a party's side of a front"""
     captor_areas: frozenset[str] = frozenset()
     """areas where people are held by an armed party of the area's side (hostages)"""
+    backing: frozenset[str] = frozenset()
+    """"Rwandan-backed": participles whose modifier names a backer, not the agent itself"""
 
 
 @lru_cache(maxsize=65536)
@@ -186,7 +188,8 @@ def _actor_lexicon(data: dict[str, Any]) -> dict[str, Any]:
         "local_actors": {_key(w): side for side, ws in data["local_actors"].items() for w in ws},
         "opponents": {k: tuple(v) for k, v in data["opponents"].items()},
         "force_nouns": frozenset(_key(w) for w in data["force_nouns"]),
-        "domestic": frozenset(_key(w) for w in data["domestic_forces"])}
+        "domestic": frozenset(_key(w) for w in data["domestic_forces"]),
+        "backing": frozenset(data["backing_verbs"])}
 
 
 def _index_country(name: str) -> str | None:
@@ -454,10 +457,25 @@ def _speaking_party(sent: Span) -> list[Token]:
         acting = any(s.lower_ in _ACTING_PRONOUNS for c in token.head.children
                      if c.dep_ == "ccomp" and c.lemma_ != "be"
                      for s in c.children if s.dep_ == "nsubj")
-        own = words_side(words, index=False)[0]
-        if (armed and not (own and not in_conflict(own))) or acting:
+        if (armed and not _speaks_of_own(words)) or acting:
             found += words
     return found
+
+
+def _speaks_of_own(words: list[Token]) -> bool:
+    """An armed speaker of a country in no two-sided conflict ("Haitian police said"), or local
+    police named with their town."""
+    own = words_side(words, index=False)[0]
+    return bool(own and not in_conflict(own)) or _local_police(words)
+
+
+def _local_police(words: list[Token]) -> bool:
+    """"Police in Minneapolis said": a domestic force with the place it serves, which names
+    where the harm it speaks of was."""
+    lex = side_lexicon()
+    return any(_key(t.lemma_) in lex.domestic or _key(t.text) in lex.domestic for t in words) and \
+        any(t.dep_ == "pobj" and t.head.lower_ in ("in", "of") and t.ent_type_ == "GPE"
+            for t in words)
 
 
 def _not_speaking(sent: Span, skip: set[int]) -> list[Token]:
@@ -477,22 +495,32 @@ def opposing_side(agent_side: str, support: Iterable[str | None]) -> str | None:
 def _agent_sides(agent: Iterable[Token]) -> tuple[str | None, str | None, bool]:
     """(a local actor's country, the agent's own side, whether it is a domestic force such as
     police) of an agent's words (not where it struck: "floods in Sindh"); a town or region
-    naming the attack says where, like a local actor ("the Kerman bombings")."""
+    naming the attack says where, like a local actor ("the Kerman bombings"); a place the
+    attack came from is the agent's own side ("rocket fire from Gaza")."""
     lex = side_lexicon()
-    tokens = _identity(sorted(set(agent), key=lambda t: t.i))
+    tokens = [t for t in _identity(sorted(set(agent), key=lambda t: t.i)) if not is_backer(t)]
     own: str | None = None
     domestic = False
-    where: str | None = None
+    places: dict[bool, str | None] = {}
     for first, _, key in _runs(tokens):
         if key in lex.local_actors:
             return lex.local_actors[key], None, False
         if key in lex.names and key not in lex.country_names:
-            where = where or (None if _origin(tokens[first]) else lex.names[key][0])
+            places.setdefault(_origin(tokens[first]), lex.names[key][0])
             continue
         domestic = domestic or key in lex.domestic
         if own is None:
             own = (lex.words.get(key) or lex.names.get(key) or (lex.actors.get(key), None))[0]
-    return (where, None, False) if where and own is None else (None, own, domestic)
+    if False in places and own is None:
+        return places[False], None, False
+    return None, own or places.get(True), domestic
+
+
+def is_backer(token: Token) -> bool:
+    """"Rwandan" in "Rwandan-backed M23 fighters": the backer a participle of backing names."""
+    head = token.head
+    return head.i > token.i and head.lemma_.lower() in side_lexicon().backing and \
+        head.tag_ == "VBN" and token.dep_ in ("npadvmod", "compound", "amod", "nmod", "advmod")
 
 
 def _origin(token: Token) -> bool:
