@@ -228,6 +228,7 @@ def build(folder: Path, count: int, seed: int = 7) -> dict[str, Any]:
             connection.execute("DELETE FROM reports")
         store = Store(store_path)
         load_corpus(corpus, index=store, keep_text=False)  # the loader's code may have changed
+        derive_entity_rows(store)
         store.close()
         done.write_text(json.dumps({**built, "fingerprint": key}))
         return {"corpus": corpus, "store": store_path, "fingerprint": key}
@@ -261,11 +262,25 @@ def build(folder: Path, count: int, seed: int = 7) -> dict[str, Any]:
             writer.add(analysis, "sentences", _sentences())
             writer.add(analysis, "lead", [{"text": f"Lead sentence of report {analysis}."}])
         writer.flush()
+    derive_entity_rows(store)
     store.close()
     done.write_text(json.dumps({**built, "fingerprint": key}))
     print(f"built {count:,} articles ({len(hashes):,} distinct texts) in "
           f"{time.perf_counter() - started:.0f} s", file=sys.stderr)
     return {"corpus": corpus, "store": store_path, "fingerprint": key}
+
+
+def derive_entity_rows(store: Store) -> None:
+    """What the entity reports need of each article, derived once for the stored analyses
+    (as the CLI does for analyses that have none; untimed, like the store)."""
+    from rafah.gazetteer import load_entries
+    from rafah.reports.entities import derive_stored
+
+    started = time.perf_counter()
+    count = derive_stored(store.connection, load_entries())
+    if count:
+        print(f"derived the entity rows of {count:,} analyses in "
+              f"{time.perf_counter() - started:.0f} s", file=sys.stderr)
 
 
 def build_apart(folder: Path, count: int) -> dict[str, Any]:

@@ -27,14 +27,14 @@ _OVERRIDABLE = frozenset({"ORG", "PERSON", "NORP"})
 def _model_vote(members: Sequence[Occurrence], lex: Lexicon, name: str) -> str:
     """The weighted vote of the model's labels (ties: ``TYPE_PRIORITY``)."""
     weights: dict[str, float] = defaultdict(float)
-    with_article = sum(1 for m in members if _ARTICLE.match(m.written))
-    person_weight = WEAK if 2 * with_article >= len(members) else 1.0
+    with_article = sum(m.count for m in members if _ARTICLE.match(m.written))
+    person_weight = WEAK if 2 * with_article >= sum(m.count for m in members) else 1.0
     if _INNER_POSSESSIVE.search(name):
         person_weight = 0.0
     norp_weight = 1.0 if lex.looks_like_group(name) else WEAK
     for member in members:
         weight = {"PERSON": person_weight, "NORP": norp_weight}.get(member.label, 1.0)
-        weights[member.label] += weight
+        weights[member.label] += weight * member.count
     best = max(weights.values())
     tied = [label for label, weight in weights.items() if weight == best]
     return min(tied, key=lambda t: TYPE_PRIORITY.index(t) if t in TYPE_PRIORITY else 99)
