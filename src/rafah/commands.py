@@ -80,12 +80,14 @@ def canonical_entities(session: Session) -> tuple[list[Article], list[Entity]]:
     from rafah.reports import entities as report
 
     chosen = session.articles()
+    computed: list[Entity] = []
 
     def compute() -> list[dict[str, Any]]:
-        return [e.to_stored() for e in entity_table(session, chosen)[0]]
+        computed.extend(entity_table(session, chosen)[0])
+        return [e.to_stored() for e in computed]
 
     stored = session.cached_report("entities", ENTITY_REPORT, compute)
-    return chosen, [report.Entity.from_stored(e) for e in stored]
+    return chosen, computed or [report.Entity.from_stored(e) for e in stored]
 
 
 def entity_table(session: Session, chosen: list[Article]

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
@@ -224,18 +224,23 @@ class EntityTable:
 
     def _place_contexts(self, places: list[Entity]) -> list[tuple[list[str], int]]:
         """The place names of each article (in entity order) with how many articles name
-        exactly those, in the order the articles first name a place."""
+        exactly those, in the order the articles first name a place. Names no gazetteer
+        knows are left out: they have no place and are no other name's context."""
+        from rafah.places import lookup
+
         db = self.connection
         db.execute("DROP TABLE IF EXISTS temp.ent_places")
-        db.execute("CREATE TEMP TABLE ent_places (entity INTEGER PRIMARY KEY)")
-        db.executemany("INSERT INTO temp.ent_places VALUES (?)", [(e.parts[0],) for e in places])
+        db.execute("CREATE TEMP TABLE ent_places (entity INTEGER PRIMARY KEY, known INTEGER)")
+        db.executemany("INSERT INTO temp.ent_places VALUES (?, ?)",
+                       [(e.parts[0], bool(e.name.strip() and lookup(e.name))) for e in places])
         names = {e.parts[0]: e.name for e in places}
         rows = db.execute(
             "SELECT t.names, sum(s.w), min((t.lead << 32) + s.first_idx) AS o FROM ("
-            "SELECT analysis, min(entity) AS lead, group_concat(entity) AS names FROM ("
-            "SELECT ae.analysis AS analysis, ae.entity AS entity FROM temp.ent_ae ae "
-            "JOIN temp.ent_places p ON p.entity = ae.entity ORDER BY ae.analysis, ae.entity) "
-            "GROUP BY analysis) t JOIN temp.ent_sel s ON s.analysis = t.analysis "
+            "SELECT analysis, min(entity) AS lead, group_concat(CASE WHEN known THEN entity END) "
+            "AS names FROM (SELECT ae.analysis AS analysis, ae.entity AS entity, p.known AS known "
+            "FROM temp.ent_ae ae JOIN temp.ent_places p ON p.entity = ae.entity "
+            "ORDER BY ae.analysis, ae.entity) GROUP BY analysis) t "
+            "JOIN temp.ent_sel s ON s.analysis = t.analysis WHERE t.names IS NOT NULL "
             "GROUP BY t.names ORDER BY o")
         return [([names[int(n)] for n in found.split(",")], weight) for found, weight, _ in rows]
 
@@ -271,14 +276,20 @@ class EntityTable:
         """For each article (its ``idx`` in the selection), the canonical names it mentions
         most (ties: report order)."""
         self._ranks(skip_types)
+        db = self.connection
+        db.execute("DROP TABLE IF EXISTS temp.ent_top")
+        db.execute("CREATE TEMP TABLE ent_top (analysis INTEGER, k INTEGER, rank INTEGER, "
+                   "PRIMARY KEY (analysis, k)) WITHOUT ROWID")
+        db.execute(
+            "INSERT INTO temp.ent_top SELECT analysis, k, rank FROM (SELECT analysis, rank, "
+            "row_number() OVER (PARTITION BY analysis ORDER BY n DESC, rank) AS k FROM ("
+            "SELECT ae.analysis AS analysis, r.rank AS rank, sum(ae.n) AS n FROM temp.ent_ae ae "
+            "JOIN temp.ent_rank r ON r.entity = ae.entity GROUP BY ae.analysis, r.rank)) "
+            "WHERE k <= ?", (count,))
         names: dict[int, list[str]] = defaultdict(list)
-        for idx, rank in self.connection.execute(
-                "SELECT c.idx, t.rank FROM (SELECT analysis, rank, row_number() OVER ("
-                "PARTITION BY analysis ORDER BY n DESC, rank) AS k FROM (SELECT ae.analysis "
-                "AS analysis, r.rank AS rank, sum(ae.n) AS n FROM temp.ent_ae ae JOIN "
-                "temp.ent_rank r ON r.entity = ae.entity GROUP BY ae.analysis, r.rank)) t "
-                f"JOIN {self.selection} c ON c.analysis = t.analysis WHERE t.k <= ? "
-                "ORDER BY c.idx, t.k", (count,)):
+        for idx, rank in db.execute(
+                f"SELECT c.idx, t.rank FROM {self.selection} c JOIN temp.ent_top t "
+                "ON t.analysis = c.analysis ORDER BY c.idx, t.k"):
             names[idx].append(self.entities[rank].name)
         return dict(names)
 
@@ -394,10 +405,10 @@ def _dropped(entity: Entity, resolver: ShortFormResolver, lex: Lexicon) -> bool:
     return entity.type == "PERSON" and entity.keys <= resolver.first_name_only
 
 
-def _canonical(members: Sequence[Occurrence], kind: str, lex: Lexicon) -> str:
-    forms: Counter[str] = Counter()
-    for m in members:
-        forms[m.cleaned] += m.count
+def _canonical(forms: Counter[str], kind: str, lex: Lexicon) -> str:
+    """The name of an entity of type ``kind`` with these cleaned forms (and counts)."""
+    if len(forms) == 1:
+        return next(iter(forms))
     if kind == "PERSON":
         full = {f: c for f, c in forms.items() if len(f.split()) >= 2}
         if full:
@@ -425,8 +436,11 @@ def _name_and_type(root: str, members: list[Occurrence], known: Known, lex: Lexi
         entry = known.by_key.get(root)
     if entry is not None:
         return entry.name, entry.type, entry
-    kind = vote_type(members, _canonical(members, "", lex), lex)
-    return _canonical(members, kind, lex), kind, None
+    forms: Counter[str] = Counter()
+    for m in members:
+        forms[m.cleaned] += m.count
+    kind = vote_type(members, _canonical(forms, "", lex), lex)
+    return _canonical(forms, kind, lex), kind, None
 
 
 def _make_entity(number: int, root: str, members: list[Occurrence], known: Known,

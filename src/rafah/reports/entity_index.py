@@ -56,7 +56,8 @@ _TABLES = (
     "CREATE TABLE IF NOT EXISTS entity_rows (analysis INTEGER NOT NULL, form INTEGER NOT NULL, "
     "count INTEGER NOT NULL, first INTEGER NOT NULL, PRIMARY KEY (analysis, form)) "
     "WITHOUT ROWID",
-    "CREATE INDEX IF NOT EXISTS entity_rows_form ON entity_rows (form)",
+    "DROP INDEX IF EXISTS entity_rows_form",
+    "CREATE INDEX IF NOT EXISTS entity_rows_by_form ON entity_rows (form, count, first)",
     "CREATE TABLE IF NOT EXISTS entity_acronyms (analysis INTEGER NOT NULL, seq INTEGER NOT "
     "NULL, long_key TEXT NOT NULL, short_key TEXT NOT NULL, PRIMARY KEY (analysis, seq)) "
     "WITHOUT ROWID",

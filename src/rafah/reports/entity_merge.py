@@ -117,7 +117,9 @@ class Corpus:
 
     def mostly(self, key: str, labels: Iterable[str]) -> bool:
         """Whether ``labels`` hold at least half the mentions of ``key``."""
-        counts = self.label_counts.get(key, Counter())
+        counts = self.label_counts.get(key)
+        if counts is None:
+            return False
         return 2 * sum(counts[label] for label in labels) >= max(1, sum(counts.values()))
 
 
