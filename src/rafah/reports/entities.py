@@ -30,7 +30,7 @@ from typing import Any
 
 from rafah.gazetteer import GazetteerEntry
 from rafah.records import Analysis, Article
-from rafah.reports import entity_index
+from rafah.reports import entity_index, entity_selection
 from rafah.reports.entity_geo import merge_same_places, place_entities
 from rafah.reports.entity_lexicon import Lexicon, lexicon, variants
 from rafah.reports.entity_merge import (
@@ -172,11 +172,11 @@ class EntityTable:
                  uf: UnionFind, lex: Lexicon, *, geo: bool = True) -> None:
         self.connection = connection
         self.selection = selection
-        entity_index.select(connection, selection)
-        for long_key, short_key in entity_index.corpus_acronyms(connection):
+        entity_selection.select(connection, selection)
+        for long_key, short_key in entity_selection.corpus_acronyms(connection):
             uf.union(long_key, short_key)
-        corpus = Corpus(co_mentions=partial(entity_index.co_mentions, connection))
-        forms = entity_index.fill(corpus, connection, lex)
+        corpus = Corpus(co_mentions=partial(entity_selection.co_mentions, connection))
+        forms = entity_selection.fill(corpus, connection, lex)
         _join_variants(corpus, uf, known, lex, geo=geo)
         resolver = ShortFormResolver(corpus, known, lex, _place_test(geo))
         clusters: dict[str, list[Occurrence]] = defaultdict(list)
