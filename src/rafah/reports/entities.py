@@ -280,12 +280,15 @@ class EntityTable:
         db.execute("DROP TABLE IF EXISTS temp.ent_top")
         db.execute("CREATE TEMP TABLE ent_top (analysis INTEGER, k INTEGER, rank INTEGER, "
                    "PRIMARY KEY (analysis, k)) WITHOUT ROWID")
+        mentions = "SELECT ae.analysis AS analysis, r.rank AS rank, ae.n AS n FROM " \
+            "temp.ent_ae ae JOIN temp.ent_rank r ON r.entity = ae.entity"
+        if any(len(e.parts) > 1 for e in self.entities):  # rows that joined: one rank
+            mentions = "SELECT analysis, rank, sum(n) AS n FROM (" + mentions + \
+                ") GROUP BY analysis, rank"
         db.execute(
             "INSERT INTO temp.ent_top SELECT analysis, k, rank FROM (SELECT analysis, rank, "
-            "row_number() OVER (PARTITION BY analysis ORDER BY n DESC, rank) AS k FROM ("
-            "SELECT ae.analysis AS analysis, r.rank AS rank, sum(ae.n) AS n FROM temp.ent_ae ae "
-            "JOIN temp.ent_rank r ON r.entity = ae.entity GROUP BY ae.analysis, r.rank)) "
-            "WHERE k <= ?", (count,))
+            f"row_number() OVER (PARTITION BY analysis ORDER BY n DESC, rank) AS k FROM "
+            f"({mentions})) WHERE k <= ?", (count,))
         names: dict[int, list[str]] = defaultdict(list)
         for idx, rank in db.execute(
                 f"SELECT c.idx, t.rank FROM {self.selection} c JOIN temp.ent_top t "
