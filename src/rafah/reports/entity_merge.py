@@ -105,8 +105,9 @@ class Corpus:
         """Count one form (``occ.count`` mentions)."""
         words = occ.cleaned.split()
         if occ.label == "PERSON" and len(words) >= 2:
-            self.signature_forms[person_signature(words, lex)].add(occ.key)
-            self.signature_counts[person_signature(words, lex)] += occ.count
+            signature = person_signature(words, lex)
+            self.signature_forms[signature].add(occ.key)
+            self.signature_counts[signature] += occ.count
         self.label_counts[occ.key][occ.label] += occ.count
         self.forms.append(occ)
 
@@ -348,8 +349,9 @@ def _short_form_votes(corpus: Corpus, lex: Lexicon) -> _ShortForms:
     for occ in corpus.forms:
         words = occ.cleaned.split()
         if occ.label == "PERSON" and len(words) >= 2:
-            votes.surnames[name_key(words[-1])][person_signature(words, lex)] += occ.count
-            votes.first_names[name_key(words[0])][person_signature(words, lex)] += occ.count
+            signature = person_signature(words, lex)
+            votes.surnames[name_key(words[-1])][signature] += occ.count
+            votes.first_names[name_key(words[0])][signature] += occ.count
         elif occ.label == "ORG" and len(words) >= 2 and org_like(words, lex):
             votes.org_heads[name_key(words[0])][occ.key] += occ.count
     return votes
