@@ -231,6 +231,7 @@ def build(folder: Path, count: int, seed: int = 7) -> dict[str, Any]:
             connection.execute("DELETE FROM reports")
         store = Store(store_path)
         load_corpus(corpus, index=store, keep_text=False)  # the loader's code may have changed
+        derive_entity_rows(store)
         store.close()
         prepare(corpus, store_path)
         done.write_text(json.dumps({**built, "fingerprint": key}))
@@ -265,6 +266,7 @@ def build(folder: Path, count: int, seed: int = 7) -> dict[str, Any]:
             writer.add(analysis, "sentences", _sentences())
             writer.add(analysis, "lead", [{"text": f"Lead sentence of report {analysis}."}])
         writer.flush()
+    derive_entity_rows(store)
     store.close()
     prepare(corpus, store_path)
     done.write_text(json.dumps({**built, "fingerprint": key}))
@@ -288,6 +290,19 @@ def prepare(corpus: Path, store_path: Path) -> None:
     format_figures(selection.connection)
     session.store().close()
     print(f"prepared the store in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+
+
+def derive_entity_rows(store: Store) -> None:
+    """What the entity reports need of each article, derived once for the stored analyses
+    (as the CLI does for analyses that have none; untimed, like the store)."""
+    from rafah.gazetteer import load_entries
+    from rafah.reports.entities import derive_stored
+
+    started = time.perf_counter()
+    count = derive_stored(store.connection, load_entries())
+    if count:
+        print(f"derived the entity rows of {count:,} analyses in "
+              f"{time.perf_counter() - started:.0f} s", file=sys.stderr)
 
 
 def build_apart(folder: Path, count: int) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -76,18 +77,36 @@ def articles(session: Session) -> Result:
 
 def canonical_entities(session: Session) -> tuple[list[Article], list[Entity]]:
     """The selected articles and their canonical entities (from the report cache if kept)."""
-    from rafah.gazetteer import load_entries
     from rafah.reports import entities as report
 
     chosen = session.articles()
+    computed: list[Entity] = []
 
     def compute() -> list[dict[str, Any]]:
-        analyses = session.analyses(chosen, ("mentions", "acronyms"))
-        gazetteer = load_entries(session.options.analysis.gazetteers)
-        return [e.to_stored() for e in report.build_entities(chosen, analyses, gazetteer)]
+        computed.extend(entity_table(session, chosen)[0])
+        return [e.to_stored() for e in computed]
 
     stored = session.cached_report("entities", ENTITY_REPORT, compute)
-    return chosen, [report.Entity.from_stored(e) for e in stored]
+    return chosen, computed or [report.Entity.from_stored(e) for e in stored]
+
+
+def entity_table(session: Session, chosen: list[Article]
+                 ) -> tuple[list[Entity], Callable[[int], dict[int, list[str]]]]:
+    """The canonical entities of the chosen articles, computed, and a function giving the
+    top N names of each article (its index in ``chosen``): in the store when the selection
+    can be made there, else in memory."""
+    from rafah.gazetteer import load_entries
+    from rafah.reports import entities as report
+
+    gazetteer = load_entries(session.options.analysis.gazetteers)
+    selection = session.analysed_selection()
+    if selection is not None:
+        table = report.store_entities(selection.connection, "temp.selected", gazetteer)
+        return table.entities, lambda count: {
+            idx - 1: names for idx, names in table.top_names(count).items()}
+    analyses = session.analyses(chosen, ("mentions", "acronyms"))
+    found = report.build_entities(chosen, analyses, gazetteer)
+    return found, partial(report.top_names_by_article, found)
 
 
 def entities(session: Session, *, types: tuple[str, ...] = (), min_articles: int = 1,
@@ -212,7 +231,6 @@ def coverage(session: Session, *, by: str = "day", reference: Reference | None =
 
 def timeline(session: Session, *, events: bool = False, by: str | None = None) -> Result:
     """Articles by date (with --events, the dated events they mention), or one row a period."""
-    from rafah.reports.entities import top_names_by_article
     from rafah.reports.timeline import (
         TOP_ENTITIES,
         article_rows,
@@ -222,9 +240,10 @@ def timeline(session: Session, *, events: bool = False, by: str | None = None) -
     )
 
     def compute() -> list[dict[str, Any]]:
-        chosen, found = canonical_entities(session)
-        analyses = session.analyses(chosen, ("lead", "casualties", "dates"))
-        top_names = top_names_by_article(found, TOP_ENTITIES)
+        chosen = session.articles()
+        top_names = entity_table(session, chosen)[1](TOP_ENTITIES)
+        analyses = session.analyses(chosen, ("lead", "casualties") if by or not events else
+                                    ("lead", "casualties", "dates"))
         if by:
             return period_rows(chosen, analyses, top_names, by)
         rows = article_rows(chosen, analyses, top_names)

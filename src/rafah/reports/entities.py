@@ -21,13 +21,16 @@ No spaCy here.
 
 from __future__ import annotations
 
+import sqlite3
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from rafah.gazetteer import GazetteerEntry
 from rafah.records import Analysis, Article
+from rafah.reports import entity_index, entity_selection
 from rafah.reports.entity_geo import merge_same_places, place_entities
 from rafah.reports.entity_lexicon import Lexicon, lexicon, variants
 from rafah.reports.entity_merge import (
@@ -36,7 +39,6 @@ from rafah.reports.entity_merge import (
     Occurrence,
     ShortFormResolver,
     UnionFind,
-    collect,
     join_formal_country_names,
     join_group_forms,
     join_org_variants,
@@ -53,8 +55,8 @@ UNPLACED_SHARE = 0.25
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 GEO_FIELDS = ("country", "lat", "lon", "geonameid", "geo_rule")
 
-__all__ = ["Entity", "build_entities", "filter_entities", "find_entity", "geojson",
-           "name_key", "top_names_by_article"]
+__all__ = ["Entity", "EntityTable", "build_entities", "filter_entities", "find_entity",
+           "geojson", "name_key", "store_entities", "top_names_by_article"]
 
 
 @dataclass
@@ -77,6 +79,8 @@ class Entity:
     geonameid: int | None = None
     geo_rule: str | None = None
     labels: Counter[str] = field(default_factory=Counter, repr=False)
+    parts: list[int] = field(default_factory=list, repr=False)
+    """The numbers of the clusters merged into this row (`EntityTable`)."""
 
     @property
     def is_place(self) -> bool:
@@ -95,8 +99,7 @@ class Entity:
     def to_stored(self) -> dict[str, Any]:
         """Everything, for the report cache."""
         return {**self.to_record(), **{name: getattr(self, name) for name in GEO_FIELDS},
-                "keys": sorted(self.keys), "surfaces": sorted(self.surfaces),
-                "by_article": sorted(self.by_article.items())}
+                "keys": sorted(self.keys), "surfaces": sorted(self.surfaces)}
 
     @classmethod
     def from_stored(cls, data: dict[str, Any]) -> Entity:
@@ -105,7 +108,6 @@ class Entity:
                    articles=data["articles"], first_seen=data["first_seen"],
                    last_seen=data["last_seen"], aliases=data["aliases"],
                    keys=set(data["keys"]), surfaces=set(data["surfaces"]),
-                   by_article=Counter(dict((int(k), v) for k, v in data["by_article"])),
                    country=data.get("country"), lat=data.get("lat"), lon=data.get("lon"),
                    geonameid=data.get("geonameid"), geo_rule=data.get("geo_rule"))
 
@@ -113,27 +115,195 @@ class Entity:
 def build_entities(articles: Iterable[Article], analyses: dict[str, Analysis],
                    gazetteer: Iterable[GazetteerEntry] = (), *, geo: bool = True
                    ) -> list[Entity]:
-    """Merge the mentions of every article into canonical entities (``geo``: place them)."""
+    """Merge the mentions of every article into canonical entities (``geo``: place them),
+    in memory; each entity's ``by_article`` is filled."""
+    import sqlite3
+
     articles = list(articles)
     lex = lexicon()
     uf = UnionFind()
     known = union_gazetteer([*gazetteer, *variants()], uf)
-    corpus = collect(articles, analyses, known, uf, lex)
-    _join_variants(corpus, uf, known, lex, geo=geo)
-    resolver = ShortFormResolver(corpus, known, lex, _place_test(geo))
-    clusters: dict[str, list[Occurrence]] = defaultdict(list)
-    for occ in resolver.resolve():
-        clusters[uf.find(occ.key)].append(occ)
-    entities = [_make_entity(root, members, articles, known, lex)
-                for root, members in clusters.items()]
-    entities = [e for e in entities if not _dropped(e, resolver, lex)]
-    if geo:
-        entities = _settle_groups(entities, lex, _place_named())
-        place_entities(entities, lex.unmapped)
-        _retype_unplaced(entities)
-        entities = merge_same_places(entities)
-    entities.sort(key=lambda e: (-e.articles, -e.mentions, e.name.casefold()))
-    return entities
+    connection = sqlite3.connect(":memory:")
+    try:
+        connection.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+        entity_index.prepare(connection, "memory")
+        ids = {h: i for i, h in enumerate(dict.fromkeys(
+            a.text_hash for a in articles if a.text_hash in analyses), start=1)}
+        entity_index.derive(connection, ((i, 0.0, analyses[h]) for h, i in ids.items()),
+                            known, lex)
+        connection.execute("CREATE TEMP TABLE chosen (idx INTEGER PRIMARY KEY, "
+                           "analysis INTEGER, date TEXT)")
+        connection.executemany("INSERT INTO temp.chosen VALUES (?, ?, ?)",
+                               [(i, ids.get(a.text_hash), a.date)
+                                for i, a in enumerate(articles)])
+        table = EntityTable(connection, "temp.chosen", known, uf, lex, geo=geo)
+        table.fill_by_article()
+        return table.entities
+    finally:
+        connection.close()
+
+
+def store_entities(connection: sqlite3.Connection, selection: str,
+                   gazetteer: Iterable[GazetteerEntry] = ()) -> EntityTable:
+    """The canonical entities of the articles of ``selection`` (a table of the store's
+    connection: idx, analysis, date), deriving the entity rows of analyses that have none."""
+    lex = lexicon()
+    uf = UnionFind()
+    known = union_gazetteer([*gazetteer, *variants()], uf)
+    entity_index.derive_selected(connection, selection, known, lex)
+    return EntityTable(connection, selection, known, uf, lex)
+
+
+def derive_stored(connection: sqlite3.Connection,
+                  gazetteer: Iterable[GazetteerEntry] = ()) -> int:
+    """Derive the entity rows of every stored analysis that has none (a migration: later
+    reports then only read them); how many analyses were derived."""
+    uf = UnionFind()
+    known = union_gazetteer([*gazetteer, *variants()], uf)
+    return entity_index.derive_selected(connection, None, known, lexicon())
+
+
+class EntityTable:
+    """The merge over the selected articles of a connection's entity rows (see
+    `rafah.reports.entity_index`): ``entities`` in report order; the temporary tables it
+    leaves answer which articles name which entity."""
+
+    def __init__(self, connection: sqlite3.Connection, selection: str, known: Known,
+                 uf: UnionFind, lex: Lexicon, *, geo: bool = True) -> None:
+        self.connection = connection
+        self.selection = selection
+        entity_selection.select(connection, selection)
+        for long_key, short_key in entity_selection.corpus_acronyms(connection):
+            uf.union(long_key, short_key)
+        corpus = Corpus(co_mentions=partial(entity_selection.co_mentions, connection))
+        forms = entity_selection.fill(corpus, connection, lex)
+        _join_variants(corpus, uf, known, lex, geo=geo)
+        resolver = ShortFormResolver(corpus, known, lex, _place_test(geo))
+        clusters: dict[str, list[Occurrence]] = defaultdict(list)
+        roots = []
+        for form, occ, targets in forms:
+            resolved = resolver.resolve(occ, targets)
+            root = uf.find(resolved.key)
+            clusters[root].append(resolved)
+            roots.append((form, root))
+        entities = [_make_entity(number, root, members, known, lex)
+                    for number, (root, members) in enumerate(clusters.items())]
+        entities = [e for e in entities if not _dropped(e, resolver, lex)]
+        if geo:
+            entities = _settle_groups(entities, lex, _place_named())
+        numbers = {root: number for number, root in enumerate(clusters)}
+        kept = {e.parts[0] for e in entities}
+        self._articles(entities, [(form, numbers[root]) for form, root in roots
+                                  if numbers[root] in kept])
+        if geo:
+            place_entities(entities, lex.unmapped, self._place_contexts)
+            _retype_unplaced(entities)
+            entities = merge_same_places(entities)
+            self._merged_articles([e for e in entities if len(e.parts) > 1])
+        entities.sort(key=lambda e: (-e.articles, -e.mentions, e.name.casefold()))
+        self.entities = entities
+
+    def _articles(self, entities: list[Entity], owners: list[tuple[int, int]]) -> None:
+        """``temp.ent_ae`` (analysis, entity, mentions); each entity's articles and dates."""
+        db = self.connection
+        for table in ("ent_fe", "ent_ae"):
+            db.execute(f"DROP TABLE IF EXISTS temp.{table}")
+        db.execute("CREATE TEMP TABLE ent_fe (form INTEGER PRIMARY KEY, entity INTEGER)")
+        db.executemany("INSERT INTO temp.ent_fe VALUES (?, ?)", owners)
+        db.execute("CREATE TEMP TABLE ent_ae (analysis INTEGER, entity INTEGER, n INTEGER, "
+                   "PRIMARY KEY (analysis, entity)) WITHOUT ROWID")
+        db.execute("INSERT INTO temp.ent_ae SELECT r.analysis, fe.entity, sum(r.count) "
+                   "FROM temp.ent_sel s JOIN entity_rows r ON r.analysis = s.analysis "
+                   "JOIN temp.ent_fe fe ON fe.form = r.form GROUP BY r.analysis, fe.entity")
+        by_number = {e.parts[0]: e for e in entities}
+        for number, articles, first, last in db.execute(
+                "SELECT ae.entity, sum(s.w), min(s.dmin), max(s.dmax) FROM temp.ent_ae ae "
+                "JOIN temp.ent_sel s ON s.analysis = ae.analysis GROUP BY ae.entity"):
+            entity = by_number[number]
+            entity.articles, entity.first_seen, entity.last_seen = articles, first, last
+
+    def _place_contexts(self, places: list[Entity]) -> list[tuple[list[str], int]]:
+        """The place names of each article (in entity order) with how many articles name
+        exactly those, in the order the articles first name a place. Names no gazetteer
+        knows are left out: they have no place and are no other name's context."""
+        from rafah.places import lookup
+
+        db = self.connection
+        db.execute("DROP TABLE IF EXISTS temp.ent_places")
+        db.execute("CREATE TEMP TABLE ent_places (entity INTEGER PRIMARY KEY, known INTEGER)")
+        db.executemany("INSERT INTO temp.ent_places VALUES (?, ?)",
+                       [(e.parts[0], bool(e.name.strip() and lookup(e.name))) for e in places])
+        names = {e.parts[0]: e.name for e in places}
+        rows = db.execute(
+            "SELECT t.names, sum(s.w), min((t.lead << 32) + s.first_idx) AS o FROM ("
+            "SELECT analysis, min(entity) AS lead, group_concat(CASE WHEN known THEN entity END) "
+            "AS names FROM (SELECT ae.analysis AS analysis, ae.entity AS entity, p.known AS known "
+            "FROM temp.ent_ae ae JOIN temp.ent_places p ON p.entity = ae.entity "
+            "ORDER BY ae.analysis, ae.entity) GROUP BY analysis) t "
+            "JOIN temp.ent_sel s ON s.analysis = t.analysis WHERE t.names IS NOT NULL "
+            "GROUP BY t.names ORDER BY o")
+        return [([names[int(n)] for n in found.split(",")], weight) for found, weight, _ in rows]
+
+    def _merged_articles(self, merged: list[Entity]) -> None:
+        """The articles of place rows that absorbed others."""
+        if not merged:
+            return
+        db = self.connection
+        db.execute("DROP TABLE IF EXISTS temp.ent_group")
+        db.execute("CREATE TEMP TABLE ent_group (entity INTEGER PRIMARY KEY, grp INTEGER)")
+        db.executemany("INSERT INTO temp.ent_group VALUES (?, ?)",
+                       [(part, e.parts[0]) for e in merged for part in e.parts])
+        by_number = {e.parts[0]: e for e in merged}
+        for number, articles in db.execute(
+                "SELECT x.grp, sum(s.w) FROM (SELECT DISTINCT g.grp AS grp, ae.analysis AS "
+                "analysis FROM temp.ent_ae ae JOIN temp.ent_group g ON g.entity = ae.entity) x "
+                "JOIN temp.ent_sel s ON s.analysis = x.analysis GROUP BY x.grp"):
+            by_number[number].articles = articles
+
+    def _ranks(self, skip_types: Iterable[str]) -> None:
+        """``temp.ent_rank``: each merged entity number → the rank of its row (rows of
+        ``skip_types`` left out)."""
+        skipped = set(skip_types)
+        db = self.connection
+        db.execute("DROP TABLE IF EXISTS temp.ent_rank")
+        db.execute("CREATE TEMP TABLE ent_rank (entity INTEGER PRIMARY KEY, rank INTEGER)")
+        db.executemany("INSERT INTO temp.ent_rank VALUES (?, ?)",
+                       [(part, rank) for rank, e in enumerate(self.entities)
+                        if e.type not in skipped for part in e.parts])
+
+    def top_names(self, count: int, *, skip_types: Iterable[str] = ("NORP",)
+                  ) -> dict[int, list[str]]:
+        """For each article (its ``idx`` in the selection), the canonical names it mentions
+        most (ties: report order)."""
+        self._ranks(skip_types)
+        db = self.connection
+        db.execute("DROP TABLE IF EXISTS temp.ent_top")
+        db.execute("CREATE TEMP TABLE ent_top (analysis INTEGER, k INTEGER, rank INTEGER, "
+                   "PRIMARY KEY (analysis, k)) WITHOUT ROWID")
+        mentions = "SELECT ae.analysis AS analysis, r.rank AS rank, ae.n AS n FROM " \
+            "temp.ent_ae ae JOIN temp.ent_rank r ON r.entity = ae.entity"
+        if any(len(e.parts) > 1 for e in self.entities):  # rows that joined: one rank
+            mentions = "SELECT analysis, rank, sum(n) AS n FROM (" + mentions + \
+                ") GROUP BY analysis, rank"
+        db.execute(
+            "INSERT INTO temp.ent_top SELECT analysis, k, rank FROM (SELECT analysis, rank, "
+            f"row_number() OVER (PARTITION BY analysis ORDER BY n DESC, rank) AS k FROM "
+            f"({mentions})) WHERE k <= ?", (count,))
+        names: dict[int, list[str]] = defaultdict(list)
+        for idx, rank in db.execute(
+                f"SELECT c.idx, t.rank FROM {self.selection} c JOIN temp.ent_top t "
+                "ON t.analysis = c.analysis ORDER BY c.idx, t.k"):
+            names[idx].append(self.entities[rank].name)
+        return dict(names)
+
+    def fill_by_article(self) -> None:
+        """Each entity's mentions per article (its ``idx`` in the selection)."""
+        self._ranks(())
+        for idx, rank, mentions in self.connection.execute(
+                "SELECT c.idx, r.rank, sum(ae.n) FROM temp.ent_ae ae JOIN temp.ent_rank r "
+                f"ON r.entity = ae.entity JOIN {self.selection} c ON c.analysis = ae.analysis "
+                "GROUP BY c.idx, r.rank ORDER BY c.idx"):
+            self.entities[rank].by_article[idx] = mentions
 
 
 def _place_named() -> Callable[[str], bool]:
@@ -238,8 +408,10 @@ def _dropped(entity: Entity, resolver: ShortFormResolver, lex: Lexicon) -> bool:
     return entity.type == "PERSON" and entity.keys <= resolver.first_name_only
 
 
-def _canonical(members: Sequence[Occurrence], kind: str, lex: Lexicon) -> str:
-    forms = Counter(m.cleaned for m in members)
+def _canonical(forms: Counter[str], kind: str, lex: Lexicon) -> str:
+    """The name of an entity of type ``kind`` with these cleaned forms (and counts)."""
+    if len(forms) == 1:
+        return next(iter(forms))
     if kind == "PERSON":
         full = {f: c for f, c in forms.items() if len(f.split()) >= 2}
         if full:
@@ -267,29 +439,33 @@ def _name_and_type(root: str, members: list[Occurrence], known: Known, lex: Lexi
         entry = known.by_key.get(root)
     if entry is not None:
         return entry.name, entry.type, entry
-    kind = vote_type(members, _canonical(members, "", lex), lex)
-    return _canonical(members, kind, lex), kind, None
+    forms: Counter[str] = Counter()
+    for m in members:
+        forms[m.cleaned] += m.count
+    kind = vote_type(members, _canonical(forms, "", lex), lex)
+    return _canonical(forms, kind, lex), kind, None
 
 
-def _seen(article_ids: Iterable[int], articles: list[Article]) -> tuple[str | None, str | None]:
-    """The first and last dates of the articles."""
-    dates = sorted(d for d in (articles[i].date for i in article_ids) if d)
-    return (dates[0], dates[-1]) if dates else (None, None)
-
-
-def _make_entity(root: str, members: list[Occurrence], articles: list[Article],
-                 known: Known, lex: Lexicon) -> Entity:
+def _make_entity(number: int, root: str, members: list[Occurrence], known: Known,
+                 lex: Lexicon) -> Entity:
+    """An entity of the cluster ``root`` (``number``: its place in the clusters' order);
+    its articles and dates are counted later, in the store."""
     name, kind, entry = _name_and_type(root, members, known, lex)
-    by_article = Counter(m.article for m in members)
-    first_seen, last_seen = _seen(by_article, articles)
-    surfaces = Counter(m.written for m in members) + Counter(m.cleaned for m in members)
+    surfaces: Counter[str] = Counter()
+    for m in members:
+        surfaces[m.written] += m.count
+    for m in members:
+        surfaces[m.cleaned] += m.count
     aliases = [s for s, _ in sorted(surfaces.items(), key=lambda p: (-p[1], p[0]))
                if s != name and not _has_article(s)]
     known_names = {name, *entry.surfaces} if entry else set()
-    return Entity(name=name, type=kind, mentions=len(members), articles=len(by_article),
-                  first_seen=first_seen, last_seen=last_seen, aliases=aliases,
-                  keys={m.key for m in members}, by_article=by_article,
-                  surfaces=set(surfaces) | known_names, labels=Counter(m.label for m in members))
+    labels: Counter[str] = Counter()
+    for m in members:
+        labels[m.label] += m.count
+    return Entity(name=name, type=kind, mentions=sum(m.count for m in members), articles=0,
+                  first_seen=None, last_seen=None, aliases=aliases,
+                  keys={m.key for m in members}, surfaces=set(surfaces) | known_names,
+                  labels=labels, parts=[number])
 
 
 def top_names_by_article(entities: list[Entity], count: int, *,

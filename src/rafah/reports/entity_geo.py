@@ -8,8 +8,8 @@ then join ("DC" = "Washington, D.C."). The gazetteer is loaded only here, on fir
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -19,13 +19,22 @@ if TYPE_CHECKING:
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 
 
-def _article_names(places: list[Entity]) -> list[list[str]]:
-    """Per article, the canonical names of the places it mentions."""
-    per_article: dict[int, list[str]] = defaultdict(list)
-    for entity in places:
-        for article in entity.by_article:
-            per_article[article].append(entity.name)
-    return list(per_article.values())
+Contexts = Callable[[list["Entity"]], list[tuple[list[str], int]]]
+"""Place rows → the place names of each article (in row order) with how many articles name
+exactly those, in the order the articles first name a place."""
+
+
+def _vote(contexts: list[tuple[list[str], int]]) -> dict[str, Place]:
+    """Each name's place by a vote of the articles it occurs in (unresolved names left out)."""
+    from rafah.places import resolve_article
+    from rafah.places.resolve import _elect as elect
+
+    votes: dict[str, Counter[Place]] = defaultdict(Counter)
+    for names, weight in contexts:
+        for name, place in resolve_article(names).items():
+            if place is not None:
+                votes[name][place] += weight
+    return {name: elect(counter) for name, counter in votes.items()}
 
 
 def _alias_place(entity: Entity) -> Place | None:
@@ -56,12 +65,12 @@ def _fits(entity: Entity, place: Place | None, unmapped: frozenset[str]) -> Plac
     return place
 
 
-def place_entities(entities: Iterable[Entity], unmapped: frozenset[str] = frozenset()) -> None:
-    """Fill ``country``, ``lat``, ``lon``, ``geonameid`` and ``geo_rule`` of place rows."""
-    from rafah.places import resolve_corpus
-
+def place_entities(entities: Iterable[Entity], unmapped: frozenset[str] = frozenset(),
+                   contexts: Contexts | None = None) -> None:
+    """Fill ``country``, ``lat``, ``lon``, ``geonameid`` and ``geo_rule`` of place rows
+    (``contexts``: which articles name which rows)."""
     places = [e for e in entities if e.type in PLACE_TYPES and e.name.casefold() not in unmapped]
-    found = resolve_corpus(_article_names(places))
+    found = _vote(contexts(places) if contexts else [])
     for entity in places:
         place = found.get(entity.name)
         place = place if place is not None else _alias_place(entity)
@@ -83,10 +92,10 @@ def _identity(entity: Entity) -> tuple[Any, ...] | None:
 
 
 def _absorb(into: Entity, other: Entity) -> None:
-    """Add ``other``'s mentions and names to ``into``."""
-    into.by_article.update(other.by_article)
+    """Add ``other``'s mentions and names to ``into`` (its articles are counted by the
+    caller: ``parts`` names the rows joined)."""
+    into.parts += other.parts
     into.mentions += other.mentions
-    into.articles = len(into.by_article)
     into.keys |= other.keys
     into.surfaces |= other.surfaces | {other.name}
     names = [other.name, *other.aliases]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from rafah.gazetteer import GazetteerEntry
-from rafah.records import Analysis, Article
+from rafah.records import Analysis
 from rafah.reports.entity_lexicon import Lexicon, fold_word
 
 SURNAME_SHARE = 0.8
@@ -72,6 +72,8 @@ class Occurrence:
     sent: int
     start: int
     end: int
+    count: int = 1
+    """How many mentions the occurrence stands for (a form of the corpus: all of them)."""
 
 
 @dataclass
@@ -82,14 +84,32 @@ class Known:
     caps_only: set[str] = field(default_factory=set)
 
 
+CoMentions = Callable[[dict[str, dict[str, str]]], dict[str, tuple[int, Counter[str]]]]
+"""For keys → {placed key: its country}: per key, (its articles, and of those naming
+exactly one country through the placed keys, how many name each)."""
+
+
 @dataclass
 class Corpus:
-    """Occurrences by article and the corpus-wide counts the joins consult."""
+    """The distinct forms of the selected articles (in order of first mention, each with its
+    count) and the corpus-wide counts the joins consult; ``co_mentions`` answers what the
+    articles of a key also name."""
 
-    per_article: list[list[Occurrence]] = field(default_factory=list)
+    co_mentions: CoMentions
+    forms: list[Occurrence] = field(default_factory=list)
     label_counts: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     signature_counts: Counter[str] = field(default_factory=Counter)
     signature_forms: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    def add(self, occ: Occurrence, lex: Lexicon) -> None:
+        """Count one form (``occ.count`` mentions)."""
+        words = occ.cleaned.split()
+        if occ.label == "PERSON" and len(words) >= 2:
+            signature = person_signature(words, lex)
+            self.signature_forms[signature].add(occ.key)
+            self.signature_counts[signature] += occ.count
+        self.label_counts[occ.key][occ.label] += occ.count
+        self.forms.append(occ)
 
     def count(self, key: str) -> int:
         """How many mentions carry ``key``."""
@@ -98,7 +118,9 @@ class Corpus:
 
     def mostly(self, key: str, labels: Iterable[str]) -> bool:
         """Whether ``labels`` hold at least half the mentions of ``key``."""
-        counts = self.label_counts.get(key, Counter())
+        counts = self.label_counts.get(key)
+        if counts is None:
+            return False
         return 2 * sum(counts[label] for label in labels) >= max(1, sum(counts.values()))
 
 
@@ -145,35 +167,35 @@ def _occurrence_key(text: str, known: Known) -> str:
     return key
 
 
-def collect(articles: Sequence[Article], analyses: dict[str, Analysis], known: Known,
-            uf: UnionFind, lex: Lexicon) -> Corpus:
-    """Step 2: occurrences of every article; acronyms defined in the text join their long
-    form (unless the gazetteer gives the acronym to another name)."""
-    corpus = Corpus()
-    for index, article in enumerate(articles):
-        analysis = analyses.get(article.text_hash)
-        found: list[Occurrence] = []
-        if analysis is not None:
-            for acronym in analysis.acronyms:
-                long_key, short_key = name_key(acronym.long), name_key(acronym.short)
-                if short_key not in known.by_key or long_key in known.by_key:
-                    uf.union(long_key, short_key)
-            for m in analysis.mentions:
-                key = _occurrence_key(m.text, known)
-                if not key:
-                    continue
-                label = corrected_label(m.text, m.label, lex)
-                if label == "PERSON" and _INNER_POSSESSIVE.search(m.text):
-                    continue  # two names glued: "Trump's Twitter"
-                words = m.text.split()
-                if label == "PERSON" and len(words) >= 2:
-                    corpus.signature_forms[person_signature(words, lex)].add(key)
-                    corpus.signature_counts[person_signature(words, lex)] += 1
-                found.append(Occurrence(key, m.text, m.written, label, index, m.sent,
-                                        m.start, m.end))
-                corpus.label_counts[key][label] += 1
-        corpus.per_article.append(found)
-    return corpus
+def article_occurrences(analysis: Analysis, known: Known, lex: Lexicon
+                        ) -> tuple[list[Occurrence], list[tuple[str, str]]]:
+    """Step 2, one article: its occurrences, and the (long, short) keys of the acronyms it
+    defines that join (unless the gazetteer gives the acronym to another name)."""
+    pairs = []
+    for acronym in analysis.acronyms:
+        long_key, short_key = name_key(acronym.long), name_key(acronym.short)
+        if short_key not in known.by_key or long_key in known.by_key:
+            pairs.append((long_key, short_key))
+    found: list[Occurrence] = []
+    for m in analysis.mentions:
+        key = _occurrence_key(m.text, known)
+        if not key:
+            continue
+        label = corrected_label(m.text, m.label, lex)
+        if label == "PERSON" and _INNER_POSSESSIVE.search(m.text):
+            continue  # two names glued: "Trump's Twitter"
+        found.append(Occurrence(key, m.text, m.written, label, 0, m.sent, m.start, m.end))
+    return found, pairs
+
+
+def article_targets(found: list[Occurrence], lex: Lexicon
+                    ) -> Callable[[str], tuple[str, str, str]]:
+    """Per article: a key → the keys of the only longer names of the article it can stand
+    for ("" for none): a person by surname, a person by first name, an organisation."""
+    surnames = _article_targets(found, "PERSON", -1, lex)
+    firsts = _article_targets(found, "PERSON", 0, lex)
+    organisations = _article_targets(found, "ORG", 0, lex)
+    return lambda key: (surnames.get(key, ""), firsts.get(key, ""), organisations.get(key, ""))
 
 
 def join_person_variants(corpus: Corpus, uf: UnionFind) -> None:
@@ -262,8 +284,7 @@ def join_org_variants(corpus: Corpus, uf: UnionFind, place_country: dict[str, st
     joins its variant prefixed by the corpus's home country ("Senate" = "US Senate")."""
     families = _org_families(corpus, place_country, lex)
     home = _home_country(corpus, place_country)
-    placeless_articles = _articles_by_key(corpus, {k for f in families.values()
-                                                   for k in f.get(frozenset(), [])})
+    found = corpus.co_mentions(_placeless_owners(families))
     for words, variants in families.items():
         if len(words) == 1:
             if home in variants and frozenset() in variants:
@@ -272,37 +293,33 @@ def join_org_variants(corpus: Corpus, uf: UnionFind, place_country: dict[str, st
         for keys in variants.values():
             for key in keys[1:]:
                 uf.union(keys[0], key)
-        placed = {c: keys for c, keys in variants.items() if c}
         for key in variants.get(frozenset(), []):
-            target = _co_mentioned_variant(placeless_articles.get(key, set()), placed, corpus)
+            target = _co_mentioned_variant(found.get(key), variants)
             if target is not None:
                 uf.union(target, key)
 
 
-def _articles_by_key(corpus: Corpus, keys: set[str]) -> dict[str, set[int]]:
-    found: dict[str, set[int]] = defaultdict(set)
-    for index, occurrences in enumerate(corpus.per_article):
-        for occ in occurrences:
-            if occ.key in keys:
-                found[occ.key].add(index)
-    return found
+def _placeless_owners(families: dict[frozenset[str], dict[frozenset[str], list[str]]]
+                      ) -> dict[str, dict[str, str]]:
+    """Each form without a country of a family of several words → the family's placed
+    forms with their country (forms of families without placed ones left out)."""
+    owners: dict[str, dict[str, str]] = {}
+    for words, variants in families.items():
+        owner = {placed: next(iter(country)) for country, keys in variants.items()
+                 if country for placed in keys}
+        if len(words) != 1 and owner:
+            owners.update((key, owner) for key in variants.get(frozenset(), []))
+    return owners
 
 
-def _co_mentioned_variant(articles: set[int], placed: dict[frozenset[str], list[str]],
-                          corpus: Corpus) -> str | None:
-    """The key of the one placed variant mentioned in enough of ``articles``."""
-    if not articles or not placed:
+def _co_mentioned_variant(found: tuple[int, Counter[str]] | None,
+                          variants: dict[frozenset[str], list[str]]) -> str | None:
+    """The key of the one placed variant mentioned in enough of the articles of a key."""
+    if found is None or len(found[1]) != 1:
         return None
-    owner = {key: country for country, keys in placed.items() for key in keys}
-    votes: Counter[frozenset[str]] = Counter()
-    for index in articles:
-        seen = {owner[o.key] for o in corpus.per_article[index] if o.key in owner}
-        if len(seen) == 1:
-            votes[next(iter(seen))] += 1
-    if len(votes) != 1:
-        return None
+    articles, votes = found
     country, count = votes.most_common(1)[0]
-    return placed[country][0] if count >= CO_MENTION_SHARE * len(articles) else None
+    return variants[frozenset({country})][0] if count >= CO_MENTION_SHARE * articles else None
 
 
 def join_storm_names(corpus: Corpus, uf: UnionFind, lex: Lexicon) -> None:
@@ -329,14 +346,14 @@ class _ShortForms:
 
 def _short_form_votes(corpus: Corpus, lex: Lexicon) -> _ShortForms:
     votes = _ShortForms(defaultdict(Counter), defaultdict(Counter), defaultdict(Counter))
-    for found in corpus.per_article:
-        for occ in found:
-            words = occ.cleaned.split()
-            if occ.label == "PERSON" and len(words) >= 2:
-                votes.surnames[name_key(words[-1])][person_signature(words, lex)] += 1
-                votes.first_names[name_key(words[0])][person_signature(words, lex)] += 1
-            elif occ.label == "ORG" and len(words) >= 2 and org_like(words, lex):
-                votes.org_heads[name_key(words[0])][occ.key] += 1
+    for occ in corpus.forms:
+        words = occ.cleaned.split()
+        if occ.label == "PERSON" and len(words) >= 2:
+            signature = person_signature(words, lex)
+            votes.surnames[name_key(words[-1])][signature] += occ.count
+            votes.first_names[name_key(words[0])][signature] += occ.count
+        elif occ.label == "ORG" and len(words) >= 2 and org_like(words, lex):
+            votes.org_heads[name_key(words[0])][occ.key] += occ.count
     return votes
 
 
@@ -382,17 +399,15 @@ class ShortFormResolver:
         long_count = max(self.corpus.count(long), self.corpus.signature_counts.get(long, 0))
         return long if long_count >= share * self.corpus.count(short) else None
 
-    def _person(self, occ: Occurrence, surnames: dict[str, str], firsts: dict[str, str]
-                ) -> str | None:
+    def _person(self, occ: Occurrence, surname: str, first: str) -> str | None:
+        """The person a one-word name stands for (``surname``, ``first``: the article's)."""
         key = occ.key
-        local = surnames.get(key)
-        if local is not None and len(self.votes.surnames.get(key, ())) == 1:
-            target: str | None = local  # the only person of the corpus with this surname
+        if surname and len(self.votes.surnames.get(key, ())) == 1:
+            target: str | None = surname  # the only person of the corpus with this surname
         else:
-            target = self._plausible(key, local or _dominant(self.votes.surnames.get(key)))
+            target = self._plausible(key, surname or _dominant(self.votes.surnames.get(key)))
         if target is None and key not in self.votes.surnames and self._first_name_like(occ):
-            target = self._plausible(key, firsts.get(key) or
-                                     _dominant(self.votes.first_names.get(key)))
+            target = self._plausible(key, first or _dominant(self.votes.first_names.get(key)))
             if target is None and key in self.votes.first_names and occ.label == "PERSON":
                 self.first_name_only.add(key)
         return target
@@ -406,36 +421,27 @@ class ShortFormResolver:
         """A person's label, or a place's on a word no gazetteer knows as a place."""
         return occ.label == "PERSON" or self._unknown_place(occ)
 
-    def _person_like(self, occ: Occurrence, surnames: dict[str, str]) -> bool:
+    def _person_like(self, occ: Occurrence, surname: str) -> bool:
         if occ.label == "PERSON" or occ.label not in PLACE_LABELS:
             return True
         if self.corpus.mostly(occ.key, ("PERSON",)):
             return True
-        return (occ.key in surnames or occ.key in self.votes.first_names) and \
+        return (bool(surname) or occ.key in self.votes.first_names) and \
             self._unknown_place(occ)
 
-    def resolve_article(self, found: list[Occurrence]) -> list[Occurrence]:
-        """The article's occurrences, one-word names pointed at their long forms."""
-        surnames = _article_targets(found, "PERSON", -1, self.lex)
-        firsts = _article_targets(found, "PERSON", 0, self.lex)
-        organisations = _article_targets(found, "ORG", 0, self.lex)
-        resolved = []
-        for occ in found:
-            single = len(occ.cleaned.split()) == 1 and occ.key not in self.known.by_key
-            organisation = self._plausible(
-                occ.key, organisations.get(occ.key) or
-                _dominant(self.votes.org_heads.get(occ.key)), ORG_LONG_FORM_SHARE)
-            if single and organisation and occ.key not in surnames and (
-                    occ.label == "ORG" or (organisations.get(occ.key) == organisation and
-                                           self._unknown_place(occ))):
-                occ = replace(occ, key=organisation)
-            elif single and self._person_like(occ, surnames):
-                target = self._person(occ, surnames, firsts)
-                if target is not None:
-                    occ = replace(occ, key=target, label="PERSON")
-            resolved.append(occ)
-        return resolved
-
-    def resolve(self) -> list[Occurrence]:
-        """Every occurrence of the corpus, resolved."""
-        return [occ for found in self.corpus.per_article for occ in self.resolve_article(found)]
+    def resolve(self, occ: Occurrence, targets: tuple[str, str, str]) -> Occurrence:
+        """A form pointed at its long form when it is a one-word name; ``targets``: the
+        article's longer names it can stand for (`article_targets`)."""
+        surname, first, local_org = targets
+        single = len(occ.cleaned.split()) == 1 and occ.key not in self.known.by_key
+        organisation = self._plausible(
+            occ.key, local_org or _dominant(self.votes.org_heads.get(occ.key)),
+            ORG_LONG_FORM_SHARE)
+        if single and organisation and not surname and (
+                occ.label == "ORG" or (local_org == organisation and self._unknown_place(occ))):
+            return replace(occ, key=organisation)
+        if single and self._person_like(occ, surname):
+            target = self._person(occ, surname, first)
+            if target is not None:
+                return replace(occ, key=target, label="PERSON")
+        return occ

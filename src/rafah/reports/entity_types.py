@@ -26,15 +26,19 @@ _OVERRIDABLE = frozenset({"ORG", "PERSON", "NORP"})
 
 def _model_vote(members: Sequence[Occurrence], lex: Lexicon, name: str) -> str:
     """The weighted vote of the model's labels (ties: ``TYPE_PRIORITY``)."""
+    if len({m.label for m in members}) == 1:
+        return members[0].label  # one label wins whatever its weight
     weights: dict[str, float] = defaultdict(float)
-    with_article = sum(1 for m in members if _ARTICLE.match(m.written))
-    person_weight = WEAK if 2 * with_article >= len(members) else 1.0
+    with_article = sum(m.count for m in members if _ARTICLE.match(m.written))
+    person_weight = WEAK if 2 * with_article >= sum(m.count for m in members) else 1.0
     if _INNER_POSSESSIVE.search(name):
         person_weight = 0.0
-    norp_weight = 1.0 if lex.looks_like_group(name) else WEAK
+    norp_weight = WEAK
+    if any(m.label == "NORP" for m in members) and lex.looks_like_group(name):
+        norp_weight = 1.0
     for member in members:
         weight = {"PERSON": person_weight, "NORP": norp_weight}.get(member.label, 1.0)
-        weights[member.label] += weight
+        weights[member.label] += weight * member.count
     best = max(weights.values())
     tied = [label for label, weight in weights.items() if weight == best]
     return min(tied, key=lambda t: TYPE_PRIORITY.index(t) if t in TYPE_PRIORITY else 99)
@@ -74,6 +78,8 @@ def cue_type(name: str, voted: str, lex: Lexicon) -> str | None:
 def _formal_country(members: Sequence[Occurrence], lex: Lexicon) -> bool:
     """Whether the entity joined a country's formal name to its short name."""
     keys = {m.key for m in members}
+    if len(keys) == 1:
+        return False  # a formal name's rest is shorter than its key
     rests = (lex.formal_country_rest(key) for key in keys)
     return any(rest is not None and name_key(rest) in keys for rest in rests)
 

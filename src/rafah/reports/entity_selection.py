@@ -1,0 +1,97 @@
+"""The entity rows of the selected articles (`rafah.reports.entity_index`), summed.
+
+``temp.ent_sel`` holds, per analysis of the selection, its number of selected articles, its
+first article and its dates: the corpus-wide counts are one SQL aggregation per distinct
+form (in order of first mention, so the merge breaks ties as a pass over the articles
+would), and what depends on which article says what is aggregated by SQL
+(`rafah.reports.entities.EntityTable`), never one Python object per mention.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from collections.abc import Iterator
+
+from rafah.reports.entity_lexicon import Lexicon
+from rafah.reports.entity_merge import Corpus, Occurrence
+
+FORM_BITS = 20
+"""A form's first position in its article fits in these bits (articles of a million
+mentions are not expected); the first article's index takes the bits above."""
+
+
+def select(connection: sqlite3.Connection, selection: str) -> None:
+    """``temp.ent_sel`` from a table of selected articles (idx, analysis, date)."""
+    connection.execute("DROP TABLE IF EXISTS temp.ent_sel")
+    connection.execute(
+        "CREATE TEMP TABLE ent_sel (analysis INTEGER PRIMARY KEY, w INTEGER, first_idx INTEGER, "
+        "dmin TEXT, dmax TEXT)")
+    connection.execute(
+        "INSERT INTO temp.ent_sel SELECT analysis, count(*), min(idx), min(nullif(date, '')), "
+        f"max(nullif(date, '')) FROM {selection} WHERE analysis IS NOT NULL GROUP BY analysis")
+
+
+def corpus_forms(connection: sqlite3.Connection
+                 ) -> Iterator[tuple[int, Occurrence, tuple[str, str, str]]]:
+    """(form id, occurrence counting its mentions, article targets) of every form of the
+    selection, in order of first mention."""
+    rows = connection.execute(
+        "SELECT f.id, f.key, f.cleaned, f.written, f.label, f.surname, f.first, f.org, t.n "
+        "FROM (SELECT r.form AS form, sum(r.count * s.w) AS n, "
+        f"min((s.first_idx << {FORM_BITS}) + r.first) AS o FROM temp.ent_sel s "
+        "JOIN entity_rows r NOT INDEXED ON r.analysis = s.analysis GROUP BY r.form) t "
+        "JOIN entity_forms f ON f.id = t.form ORDER BY t.o")
+    for form, key, cleaned, written, label, surname, first, org, count in rows:
+        yield form, Occurrence(key, cleaned, written, label, -1, 0, 0, 0, count), \
+            (surname, first, org)
+
+
+def corpus_acronyms(connection: sqlite3.Connection) -> list[tuple[str, str]]:
+    """The joining acronyms of the selection (long key, short key), in order of first use."""
+    return [(long, short) for long, short, _ in connection.execute(
+        "SELECT c.long_key, c.short_key, "
+        f"min((s.first_idx << {FORM_BITS}) + c.seq) AS o FROM temp.ent_sel s "
+        "JOIN entity_acronyms c ON c.analysis = s.analysis GROUP BY 1, 2 ORDER BY o")]
+
+
+def co_mentions(connection: sqlite3.Connection, wanted: dict[str, dict[str, str]]
+                ) -> dict[str, tuple[int, Counter[str]]]:
+    """`rafah.reports.entity_merge.CoMentions` over the selection."""
+    if not wanted:
+        return {}
+    connection.execute("CREATE TEMP TABLE IF NOT EXISTS ent_owner (key TEXT, placed TEXT, "
+                       "country TEXT, PRIMARY KEY (key, placed)) WITHOUT ROWID")
+    connection.execute("DELETE FROM temp.ent_owner")
+    connection.executemany("INSERT INTO temp.ent_owner VALUES (?, ?, ?)",
+                           [(key, placed, country) for key, owner in wanted.items()
+                            for placed, country in owner.items()])
+    rows = connection.execute(
+        "WITH ka AS (SELECT DISTINCT f.key AS key, r.analysis AS analysis "
+        "FROM entity_forms f JOIN entity_rows r ON r.form = f.id "
+        "JOIN temp.ent_sel s ON s.analysis = r.analysis "
+        "WHERE f.key IN (SELECT key FROM temp.ent_owner)), "
+        "seen AS (SELECT ka.key AS key, ka.analysis AS analysis, "
+        "count(DISTINCT o.country) AS countries, max(o.country) AS country FROM ka "
+        "LEFT JOIN entity_rows r ON r.analysis = ka.analysis "
+        "LEFT JOIN entity_forms f ON f.id = r.form "
+        "LEFT JOIN temp.ent_owner o ON o.key = ka.key AND o.placed = f.key "
+        "GROUP BY ka.key, ka.analysis) "
+        "SELECT seen.key, seen.countries, seen.country, s.w FROM seen "
+        "JOIN temp.ent_sel s ON s.analysis = seen.analysis")
+    found: dict[str, tuple[int, Counter[str]]] = {}
+    for key, countries, country, weight in rows:
+        articles, votes = found.get(key, (0, Counter()))
+        if countries == 1:
+            votes[country] += weight
+        found[key] = (articles + weight, votes)
+    return found
+
+
+def fill(corpus: Corpus, connection: sqlite3.Connection, lex: Lexicon
+         ) -> list[tuple[int, Occurrence, tuple[str, str, str]]]:
+    """Count the selection's forms into ``corpus``; the forms with their ids and targets."""
+    forms = list(corpus_forms(connection))
+    for _, occ, _ in forms:
+        corpus.add(occ, lex)
+    return forms

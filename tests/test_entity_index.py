@@ -1,0 +1,71 @@
+"""Entity rows kept in the store: the store's merge equals the in-memory one (no model)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from rafah.records import Acronym, Analysis, Article, Mention
+from rafah.reports.entities import (
+    build_entities,
+    derive_stored,
+    store_entities,
+    top_names_by_article,
+)
+from rafah.store import Store
+
+
+def _article(index: int, text_hash: str, date: str | None) -> Article:
+    return Article(id=f"a{index}.txt", path=f"a{index}.txt", date=date, date_source="header",
+                   title=None, paragraphs=["x"], text_hash=text_hash)
+
+
+def _analysis(*items: tuple[str, str], acronyms: tuple[Acronym, ...] = ()) -> Analysis:
+    return Analysis(mentions=[Mention(text, label, 0, len(text), 0) for text, label in items],
+                    acronyms=list(acronyms))
+
+
+ANALYSES = {
+    "h1": _analysis(("Joe Biden", "PERSON"), ("Biden", "PERSON"), ("Gaza", "GPE"),
+                    ("Khan Younis", "GPE"), ("Israel Defense Forces", "ORG"), ("IDF", "ORG"),
+                    acronyms=(Acronym("Israel Defense Forces", "IDF"),)),
+    "h2": _analysis(("Biden", "PERSON"), ("Rafah", "GPE"), ("Gaza", "GPE"), ("IDF", "ORG")),
+    "h3": _analysis(("Hunter Biden", "PERSON"), ("Biden", "PERSON"), ("Cairo", "GPE")),
+}
+ARTICLES = [_article(1, "h1", "2024-03-13"), _article(2, "h2", "2024-03-20"),
+            _article(3, "h1", "2024-03-21"), _article(4, "h3", None)]
+"""Article 3 republishes article 1."""
+
+
+def _selected(store: Store) -> sqlite3.Connection:
+    connection = store.connection
+    ids = dict(connection.execute("SELECT text_hash, id FROM analyses"))
+    connection.execute("CREATE TEMP TABLE chosen (idx INTEGER PRIMARY KEY, analysis INTEGER, "
+                       "date TEXT)")
+    connection.executemany("INSERT INTO temp.chosen VALUES (?, ?, ?)",
+                           [(i, ids[a.text_hash], a.date) for i, a in enumerate(ARTICLES)])
+    return connection
+
+
+def test_the_store_merge_equals_the_in_memory_one(tmp_path: Path) -> None:
+    store = Store(tmp_path / "store.sqlite3")
+    store.put_many(ANALYSES.items(), "fp")
+    expected = build_entities(ARTICLES, ANALYSES)
+    table = store_entities(_selected(store), "temp.chosen")
+    assert [e.to_record() for e in table.entities] == [e.to_record() for e in expected]
+    assert table.top_names(2) == top_names_by_article(expected, 2)
+    biden = next(e for e in expected if e.name == "Joe Biden")
+    assert biden.by_article == {0: 2, 2: 2} and biden.articles == 2  # the copy counts
+    store.close()
+
+
+def test_rows_are_derived_once_and_again_for_a_rewritten_analysis(tmp_path: Path) -> None:
+    store = Store(tmp_path / "store.sqlite3")
+    store.put_many(ANALYSES.items(), "fp")
+    assert derive_stored(store.connection) == 3
+    assert derive_stored(store.connection) == 0
+    store.put_many([("h2", _analysis(("Cairo", "GPE")))], "fp")
+    assert derive_stored(store.connection) == 1
+    table = store_entities(_selected(store), "temp.chosen")
+    assert "Rafah" not in {e.name for e in table.entities}
+    store.close()
