@@ -209,7 +209,7 @@ def resolve_article(names: Iterable[str]) -> dict[str, Place | None]:
     return result
 
 
-def _elect(votes: Counter[Place]) -> Place:
+def elect(votes: Counter[Place]) -> Place:
     """The place with the most votes (then the larger), with its most frequent rule."""
     tally: Counter[Place] = Counter()
     rules: dict[Place, Counter[str | None]] = defaultdict(Counter)
@@ -228,7 +228,7 @@ def resolve_corpus(per_article: Iterable[Iterable[str]]) -> dict[str, Place]:
         for name, place in resolve_article(names).items():
             if place is not None:
                 votes[name][place] += 1
-    return {name: _elect(counter) for name, counter in votes.items()}
+    return {name: elect(counter) for name, counter in votes.items()}
 
 
 def country_of(name: str) -> str | None:

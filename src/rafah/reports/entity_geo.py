@@ -27,7 +27,7 @@ exactly those, in the order the articles first name a place."""
 def _vote(contexts: list[tuple[list[str], int]]) -> dict[str, Place]:
     """Each name's place by a vote of the articles it occurs in (unresolved names left out)."""
     from rafah.places import resolve_article
-    from rafah.places.resolve import _elect as elect
+    from rafah.places.resolve import elect
 
     votes: dict[str, Counter[Place]] = defaultdict(Counter)
     for names, weight in contexts:
