@@ -556,6 +556,51 @@ CASES: list[tuple[str, list[tuple[str, int | None, bool]]]] = [
     ("Hundreds of villagers sought refuge in the church after gunmen attacked.",
      [("displaced", None, True)]),
     ("Fifty tourists took shelter from the rain in a cafe.", []),
+    # a counted case noun is a count of cases, not a legal matter that blocks its conjuncts
+    ("Officials recorded 1,468 suspected typhoid cases and 11 deaths since March.",
+     [("killed", 11, False)]),
+    ("The ministry has confirmed 2,300 measles cases and 40 deaths in the northern provinces.",
+     [("killed", 40, False)]),
+    ("Police registered 3 fraud cases after the audit.", []),
+    # "the other nine", "the remaining two": the rest of the dead counted before
+    ("Rescuers recovered 14 bodies from the rubble on Monday. The other six were pulled out "
+     "overnight.", [("killed", 14, False), ("killed", 6, False)]),
+    ("Twelve miners died in the blast. The remaining three were found on Friday near the shaft.",
+     [("killed", 12, False), ("killed", 3, False)]),
+    ("Three hikers were killed. The other two were found alive.", [("killed", 3, False)]),
+    ("Three hikers were killed. The other two escaped unhurt.", [("killed", 3, False)]),
+    # a counted plural of an abduction or disappearance noun counts the people it happened to
+    ("Police reported 120 abductions in the province last year.",
+     [("hostages", 120, False)]),
+    ("Rights groups documented 45 forced disappearances in 2019.", [("missing", 45, False)]),
+    ("He faces kidnapping charges in two states.", []),
+    # a possessive before the first conjunct owns a bare counted conjunct: one figure of all
+    ("Officials named a Syrian man whose wife and two sons drowned in the crossing.",
+     [("killed", 3, False)]),
+    ("A teacher whose husband and two children were wounded spoke to reporters.",
+     [("injured", 3, False)]),
+    ("A man and two police officers were killed.", [("killed", 1, False), ("killed", 2, False)]),
+    # left without shelter or homes: displaced
+    ("A wildfire swept through the camp, leaving more than 9,000 people without shelter.",
+     [("displaced", 9000, False)]),
+    ("The cyclone left 2,500 villagers without shelter and food.", [("displaced", 2500, False)]),
+    ("The strike left 9,000 passengers without trains.", []),
+    # a named person's plain death, also in a relative clause and dated, is an obituary
+    ("He said his father John Miles, who died in 1998, had built the house.", []),
+    ("She recalled that her aunt Rosa Lima, who died on a Sunday in 2004, loved gardens.", []),
+    ("His uncle Ravi Das, who died in the bombing, was a teacher.", [("killed", 1, False)]),
+    # care for a part of the body is care for an injury
+    ("A cyclist was admitted for a broken arm after the collision.", [("injured", 1, False)]),
+    ("The bus driver was being treated for a fractured leg.", [("injured", 1, False)]),
+    ("Hospitals treated 12 miners for back pain.", []),
+    # a rescue blocks itself, not the hospital stay coordinated with it
+    ("Firefighters found a man who was rescued from the river and taken to hospital.",
+     [("injured", 1, False)]),
+    ("They met a girl who was rescued from the rubble and reunited with her family.", []),
+    # a verb coordinated with a blocked predicate states its own harm
+    ("Two fishermen have never been found and are presumed dead.", [("killed", 2, False)]),
+    ("Twenty miners were rescued and taken to hospital.", [("injured", 20, False)]),
+    ("Three sailors were not found and the search was called off.", []),
 ]
 
 LINKS: list[tuple[str, list[tuple[str, int, str | None]]]] = [

@@ -36,6 +36,7 @@ from rafah.extract.casualty_kinds import (
     shared_subject_kinds,
     status_phrase,
     toll_kind,
+    unblocked_conjunct_kind,
     verified,
     weak_kind,
 )
@@ -453,6 +454,14 @@ def _event_kind(noun: Token) -> str | None:
         return next((lex.kind("nouns", lemma(o)) for p in noun.children
                      if p.dep_ == "prep" and p.lower_ == "of"
                      for o in p.children if o.dep_ == "pobj"), None)
+    return _plain_noun_kind(noun)
+
+
+def _plain_noun_kind(noun: Token) -> str | None:
+    """ "628 kidnappings", "45 disappearances": a plural of an event that happens to one person
+    counts the people; else a forced move ("2,400 forced deportations")."""
+    if noun.tag_ == "NNS" and lexicon().kind("counted_event_nouns", lemma(noun)):
+        return lexicon().kind("counted_event_nouns", lemma(noun))
     return forced_kind(noun) if noun.pos_ == "NOUN" else None
 
 
@@ -618,12 +627,19 @@ def _reading(anchor: Token, noun: Token | None, via_of: bool, end: int) -> Readi
         return _own_words_reading(anchor, end)
     governed = governing(anchor if noun is None or via_of else noun)
     if _blocks_count(governed.predicate, noun, via_of) or _not_people(noun):
-        return Reading()
+        return _after_block(governed.predicate, noun)
     kinds = _admitted(governed.kinds, noun) or \
         _admitted([k for k in [_fallback_kind(anchor, noun, end)] if k], noun) or \
         _partitive_status(anchor, noun, via_of)
     return Reading(kinds, governed.total,
                    inherit=not kinds and (_pronoun_partitive(noun, via_of) or governed.total))
+
+
+def _after_block(predicate: Token | None, noun: Token | None) -> Reading:
+    """A count of people whose predicate is blocked takes the kind of a verb coordinated with
+    it ("two passengers have never been found and are presumed dead")."""
+    kind = None if _not_people(noun) else unblocked_conjunct_kind(predicate)
+    return Reading([kind]) if kind else Reading()
 
 
 def _partitive_status(anchor: Token, noun: Token | None, via_of: bool) -> list[str]:
@@ -1119,8 +1135,24 @@ def _elliptical(sentence: _Sentence, start: int, anchor: Token, noun: Token | No
         reading = replace(reading, kinds=_owner_kinds(sentence, parent))
     if not reading.kinds and (noun is None or via_of):
         reading, parent = _parallel(sentence, anchor, reading, parent)
-    held = not reading.kinds and noun is None and _still_held(sentence, anchor)
+    held = not reading.kinds and noun is None and (
+        _still_held(sentence, anchor) or _remaining_dead(sentence, anchor))
     return (replace(reading, inherit=True) if held else reading), parent, held
+
+
+def _remaining_dead(sentence: _Sentence, anchor: Token) -> bool:
+    """ "Eighteen bodies were recovered. The other nine were brought up later", "the
+    remaining two will be identified": a bare number determined by "the" and a remainder word,
+    the subject of a body verb, counts the rest of the dead counted before it (never "found
+    alive")."""
+    earlier = sentence.found[-1] if sentence.found else sentence.before
+    lex = lexicon()
+    return anchor.dep_ in ("nsubj", "nsubjpass") and earlier is not None and \
+        earlier.figure.kind == "killed" and lex.has("body_verbs", lemma(anchor.head)) and \
+        any(c.dep_ == "det" and c.lower_ == "the" for c in anchor.children) and \
+        any(c.dep_ == "amod" and lex.has("remainder_words", c.lower_) for c in anchor.children) \
+        and not any(c.dep_ in COMPLEMENT_DEPS and lex.has("safe_complements", c.lower_)
+                    for c in anchor.head.children)
 
 
 def _number_candidates(sentence: _Sentence, start: int, end: int) -> list[Candidate]:
@@ -1180,7 +1212,16 @@ def _kin(member: Token) -> bool:
     """ "his two sons", "two of her children": people named by their tie to someone."""
     owners = [member] + [o for p in member.children if p.dep_ == "prep" and p.lower_ == "of"
                          for o in p.children if o.dep_ == "pobj"]
-    return any(c.dep_ == "poss" and c.pos_ == "PRON" for o in owners for c in o.children)
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for o in owners for c in o.children) or \
+        _shared_owner(member)
+
+
+def _shared_owner(member: Token) -> bool:
+    """ "whose wife and two sons", "his wife and three children": a possessive pronoun before
+    the first conjunct owns a conjunct with no determiner of its own."""
+    return member.dep_ == "conj" and \
+        not any(c.dep_ in ("det", "poss") for c in member.children) and \
+        any(c.dep_ == "poss" and c.tag_ in ("PRP$", "WP$") for c in member.head.children)
 
 
 def _merge_families(sentence: _Sentence) -> None:

@@ -56,7 +56,17 @@ def _phrase_kind(verb: Token) -> str | None:
                 kind = lex.kind("phrases", key)
                 if kind and (not lex.has("sheltering_phrases", key) or _harm_context(verb)):
                     return kind
+            if _treated_body_part(verb, child, obj):
+                return "injured"
     return None
+
+
+def _treated_body_part(verb: Token, link: Token, obj: Token | None) -> bool:
+    """ "treated for a fractured leg", "admitted for a broken arm": care for a part of the
+    body is care for an injury."""
+    lex = lexicon()
+    return obj is not None and link.lower_ == "for" and \
+        lex.has("treatment_verbs", lemma(verb)) and lex.has("body_parts", lemma(obj))
 
 
 def _harm_context(verb: Token) -> bool:
@@ -396,9 +406,11 @@ def _legal_matter(predicate: Token) -> bool:
 
 
 def _counted_cases(noun: Token) -> bool:
-    """ "reported 85 cases of injury": a count of cases of something, not a legal case."""
-    return any(c.dep_ == "nummod" for c in noun.children) and \
-        any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+    """ "reported 85 cases of injury", "recorded 1,468 cholera cases": a count of cases of
+    something (a case noun counted needs no "of"), not a legal case."""
+    return any(c.dep_ == "nummod" for c in noun.children) and (
+        lexicon().has("case_nouns", lemma(noun)) or
+        any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children))
 
 
 def _recorded(predicate: Token) -> bool:
@@ -896,6 +908,16 @@ def shared_subject_kinds(verb: Token) -> list[str]:
             kind = clause_kind(child)
             kinds += [kind] if kind else shared_subject_kinds(child)
     return kinds
+
+
+def unblocked_conjunct_kind(verb: Token | None) -> str | None:
+    """ "have never been found and are presumed dead", "were rescued and taken to hospital":
+    the kind of a verb coordinated with a blocked one, sharing its subject and not blocked
+    itself."""
+    if verb is None or _has_or(verb):
+        return None
+    kinds = [clause_kind(c) for c in verb.children if _sharing_conjunct(c) and not is_blocked(c)]
+    return next((k for k in kinds if k), None)
 
 
 def _sharing_conjunct(child: Token) -> bool:

@@ -43,11 +43,12 @@ _SETS = ("people", "reporting_verbs", "authority_nouns", "subject_victim_verbs",
          "treatment_verbs",
          "camera_operators", "purpose_objects",
          "person_suffix_exceptions", "plant_nouns", "naming_verbs", "case_nouns",
+         "remainder_words",
          "place_nouns", "captor_nouns", "disaster_nouns",
          "sheltering_phrases")
 _MAPS = ("verbs", "weak_verbs", "nouns", "of_nouns", "adjectives", "captivity_complements",
          "toll_nouns", "toll_modifiers", "phrases", "pronoun_genders",
-         "person_verbs", "status_phrases", "title_genders")
+         "person_verbs", "status_phrases", "title_genders", "counted_event_nouns")
 _TUPLES = ("person_suffixes", "age_suffixes")
 _HEDGES = ("hedges_low", "hedges_high", "hedges_neutral")
 READ_KEYS = frozenset(_SETS + _MAPS + _TUPLES + _HEDGES + ("cumulative_patterns",))

@@ -28,6 +28,7 @@ from rafah.extract.casualty_kinds import (
     is_agent,
     is_blocked,
     lemma,
+    only_released,
     person_harm,
     person_verb_kind,
     shared_subject_kinds,
@@ -560,9 +561,11 @@ def _owner(clause: Token) -> Token:
 
 
 def _clause_victim_kind(clause: Token) -> str | None:
-    """The kind a relative or participial clause states of the noun it modifies."""
+    """The kind a relative or participial clause states of the noun it modifies; a rescue
+    blocks only itself ("who was rescued from the coach and taken to hospital": injured)."""
     if is_blocked(clause):
-        return None
+        return "injured" if only_released(clause) and \
+            "injured" in shared_subject_kinds(clause) else None
     if clause.dep_ == "acl":
         return _own_or_shared(clause) if _participle(clause) else None
     subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -622,7 +625,7 @@ def _kinds(token: Token) -> tuple[tuple[str, ...], bool]:
         kind = None if is_blocked(verb) else clause_kind(verb)
         return ((kind,) if kind else ()), True
     governed = governing(_argument(token))
-    if _names_appositive(token) and _natural_death(governed.predicate):
+    if _named_natural_death(token, governed.predicate):
         return (), True
     predicate = governed.predicate
     if governed.kinds and predicate is not None and _harm_predicate(predicate) and \
@@ -644,14 +647,34 @@ def _held_on(release: Token, kinds: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(k for k in kinds if k in ("hostages", "detained", "injured"))
 
 
+def _named_natural_death(token: Token, predicate: Token | None) -> bool:
+    """ "Joe Bryant, the father of ..., has died", "her mother Emma Harris, who died in 2010":
+    a person the article names dying a plain death, stated by the clause or by a relative
+    clause about them."""
+    if not (_names_appositive(token) or
+            any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children)):
+        return False
+    group = _group(token)
+    return _natural_death(predicate) or any(
+        _natural_death(c) for c in group.subtree
+        if c.dep_ == "relcl" and _owner(c).i == group.i)
+
+
 def _natural_death(predicate: Token | None) -> bool:
     """ "Joe Bryant, the father of ..., has died": an obituary, a plain "died" with no cause,
-    incident or circumstance ("died in a tubing accident", "died after being shot")."""
+    incident or circumstance ("died in a tubing accident", "died after being shot"; a date is
+    none: "died in 2010")."""
     if predicate is None or not lexicon().has("obituary_verbs", lemma(predicate)):
         return False
     return not any(c.dep_ in ("advcl", "agent", "acomp", "oprd") or
-                   c.dep_ == "prep" and lexicon().has("cause_prepositions", c.lower_)
-                   for c in predicate.children)
+                   c.dep_ == "prep" and lexicon().has("cause_prepositions", c.lower_) and
+                   not _dated(c) for c in predicate.children)
+
+
+def _dated(prep: Token) -> bool:
+    """ "died in 2010", "died on Monday": the phrase dates the death, it names no incident."""
+    objects = [o for o in prep.children if o.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
 
 
 def _parent(token: Token) -> int | None:
