@@ -3,7 +3,7 @@
 Two measurements, both through the real pipeline (`rafah.nlp.load_pipeline` and the extractor
 registry, with the same chunking as `rafah analyse`):
 
-- **Whole articles** (``--set dev`` / ``dev2`` … ``dev6``, tuned on; ``heldout`` /
+- **Whole articles** (``--set dev`` / ``dev2`` … ``dev7``, tuned on; ``heldout`` /
   ``heldout2`` / ``heldout3``, never looked at; ``own1``/``own3``/``own5`` tuned on and ``own2`` /
   ``own4`` never looked at: articles of other outlets and weeks written by us, kept in
   ``benchmarks/gold/own1/`` …; ``dev6`` and ``heldout3`` are articles drawn at random):
@@ -50,7 +50,7 @@ OWN_SETS = ("own1", "own3", "own5", "own2", "own4")
 GOLD_SETS = {"dev": HERE / "gold" / "dev40.jsonl", "dev2": HERE / "gold" / "dev30b.jsonl",
              "dev3": HERE / "gold" / "dev30c.jsonl", "dev4": HERE / "gold" / "dev30d.jsonl",
              "dev5": HERE / "gold" / "dev30e.jsonl",
-             "dev6": HERE / "gold" / "dev40r.jsonl",
+             "dev6": HERE / "gold" / "dev40r.jsonl", "dev7": HERE / "gold" / "dev30f.jsonl",
              "heldout": HERE / "gold" / "heldout20.jsonl",
              "heldout2": HERE / "gold" / "heldout20b.jsonl",
              "heldout3": HERE / "gold" / "heldout20c.jsonl",
