@@ -138,6 +138,14 @@ class HarmLexicon:
     not_holding: frozenset[str]
     """Complements of "hold" in another sense ("held responsible", "held in high regard")."""
     hostage_takers: frozenset[str]
+    households: frozenset[str]
+    mourners: frozenset[str]
+    trapping: frozenset[str]
+    """Verbs (and the adjectives the tagger makes of them) whose people still held by them are
+    missing ("are still trapped under rubble")."""
+    """Bereaving verbs whose kin are dead only when people do it ("we buried my father"; not
+    "the mudslide buried her sons")."""
+    """Nouns whose count is of households, not of people ("1,200 families fled")."""
     """Holders whose captives are hostages ("kidnappers", "jihadists", "Hamas")."""
     custody_places: frozenset[str]
     """Where the held are detainees ("held in prison", "held in a cell")."""
@@ -237,6 +245,9 @@ def harm_lexicon() -> HarmLexicon:
         safe_words=frozenset(unreal["not_evacuation_words"]) |
         frozenset(casualty["safe_complements"]),
         hostage_takers=frozenset(harm["hostage_takers"]),
+        households=frozenset(harm["household_nouns"]),
+        mourners=frozenset(harm["mourner_verbs"]),
+        trapping=frozenset(harm["trapping_verbs"]),
         custody_places=frozenset(harm["custody_places"]),
         naming=frozenset(harm["naming_verbs"]),
         falling=frozenset(harm["falling_verbs"]),
@@ -541,10 +552,11 @@ def _verb_trigger(token: Token) -> tuple[str, str] | None:
 
 def _bereaved(verb: Token) -> list[Token]:
     """"families have lost children", "she lost her husband": the kin a bereaving verb's
-    subject lost, "we lost 14 of our men": its own people (not "lost their homes", nor "lost
-    two players to injury", "lost its best officers to a rival")."""
+    subject lost, "we lost 14 of our men": its own people, "we buried my father" (by people:
+    not "the mudslide buried her sons"; not "lost their homes", nor "lost two players to
+    injury", "lost its best officers to a rival")."""
     lex = harm_lexicon()
-    if _lemma(verb) not in lex.bereaving:
+    if _lemma(verb) not in lex.bereaving or _not_mourned(verb):
         return []
     kin = [o for o in _children(verb, "dobj") if o.pos_ == "NOUN" and _lemma(o) in lex.kin]
     if kin or any(p.lower_ == "to" for p in _children(verb, "prep")):
@@ -552,6 +564,12 @@ def _bereaved(verb: Token) -> list[Token]:
     armed = any(_key_in(s, side_lexicon().force_nouns) or _lemma(s) in harm_lexicon().units
                 for s in _children(verb, "nsubj"))
     return [o for o in _children(verb, "dobj") if _own_people(_counted(o)[1], armed)]
+
+
+def _not_mourned(verb: Token) -> bool:
+    """A verb of mourners ("bury") whose subject is no person ("the mudslide buried")."""
+    return _lemma(verb) in harm_lexicon().mourners and not any(
+        _is_person(s) or s.pos_ == "PRON" for s in _children(verb, "nsubj"))
 
 
 def _own_people(noun: Token, armed: bool) -> bool:
@@ -1184,9 +1202,16 @@ def _direct_objects(verb: Token) -> list[Token]:
 
 def _outcome_objects(verb: Token) -> list[Token]:
     """"shot dead a shopkeeper and his nephew": the object of an outcome word right after the
-    verb that the parse made a preposition."""
-    return [o for c in _children(verb, "prep") if c.lower_ in harm_lexicon().outcome_words
-            and c.i == verb.i + 1 for o in _children(c, "pobj")]
+    verb that the parse made a preposition or a complement ("shot dead his wife")."""
+    return [o for c in _children(verb, "prep", "acomp", "xcomp", "oprd")
+            if c.lower_ in harm_lexicon().outcome_words and c.i == verb.i + 1
+            for o in _children(c, "pobj", "dobj") if not _split_word(o)]
+
+
+def _split_word(token: Token) -> bool:
+    """A word the parse split at a hyphen ("ex" of "ex-wife"): no whole noun of its own."""
+    return token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == "-" and \
+        not token.whitespace_
 
 
 def _more_object(verb: Token) -> list[Token]:
@@ -1520,13 +1545,31 @@ def _counted_harm_noun(noun: Token) -> list[Token]:
     not events: "one of the largest kidnappings")."""
     if any(c.dep_ == "nummod" and _is_count(c) for c in noun.children) or \
             _listed_people(noun):
-        return [noun]
+        return _counted_demonym(noun) or [noun]
     count = noun.head.head
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and _is_count(count) and \
             count.i < noun.i and (_person_noun(noun) or
                                   _lemma(noun) in harm_lexicon().captive_nouns):
         return [count]
     return []
+
+
+def _counts_itself(noun: Token) -> bool:
+    """A harm noun whose own count (or a counted demonym sharing it) counts its victims."""
+    counted = _counted_harm_noun(noun)
+    return bool(counted) and counted in ([noun], _counted_demonym(noun))
+
+
+def _counted_demonym(noun: Token) -> list[Token]:
+    """"103 Ukrainian and 103 Russian prisoners": a counted demonym (no noun of its own: not
+    "30 Palestinians and 12 hostages") coordinated before a counted harm noun, whose noun it
+    shares: the victims are the demonym and its conjuncts."""
+    head = noun.head
+    if noun.dep_ != "conj" or head.i > noun.i or head.tag_ in ("NNS", "NNPS") or \
+            head.pos_ not in ("ADJ", "PROPN") or \
+            not any(c.dep_ == "nummod" and _is_count(c) for c in head.children):
+        return []
+    return [head] if words_side([head], index=False)[0] else []
 
 
 def _noun_people(noun: Token, kind: str) -> list[Token]:
@@ -1732,9 +1775,13 @@ def _unreal(harm: _Harm) -> bool:
 
 def _shares_mood(clause: Token) -> bool:
     """Whether a clause shares the mood of the word it hangs on (a complement, a conjunct, a
-    phrase, a bare participle clause)."""
+    phrase, a bare participle clause, an infinitive after an adjective: "would make it easier
+    to detain", a harm adjective that is the object of a verb of leaving: "could leave 900
+    dead")."""
     return clause.dep_ in ("xcomp", "ccomp", "conj", "acomp", "oprd", "pobj", "prep", "pcomp") \
-        or _bare_participle(clause)
+        or _bare_participle(clause) or (_infinitive(clause) and clause.head.pos_ == "ADJ") or \
+        (clause.dep_ == "dobj" and clause.pos_ == "ADJ" and
+         _lemma(clause.head) in harm_lexicon().leaving)
 
 
 def _bare_participle(clause: Token) -> bool:
@@ -1899,7 +1946,7 @@ def _without_described_captives(found: list[_Harm]) -> list[_Harm]:
     noun ("the 20 hostages still held in Gaza": the hostages are the mention)."""
     held = ("hostages", "detained")
     counted = {h.trigger.i for h in found if h.trigger.pos_ == "NOUN" and h.kind in held and
-               _counted_harm_noun(h.trigger) == [h.trigger]}
+               _counts_itself(h.trigger)}
     return [h for h in found if not (h.trigger.dep_ == "acl" and h.kind in held and
                                      h.trigger.head.i in counted)]
 
@@ -2001,7 +2048,7 @@ def _readings(token: Token) -> Iterator[_Harm]:
     victims: "missing" in "30 others remain missing" is no verb with a subject)."""
     builders: list[Callable[[Token], _Harm | None]] = [_adjective_harm, _noun_harm,
                                                         _custody_harm, _status_harm,
-                                                        _fatal_state_harm]
+                                                        _fatal_state_harm, _trapped_harm]
     if _is_verb(token) or _elided_auxiliary(token):
         builders.insert(0, _verb_harm)
     if _counted_participle(token):
@@ -2012,6 +2059,19 @@ def _readings(token: Token) -> Iterator[_Harm]:
         harm = build(token)
         if harm is not None:
             yield harm
+
+
+def _trapped_harm(token: Token) -> _Harm | None:
+    """"Many are still trapped under the rubble", "dozens remain trapped": people a trapping
+    verb still holds are missing (not "rescued 30 residents trapped on the upper floors", nor
+    "40 people were trapped" with no "still")."""
+    if not _key_in(token, harm_lexicon().trapping) or token.tag_ not in ("VBN", "JJ"):
+        return None
+    head = token.head if token.dep_ in ("acomp", "xcomp", "oprd") else token
+    still = any(c.lower_ == "still" for c in [*token.children, *head.children])
+    if not (still or _lemma(head) == "remain") or head.dep_ in ("acl", "relcl"):
+        return None
+    return _Harm(token, "missing", _lemma(token), "passive", _subjects(head))
 
 
 def _fatal_state_harm(token: Token) -> _Harm | None:
@@ -2421,7 +2481,23 @@ def _counted(victim: Token) -> tuple[Token | None, Token]:
     counts += _left_count(victim)
     counts += [] if counts else _stranded_count(victim)
     counts += _of_count(victim)
+    counts += [] if counts else _partitive_count(victim)
     return (counts[0] if counts else None), victim
+
+
+_PARTITIVE_ROLES = ("nsubj", "nsubjpass", "dobj", "ROOT")
+
+
+def _partitive_count(victim: Token) -> list[Token]:
+    """"Eight of those held were released", "two of the men abducted": the count whose "of"
+    phrase names uncounted people by the harm participle that follows them (a count that is
+    itself a clause's subject or object, not "a relative of one of those killed")."""
+    prep = victim.head
+    if victim.dep_ != "pobj" or prep.lower_ != "of" or not _is_count(prep.head) or \
+            prep.head.i > victim.i or prep.head.dep_ not in _PARTITIVE_ROLES:
+        return []
+    harmed = any(c.dep_ == "acl" and c.tag_ == "VBN" for c in victim.children)
+    return [prep.head] if harmed else []
 
 
 def _of_count(noun: Token) -> list[Token]:
@@ -2499,8 +2575,7 @@ def _count_end(token: Token) -> int:
 def _victim_value(victim: Token) -> tuple[int | None, list[Token]]:
     """(count or None, words naming the victims) of one victim word."""
     count, noun = _victim_count(victim)
-    value = _count(count) if count is not None else \
-        None if _fraction(noun) else _singular(noun)
+    value = _base_value(count, noun)
     if value is None and _ordinal_one(noun):
         value = 1
     listed = _listed_people(noun) if count is None and value is None else []
@@ -2510,6 +2585,19 @@ def _victim_value(victim: Token) -> tuple[int | None, list[Token]]:
     if count is not None and count not in words:
         words.insert(0, count)
     return value, words or [noun]
+
+
+def _base_value(count: Token | None, noun: Token) -> int | None:
+    """The number a count says (none for households), else one for a singular victim."""
+    if count is not None:
+        return None if _households(count, noun) else _count(count)
+    return None if _fraction(noun) else _singular(noun)
+
+
+def _households(count: Token, noun: Token) -> bool:
+    """"1,200 families fled", "300 households were uprooted": a count of households, not of
+    people (not "a family of four": the count after "of" is of people)."""
+    return count.i < noun.i and _lemma(noun) in harm_lexicon().households
 
 
 def _ordinal_one(noun: Token) -> bool:
@@ -3056,13 +3144,14 @@ def _elliptical(count: Token) -> bool:
     """"Five soldiers were killed and seven wounded": a bare count subject of a coordinated
     clause, counting people of the victims named before it; "killed 28 people in Israel and
     wounded more than 3,000": a bare count object of a harm verb coordinated with one that
-    has its own object."""
+    has its own object (not a clause with a subject of its own: "and Israeli strikes killed
+    30 in Khan Younis")."""
     if not _is_count(count) or _counted(count)[1].i != count.i or _placed_count(count):
         return False
     verb = count.head
     if count.dep_ == "dobj" and verb.dep_ == "conj" and _is_verb(verb.head) and \
             _verb_trigger(verb.head) is not None:
-        return bool(_children(verb.head, "dobj"))
+        return bool(_children(verb.head, "dobj")) and not _children(verb, *_SUBJECTS)
     while verb.dep_ in ("aux", "auxpass", "acl") and verb.head.i != verb.i:
         verb = verb.head
     return (count.dep_ == "conj" or verb.dep_ == "conj") and any(
