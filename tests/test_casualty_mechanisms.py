@@ -601,6 +601,43 @@ CASES: list[tuple[str, list[tuple[str, int | None, bool]]]] = [
     ("Two fishermen have never been found and are presumed dead.", [("killed", 2, False)]),
     ("Twenty miners were rescued and taken to hospital.", [("injured", 20, False)]),
     ("Three sailors were not found and the search was called off.", []),
+    # "N or more" under a verb in the simple present defines a category, it counts no one
+    ("The law covers safety violations that result in the death of two or more people.", []),
+    ("The agency counts any attack that kills 10 or more civilians.", []),
+    ("Witnesses said the gunman killed three or more people before fleeing.",
+     [("killed", 3, False)]),
+    # an infinitive of purpose under a passive verb with a thing as subject is an aim
+    ("Checkpoints were set up to detain a suspect who escaped from the prison.", []),
+    ("Police said two men were arrested and searches were launched to arrest a third man.",
+     [("detained", 2, False)]),
+    ("Buses were sent to evacuate 400 residents from the flooded town.", []),
+    # a stay in hospital for a check-up is no harm (the tokenizer splits "check-up")
+    ("A farmer's wife was killed in the flood. He was in the hospital that night for a heart "
+     "check-up.", [("killed", 1, False)]),
+    ("A man was shot in the market. He was in the hospital for a week.",
+     [("injured", 1, False), ("injured", 1, False)]),
+    # harm by illness ("hospitalized with" a disease) is no incident; an injury noun suffered
+    ("A neighbour was hospitalized with pneumonia last week.", []),
+    ("The grandmother was hospitalized with heart failure in May.", []),
+    ("A woman was hospitalized with burns after the blast.", [("injured", 1, False)]),
+    ("Two miners suffered concussions when the tunnel collapsed.", [("injured", 2, False)]),
+    ("A referee suffered concussion after being struck by a bottle.", [("injured", 1, False)]),
+    # a custody sentence handed to the counted people (verb + the object's compound)
+    ("Three protesters were given jail sentences on Monday.", [("detained", 3, False)]),
+    ("The court said six smugglers had been handed prison sentences.",
+     [("detained", 6, False)]),
+    ("Two officials were handed murder charges.", []),
+    # evacuation to a safe place named by the preposition's object
+    ("About 300 villagers were moved to higher ground as the river rose.",
+     [("displaced", 300, False)]),
+    ("Some 120 residents were relocated to temporary shelters after the earthquake.",
+     [("displaced", 120, False)]),
+    ("The 12 players were moved to a temporary facility while the stadium was repaired.", []),
+    # a definite age phrase restating the named person of the sentence before
+    ("Maria Lopez runs the bakery. On Sunday the 41-year-old was stabbed outside her shop. "
+     "She died on Monday.", []),
+    ("A man was stabbed on Friday near the home of Tom Reyes. The 34-year-old died in "
+     "hospital.", [("injured", 1, False), ("killed", 1, False)]),
 ]
 
 LINKS: list[tuple[str, list[tuple[str, int, str | None]]]] = [

@@ -359,6 +359,17 @@ def _partitive(number: Token) -> bool:
                any(o.dep_ == "pobj" for o in c.children) for c in number.children)
 
 
+def _threshold(doc: Doc, end: int) -> bool:
+    """ "deaths of two or more people", "attacks in which four or more are shot": "N or more"
+    under a verb in the simple present defines a category; it counts no one."""
+    if end + 1 >= len(doc) or doc[end].lower_ != "or" or \
+            doc[end + 1].lower_ not in ("more", "fewer", "less"):
+        return False
+    verb = next((a for a in doc[end - 1].ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and (verb.tag_ in ("VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children))
+
+
 def _excluded(doc: Doc, start: int, end: int) -> bool:
     """Money, percentages, ages, dates, ordinals, ratios, names: never a casualty count."""
     first, last = doc[start], doc[end - 1]
@@ -367,7 +378,7 @@ def _excluded(doc: Doc, start: int, end: int) -> bool:
         return True
     if _in_name(last) or _children_count(last) or _age_after_name(last):
         return True
-    if _next_to_unit(doc, start, end) or _ratio(doc, start, end):
+    if _next_to_unit(doc, start, end) or _ratio(doc, start, end) or _threshold(doc, end):
         return True
     if start > 0 and lexicon().has("negators", doc[start - 1].lower_):
         return True

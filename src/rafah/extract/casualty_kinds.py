@@ -88,13 +88,16 @@ def _harm_context(verb: Token) -> bool:
 
 
 def _phrase_keys(verb: Token, link: Token, obj: Token | None) -> list[str]:
-    """The lexicon keys a verb, its preposition or particle and that one's object may form."""
+    """The lexicon keys a verb, its preposition or particle and that one's object may form
+    (and a verb with its object's compound: "handed prison sentences")."""
     word = lemma(obj) if obj is not None else ""
     modifier = next((f"{m.lower_} " for m in obj.children if m.dep_ == "amod"), "") \
         if obj is not None else ""
     keys = (f"{lemma(verb)} {link.lower_} {word}", f"{lemma(verb)} {link.lower_}",
             f"{link.lower_} {word}", f"{link.lower_} {modifier}{word}")
-    return [key.strip() for key in keys]
+    compounds = [f"{lemma(verb)} {m.lower_} {lemma(link)}" for m in link.children
+                 if link.dep_ == "dobj" and m.dep_ == "compound"]
+    return [key.strip() for key in keys] + compounds
 
 
 def _complement_kind(verb: Token) -> str | None:
@@ -316,14 +319,24 @@ def _present(verb: Token) -> bool:
 
 
 def _disease(predicate: Token) -> bool:
-    """ "malaria killed 608,000 people", "died of cancer": deaths by disease, no incident."""
+    """ "malaria killed 608,000 people", "died of cancer", "hospitalized with kidney failure",
+    "in hospital for a check-up": harm by disease or care with no incident."""
     lex = lexicon()
     causes = _subjects(predicate) + [
-        o for p in predicate.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
+        o for p in predicate.children
+        if p.dep_ == "prep" and p.lower_ in ("of", "from", "with", "for")
         for o in p.children if o.dep_ == "pobj"]
     return any(lex.has("disease_nouns", lemma(c)) or
-               lex.has("disease_nouns", f"{c.doc[c.i - 1].lower_} {lemma(c)}")
-               for c in causes)
+               lex.has("disease_nouns", f"{c.doc[c.i - 1].lower_} {lemma(c)}") or
+               lex.has("disease_nouns", _hyphened(c)) for c in causes)
+
+
+def _hyphened(word: Token) -> str:
+    """ "check-up" split by the tokenizer into "check", "-", "up": the whole word."""
+    doc = word.doc
+    if word.i < 2 or doc[word.i - 1].text != "-":
+        return word.lower_
+    return f"{doc[word.i - 2].lower_}-{word.lower_}"
 
 
 def _prevented(verb: Token) -> bool:
@@ -372,9 +385,19 @@ def _purpose(verb: Token) -> bool:
     lex = lexicon()
     word = lemma(verb)
     harm = lex.kind("verbs", word) or lex.kind("weak_verbs", word)
-    return bool(harm) and verb.dep_ == "advcl" and verb.tag_ == "VB" and \
+    aim = verb.dep_ == "advcl" or verb.dep_ == "xcomp" and _impersonal_passive(verb.head)
+    return bool(harm) and aim and verb.tag_ == "VB" and \
         not lex.has("release_verbs", word) and not lex.has("body_verbs", word) and \
         any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _impersonal_passive(verb: Token) -> bool:
+    """ "raids were conducted to arrest the owner": a passive verb whose subject is a thing
+    (no person to be "forced to flee"), so an infinitive under it is a purpose."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    return bool(subjects) and all(s.pos_ == "NOUN" and not lexicon().is_person(s)
+                                  and not any(c.dep_ == "nummod" for c in s.children)
+                                  for s in subjects)
 
 
 def is_irrealis(predicate: Token) -> bool:
@@ -402,7 +425,15 @@ def _legal_matter(predicate: Token) -> bool:
         return True
     return predicate.pos_ == "VERB" and any(
         c.dep_ == "dobj" and lex.has("legal_nouns", lemma(c)) and not _counted_cases(c)
-        for c in predicate.children)
+        and not _custodial(predicate, c) for c in predicate.children)
+
+
+def _custodial(verb: Token, obj: Token) -> bool:
+    """ "handed prison sentences", "given jail sentences": a legal noun whose compound and
+    verb form a custody phrase is a jailing, not a mere legal matter."""
+    lex = lexicon()
+    return any(lex.kind("phrases", f"{lemma(verb)} {m.lower_} {lemma(obj)}") is not None
+               for m in obj.children if m.dep_ == "compound")
 
 
 def _counted_cases(noun: Token) -> bool:

@@ -105,7 +105,7 @@ class Antecedents:
             self._add(token, self.unnamed(token), gender)
         elif token.pos_ != "PRON" and _is_single(token):
             named = token.dep_ == "appos" and self._is_name(token.head) or \
-                self._named_as(token)
+                self._named_as(token) or self._restated_name(token)
             self._add(token, not named, _gender(token))
         elif self._is_name(token):
             self._add(token, False, _name_gender(token))
@@ -121,6 +121,21 @@ class Antecedents:
         return any(self._is_name(o) for h in heads for p in h.children
                    if p.dep_ in ("prep", "oprd") and p.lower_ == "as"
                    for o in p.children if o.dep_ == "pobj")
+
+    def _restated_name(self, token: Token) -> bool:
+        """ "Cline fell to his death. The 64-year-old was found with injuries": a definite age
+        phrase with no noun of its own restates the person of the last sentence that mentions
+        one (its subject first), here a name."""
+        if not (_age_head(token) and _definite(token)) or not self.mentions:
+            return False
+        sentence = self.mentions[-1].sentence
+        last = max((m for m in self.mentions if m.sentence == sentence),
+                   key=lambda m: (m.subject, m.i))
+        return not last.unnamed and sentence < self.sentence
+
+    def is_named(self, token: Token) -> bool:
+        """Whether ``token`` was recorded as a mention of a named person."""
+        return any(m.i == token.i and not m.unnamed for m in reversed(self.mentions))
 
     def _add(self, token: Token, unnamed: bool, gender: str | None) -> None:
         subject = token.dep_ in ("nsubj", "nsubjpass")
@@ -688,7 +703,8 @@ def _parent(token: Token) -> int | None:
 def _single(token: Token, antecedents: Antecedents) -> Single | None:
     if token.pos_ == "PRON" and not _is_elided(token) and not antecedents.unnamed(token):
         return None
-    if _is_source(token) or _title_of_named(token):
+    if _is_source(token) or _title_of_named(token) or \
+            _age_head(token) and antecedents.is_named(token):
         return None
     kinds, shared = _kinds(token)
     if not kinds:
