@@ -16,7 +16,6 @@ from rafah.analyze import AnalysisRun, AnalysisSettings, analyse_articles, analy
 from rafah.corpus import LoadOptions, LoadResult, load_corpus
 from rafah.dates import in_range
 from rafah.fingerprint import code_digest
-from rafah.nlp import fingerprint, resolve_model
 from rafah.records import Analysis, Article
 from rafah.store import Store, default_cache_path
 
@@ -58,6 +57,7 @@ class Session:
         self.on_run = on_run
         self._loaded: LoadResult | None = None
         self._store: Store | None = None
+        self._analysis_key: str | None = None
         self._selection: Selection | None = None
 
     def load(self) -> LoadResult:
@@ -93,7 +93,10 @@ class Session:
         return self._selection
 
     def _fingerprint(self) -> str:
-        return analysis_key(self.options.analysis)
+        """The analysis fingerprint of this session's settings (computed once)."""
+        if self._analysis_key is None:
+            self._analysis_key = analysis_key(self.options.analysis)
+        return self._analysis_key
 
     def _select(self) -> Selection | None:
         from rafah.selection import select
@@ -108,11 +111,12 @@ class Session:
         selection = self.selection()
         if selection is None:
             return None
-        if selection.missing_analyses():
-            run = analyse_articles(self.articles(), self.store(), self.options.analysis,
-                                   names=(), progress=self.progress, keep=False)
-            self.on_run(run)
-            selection.link_analyses(self._fingerprint())
+        if not selection.missing_analyses():
+            return selection
+        run = analyse_articles(self.articles(), self.store(), self.options.analysis,
+                               names=(), progress=self.progress, keep=False)
+        self.on_run(run)
+        selection.link_analyses(self._fingerprint())
         return None if selection.missing_analyses() else selection
 
     def analyses(self, articles: Iterable[Article],
@@ -127,9 +131,8 @@ class Session:
     def report_key(self, name: str, articles: Iterable[Article], modules: Iterable[str]) -> str:
         """A key for a corpus-level report: the articles (id, text, date), the analysis
         fingerprint and the code of the report's modules (and what they import and read)."""
-        settings = self.options.analysis
         hasher = hashlib.sha256(name.encode())
-        hasher.update(fingerprint(resolve_model(settings.model), settings.gazetteers).encode())
+        hasher.update(self._fingerprint().encode())
         hasher.update(code_digest(modules).encode())
         for article in articles:
             hasher.update(f"{article.id}\t{article.text_hash}\t{article.date}\n".encode())

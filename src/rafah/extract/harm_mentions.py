@@ -1340,11 +1340,17 @@ def _captivity_kind(verb: Token, captors: str | None) -> str:
     return "detained"
 
 
+def _previous_sentence_start(sent: Span) -> int:
+    """The first token of the sentence before ``sent`` (its own first token when it is the
+    first sentence)."""
+    return sent.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+
+
 def _hostage_story(verb: Token) -> bool:
     """Whether the verb's sentence or the one before names hostages, captives or an
     abduction."""
     sent = verb.sent
-    start = verb.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    start = _previous_sentence_start(sent)
     lex = harm_lexicon()
     return any(lex.captive_nouns.get(_lemma(t)) == "hostages" or
                lex.verbs.get(_lemma(t)) == "hostages" for t in verb.doc[start: sent.end])
@@ -3071,7 +3077,7 @@ def _repeated_noun_side(heads: list[Token], words: list[Token]) -> tuple[str | N
                for c in noun.children) or not _person_noun(noun):
         return (None, None)
     sent = noun.sent
-    start = noun.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    start = _previous_sentence_start(sent)
     for token in reversed(noun.doc[start: noun.left_edge.i]):
         if _lemma(token) == _lemma(noun) and token.pos_ == "NOUN":
             return words_side(noun_core(token), index=False)
@@ -3082,7 +3088,7 @@ def _antecedent(sent: Span, victim: Token) -> Token | None:
     """The nearest group of people named before a referring victim, in its sentence or the one
     before."""
     doc = sent.doc
-    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    start = _previous_sentence_start(sent)
     for token in reversed(doc[start: victim.left_edge.i]):
         if _group_of_people(token):
             return token.head if token.dep_ == "conj" and token.head.i < token.i else token
@@ -3095,7 +3101,7 @@ def _antecedent_value(sent: Span, heads: list[Token]) -> int | None:
     if len(heads) != 1 or heads[0].lower_ not in ("they", "them") or _partitive(heads[0]):
         return None
     doc = sent.doc
-    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    start = _previous_sentence_start(sent)
     named = [t for t in doc[start: sent.start] if _group_of_people(t) and _human(t)]
     if not named:
         return None
