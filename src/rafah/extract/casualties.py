@@ -52,6 +52,7 @@ from rafah.extract.numbers import (
     VAGUE_QUANTIFIER,
     parse_number,
 )
+from rafah.extract.possession import possessed_nouns
 from rafah.extract.sides import figure_side
 from rafah.records import CasualtyFigure
 
@@ -768,12 +769,12 @@ def _status_place(noun: Token) -> str | None:
     counted noun that says what happened to them."""
     kind = next((k for p in noun.children if p.dep_ == "prep" and p.i > noun.i
                  for k in [status_phrase(p)] if k), None)
-    if kind is None or lexicon().has("status_kinds", kind) or _undergoer(noun):
+    if kind is None or lexicon().has("status_kinds", kind) or _bears_status(noun):
         return kind
     return None
 
 
-def _undergoer(noun: Token) -> bool:
+def _bears_status(noun: Token) -> bool:
     """ "18 people with gunshot wounds were treated", "40 patients in hospital", "treated 18
     people with gunshot wounds": the counted noun stands alone, is the subject of "be"/"remain"
     or of a harm or treatment verb, or the object of a treatment verb (not "two doctors in
@@ -1221,9 +1222,7 @@ def _single_candidates(sentence: _Sentence, single: Single) -> list[Candidate]:
 
 def _kin(member: Token) -> bool:
     """ "his two sons", "two of her children": people named by their tie to someone."""
-    owners = [member] + [o for p in member.children if p.dep_ == "prep" and p.lower_ == "of"
-                         for o in p.children if o.dep_ == "pobj"]
-    return any(c.dep_ == "poss" and c.pos_ == "PRON" for o in owners for c in o.children) or \
+    return bool(possessed_nouns(member, lambda _, owner: owner.pos_ == "PRON")) or \
         _shared_owner(member)
 
 

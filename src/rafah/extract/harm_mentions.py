@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from rafah.extract.casualties import rate_follows
 from rafah.extract.casualty_lexicon import lexicon
 from rafah.extract.numbers import VAGUE, parse_number
+from rafah.extract.possession import possessed_nouns
 from rafah.extract.sides import (
     Evidence,
     is_backer,
@@ -206,7 +207,7 @@ def harm_lexicon() -> HarmLexicon:
         not_people=frozenset(harm["not_people"]) | frozenset(casualty["animal_nouns"]),
         modals=frozenset(unreal["modals"]),
         intent_verbs=frozenset(unreal["intent_verbs"]),
-        negations=frozenset(unreal["negations"]),
+        negations=frozenset(casualty["negators"]),
         negative_subjects=frozenset(unreal["negative_subjects"]),
         conditions=frozenset(unreal["conditions"]),
         people=frozenset(casualty["people"]),
@@ -3137,13 +3138,10 @@ def _other(noun: Token) -> bool:
 def _kin(victim: Token) -> bool:
     """"two of his comrades", "her children", "their adult son": people named by their tie to
     someone named before (who gives their side), with no side of their own."""
-    nouns = [victim, *(o for p in _children(victim, "prep") if p.lower_ == "of"
-                       for o in _children(p, "pobj"))]
     kin = harm_lexicon().kin
-    return any(c.dep_ == "poss" and (c.lower_ in ("his", "her") or (
-        c.lower_ == "their" and _lemma(n) in kin)) for n in nouns
-               for c in n.children) and not words_side(
-        [t for n in nouns for t in n.subtree], index=False)[0]
+    nouns = possessed_nouns(victim, lambda noun, owner: owner.lower_ in ("his", "her") or (
+        owner.lower_ == "their" and _lemma(noun) in kin))
+    return bool(nouns) and not words_side([t for n in nouns for t in n.subtree], index=False)[0]
 
 
 def _elliptical(count: Token) -> bool:
