@@ -3,9 +3,9 @@
 Two measurements, both through the real pipeline (`rafah.nlp.load_pipeline` and the extractor
 registry, with the same chunking as `rafah analyse`):
 
-- **Whole articles** (``--set dev`` / ``dev2`` … ``dev7``, tuned on; ``heldout`` /
+- **Whole articles** (``--set dev`` / ``dev2`` … ``dev8``, tuned on; ``heldout`` /
   ``heldout2`` / ``heldout3``, never looked at; ``own1``/``own3``/``own5`` tuned on and ``own2`` /
-  ``own4`` never looked at: articles of other outlets and weeks written by us, kept in
+  ``own4`` / ``own6`` never looked at: articles of other outlets and weeks written by us, kept in
   ``benchmarks/gold/own1/`` …; ``dev6`` and ``heldout3`` are articles drawn at random):
   gold in ``benchmarks/gold/<set>.jsonl``
   (format in ``benchmarks/gold/ANNOTATION.md``), articles read from the corpus folder by file
@@ -46,11 +46,12 @@ HERE = Path(__file__).resolve().parent
 SHARED = HERE.parent.parent / "shared"
 CORPUS = SHARED / "corpus" / "cnn-2024-07-16_22"
 ACLED = SHARED / "data" / "acled-gaza-dev.csv"
-OWN_SETS = ("own1", "own3", "own5", "own2", "own4")
+OWN_SETS = ("own1", "own3", "own5", "own2", "own4", "own6")
 GOLD_SETS = {"dev": HERE / "gold" / "dev40.jsonl", "dev2": HERE / "gold" / "dev30b.jsonl",
              "dev3": HERE / "gold" / "dev30c.jsonl", "dev4": HERE / "gold" / "dev30d.jsonl",
              "dev5": HERE / "gold" / "dev30e.jsonl",
              "dev6": HERE / "gold" / "dev40r.jsonl", "dev7": HERE / "gold" / "dev30f.jsonl",
+             "dev8": HERE / "gold" / "dev30g.jsonl",
              "heldout": HERE / "gold" / "heldout20.jsonl",
              "heldout2": HERE / "gold" / "heldout20b.jsonl",
              "heldout3": HERE / "gold" / "heldout20c.jsonl",
