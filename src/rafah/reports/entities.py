@@ -165,18 +165,22 @@ def derive_stored(connection: sqlite3.Connection,
 
 class EntityTable:
     """The merge over the selected articles of a connection's entity rows (see
-    `rafah.reports.entity_index`): ``entities`` in report order; the temporary tables it
-    leaves answer which articles name which entity."""
+    `rafah.reports.entity_index`): ``entities`` in report order; ``pairs`` answers which
+    articles name which entity."""
 
     def __init__(self, connection: sqlite3.Connection, selection: str, known: Known,
                  uf: UnionFind, lex: Lexicon, *, geo: bool = True) -> None:
+        from rafah.reports.entity_arrays import SelectionArrays
+
         self.connection = connection
         self.selection = selection
         entity_selection.select(connection, selection)
+        arrays = SelectionArrays(connection)
         for long_key, short_key in entity_selection.corpus_acronyms(connection):
             uf.union(long_key, short_key)
         corpus = Corpus(co_mentions=partial(entity_selection.co_mentions, connection))
-        forms = entity_selection.fill(corpus, connection, lex)
+        order, totals = arrays.form_order()
+        forms = entity_selection.fill(corpus, connection, lex, order.tolist(), totals.tolist())
         _join_variants(corpus, uf, known, lex, geo=geo)
         resolver = ShortFormResolver(corpus, known, lex, _place_test(geo))
         clusters: dict[str, list[Occurrence]] = defaultdict(list)
@@ -193,8 +197,8 @@ class EntityTable:
             entities = _settle_groups(entities, lex, _place_named())
         numbers = {root: number for number, root in enumerate(clusters)}
         kept = {e.parts[0] for e in entities}
-        self._articles(entities, [(form, numbers[root]) for form, root in roots
-                                  if numbers[root] in kept])
+        self.pairs = arrays.pairs(_form_owners(roots, numbers, kept), len(clusters))
+        self._articles(entities)
         if geo:
             place_entities(entities, lex.unmapped, self._place_contexts)
             _retype_unplaced(entities)
@@ -203,24 +207,13 @@ class EntityTable:
         entities.sort(key=lambda e: (-e.articles, -e.mentions, e.name.casefold()))
         self.entities = entities
 
-    def _articles(self, entities: list[Entity], owners: list[tuple[int, int]]) -> None:
-        """``temp.ent_ae`` (analysis, entity, mentions); each entity's articles and dates."""
-        db = self.connection
-        for table in ("ent_fe", "ent_ae"):
-            db.execute(f"DROP TABLE IF EXISTS temp.{table}")
-        db.execute("CREATE TEMP TABLE ent_fe (form INTEGER PRIMARY KEY, entity INTEGER)")
-        db.executemany("INSERT INTO temp.ent_fe VALUES (?, ?)", owners)
-        db.execute("CREATE TEMP TABLE ent_ae (analysis INTEGER, entity INTEGER, n INTEGER, "
-                   "PRIMARY KEY (analysis, entity)) WITHOUT ROWID")
-        db.execute("INSERT INTO temp.ent_ae SELECT r.analysis, fe.entity, sum(r.count) "
-                   "FROM temp.ent_sel s JOIN entity_rows r ON r.analysis = s.analysis "
-                   "JOIN temp.ent_fe fe ON fe.form = r.form GROUP BY r.analysis, fe.entity")
-        by_number = {e.parts[0]: e for e in entities}
-        for number, articles, first, last in db.execute(
-                "SELECT ae.entity, sum(s.w), min(s.dmin), max(s.dmax) FROM temp.ent_ae ae "
-                "JOIN temp.ent_sel s ON s.analysis = ae.analysis GROUP BY ae.entity"):
-            entity = by_number[number]
-            entity.articles, entity.first_seen, entity.last_seen = articles, first, last
+    def _articles(self, entities: list[Entity]) -> None:
+        """Each entity's articles and dates."""
+        articles, firsts, lasts = self.pairs.entity_articles()
+        for entity in entities:
+            number = entity.parts[0]
+            entity.articles = articles[number]
+            entity.first_seen, entity.last_seen = firsts[number], lasts[number]
 
     def _place_contexts(self, places: list[Entity]) -> list[tuple[list[str], int]]:
         """The place names of each article (in entity order) with how many articles name
@@ -228,82 +221,67 @@ class EntityTable:
         knows are left out: they have no place and are no other name's context."""
         from rafah.places import lookup
 
-        db = self.connection
-        db.execute("DROP TABLE IF EXISTS temp.ent_places")
-        db.execute("CREATE TEMP TABLE ent_places (entity INTEGER PRIMARY KEY, known INTEGER)")
-        db.executemany("INSERT INTO temp.ent_places VALUES (?, ?)",
-                       [(e.parts[0], bool(e.name.strip() and lookup(e.name))) for e in places])
         names = {e.parts[0]: e.name for e in places}
-        rows = db.execute(
-            "SELECT t.names, sum(s.w), min((t.lead << 32) + s.first_idx) AS o FROM ("
-            "SELECT analysis, min(entity) AS lead, group_concat(CASE WHEN known THEN entity END) "
-            "AS names FROM (SELECT ae.analysis AS analysis, ae.entity AS entity, p.known AS known "
-            "FROM temp.ent_ae ae JOIN temp.ent_places p ON p.entity = ae.entity "
-            "ORDER BY ae.analysis, ae.entity) GROUP BY analysis) t "
-            "JOIN temp.ent_sel s ON s.analysis = t.analysis WHERE t.names IS NOT NULL "
-            "GROUP BY t.names ORDER BY o")
-        return [([names[int(n)] for n in found.split(",")], weight) for found, weight, _ in rows]
+        sets = self.pairs.place_sets(
+            [(e.parts[0], bool(e.name.strip() and lookup(e.name))) for e in places])
+        return [([names[n] for n in found], weight) for found, weight in sets]
 
     def _merged_articles(self, merged: list[Entity]) -> None:
         """The articles of place rows that absorbed others."""
         if not merged:
             return
-        db = self.connection
-        db.execute("DROP TABLE IF EXISTS temp.ent_group")
-        db.execute("CREATE TEMP TABLE ent_group (entity INTEGER PRIMARY KEY, grp INTEGER)")
-        db.executemany("INSERT INTO temp.ent_group VALUES (?, ?)",
-                       [(part, e.parts[0]) for e in merged for part in e.parts])
-        by_number = {e.parts[0]: e for e in merged}
-        for number, articles in db.execute(
-                "SELECT x.grp, sum(s.w) FROM (SELECT DISTINCT g.grp AS grp, ae.analysis AS "
-                "analysis FROM temp.ent_ae ae JOIN temp.ent_group g ON g.entity = ae.entity) x "
-                "JOIN temp.ent_sel s ON s.analysis = x.analysis GROUP BY x.grp"):
-            by_number[number].articles = articles
+        found = self.pairs.grouped_articles({part: e.parts[0] for e in merged
+                                             for part in e.parts})
+        for entity in merged:
+            entity.articles = found[entity.parts[0]]
 
-    def _ranks(self, skip_types: Iterable[str]) -> None:
-        """``temp.ent_rank``: each merged entity number → the rank of its row (rows of
-        ``skip_types`` left out)."""
+    def _rank_of(self, skip_types: Iterable[str]) -> Any:
+        """Each entity number → the rank of its merged row (-1: rows of ``skip_types``, or
+        no row)."""
+        import numpy as np
+
         skipped = set(skip_types)
-        db = self.connection
-        db.execute("DROP TABLE IF EXISTS temp.ent_rank")
-        db.execute("CREATE TEMP TABLE ent_rank (entity INTEGER PRIMARY KEY, rank INTEGER)")
-        db.executemany("INSERT INTO temp.ent_rank VALUES (?, ?)",
-                       [(part, rank) for rank, e in enumerate(self.entities)
-                        if e.type not in skipped for part in e.parts])
+        rank_of = np.full(self.pairs.entities, -1, dtype=np.int64)
+        for rank, e in enumerate(self.entities):
+            if e.type not in skipped:
+                rank_of[e.parts] = rank
+        return rank_of
+
+    def _articles_of(self) -> list[tuple[int, int]]:
+        """(idx, analysis) of every selected article with an analysis, in order."""
+        return self.connection.execute(
+            f"SELECT idx, analysis FROM {self.selection} WHERE analysis IS NOT NULL "
+            "ORDER BY idx").fetchall()
 
     def top_names(self, count: int, *, skip_types: Iterable[str] = ("NORP",)
                   ) -> dict[int, list[str]]:
         """For each article (its ``idx`` in the selection), the canonical names it mentions
         most (ties: report order)."""
-        self._ranks(skip_types)
-        db = self.connection
-        db.execute("DROP TABLE IF EXISTS temp.ent_top")
-        db.execute("CREATE TEMP TABLE ent_top (analysis INTEGER, k INTEGER, rank INTEGER, "
-                   "PRIMARY KEY (analysis, k)) WITHOUT ROWID")
-        mentions = "SELECT ae.analysis AS analysis, r.rank AS rank, ae.n AS n FROM " \
-            "temp.ent_ae ae JOIN temp.ent_rank r ON r.entity = ae.entity"
-        if any(len(e.parts) > 1 for e in self.entities):  # rows that joined: one rank
-            mentions = "SELECT analysis, rank, sum(n) AS n FROM (" + mentions + \
-                ") GROUP BY analysis, rank"
-        db.execute(
-            "INSERT INTO temp.ent_top SELECT analysis, k, rank FROM (SELECT analysis, rank, "
-            f"row_number() OVER (PARTITION BY analysis ORDER BY n DESC, rank) AS k FROM "
-            f"({mentions})) WHERE k <= ?", (count,))
-        names: dict[int, list[str]] = defaultdict(list)
-        for idx, rank in db.execute(
-                f"SELECT c.idx, t.rank FROM {self.selection} c JOIN temp.ent_top t "
-                "ON t.analysis = c.analysis ORDER BY c.idx, t.k"):
-            names[idx].append(self.entities[rank].name)
-        return dict(names)
+        ranks = self.pairs.top_ranks(self._rank_of(skip_types), count)
+        names = {analysis: [self.entities[rank].name for rank in found]
+                 for analysis, found in ranks.items()}
+        return {idx: names[analysis] for idx, analysis in self._articles_of()
+                if analysis in names}
 
     def fill_by_article(self) -> None:
         """Each entity's mentions per article (its ``idx`` in the selection)."""
-        self._ranks(())
-        for idx, rank, mentions in self.connection.execute(
-                "SELECT c.idx, r.rank, sum(ae.n) FROM temp.ent_ae ae JOIN temp.ent_rank r "
-                f"ON r.entity = ae.entity JOIN {self.selection} c ON c.analysis = ae.analysis "
-                "GROUP BY c.idx, r.rank ORDER BY c.idx"):
-            self.entities[rank].by_article[idx] = mentions
+        rank_of = self._rank_of(()).tolist()
+        pairs = self.pairs.by_row()
+        for idx, analysis in self._articles_of():
+            for number, mentions in pairs.get(analysis, ()):
+                self.entities[rank_of[number]].by_article[idx] += mentions
+
+
+def _form_owners(roots: list[tuple[int, str]], numbers: dict[str, int], kept: set[int]) -> Any:
+    """Form id → the number of its entity (-1: a form of no kept entity)."""
+    import numpy as np
+
+    size = max((form for form, _ in roots), default=-1) + 1
+    owners = np.full(size, -1, dtype=np.int64)
+    for form, root in roots:
+        if numbers[root] in kept:
+            owners[form] = numbers[root]
+    return owners
 
 
 def _place_named() -> Callable[[str], bool]:
@@ -439,6 +417,11 @@ def _name_and_type(root: str, members: list[Occurrence], known: Known, lex: Lexi
         entry = known.by_key.get(root)
     if entry is not None:
         return entry.name, entry.type, entry
+    facts = members[0].facts
+    if len(members) == 1 and facts is not None:  # its words' cue, derived with the form
+        label = members[0].label
+        return members[0].cleaned, (facts.person_cue if label == "PERSON" else facts.cue) or \
+            label, None
     forms: Counter[str] = Counter()
     for m in members:
         forms[m.cleaned] += m.count
