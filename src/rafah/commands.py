@@ -15,8 +15,6 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rafah.records import Article
-
 if TYPE_CHECKING:
     from rafah.reports.entities import Entity
     from rafah.reports.reference import Reference
@@ -75,26 +73,25 @@ def articles(session: Session) -> Result:
     return Result(article_rows(session.articles()), ARTICLE_COLUMNS, ARTICLE_TABLE)
 
 
-def canonical_entities(session: Session) -> tuple[list[Article], list[Entity]]:
-    """The selected articles and their canonical entities (from the report cache if kept)."""
+def canonical_entities(session: Session) -> list[Entity]:
+    """The canonical entities of the selected articles (from the report cache if kept)."""
     from rafah.reports import entities as report
 
-    chosen = session.articles()
     computed: list[Entity] = []
 
     def compute() -> list[dict[str, Any]]:
-        computed.extend(entity_table(session, chosen)[0])
+        computed.extend(entity_table(session)[0])
         return [e.to_stored() for e in computed]
 
     stored = session.cached_report("entities", ENTITY_REPORT, compute)
-    return chosen, computed or [report.Entity.from_stored(e) for e in stored]
+    return computed or [report.Entity.from_stored(e) for e in stored]
 
 
-def entity_table(session: Session, chosen: list[Article]
+def entity_table(session: Session
                  ) -> tuple[list[Entity], Callable[[int], dict[int, list[str]]]]:
-    """The canonical entities of the chosen articles, computed, and a function giving the
-    top N names of each article (its index in ``chosen``): in the store when the selection
-    can be made there, else in memory."""
+    """The canonical entities of the selected articles, computed, and a function giving the
+    top N names of each article (its index in `Session.articles`): in the store when the
+    selection can be made there, else in memory."""
     from rafah.gazetteer import load_entries
     from rafah.reports import entities as report
 
@@ -104,6 +101,7 @@ def entity_table(session: Session, chosen: list[Article]
         table = report.store_entities(selection.connection, "temp.selected", gazetteer)
         return table.entities, lambda count: {
             idx - 1: names for idx, names in table.top_names(count).items()}
+    chosen = session.articles()
     analyses = session.analyses(chosen, ("mentions", "acronyms"))
     found = report.build_entities(chosen, analyses, gazetteer)
     return found, partial(report.top_names_by_article, found)
@@ -115,12 +113,13 @@ def entities(session: Session, *, types: tuple[str, ...] = (), min_articles: int
     and coordinates (and as GeoJSON)."""
     from rafah.reports.entities import filter_entities, geojson
 
-    selected, found = canonical_entities(session)
+    found = canonical_entities(session)
     chosen = filter_entities(found, types=types, min_articles=min_articles, country=country)
+    selected = 0 if chosen else session.selected_count()
     notes = [] if chosen or not selected else [
         f"no entity{' of type ' + '/'.join(types) if types else ''}"
         f"{' in ' + country.upper() if country else ''} named in at least {min_articles} of "
-        f"the {len(selected)} selected article(s)"]
+        f"the {selected} selected article(s)"]
     places_only = all(e.is_place for e in chosen) and bool(chosen)
     table = PLACE_TABLE if places_only else ENTITY_TABLE
     rows = [e.to_record() for e in chosen]
@@ -132,7 +131,8 @@ def context(session: Session, term: str, *, width: int) -> Result:
     from rafah.reports.context import context_rows, surface_pattern
     from rafah.reports.entities import find_entity
 
-    chosen, found = canonical_entities(session)
+    found = canonical_entities(session)
+    chosen = session.articles()
     entity = find_entity(found, term)
     notes: list[str] = []
     if entity is not None:
@@ -241,7 +241,7 @@ def timeline(session: Session, *, events: bool = False, by: str | None = None) -
 
     def compute() -> list[dict[str, Any]]:
         chosen = session.articles()
-        top_names = entity_table(session, chosen)[1](TOP_ENTITIES)
+        top_names = entity_table(session)[1](TOP_ENTITIES)
         analyses = session.analyses(chosen, ("lead", "casualties") if by or not events else
                                     ("lead", "casualties", "dates"))
         if by:

@@ -138,12 +138,36 @@ class Session:
             hasher.update(f"{article.id}\t{article.text_hash}\t{article.date}\n".encode())
         return hasher.hexdigest()
 
+    def selection_key(self) -> str | None:
+        """Which articles are selected, without loading them: the kept selection's corpus key
+        (path, loader options, fingerprint) and folder-listing digest, with --since, --until
+        and --distinct; None when the file index cannot give the selection."""
+        selection = self.selection()
+        if selection is None:
+            return None
+        options = self.options
+        return json.dumps([*selection.record[:2], options.since, options.until,
+                           options.distinct])
+
+    def selected_count(self) -> int:
+        """How many articles are selected (from the kept selection when there is one)."""
+        selection = self.selection()
+        return selection.chosen if selection is not None else len(self.articles())
+
     def cached_report(self, name: str, modules: Iterable[str],
                       compute: Callable[[], Any]) -> Any:
         """A JSON-able corpus-level report, from the store when the selected articles, the
         analysis fingerprint and the code of the report's ``modules`` are unchanged; else
-        computed and kept."""
-        key = self.report_key(name, self.articles(), modules)
+        computed and kept. On a kept selection the articles are known by its key (the corpus
+        is not loaded), else by their ids, texts and dates."""
+        selected = self.selection_key()
+        if selected is not None:
+            hasher = hashlib.sha256(f"{name}\0selection\0{selected}".encode())
+            hasher.update(self._fingerprint().encode())
+            hasher.update(code_digest(modules).encode())
+            key = hasher.hexdigest()
+        else:
+            key = self.report_key(name, self.articles(), modules)
         stored = self.store().get_report(key)
         if stored is not None:
             return json.loads(stored)
