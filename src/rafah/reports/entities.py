@@ -72,7 +72,7 @@ class Entity:
     aliases: list[str]
     keys: set[str] = field(default_factory=set, repr=False)
     surfaces: set[str] = field(default_factory=set, repr=False)
-    by_article: Counter[int] = field(default_factory=Counter, repr=False)
+    by_article: dict[int, int] = field(default_factory=dict, repr=False)
     country: str | None = None
     lat: float | None = None
     lon: float | None = None
@@ -269,7 +269,8 @@ class EntityTable:
         pairs = self.pairs.by_row()
         for idx, analysis in self._articles_of():
             for number, mentions in pairs.get(analysis, ()):
-                self.entities[rank_of[number]].by_article[idx] += mentions
+                found = self.entities[rank_of[number]].by_article
+                found[idx] = found.get(idx, 0) + mentions
 
 
 def _form_owners(roots: list[tuple[int, str]], numbers: dict[str, int], kept: set[int]) -> Any:
@@ -434,6 +435,8 @@ def _make_entity(number: int, root: str, members: list[Occurrence], known: Known
     """An entity of the cluster ``root`` (``number``: its place in the clusters' order);
     its articles and dates are counted later, in the store."""
     name, kind, entry = _name_and_type(root, members, known, lex)
+    if len(members) == 1:
+        return _one_form_entity(number, name, kind, entry, members[0])
     surfaces: Counter[str] = Counter()
     for m in members:
         surfaces[m.written] += m.count
@@ -449,6 +452,20 @@ def _make_entity(number: int, root: str, members: list[Occurrence], known: Known
                   first_seen=None, last_seen=None, aliases=aliases,
                   keys={m.key for m in members}, surfaces=set(surfaces) | known_names,
                   labels=labels, parts=[number])
+
+
+def _one_form_entity(number: int, name: str, kind: str, entry: GazetteerEntry | None,
+                     form: Occurrence) -> Entity:
+    """`_make_entity` of a cluster of one form (most of them), without counting."""
+    written, cleaned = form.written, form.cleaned
+    names = (written,) if written == cleaned else sorted((written, cleaned))
+    labels: Counter[str] = Counter()
+    labels[form.label] = form.count
+    return Entity(name=name, type=kind, mentions=form.count, articles=0, first_seen=None,
+                  last_seen=None,
+                  aliases=[s for s in names if s != name and not _has_article(s)],
+                  keys={form.key}, surfaces={written, cleaned, name, *entry.surfaces}
+                  if entry else {written, cleaned}, labels=labels, parts=[number])
 
 
 def top_names_by_article(entities: list[Entity], count: int, *,
