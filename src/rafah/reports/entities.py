@@ -198,6 +198,8 @@ class EntityTable:
         numbers = {root: number for number, root in enumerate(clusters)}
         kept = {e.parts[0] for e in entities}
         self.pairs = arrays.pairs(_form_owners(roots, numbers, kept), len(clusters))
+        arrays.release()
+        del forms, roots, clusters
         self._articles(entities)
         if geo:
             place_entities(entities, lex.unmapped, self._place_contexts)
