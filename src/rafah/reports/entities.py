@@ -78,7 +78,7 @@ class Entity:
     lon: float | None = None
     geonameid: int | None = None
     geo_rule: str | None = None
-    labels: Counter[str] = field(default_factory=Counter, repr=False)
+    labels: dict[str, int] = field(default_factory=dict, repr=False)
     parts: list[int] = field(default_factory=list, repr=False)
     """The numbers of the clusters merged into this row (`EntityTable`)."""
 
@@ -98,8 +98,12 @@ class Entity:
 
     def to_stored(self) -> dict[str, Any]:
         """Everything, for the report cache."""
-        return {**self.to_record(), **{name: getattr(self, name) for name in GEO_FIELDS},
-                "keys": sorted(self.keys), "surfaces": sorted(self.surfaces)}
+        return {"name": self.name, "type": self.type, "mentions": self.mentions,
+                "articles": self.articles, "first_seen": self.first_seen,
+                "last_seen": self.last_seen, "aliases": self.aliases, "country": self.country,
+                "lat": self.lat, "lon": self.lon, "geonameid": self.geonameid,
+                "geo_rule": self.geo_rule, "keys": sorted(self.keys),
+                "surfaces": sorted(self.surfaces)}
 
     @classmethod
     def from_stored(cls, data: dict[str, Any]) -> Entity:
@@ -260,8 +264,8 @@ class EntityTable:
         """For each article (its ``idx`` in the selection), the canonical names it mentions
         most (ties: report order)."""
         ranks = self.pairs.top_ranks(self._rank_of(skip_types), count)
-        names = {analysis: [self.entities[rank].name for rank in found]
-                 for analysis, found in ranks.items()}
+        every = [e.name for e in self.entities]
+        names = {analysis: [every[rank] for rank in found] for analysis, found in ranks.items()}
         return {idx: names[analysis] for idx, analysis in self._articles_of()
                 if analysis in names}
 
@@ -461,13 +465,11 @@ def _one_form_entity(number: int, name: str, kind: str, entry: GazetteerEntry | 
     """`_make_entity` of a cluster of one form (most of them), without counting."""
     written, cleaned = form.written, form.cleaned
     names = (written,) if written == cleaned else sorted((written, cleaned))
-    labels: Counter[str] = Counter()
-    labels[form.label] = form.count
     return Entity(name=name, type=kind, mentions=form.count, articles=0, first_seen=None,
                   last_seen=None,
                   aliases=[s for s in names if s != name and not _has_article(s)],
                   keys={form.key}, surfaces={written, cleaned, name, *entry.surfaces}
-                  if entry else {written, cleaned}, labels=labels, parts=[number])
+                  if entry else {written, cleaned}, labels={form.label: form.count}, parts=[number])
 
 
 def top_names_by_article(entities: list[Entity], count: int, *,

@@ -185,11 +185,12 @@ class Pairs:
         starts = np.searchsorted(rows, rows, side="left")
         within = np.arange(len(rows)) - starts
         top = within < count
-        analyses = self.arrays.analysis[rows[top]].tolist()
-        found: dict[int, list[int]] = {}
-        for analysis, value in zip(analyses, rank[top].tolist(), strict=True):
-            found.setdefault(analysis, []).append(value)
-        return found
+        rows, ranks = rows[top], rank[top].tolist()
+        bounds = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1], True]).tolist() \
+            if len(rows) else [0]
+        analyses = self.arrays.analysis[rows[bounds[:-1]]].tolist()
+        return {analysis: ranks[start:end] for analysis, start, end
+                in zip(analyses, bounds[:-1], bounds[1:], strict=True)}
 
     def by_row(self) -> dict[int, list[tuple[int, int]]]:
         """Per analysis id: its (entity number, mentions) pairs (small selections)."""

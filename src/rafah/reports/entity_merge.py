@@ -115,7 +115,7 @@ class Corpus:
 
     co_mentions: CoMentions
     forms: list[Occurrence] = field(default_factory=list)
-    label_counts: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    label_counts: dict[str, dict[str, int]] = field(default_factory=dict)
     signature_counts: Counter[str] = field(default_factory=Counter)
     signature_forms: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
@@ -125,7 +125,11 @@ class Corpus:
         if signature:
             self.signature_forms[signature].add(occ.key)
             self.signature_counts[signature] += occ.count
-        self.label_counts[occ.key][occ.label] += occ.count
+        counts = self.label_counts.get(occ.key)
+        if counts is None:
+            self.label_counts[occ.key] = {occ.label: occ.count}
+        else:
+            counts[occ.label] = counts.get(occ.label, 0) + occ.count
         self.forms.append(occ)
 
     def count(self, key: str) -> int:
@@ -138,7 +142,7 @@ class Corpus:
         counts = self.label_counts.get(key)
         if counts is None:
             return False
-        return 2 * sum(counts[label] for label in labels) >= max(1, sum(counts.values()))
+        return 2 * sum(counts.get(label, 0) for label in labels) >= max(1, sum(counts.values()))
 
 
 def union_gazetteer(entries: Iterable[GazetteerEntry], uf: UnionFind) -> Known:
