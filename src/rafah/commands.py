@@ -9,7 +9,7 @@ named here.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -233,20 +233,28 @@ def timeline(session: Session, *, events: bool = False, by: str | None = None) -
     """Articles by date (with --events, the dated events they mention), or one row a period."""
     from rafah.reports.timeline import (
         TOP_ENTITIES,
+        Summary,
         article_rows,
         chronological,
         event_rows,
         period_rows,
+        stored_summaries,
     )
 
     def compute() -> list[dict[str, Any]]:
-        chosen = session.articles()
         top_names = entity_table(session)[1](TOP_ENTITIES)
-        analyses = session.analyses(chosen, ("lead", "casualties") if by or not events else
-                                    ("lead", "casualties", "dates"))
+        chosen = session.articles()
+        selection = session.analysed_selection()
+        if selection is None:
+            analyses = session.analyses(chosen, ("lead", "casualties", "dates") if events
+                                        else ("lead", "casualties"))
+            summaries: Mapping[str, Summary] = analyses
+        else:  # leads and figures read in bulk
+            analyses = session.analyses(chosen, ("dates",)) if events else {}
+            summaries = stored_summaries(selection.connection)
         if by:
-            return period_rows(chosen, analyses, top_names, by)
-        rows = article_rows(chosen, analyses, top_names)
+            return period_rows(chosen, summaries, top_names, by)
+        rows = article_rows(chosen, summaries, top_names)
         if events:
             rows += event_rows(chosen, analyses)
         return chronological(rows)

@@ -384,10 +384,10 @@ def _place_countries(corpus: Corpus) -> Iterable[tuple[str, str]]:
 def _dropped(entity: Entity, resolver: ShortFormResolver, lex: Lexicon) -> bool:
     """Rows that are no names: junk words only, a first name that joined nobody, surnames
     joined by a hyphen ("the Biden-Harris campaign")."""
-    words = name_key(entity.name).split()
-    if all(word in lex.junk for word in words) or name_key(entity.name) in lex.junk:
+    key = name_key(entity.name)
+    if key in lex.junk or all(word in lex.junk for word in key.split()):
         return True
-    parts = name_key(entity.name).split("-")
+    parts = key.split("-")
     if len(parts) > 1 and all(part in resolver.votes.surnames for part in parts):
         return True
     return entity.type == "PERSON" and entity.keys <= resolver.first_name_only
@@ -419,7 +419,8 @@ def _has_article(surface: str) -> bool:
 def _name_and_type(root: str, members: list[Occurrence], known: Known, lex: Lexicon
                    ) -> tuple[str, str, GazetteerEntry | None]:
     """The gazetteer's name and type when the entity is in it, else the vote's."""
-    entry = next((known.by_key[m.key] for m in members if m.key in known.by_key), None)
+    entry = known.by_key.get(members[0].key) if len(members) == 1 else next(
+        (known.by_key[m.key] for m in members if m.key in known.by_key), None)
     if entry is None:
         entry = known.by_key.get(root)
     if entry is not None:
