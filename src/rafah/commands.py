@@ -76,12 +76,14 @@ def articles(session: Session) -> Result:
 def canonical_entities(session: Session) -> list[Entity]:
     """The canonical entities of the selected articles (from the report cache if kept)."""
     from rafah.reports import entities as report
+    from rafah.session import collector_paused
 
     computed: list[Entity] = []
 
     def compute() -> list[dict[str, Any]]:
         computed.extend(entity_table(session)[0])
-        return [e.to_stored() for e in computed]
+        with collector_paused():
+            return [e.to_stored() for e in computed]
 
     stored = session.cached_report("entities", ENTITY_REPORT, compute)
     return computed or [report.Entity.from_stored(e) for e in stored]
@@ -94,16 +96,19 @@ def entity_table(session: Session
     selection can be made there, else in memory."""
     from rafah.gazetteer import load_entries
     from rafah.reports import entities as report
+    from rafah.session import collector_paused
 
     gazetteer = load_entries(session.options.analysis.gazetteers)
     selection = session.analysed_selection()
     if selection is not None:
-        table = report.store_entities(selection.connection, "temp.selected", gazetteer)
+        with collector_paused():
+            table = report.store_entities(selection.connection, "temp.selected", gazetteer)
         return table.entities, lambda count: {
             idx - 1: names for idx, names in table.top_names(count).items()}
     chosen = session.articles()
     analyses = session.analyses(chosen, ("mentions", "acronyms"))
-    found = report.build_entities(chosen, analyses, gazetteer)
+    with collector_paused():
+        found = report.build_entities(chosen, analyses, gazetteer)
     return found, partial(report.top_names_by_article, found)
 
 
@@ -240,6 +245,7 @@ def timeline(session: Session, *, events: bool = False, by: str | None = None) -
         period_rows,
         stored_summaries,
     )
+    from rafah.session import collector_paused
 
     def compute() -> list[dict[str, Any]]:
         top_names = entity_table(session)[1](TOP_ENTITIES)
@@ -252,12 +258,13 @@ def timeline(session: Session, *, events: bool = False, by: str | None = None) -
         else:  # leads and figures read in bulk
             analyses = session.analyses(chosen, ("dates",)) if events else {}
             summaries = stored_summaries(selection.connection)
-        if by:
-            return period_rows(chosen, summaries, top_names, by)
-        rows = article_rows(chosen, summaries, top_names)
-        if events:
-            rows += event_rows(chosen, analyses)
-        return chronological(rows)
+        with collector_paused():
+            if by:
+                return period_rows(chosen, summaries, top_names, by)
+            rows = article_rows(chosen, summaries, top_names)
+            if events:
+                rows += event_rows(chosen, analyses)
+            return chronological(rows)
 
     rows = session.cached_report(f"timeline|{events}|{by}", TIMELINE_REPORT, compute)
     if by:

@@ -5,9 +5,11 @@ The CLI builds a Session from its options; reports take the articles and analyse
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,6 +37,21 @@ class SessionOptions:
     cache: Path | None = field(default_factory=default_cache_path)
     load: LoadOptions = field(default_factory=LoadOptions)
     analysis: AnalysisSettings = field(default_factory=AnalysisSettings)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while a report is made from stored analyses (never
+    around spaCy): it builds millions of objects that hold no cycles, and each collection
+    pass walks all of them (about a sixth of the CPU of a large entity table); reference
+    counting still frees them."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _ignore_run(_run: AnalysisRun) -> None:
