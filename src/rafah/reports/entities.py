@@ -200,10 +200,11 @@ class EntityTable:
         if geo:
             entities = _settle_groups(entities, lex, _place_named())
         numbers = {root: number for number, root in enumerate(clusters)}
-        kept = {e.parts[0] for e in entities}
-        self.pairs = arrays.pairs(_form_owners(roots, numbers, kept), len(clusters))
+        owners = _form_owners(roots, numbers, {e.parts[0] for e in entities})
+        count = len(clusters)
+        del forms, roots, numbers, resolver, corpus, clusters  # before the pairs
+        self.pairs = arrays.pairs(owners, count)
         arrays.release()
-        del forms, roots, clusters
         self._articles(entities)
         if geo:
             place_entities(entities, lex.unmapped, self._place_contexts)
@@ -284,7 +285,7 @@ def _form_owners(roots: list[tuple[int, str]], numbers: dict[str, int], kept: se
     import numpy as np
 
     size = max((form for form, _ in roots), default=-1) + 1
-    owners = np.full(size, -1, dtype=np.int64)
+    owners = np.full(size, -1, dtype=np.int32)
     for form, root in roots:
         if numbers[root] in kept:
             owners[form] = numbers[root]

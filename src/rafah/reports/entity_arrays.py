@@ -19,13 +19,16 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from rafah.reports.entity_selection import FORM_BITS
 
-IntArray = npt.NDArray[np.int64]
+IntArray = npt.NDArray[np.signedinteger[Any]]
+CHUNK = 1 << 20
+"""Rows of (analysis, form) grouped into pairs at a time."""
 
 
 def grouped(keys: IntArray, values: IntArray) -> tuple[IntArray, IntArray]:
@@ -65,7 +68,8 @@ class SelectionArrays:
         joined = b"".join([blob for _, blob in blobs])
         del blobs
         triplets = np.frombuffer(joined, dtype="<i4").reshape(-1, 3)
-        self.row: IntArray = np.repeat(rows, lengths)
+        self.row = np.repeat(rows.astype(np.int32), lengths)
+        """The row of ``analysis`` (and the other per-analysis arrays) of each triplet."""
         self.form = triplets[:, 0]
         """Views of the packed 32-bit triplets (no copies)."""
         self.count = triplets[:, 1]
@@ -73,9 +77,7 @@ class SelectionArrays:
 
     def release(self) -> None:
         """Forget the rows once the pairs are made (the per-analysis arrays stay)."""
-        empty = np.zeros(0, dtype=np.int64)
-        self.row = empty
-        self.form = self.count = self.first = empty.astype(np.int32)
+        self.row = self.form = self.count = self.first = np.zeros(0, dtype=np.int32)
 
     def form_order(self) -> tuple[IntArray, IntArray]:
         """The forms of the selection in order of first mention, and the mentions of each
@@ -92,17 +94,30 @@ class SelectionArrays:
 
     def pairs(self, form_entity: IntArray, entities: int) -> Pairs:
         """The (analysis, entity) pairs of the selection, each form counted for its entity
-        (``form_entity``: form id → entity number, -1 for forms of no entity)."""
-        owner = form_entity[self.form] if len(self.form) else np.zeros(0, dtype=np.int64)
-        kept = owner >= 0
-        unique, mentions = grouped(self.row[kept] * entities + owner[kept],
-                                   self.count[kept].astype(np.int64))
-        return Pairs(self, unique // max(entities, 1), unique % max(entities, 1), mentions,
-                     entities)
+        (``form_entity``: form id → entity number, -1 for forms of no entity). Made a chunk
+        of whole analyses at a time (the rows are in analysis order, so the chunks' sorted
+        pairs follow each other): the sort's memory stays small."""
+        size = max(entities, 1)
+        total = len(self.form)
+        cuts = sorted({0, total, *(int(np.searchsorted(self.row, self.row[i], "left"))
+                                   for i in range(CHUNK, total, CHUNK))})
+        parts: list[tuple[IntArray, IntArray, IntArray]] = []
+        for start, end in zip(cuts[:-1], cuts[1:], strict=True):
+            owner = form_entity[self.form[start:end]]
+            kept = owner >= 0
+            keys = self.row[start:end][kept].astype(np.int64) * size
+            keys += owner[kept]
+            unique, mentions = grouped(keys, self.count[start:end][kept].astype(np.int64))
+            parts.append(((unique // size).astype(np.int32), (unique % size).astype(np.int32),
+                          mentions.astype(np.int32)))
+        row, entity, mentions = (np.concatenate([p[i] for p in parts]) if parts
+                                 else np.zeros(0, dtype=np.int32) for i in range(3))
+        return Pairs(self, row, entity, mentions, entities)
 
 
 class Pairs:
-    """Per (analysis row, entity) of the selection, sorted by both: the entity's mentions."""
+    """Per (analysis row, entity) of the selection, sorted by both: the entity's mentions
+    (32-bit arrays)."""
 
     def __init__(self, arrays: SelectionArrays, row: IntArray, entity: IntArray,
                  mentions: IntArray, entities: int) -> None:
@@ -131,7 +146,8 @@ class Pairs:
         group_of[list(groups)] = list(groups.values())
         group = group_of[self.entity]
         kept = group >= 0
-        keys, _ = grouped(self.row[kept] * self.entities + group[kept], group[kept])
+        keys, _ = grouped(self.row[kept].astype(np.int64) * self.entities + group[kept],
+                          group[kept])
         totals = np.zeros(self.entities, dtype=np.int64)
         np.add.at(totals, keys % self.entities, self.arrays.weight[keys // self.entities])
         return {g: int(totals[g]) for g in set(groups.values())}
@@ -177,7 +193,7 @@ class Pairs:
         kept = rank >= 0
         rows, rank, mentions = self.row[kept], rank[kept], self.mentions[kept]
         size = int(rank.max()) + 1 if len(rank) else 1
-        keys, summed = grouped(rows * size + rank, mentions)
+        keys, summed = grouped(rows.astype(np.int64) * size + rank, mentions)
         if len(keys) != len(rows):  # rows that joined: one rank
             mentions, rows, rank = summed, keys // size, keys % size
         order = np.lexsort((rank, -mentions, rows))
