@@ -103,8 +103,12 @@ def entity_table(session: Session
     if selection is not None:
         with collector_paused():
             table = report.store_entities(selection.connection, "temp.selected", gazetteer)
-        return table.entities, lambda count: {
-            idx - 1: names for idx, names in table.top_names(count).items()}
+
+        def top_names(count: int) -> dict[int, list[str]]:
+            with collector_paused():
+                return {idx - 1: names for idx, names in table.top_names(count).items()}
+
+        return table.entities, top_names
     chosen = session.articles()
     analyses = session.analyses(chosen, ("mentions", "acronyms"))
     with collector_paused():

@@ -249,9 +249,11 @@ class EntityTable:
 
         skipped = set(skip_types)
         rank_of = np.full(self.pairs.entities, -1, dtype=np.int64)
-        for rank, e in enumerate(self.entities):
-            if e.type not in skipped:
-                rank_of[e.parts] = rank
+        chosen = [(part, rank) for rank, e in enumerate(self.entities) if e.type not in skipped
+                  for part in e.parts]
+        if chosen:
+            parts, ranks = zip(*chosen, strict=True)
+            rank_of[list(parts)] = ranks
         return rank_of
 
     def _articles_of(self) -> list[tuple[int, int]]:

@@ -196,8 +196,8 @@ class Pairs:
         keys, summed = grouped(rows.astype(np.int64) * size + rank, mentions)
         if len(keys) != len(rows):  # rows that joined: one rank
             mentions, rows, rank = summed, keys // size, keys % size
-        order = np.lexsort((rank, -mentions, rows))
-        rows, rank = rows[order], rank[order]
+        rows, rank = _by_row_mentions_rank(rows.astype(np.int64), mentions.astype(np.int64),
+                                           rank.astype(np.int64))
         starts = np.searchsorted(rows, rows, side="left")
         within = np.arange(len(rows)) - starts
         top = within < count
@@ -216,3 +216,19 @@ class Pairs:
                                               self.mentions.tolist(), strict=True):
             found.setdefault(analysis, []).append((entity, mentions))
         return found
+
+
+def _by_row_mentions_rank(rows: IntArray, mentions: IntArray, rank: IntArray
+                          ) -> tuple[IntArray, IntArray]:
+    """(rows, rank) ordered by row, then most mentions, then rank: one sort of the three
+    packed into one 63-bit key when they fit (a lexsort of three keys is much slower)."""
+    if not len(rows):
+        return rows, rank
+    most = int(mentions.max())
+    bits = [int(a.max()).bit_length() for a in (rows, mentions, rank)]
+    if sum(bits) > 62:
+        order = np.lexsort((rank, -mentions, rows))
+        return rows[order], rank[order]
+    keys = (rows << (bits[1] + bits[2])) | ((most - mentions) << bits[2]) | rank
+    keys.sort()
+    return keys >> (bits[1] + bits[2]), keys & ((1 << bits[2]) - 1)
