@@ -154,7 +154,7 @@ def store_entities(connection: sqlite3.Connection, selection: str,
     lex = lexicon()
     uf = UnionFind()
     known = union_gazetteer([*gazetteer, *variants()], uf)
-    entity_index.derive_selected(connection, selection, known, lex)
+    _derive(connection, selection, known, lex)
     return EntityTable(connection, selection, known, uf, lex)
 
 
@@ -164,7 +164,37 @@ def derive_stored(connection: sqlite3.Connection,
     reports then only read them); how many analyses were derived."""
     uf = UnionFind()
     known = union_gazetteer([*gazetteer, *variants()], uf)
-    return entity_index.derive_selected(connection, None, known, lexicon())
+    return _derive(connection, None, known, lexicon())
+
+
+_PREPARED = "entity rows "
+"""The mark (`rafah.selection.mark_prepared`, with the rows' stamp) of a kept selection whose
+analyses all have their entity rows."""
+
+
+def _derive(connection: sqlite3.Connection, selection: str | None, known: Known,
+            lex: Lexicon) -> int:
+    """`entity_index.derive_selected`; on the kept selection (``temp.selected``) the check of
+    every analysis is skipped once it was made for these rows. Marks are forgotten when the
+    rows are derived again for other code or another gazetteer (every row is dropped)."""
+    from rafah import selection as kept
+
+    stamp = entity_index.version(known)
+    found = connection.execute("SELECT value FROM meta WHERE key = 'entity_index'").fetchone()
+    marked = selection == "temp.selected" and connection.execute(
+        "SELECT 1 FROM temp.sqlite_master WHERE name = 'selection_kept'").fetchone() is not None
+    if found is not None and found[0] == stamp and marked and \
+            kept.prepared(connection, _PREPARED + stamp):
+        return 0
+    if (found is None or found[0] != stamp) and connection.execute(
+            "SELECT 1 FROM sqlite_master WHERE name = 'corpus_prepared'").fetchone():
+        with connection:
+            connection.execute("DELETE FROM corpus_prepared WHERE what LIKE ?",
+                               (_PREPARED + "%",))
+    done = entity_index.derive_selected(connection, selection, known, lex)
+    if marked:
+        kept.mark_prepared(connection, _PREPARED + stamp)
+    return done
 
 
 class EntityTable:
