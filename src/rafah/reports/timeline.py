@@ -84,11 +84,16 @@ def lead_sentence(article: Article, analysis: Summary | None) -> str:
     return _SENTENCE_END.split(body[0], maxsplit=1)[0].strip()
 
 
+COMPACT_FIELDS = ("kind", "value", "low", "high", "qualifier", "group", "source", "cumulative")
+
+
 def compact_figure(figure: CasualtyFigure | dict[str, Any]) -> dict[str, Any]:
-    """The fields of a casualty figure that a timeline row shows."""
+    """The fields of a casualty figure that a timeline row shows (a figure read in bulk by
+    `stored_summaries` has exactly those: it is shown as it is, not copied)."""
+    if isinstance(figure, dict) and tuple(figure) == COMPACT_FIELDS:
+        return figure
     data = figure if isinstance(figure, dict) else figure.__dict__
-    return {k: data[k] for k in ("kind", "value", "low", "high", "qualifier", "group",
-                                 "source", "cumulative")}
+    return {k: data[k] for k in COMPACT_FIELDS}
 
 
 def figure_text(figure: dict[str, Any]) -> str:
