@@ -59,7 +59,7 @@ __all__ = ["Entity", "EntityTable", "build_entities", "filter_entities", "find_e
            "geojson", "name_key", "store_entities", "top_names_by_article"]
 
 
-@dataclass
+@dataclass(slots=True)
 class Entity:
     """A canonical entity with its aggregated statistics (places: where it is)."""
 
