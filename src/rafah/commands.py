@@ -80,7 +80,7 @@ def canonical_entities(session: Session) -> list[Entity]:
 
     computed: list[Entity] = []
 
-    def compute() -> list[dict[str, Any]]:
+    def compute() -> list[list[Any]]:
         computed.extend(entity_table(session)[0])
         with collector_paused():
             return [e.to_stored() for e in computed]

@@ -96,24 +96,23 @@ class Entity:
             record.update({name: getattr(self, name) for name in GEO_FIELDS})
         return record
 
-    def to_stored(self) -> dict[str, Any]:
-        """Everything, for the report cache."""
-        return {"name": self.name, "type": self.type, "mentions": self.mentions,
-                "articles": self.articles, "first_seen": self.first_seen,
-                "last_seen": self.last_seen, "aliases": self.aliases, "country": self.country,
-                "lat": self.lat, "lon": self.lon, "geonameid": self.geonameid,
-                "geo_rule": self.geo_rule, "keys": sorted(self.keys),
-                "surfaces": sorted(self.surfaces)}
+    def to_stored(self) -> list[Any]:
+        """Everything, for the report cache: the values of the record's fields, the geo
+        fields, the keys and the surfaces, as a list (no field name repeated in each of
+        hundreds of thousands of rows)."""
+        return [self.name, self.type, self.mentions, self.articles, self.first_seen,
+                self.last_seen, self.aliases, self.country, self.lat, self.lon, self.geonameid,
+                self.geo_rule, sorted(self.keys), sorted(self.surfaces)]
 
     @classmethod
-    def from_stored(cls, data: dict[str, Any]) -> Entity:
+    def from_stored(cls, data: list[Any]) -> Entity:
         """Rebuild an entity from the report cache."""
-        return cls(name=data["name"], type=data["type"], mentions=data["mentions"],
-                   articles=data["articles"], first_seen=data["first_seen"],
-                   last_seen=data["last_seen"], aliases=data["aliases"],
-                   keys=set(data["keys"]), surfaces=set(data["surfaces"]),
-                   country=data.get("country"), lat=data.get("lat"), lon=data.get("lon"),
-                   geonameid=data.get("geonameid"), geo_rule=data.get("geo_rule"))
+        (name, kind, mentions, articles, first_seen, last_seen, aliases, country, lat, lon,
+         geonameid, geo_rule, keys, surfaces) = data
+        return cls(name=name, type=kind, mentions=mentions, articles=articles,
+                   first_seen=first_seen, last_seen=last_seen, aliases=aliases,
+                   keys=set(keys), surfaces=set(surfaces), country=country, lat=lat, lon=lon,
+                   geonameid=geonameid, geo_rule=geo_rule)
 
 
 def build_entities(articles: Iterable[Article], analyses: dict[str, Analysis],
