@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from rafah.records import Acronym, Analysis, Article, Mention
 from rafah.reports.entities import (
@@ -68,4 +69,34 @@ def test_rows_are_derived_once_and_again_for_a_rewritten_analysis(tmp_path: Path
     assert derive_stored(store.connection) == 1
     table = store_entities(_selected(store), "temp.chosen")
     assert "Rafah" not in {e.name for e in table.entities}
+    store.close()
+
+
+def test_a_kept_selection_is_checked_for_missing_rows_once(tmp_path: Path,
+                                                           monkeypatch: Any) -> None:
+    from rafah.gazetteer import GazetteerEntry
+    from rafah.reports import entity_index
+
+    store = Store(tmp_path / "store.sqlite3")
+    store.put_many(ANALYSES.items(), "fp")
+    connection = _selected(store)
+    connection.execute("CREATE TEMP TABLE selected AS SELECT * FROM temp.chosen")
+    connection.execute("CREATE TEMP TABLE selection_kept AS SELECT 7 AS id")
+    connection.execute("CREATE TABLE corpus_prepared (selection INTEGER, what TEXT, "
+                       "PRIMARY KEY (selection, what)) WITHOUT ROWID")
+    calls: list[str | None] = []
+    derive = entity_index.derive_selected
+
+    def counted(*args: Any) -> int:
+        calls.append(args[1])
+        return derive(*args)
+
+    monkeypatch.setattr(entity_index, "derive_selected", counted)
+    first = store_entities(connection, "temp.selected").entities
+    again = store_entities(connection, "temp.selected").entities
+    assert len(calls) == 1 and [e.to_record() for e in again] == [e.to_record() for e in first]
+    other = [GazetteerEntry(name="Rafah City", type="GPE", aliases=("Rafah",))]
+    store_entities(connection, "temp.selected", other)  # other rows: every mark is forgotten
+    store_entities(connection, "temp.selected")
+    assert len(calls) == 3
     store.close()

@@ -172,7 +172,7 @@ def entities_cli(options: CommonOptions, types: tuple[str, ...], min_articles: i
 
     if cli_replay.replayed(options):
         return
-    with _session(options) as (session, reporter):
+    with _session(options, bulk=True) as (session, reporter):
         result = commands.entities(session, types=types, min_articles=min_articles,
                                    country=country)
         _emit(result, options, reporter)
@@ -374,7 +374,7 @@ def timeline_cli(options: CommonOptions, events: bool, by: str | None) -> None:
 
     if cli_replay.replayed(options):
         return
-    with _session(options) as (session, reporter):
+    with _session(options, bulk=True) as (session, reporter):
         result = commands.timeline(session, events=events, by=by)
         if not by and (options.fmt or "table") == "table":
             result.rows = [table_row(r) for r in result.rows]

@@ -9,13 +9,11 @@ named here.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-from rafah.records import Article
 
 if TYPE_CHECKING:
     from rafah.reports.entities import Entity
@@ -75,37 +73,46 @@ def articles(session: Session) -> Result:
     return Result(article_rows(session.articles()), ARTICLE_COLUMNS, ARTICLE_TABLE)
 
 
-def canonical_entities(session: Session) -> tuple[list[Article], list[Entity]]:
-    """The selected articles and their canonical entities (from the report cache if kept)."""
+def canonical_entities(session: Session) -> list[Entity]:
+    """The canonical entities of the selected articles (from the report cache if kept)."""
     from rafah.reports import entities as report
+    from rafah.session import collector_paused
 
-    chosen = session.articles()
     computed: list[Entity] = []
 
-    def compute() -> list[dict[str, Any]]:
-        computed.extend(entity_table(session, chosen)[0])
-        return [e.to_stored() for e in computed]
+    def compute() -> list[list[Any]]:
+        computed.extend(entity_table(session)[0])
+        with collector_paused():
+            return [e.to_stored() for e in computed]
 
     stored = session.cached_report("entities", ENTITY_REPORT, compute)
-    return chosen, computed or [report.Entity.from_stored(e) for e in stored]
+    return computed or [report.Entity.from_stored(e) for e in stored]
 
 
-def entity_table(session: Session, chosen: list[Article]
+def entity_table(session: Session
                  ) -> tuple[list[Entity], Callable[[int], dict[int, list[str]]]]:
-    """The canonical entities of the chosen articles, computed, and a function giving the
-    top N names of each article (its index in ``chosen``): in the store when the selection
-    can be made there, else in memory."""
+    """The canonical entities of the selected articles, computed, and a function giving the
+    top N names of each article (its index in `Session.articles`): in the store when the
+    selection can be made there, else in memory."""
     from rafah.gazetteer import load_entries
     from rafah.reports import entities as report
+    from rafah.session import collector_paused
 
     gazetteer = load_entries(session.options.analysis.gazetteers)
     selection = session.analysed_selection()
     if selection is not None:
-        table = report.store_entities(selection.connection, "temp.selected", gazetteer)
-        return table.entities, lambda count: {
-            idx - 1: names for idx, names in table.top_names(count).items()}
+        with collector_paused():
+            table = report.store_entities(selection.connection, "temp.selected", gazetteer)
+
+        def top_names(count: int) -> dict[int, list[str]]:
+            with collector_paused():
+                return {idx - 1: names for idx, names in table.top_names(count).items()}
+
+        return table.entities, top_names
+    chosen = session.articles()
     analyses = session.analyses(chosen, ("mentions", "acronyms"))
-    found = report.build_entities(chosen, analyses, gazetteer)
+    with collector_paused():
+        found = report.build_entities(chosen, analyses, gazetteer)
     return found, partial(report.top_names_by_article, found)
 
 
@@ -115,12 +122,13 @@ def entities(session: Session, *, types: tuple[str, ...] = (), min_articles: int
     and coordinates (and as GeoJSON)."""
     from rafah.reports.entities import filter_entities, geojson
 
-    selected, found = canonical_entities(session)
+    found = canonical_entities(session)
     chosen = filter_entities(found, types=types, min_articles=min_articles, country=country)
+    selected = 0 if chosen else session.selected_count()
     notes = [] if chosen or not selected else [
         f"no entity{' of type ' + '/'.join(types) if types else ''}"
         f"{' in ' + country.upper() if country else ''} named in at least {min_articles} of "
-        f"the {len(selected)} selected article(s)"]
+        f"the {selected} selected article(s)"]
     places_only = all(e.is_place for e in chosen) and bool(chosen)
     table = PLACE_TABLE if places_only else ENTITY_TABLE
     rows = [e.to_record() for e in chosen]
@@ -132,7 +140,8 @@ def context(session: Session, term: str, *, width: int) -> Result:
     from rafah.reports.context import context_rows, surface_pattern
     from rafah.reports.entities import find_entity
 
-    chosen, found = canonical_entities(session)
+    found = canonical_entities(session)
+    chosen = session.articles()
     entity = find_entity(found, term)
     notes: list[str] = []
     if entity is not None:
@@ -233,23 +242,33 @@ def timeline(session: Session, *, events: bool = False, by: str | None = None) -
     """Articles by date (with --events, the dated events they mention), or one row a period."""
     from rafah.reports.timeline import (
         TOP_ENTITIES,
+        Summary,
         article_rows,
         chronological,
         event_rows,
         period_rows,
+        stored_summaries,
     )
+    from rafah.session import collector_paused
 
     def compute() -> list[dict[str, Any]]:
+        top_names = entity_table(session)[1](TOP_ENTITIES)
         chosen = session.articles()
-        top_names = entity_table(session, chosen)[1](TOP_ENTITIES)
-        analyses = session.analyses(chosen, ("lead", "casualties") if by or not events else
-                                    ("lead", "casualties", "dates"))
-        if by:
-            return period_rows(chosen, analyses, top_names, by)
-        rows = article_rows(chosen, analyses, top_names)
-        if events:
-            rows += event_rows(chosen, analyses)
-        return chronological(rows)
+        selection = session.analysed_selection()
+        if selection is None:
+            analyses = session.analyses(chosen, ("lead", "casualties", "dates") if events
+                                        else ("lead", "casualties"))
+            summaries: Mapping[str, Summary] = analyses
+        else:  # leads and figures read in bulk
+            analyses = session.analyses(chosen, ("dates",)) if events else {}
+            summaries = stored_summaries(selection.connection)
+        with collector_paused():
+            if by:
+                return period_rows(chosen, summaries, top_names, by)
+            rows = article_rows(chosen, summaries, top_names)
+            if events:
+                rows += event_rows(chosen, analyses)
+            return chronological(rows)
 
     rows = session.cached_report(f"timeline|{events}|{by}", TIMELINE_REPORT, compute)
     if by:

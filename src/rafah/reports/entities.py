@@ -59,7 +59,7 @@ __all__ = ["Entity", "EntityTable", "build_entities", "filter_entities", "find_e
            "geojson", "name_key", "store_entities", "top_names_by_article"]
 
 
-@dataclass
+@dataclass(slots=True)
 class Entity:
     """A canonical entity with its aggregated statistics (places: where it is)."""
 
@@ -72,13 +72,13 @@ class Entity:
     aliases: list[str]
     keys: set[str] = field(default_factory=set, repr=False)
     surfaces: set[str] = field(default_factory=set, repr=False)
-    by_article: Counter[int] = field(default_factory=Counter, repr=False)
+    by_article: dict[int, int] = field(default_factory=dict, repr=False)
     country: str | None = None
     lat: float | None = None
     lon: float | None = None
     geonameid: int | None = None
     geo_rule: str | None = None
-    labels: Counter[str] = field(default_factory=Counter, repr=False)
+    labels: dict[str, int] = field(default_factory=dict, repr=False)
     parts: list[int] = field(default_factory=list, repr=False)
     """The numbers of the clusters merged into this row (`EntityTable`)."""
 
@@ -96,20 +96,23 @@ class Entity:
             record.update({name: getattr(self, name) for name in GEO_FIELDS})
         return record
 
-    def to_stored(self) -> dict[str, Any]:
-        """Everything, for the report cache."""
-        return {**self.to_record(), **{name: getattr(self, name) for name in GEO_FIELDS},
-                "keys": sorted(self.keys), "surfaces": sorted(self.surfaces)}
+    def to_stored(self) -> list[Any]:
+        """Everything, for the report cache: the values of the record's fields, the geo
+        fields, the keys and the surfaces, as a list (no field name repeated in each of
+        hundreds of thousands of rows)."""
+        return [self.name, self.type, self.mentions, self.articles, self.first_seen,
+                self.last_seen, self.aliases, self.country, self.lat, self.lon, self.geonameid,
+                self.geo_rule, sorted(self.keys), sorted(self.surfaces)]
 
     @classmethod
-    def from_stored(cls, data: dict[str, Any]) -> Entity:
+    def from_stored(cls, data: list[Any]) -> Entity:
         """Rebuild an entity from the report cache."""
-        return cls(name=data["name"], type=data["type"], mentions=data["mentions"],
-                   articles=data["articles"], first_seen=data["first_seen"],
-                   last_seen=data["last_seen"], aliases=data["aliases"],
-                   keys=set(data["keys"]), surfaces=set(data["surfaces"]),
-                   country=data.get("country"), lat=data.get("lat"), lon=data.get("lon"),
-                   geonameid=data.get("geonameid"), geo_rule=data.get("geo_rule"))
+        (name, kind, mentions, articles, first_seen, last_seen, aliases, country, lat, lon,
+         geonameid, geo_rule, keys, surfaces) = data
+        return cls(name=name, type=kind, mentions=mentions, articles=articles,
+                   first_seen=first_seen, last_seen=last_seen, aliases=aliases,
+                   keys=set(keys), surfaces=set(surfaces), country=country, lat=lat, lon=lon,
+                   geonameid=geonameid, geo_rule=geo_rule)
 
 
 def build_entities(articles: Iterable[Article], analyses: dict[str, Analysis],
@@ -150,7 +153,7 @@ def store_entities(connection: sqlite3.Connection, selection: str,
     lex = lexicon()
     uf = UnionFind()
     known = union_gazetteer([*gazetteer, *variants()], uf)
-    entity_index.derive_selected(connection, selection, known, lex)
+    _derive(connection, selection, known, lex)
     return EntityTable(connection, selection, known, uf, lex)
 
 
@@ -160,23 +163,57 @@ def derive_stored(connection: sqlite3.Connection,
     reports then only read them); how many analyses were derived."""
     uf = UnionFind()
     known = union_gazetteer([*gazetteer, *variants()], uf)
-    return entity_index.derive_selected(connection, None, known, lexicon())
+    return _derive(connection, None, known, lexicon())
+
+
+_PREPARED = "entity rows "
+"""The mark (`rafah.selection.mark_prepared`, with the rows' stamp) of a kept selection whose
+analyses all have their entity rows."""
+
+
+def _derive(connection: sqlite3.Connection, selection: str | None, known: Known,
+            lex: Lexicon) -> int:
+    """`entity_index.derive_selected`; on the kept selection (``temp.selected``) the check of
+    every analysis is skipped once it was made for these rows. Marks are forgotten when the
+    rows are derived again for other code or another gazetteer (every row is dropped)."""
+    from rafah import selection as kept
+
+    stamp = entity_index.version(known)
+    found = connection.execute("SELECT value FROM meta WHERE key = 'entity_index'").fetchone()
+    marked = selection == "temp.selected" and connection.execute(
+        "SELECT 1 FROM temp.sqlite_master WHERE name = 'selection_kept'").fetchone() is not None
+    if found is not None and found[0] == stamp and marked and \
+            kept.prepared(connection, _PREPARED + stamp):
+        return 0
+    if (found is None or found[0] != stamp) and connection.execute(
+            "SELECT 1 FROM sqlite_master WHERE name = 'corpus_prepared'").fetchone():
+        with connection:
+            connection.execute("DELETE FROM corpus_prepared WHERE what LIKE ?",
+                               (_PREPARED + "%",))
+    done = entity_index.derive_selected(connection, selection, known, lex)
+    if marked:
+        kept.mark_prepared(connection, _PREPARED + stamp)
+    return done
 
 
 class EntityTable:
     """The merge over the selected articles of a connection's entity rows (see
-    `rafah.reports.entity_index`): ``entities`` in report order; the temporary tables it
-    leaves answer which articles name which entity."""
+    `rafah.reports.entity_index`): ``entities`` in report order; ``pairs`` answers which
+    articles name which entity."""
 
     def __init__(self, connection: sqlite3.Connection, selection: str, known: Known,
                  uf: UnionFind, lex: Lexicon, *, geo: bool = True) -> None:
+        from rafah.reports.entity_arrays import SelectionArrays
+
         self.connection = connection
         self.selection = selection
         entity_selection.select(connection, selection)
+        arrays = SelectionArrays(connection)
         for long_key, short_key in entity_selection.corpus_acronyms(connection):
             uf.union(long_key, short_key)
         corpus = Corpus(co_mentions=partial(entity_selection.co_mentions, connection))
-        forms = entity_selection.fill(corpus, connection, lex)
+        order, totals = arrays.form_order()
+        forms = entity_selection.fill(corpus, connection, lex, order.tolist(), totals.tolist())
         _join_variants(corpus, uf, known, lex, geo=geo)
         resolver = ShortFormResolver(corpus, known, lex, _place_test(geo))
         clusters: dict[str, list[Occurrence]] = defaultdict(list)
@@ -192,9 +229,12 @@ class EntityTable:
         if geo:
             entities = _settle_groups(entities, lex, _place_named())
         numbers = {root: number for number, root in enumerate(clusters)}
-        kept = {e.parts[0] for e in entities}
-        self._articles(entities, [(form, numbers[root]) for form, root in roots
-                                  if numbers[root] in kept])
+        owners = _form_owners(roots, numbers, {e.parts[0] for e in entities})
+        count = len(clusters)
+        del forms, roots, numbers, resolver, corpus, clusters  # before the pairs
+        self.pairs = arrays.pairs(owners, count)
+        arrays.release()
+        self._articles(entities)
         if geo:
             place_entities(entities, lex.unmapped, self._place_contexts)
             _retype_unplaced(entities)
@@ -203,24 +243,13 @@ class EntityTable:
         entities.sort(key=lambda e: (-e.articles, -e.mentions, e.name.casefold()))
         self.entities = entities
 
-    def _articles(self, entities: list[Entity], owners: list[tuple[int, int]]) -> None:
-        """``temp.ent_ae`` (analysis, entity, mentions); each entity's articles and dates."""
-        db = self.connection
-        for table in ("ent_fe", "ent_ae"):
-            db.execute(f"DROP TABLE IF EXISTS temp.{table}")
-        db.execute("CREATE TEMP TABLE ent_fe (form INTEGER PRIMARY KEY, entity INTEGER)")
-        db.executemany("INSERT INTO temp.ent_fe VALUES (?, ?)", owners)
-        db.execute("CREATE TEMP TABLE ent_ae (analysis INTEGER, entity INTEGER, n INTEGER, "
-                   "PRIMARY KEY (analysis, entity)) WITHOUT ROWID")
-        db.execute("INSERT INTO temp.ent_ae SELECT r.analysis, fe.entity, sum(r.count) "
-                   "FROM temp.ent_sel s JOIN entity_rows r ON r.analysis = s.analysis "
-                   "JOIN temp.ent_fe fe ON fe.form = r.form GROUP BY r.analysis, fe.entity")
-        by_number = {e.parts[0]: e for e in entities}
-        for number, articles, first, last in db.execute(
-                "SELECT ae.entity, sum(s.w), min(s.dmin), max(s.dmax) FROM temp.ent_ae ae "
-                "JOIN temp.ent_sel s ON s.analysis = ae.analysis GROUP BY ae.entity"):
-            entity = by_number[number]
-            entity.articles, entity.first_seen, entity.last_seen = articles, first, last
+    def _articles(self, entities: list[Entity]) -> None:
+        """Each entity's articles and dates."""
+        articles, firsts, lasts = self.pairs.entity_articles()
+        for entity in entities:
+            number = entity.parts[0]
+            entity.articles = articles[number]
+            entity.first_seen, entity.last_seen = firsts[number], lasts[number]
 
     def _place_contexts(self, places: list[Entity]) -> list[tuple[list[str], int]]:
         """The place names of each article (in entity order) with how many articles name
@@ -228,82 +257,70 @@ class EntityTable:
         knows are left out: they have no place and are no other name's context."""
         from rafah.places import lookup
 
-        db = self.connection
-        db.execute("DROP TABLE IF EXISTS temp.ent_places")
-        db.execute("CREATE TEMP TABLE ent_places (entity INTEGER PRIMARY KEY, known INTEGER)")
-        db.executemany("INSERT INTO temp.ent_places VALUES (?, ?)",
-                       [(e.parts[0], bool(e.name.strip() and lookup(e.name))) for e in places])
         names = {e.parts[0]: e.name for e in places}
-        rows = db.execute(
-            "SELECT t.names, sum(s.w), min((t.lead << 32) + s.first_idx) AS o FROM ("
-            "SELECT analysis, min(entity) AS lead, group_concat(CASE WHEN known THEN entity END) "
-            "AS names FROM (SELECT ae.analysis AS analysis, ae.entity AS entity, p.known AS known "
-            "FROM temp.ent_ae ae JOIN temp.ent_places p ON p.entity = ae.entity "
-            "ORDER BY ae.analysis, ae.entity) GROUP BY analysis) t "
-            "JOIN temp.ent_sel s ON s.analysis = t.analysis WHERE t.names IS NOT NULL "
-            "GROUP BY t.names ORDER BY o")
-        return [([names[int(n)] for n in found.split(",")], weight) for found, weight, _ in rows]
+        sets = self.pairs.place_sets(
+            [(e.parts[0], bool(e.name.strip() and lookup(e.name))) for e in places])
+        return [([names[n] for n in found], weight) for found, weight in sets]
 
     def _merged_articles(self, merged: list[Entity]) -> None:
         """The articles of place rows that absorbed others."""
         if not merged:
             return
-        db = self.connection
-        db.execute("DROP TABLE IF EXISTS temp.ent_group")
-        db.execute("CREATE TEMP TABLE ent_group (entity INTEGER PRIMARY KEY, grp INTEGER)")
-        db.executemany("INSERT INTO temp.ent_group VALUES (?, ?)",
-                       [(part, e.parts[0]) for e in merged for part in e.parts])
-        by_number = {e.parts[0]: e for e in merged}
-        for number, articles in db.execute(
-                "SELECT x.grp, sum(s.w) FROM (SELECT DISTINCT g.grp AS grp, ae.analysis AS "
-                "analysis FROM temp.ent_ae ae JOIN temp.ent_group g ON g.entity = ae.entity) x "
-                "JOIN temp.ent_sel s ON s.analysis = x.analysis GROUP BY x.grp"):
-            by_number[number].articles = articles
+        found = self.pairs.grouped_articles({part: e.parts[0] for e in merged
+                                             for part in e.parts})
+        for entity in merged:
+            entity.articles = found[entity.parts[0]]
 
-    def _ranks(self, skip_types: Iterable[str]) -> None:
-        """``temp.ent_rank``: each merged entity number → the rank of its row (rows of
-        ``skip_types`` left out)."""
+    def _rank_of(self, skip_types: Iterable[str]) -> Any:
+        """Each entity number → the rank of its merged row (-1: rows of ``skip_types``, or
+        no row)."""
+        import numpy as np
+
         skipped = set(skip_types)
-        db = self.connection
-        db.execute("DROP TABLE IF EXISTS temp.ent_rank")
-        db.execute("CREATE TEMP TABLE ent_rank (entity INTEGER PRIMARY KEY, rank INTEGER)")
-        db.executemany("INSERT INTO temp.ent_rank VALUES (?, ?)",
-                       [(part, rank) for rank, e in enumerate(self.entities)
-                        if e.type not in skipped for part in e.parts])
+        rank_of = np.full(self.pairs.entities, -1, dtype=np.int64)
+        chosen = [(part, rank) for rank, e in enumerate(self.entities) if e.type not in skipped
+                  for part in e.parts]
+        if chosen:
+            parts, ranks = zip(*chosen, strict=True)
+            rank_of[list(parts)] = ranks
+        return rank_of
+
+    def _articles_of(self) -> list[tuple[int, int]]:
+        """(idx, analysis) of every selected article with an analysis, in order."""
+        return self.connection.execute(
+            f"SELECT idx, analysis FROM {self.selection} WHERE analysis IS NOT NULL "
+            "ORDER BY idx").fetchall()
 
     def top_names(self, count: int, *, skip_types: Iterable[str] = ("NORP",)
                   ) -> dict[int, list[str]]:
         """For each article (its ``idx`` in the selection), the canonical names it mentions
         most (ties: report order)."""
-        self._ranks(skip_types)
-        db = self.connection
-        db.execute("DROP TABLE IF EXISTS temp.ent_top")
-        db.execute("CREATE TEMP TABLE ent_top (analysis INTEGER, k INTEGER, rank INTEGER, "
-                   "PRIMARY KEY (analysis, k)) WITHOUT ROWID")
-        mentions = "SELECT ae.analysis AS analysis, r.rank AS rank, ae.n AS n FROM " \
-            "temp.ent_ae ae JOIN temp.ent_rank r ON r.entity = ae.entity"
-        if any(len(e.parts) > 1 for e in self.entities):  # rows that joined: one rank
-            mentions = "SELECT analysis, rank, sum(n) AS n FROM (" + mentions + \
-                ") GROUP BY analysis, rank"
-        db.execute(
-            "INSERT INTO temp.ent_top SELECT analysis, k, rank FROM (SELECT analysis, rank, "
-            f"row_number() OVER (PARTITION BY analysis ORDER BY n DESC, rank) AS k FROM "
-            f"({mentions})) WHERE k <= ?", (count,))
-        names: dict[int, list[str]] = defaultdict(list)
-        for idx, rank in db.execute(
-                f"SELECT c.idx, t.rank FROM {self.selection} c JOIN temp.ent_top t "
-                "ON t.analysis = c.analysis ORDER BY c.idx, t.k"):
-            names[idx].append(self.entities[rank].name)
-        return dict(names)
+        ranks = self.pairs.top_ranks(self._rank_of(skip_types), count)
+        every = [e.name for e in self.entities]
+        names = {analysis: [every[rank] for rank in found] for analysis, found in ranks.items()}
+        return {idx: names[analysis] for idx, analysis in self._articles_of()
+                if analysis in names}
 
     def fill_by_article(self) -> None:
         """Each entity's mentions per article (its ``idx`` in the selection)."""
-        self._ranks(())
-        for idx, rank, mentions in self.connection.execute(
-                "SELECT c.idx, r.rank, sum(ae.n) FROM temp.ent_ae ae JOIN temp.ent_rank r "
-                f"ON r.entity = ae.entity JOIN {self.selection} c ON c.analysis = ae.analysis "
-                "GROUP BY c.idx, r.rank ORDER BY c.idx"):
-            self.entities[rank].by_article[idx] = mentions
+        rank_of = self._rank_of(()).tolist()
+        pairs = self.pairs.by_row()
+        for idx, analysis in self._articles_of():
+            for number, mentions in pairs.get(analysis, ()):
+                found = self.entities[rank_of[number]].by_article
+                found[idx] = found.get(idx, 0) + mentions
+
+
+def _form_owners(roots: list[tuple[int, str]], numbers: dict[str, int], kept: set[int]) -> Any:
+    """Form id → the number of its entity (-1: a form of no kept entity)."""
+    import numpy as np
+
+    size = max((form for form, _ in roots), default=-1) + 1
+    owners = np.full(size, -1, dtype=np.int32)
+    for form, root in roots:
+        if numbers[root] in kept:
+            owners[form] = numbers[root]
+    return owners
 
 
 def _place_named() -> Callable[[str], bool]:
@@ -399,10 +416,10 @@ def _place_countries(corpus: Corpus) -> Iterable[tuple[str, str]]:
 def _dropped(entity: Entity, resolver: ShortFormResolver, lex: Lexicon) -> bool:
     """Rows that are no names: junk words only, a first name that joined nobody, surnames
     joined by a hyphen ("the Biden-Harris campaign")."""
-    words = name_key(entity.name).split()
-    if all(word in lex.junk for word in words) or name_key(entity.name) in lex.junk:
+    key = name_key(entity.name)
+    if key in lex.junk or all(word in lex.junk for word in key.split()):
         return True
-    parts = name_key(entity.name).split("-")
+    parts = key.split("-")
     if len(parts) > 1 and all(part in resolver.votes.surnames for part in parts):
         return True
     return entity.type == "PERSON" and entity.keys <= resolver.first_name_only
@@ -434,11 +451,17 @@ def _has_article(surface: str) -> bool:
 def _name_and_type(root: str, members: list[Occurrence], known: Known, lex: Lexicon
                    ) -> tuple[str, str, GazetteerEntry | None]:
     """The gazetteer's name and type when the entity is in it, else the vote's."""
-    entry = next((known.by_key[m.key] for m in members if m.key in known.by_key), None)
+    entry = known.by_key.get(members[0].key) if len(members) == 1 else next(
+        (known.by_key[m.key] for m in members if m.key in known.by_key), None)
     if entry is None:
         entry = known.by_key.get(root)
     if entry is not None:
         return entry.name, entry.type, entry
+    facts = members[0].facts
+    if len(members) == 1 and facts is not None:  # its words' cue, derived with the form
+        label = members[0].label
+        return members[0].cleaned, (facts.person_cue if label == "PERSON" else facts.cue) or \
+            label, None
     forms: Counter[str] = Counter()
     for m in members:
         forms[m.cleaned] += m.count
@@ -451,6 +474,8 @@ def _make_entity(number: int, root: str, members: list[Occurrence], known: Known
     """An entity of the cluster ``root`` (``number``: its place in the clusters' order);
     its articles and dates are counted later, in the store."""
     name, kind, entry = _name_and_type(root, members, known, lex)
+    if len(members) == 1:
+        return _one_form_entity(number, name, kind, entry, members[0])
     surfaces: Counter[str] = Counter()
     for m in members:
         surfaces[m.written] += m.count
@@ -466,6 +491,18 @@ def _make_entity(number: int, root: str, members: list[Occurrence], known: Known
                   first_seen=None, last_seen=None, aliases=aliases,
                   keys={m.key for m in members}, surfaces=set(surfaces) | known_names,
                   labels=labels, parts=[number])
+
+
+def _one_form_entity(number: int, name: str, kind: str, entry: GazetteerEntry | None,
+                     form: Occurrence) -> Entity:
+    """`_make_entity` of a cluster of one form (most of them), without counting."""
+    written, cleaned = form.written, form.cleaned
+    names = (written,) if written == cleaned else sorted((written, cleaned))
+    return Entity(name=name, type=kind, mentions=form.count, articles=0, first_seen=None,
+                  last_seen=None,
+                  aliases=[s for s in names if s != name and not _has_article(s)],
+                  keys={form.key}, surfaces={written, cleaned, name, *entry.surfaces}
+                  if entry else {written, cleaned}, labels={form.label: form.count}, parts=[number])
 
 
 def top_names_by_article(entities: list[Entity], count: int, *,

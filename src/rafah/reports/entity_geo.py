@@ -80,10 +80,10 @@ def place_entities(entities: Iterable[Entity], unmapped: frozenset[str] = frozen
 def _identity(entity: Entity) -> tuple[Any, ...] | None:
     """What makes two place rows one place; None for a row that joins nothing: no place, or
     a part named by direction ("Southern California" is not California)."""
-    from rafah.places.fold import fold, without_direction
-
     if entity.type not in PLACE_TYPES or entity.lat is None or entity.lon is None:
         return None
+    from rafah.places.fold import fold, without_direction
+
     if without_direction(fold(entity.name)) is not None:
         return None
     if entity.geonameid is not None:

@@ -6,9 +6,14 @@ one-word key can stand for, and the acronyms it defines. They are derived once p
 analysis (`derive`, a migration for analyses stored before) into
 
 - ``entity_forms``: one row per distinct form (key, cleaned, written, label and the three
-  article targets of `rafah.reports.entity_merge.article_targets`), an integer id;
+  article targets of `rafah.reports.entity_merge.article_targets`), an integer id, and the
+  facts of its words alone (`rafah.reports.entity_merge.FormFacts`: the person signature,
+  the short-form vote keys, the type cues), so that a report never works them out again;
 - ``entity_rows``: per analysis and form, the number of mentions and the position of the
-  first;
+  first (read by the co-mention query of one key);
+- ``entity_packed``: the same per analysis as one blob of little-endian 32-bit (form,
+  mentions, first position) triplets, which the reports read and sum with NumPy
+  (`rafah.reports.entity_arrays`);
 - ``entity_acronyms``: per analysis, the acronyms that join their long form;
 - ``entity_done``: the analyses derived (with their ``created`` stamp: an analysis written
   again is derived again).
@@ -20,21 +25,25 @@ over the selected articles.
 
 from __future__ import annotations
 
+import array
 import hashlib
 import json
 import sqlite3
+import sys
 from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 from rafah.records import Acronym, Analysis, Mention
 from rafah.reports.entity_lexicon import Lexicon
-from rafah.reports.entity_merge import Known, article_occurrences, article_targets
+from rafah.reports.entity_merge import Known, article_occurrences, article_targets, form_facts
 
 _BATCH = 2_000
 _TABLES = (
     "CREATE TABLE IF NOT EXISTS entity_forms (id INTEGER PRIMARY KEY, key TEXT NOT NULL, "
     "cleaned TEXT NOT NULL, written TEXT NOT NULL, label TEXT NOT NULL, surname TEXT NOT NULL, "
-    "first TEXT NOT NULL, org TEXT NOT NULL, "
-    "UNIQUE (key, cleaned, written, label, surname, first, org))",
+    "first TEXT NOT NULL, org TEXT NOT NULL, signature TEXT NOT NULL, sig_surname TEXT NOT "
+    "NULL, sig_first TEXT NOT NULL, org_head TEXT NOT NULL, cue TEXT NOT NULL, person_cue TEXT "
+    "NOT NULL, UNIQUE (key, cleaned, written, label, surname, first, org))",
     "CREATE INDEX IF NOT EXISTS entity_forms_key ON entity_forms (key)",
     "CREATE TABLE IF NOT EXISTS entity_rows (analysis INTEGER NOT NULL, form INTEGER NOT NULL, "
     "count INTEGER NOT NULL, first INTEGER NOT NULL, PRIMARY KEY (analysis, form)) "
@@ -44,9 +53,11 @@ _TABLES = (
     "CREATE TABLE IF NOT EXISTS entity_acronyms (analysis INTEGER NOT NULL, seq INTEGER NOT "
     "NULL, long_key TEXT NOT NULL, short_key TEXT NOT NULL, PRIMARY KEY (analysis, seq)) "
     "WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS entity_packed (analysis INTEGER PRIMARY KEY, triplets BLOB NOT "
+    "NULL)",
     "CREATE TABLE IF NOT EXISTS entity_done (analysis INTEGER PRIMARY KEY, created REAL NOT NULL)",
 )
-_DERIVED = ("entity_forms", "entity_rows", "entity_acronyms", "entity_done")
+_DERIVED = ("entity_forms", "entity_rows", "entity_packed", "entity_acronyms", "entity_done")
 
 Form = tuple[str, str, str, str, str, str, str]
 """(key, cleaned, written, label, surname target, first-name target, organisation target)."""
@@ -70,8 +81,10 @@ def prepare(connection: sqlite3.Connection, stamp: str) -> None:
         found = connection.execute("SELECT value FROM meta WHERE key = 'entity_index'"
                                    ).fetchone()
         if found is None or found[0] != stamp:
-            for table in _DERIVED:
-                connection.execute(f"DELETE FROM {table}")
+            for table in _DERIVED:  # dropped: the layout may have changed with the code
+                connection.execute(f"DROP TABLE IF EXISTS {table}")
+            for statement in _TABLES:
+                connection.execute(statement)
             connection.execute("INSERT OR REPLACE INTO meta VALUES ('entity_index', ?)", (stamp,))
 
 
@@ -93,25 +106,26 @@ def article_forms(analysis: Analysis, known: Known, lex: Lexicon
 class _FormIds:
     """Form → id, adding the forms the store does not have yet."""
 
-    def __init__(self, connection: sqlite3.Connection) -> None:
+    def __init__(self, connection: sqlite3.Connection, lex: Lexicon) -> None:
         self.connection = connection
+        self.lex = lex
         self.ids: dict[Form, int] = {
             tuple(row[1:]): row[0] for row in connection.execute(  # type: ignore[misc]
                 "SELECT id, key, cleaned, written, label, surname, first, org FROM entity_forms")}
         self.next = max(self.ids.values(), default=0) + 1
-        self.new: list[tuple[int, *Form]] = []  # type: ignore[valid-type]
+        self.new: list[tuple[Any, ...]] = []
 
     def __call__(self, form: Form) -> int:
         found = self.ids.get(form)
         if found is None:
             found = self.ids[form] = self.next
             self.next += 1
-            self.new.append((found, *form))
+            self.new.append((found, *form, *form_facts(form[1], form[3], self.lex)))
         return found
 
     def flush(self) -> None:
-        self.connection.executemany("INSERT INTO entity_forms VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                                    self.new)
+        marks = ", ".join("?" * 14)
+        self.connection.executemany(f"INSERT INTO entity_forms VALUES ({marks})", self.new)
         self.new.clear()
 
 
@@ -121,33 +135,47 @@ def derive(connection: sqlite3.Connection, items: Iterable[tuple[int, float, Ana
     ids: _FormIds | None = None
     done = 0
     rows: list[tuple[int, int, int, int]] = []
+    packed: list[tuple[int, bytes]] = []
     acronyms: list[tuple[int, int, str, str]] = []
     stamps: list[tuple[int, float]] = []
     for analysis_id, created, analysis in items:
-        ids = ids or _FormIds(connection)
+        ids = ids or _FormIds(connection, lex)
         forms, pairs = article_forms(analysis, known, lex)
-        rows += [(analysis_id, ids(form), count, first) for form, (count, first) in forms.items()]
+        found = [(analysis_id, ids(form), count, first) for form, (count, first) in forms.items()]
+        rows += found
+        packed.append((analysis_id, pack(found)))
         acronyms += [(analysis_id, seq, *pair) for seq, pair in enumerate(pairs)]
         stamps.append((analysis_id, created))
         done += 1
         if len(stamps) >= _BATCH:
-            _write(connection, ids, rows, acronyms, stamps)
+            _write(connection, ids, rows, packed, acronyms, stamps)
     if ids is not None:
-        _write(connection, ids, rows, acronyms, stamps)
+        _write(connection, ids, rows, packed, acronyms, stamps)
     return done
 
 
+def pack(rows: Iterable[tuple[int, int, int, int]]) -> bytes:
+    """The (form, mentions, first position) triplets of one analysis's rows, as a blob of
+    little-endian 32-bit integers."""
+    values = array.array("i", [value for row in rows for value in row[1:]])
+    if sys.byteorder != "little":
+        values.byteswap()
+    return values.tobytes()
+
+
 def _write(connection: sqlite3.Connection, ids: _FormIds, rows: list[tuple[int, int, int, int]],
-           acronyms: list[tuple[int, int, str, str]], stamps: list[tuple[int, float]]) -> None:
+           packed: list[tuple[int, bytes]], acronyms: list[tuple[int, int, str, str]],
+           stamps: list[tuple[int, float]]) -> None:
     with connection:
         done = [(analysis,) for analysis, _ in stamps]
         for table in ("entity_rows", "entity_acronyms"):
             connection.executemany(f"DELETE FROM {table} WHERE analysis = ?", done)
         ids.flush()
         connection.executemany("INSERT INTO entity_rows VALUES (?, ?, ?, ?)", rows)
+        connection.executemany("INSERT OR REPLACE INTO entity_packed VALUES (?, ?)", packed)
         connection.executemany("INSERT INTO entity_acronyms VALUES (?, ?, ?, ?)", acronyms)
         connection.executemany("INSERT OR REPLACE INTO entity_done VALUES (?, ?)", stamps)
-    for batch in (rows, acronyms, stamps):
+    for batch in (rows, packed, acronyms, stamps):
         batch.clear()
 
 

@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from rafah.gazetteer import GazetteerEntry
 from rafah.records import Analysis
@@ -60,6 +61,21 @@ class UnionFind:
             self.parent[root_b] = root_a
 
 
+class FormFacts(NamedTuple):
+    """What the merge needs of the words of a form alone, derived once with the form
+    (`rafah.reports.entity_index`; "" for none): a multi-word person's signature and the
+    keys of its last and first words, a multi-word organisation's first-word key, and the
+    type its words impose (`rafah.reports.entity_types.cue_type`) under its own label and
+    under PERSON."""
+
+    signature: str
+    surname: str
+    first_name: str
+    org_head: str
+    cue: str
+    person_cue: str
+
+
 @dataclass(frozen=True)
 class Occurrence:
     """One mention with its key and (corrected) label."""
@@ -74,6 +90,8 @@ class Occurrence:
     end: int
     count: int = 1
     """How many mentions the occurrence stands for (a form of the corpus: all of them)."""
+    facts: FormFacts | None = field(default=None, compare=False, repr=False)
+    """The facts of its form (a form read from the store)."""
 
 
 @dataclass
@@ -97,18 +115,21 @@ class Corpus:
 
     co_mentions: CoMentions
     forms: list[Occurrence] = field(default_factory=list)
-    label_counts: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    label_counts: dict[str, dict[str, int]] = field(default_factory=dict)
     signature_counts: Counter[str] = field(default_factory=Counter)
     signature_forms: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
     def add(self, occ: Occurrence, lex: Lexicon) -> None:
         """Count one form (``occ.count`` mentions)."""
-        words = occ.cleaned.split()
-        if occ.label == "PERSON" and len(words) >= 2:
-            signature = person_signature(words, lex)
+        signature = (occ.facts or form_facts(occ.cleaned, occ.label, lex)).signature
+        if signature:
             self.signature_forms[signature].add(occ.key)
             self.signature_counts[signature] += occ.count
-        self.label_counts[occ.key][occ.label] += occ.count
+        counts = self.label_counts.get(occ.key)
+        if counts is None:
+            self.label_counts[occ.key] = {occ.label: occ.count}
+        else:
+            counts[occ.label] = counts.get(occ.label, 0) + occ.count
         self.forms.append(occ)
 
     def count(self, key: str) -> int:
@@ -121,7 +142,7 @@ class Corpus:
         counts = self.label_counts.get(key)
         if counts is None:
             return False
-        return 2 * sum(counts[label] for label in labels) >= max(1, sum(counts.values()))
+        return 2 * sum(counts.get(label, 0) for label in labels) >= max(1, sum(counts.values()))
 
 
 def union_gazetteer(entries: Iterable[GazetteerEntry], uf: UnionFind) -> Known:
@@ -143,6 +164,22 @@ def person_signature(words: Sequence[str], lex: Lexicon) -> str:
     """First and last word of a full name, the first as its formal given name: "Donald J.
     Trump" and "Donald Trump" are one; so are "Bernie Sanders" and "Bernard Sanders"."""
     return name_key(f"{lex.formal_first_name(words[0])} {words[-1]}")
+
+
+def form_facts(cleaned: str, label: str, lex: Lexicon) -> FormFacts:
+    """The `FormFacts` of a form written ``cleaned`` with ``label``."""
+    from rafah.reports.entity_types import cue_type
+
+    words = cleaned.split()
+    person = label == "PERSON" and len(words) >= 2
+    org = not person and label == "ORG" and len(words) >= 2 and org_like(words, lex)
+    cue = cue_type(cleaned, label, lex) or ""
+    return FormFacts(
+        signature=person_signature(words, lex) if person else "",
+        surname=name_key(words[-1]) if person else "",
+        first_name=name_key(words[0]) if person else "",
+        org_head=name_key(words[0]) if org else "",
+        cue=cue, person_cue=cue if label == "PERSON" else cue_type(cleaned, "PERSON", lex) or "")
 
 
 def org_like(words: Sequence[str], lex: Lexicon) -> bool:
@@ -347,13 +384,12 @@ class _ShortForms:
 def _short_form_votes(corpus: Corpus, lex: Lexicon) -> _ShortForms:
     votes = _ShortForms(defaultdict(Counter), defaultdict(Counter), defaultdict(Counter))
     for occ in corpus.forms:
-        words = occ.cleaned.split()
-        if occ.label == "PERSON" and len(words) >= 2:
-            signature = person_signature(words, lex)
-            votes.surnames[name_key(words[-1])][signature] += occ.count
-            votes.first_names[name_key(words[0])][signature] += occ.count
-        elif occ.label == "ORG" and len(words) >= 2 and org_like(words, lex):
-            votes.org_heads[name_key(words[0])][occ.key] += occ.count
+        facts = occ.facts or form_facts(occ.cleaned, occ.label, lex)
+        if facts.signature:
+            votes.surnames[facts.surname][facts.signature] += occ.count
+            votes.first_names[facts.first_name][facts.signature] += occ.count
+        elif facts.org_head:
+            votes.org_heads[facts.org_head][occ.key] += occ.count
     return votes
 
 

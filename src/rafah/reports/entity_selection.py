@@ -1,9 +1,9 @@
 """The entity rows of the selected articles (`rafah.reports.entity_index`), summed.
 
 ``temp.ent_sel`` holds, per analysis of the selection, its number of selected articles, its
-first article and its dates: the corpus-wide counts are one SQL aggregation per distinct
-form (in order of first mention, so the merge breaks ties as a pass over the articles
-would), and what depends on which article says what is aggregated by SQL
+first article and its dates: the corpus-wide counts per distinct form are summed with NumPy
+(`rafah.reports.entity_arrays`; in order of first mention, so the merge breaks ties as a
+pass over the articles would), and so is what depends on which article says what
 (`rafah.reports.entities.EntityTable`), never one Python object per mention.
 """
 
@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from rafah.reports.entity_lexicon import Lexicon
-from rafah.reports.entity_merge import Corpus, Occurrence
+from rafah.reports.entity_merge import Corpus, FormFacts, Occurrence
 
 FORM_BITS = 20
 """A form's first position in its article fits in these bits (articles of a million
@@ -32,19 +32,17 @@ def select(connection: sqlite3.Connection, selection: str) -> None:
         f"max(nullif(date, '')) FROM {selection} WHERE analysis IS NOT NULL GROUP BY analysis")
 
 
-def corpus_forms(connection: sqlite3.Connection
+def corpus_forms(connection: sqlite3.Connection, order: Sequence[int], totals: Sequence[int]
                  ) -> Iterator[tuple[int, Occurrence, tuple[str, str, str]]]:
-    """(form id, occurrence counting its mentions, article targets) of every form of the
-    selection, in order of first mention."""
-    rows = connection.execute(
-        "SELECT f.id, f.key, f.cleaned, f.written, f.label, f.surname, f.first, f.org, t.n "
-        "FROM (SELECT r.form AS form, sum(r.count * s.w) AS n, "
-        f"min((s.first_idx << {FORM_BITS}) + r.first) AS o FROM temp.ent_sel s "
-        "JOIN entity_rows r NOT INDEXED ON r.analysis = s.analysis GROUP BY r.form) t "
-        "JOIN entity_forms f ON f.id = t.form ORDER BY t.o")
-    for form, key, cleaned, written, label, surname, first, org, count in rows:
-        yield form, Occurrence(key, cleaned, written, label, -1, 0, 0, 0, count), \
-            (surname, first, org)
+    """(form id, occurrence counting its mentions, article targets) of the forms ``order``
+    (in order of first mention) with their mentions ``totals``."""
+    rows = {row[0]: row[1:] for row in connection.execute(
+        "SELECT id, key, cleaned, written, label, surname, first, org, signature, sig_surname, "
+        "sig_first, org_head, cue, person_cue FROM entity_forms")}
+    for form, count in zip(order, totals, strict=True):
+        key, cleaned, written, label, surname, first, org, *facts = rows[form]
+        yield form, Occurrence(key, cleaned, written, label, -1, 0, 0, 0, count,
+                               FormFacts(*facts)), (surname, first, org)
 
 
 def corpus_acronyms(connection: sqlite3.Connection) -> list[tuple[str, str]]:
@@ -88,10 +86,11 @@ def co_mentions(connection: sqlite3.Connection, wanted: dict[str, dict[str, str]
     return found
 
 
-def fill(corpus: Corpus, connection: sqlite3.Connection, lex: Lexicon
-         ) -> list[tuple[int, Occurrence, tuple[str, str, str]]]:
-    """Count the selection's forms into ``corpus``; the forms with their ids and targets."""
-    forms = list(corpus_forms(connection))
+def fill(corpus: Corpus, connection: sqlite3.Connection, lex: Lexicon, order: Sequence[int],
+         totals: Sequence[int]) -> list[tuple[int, Occurrence, tuple[str, str, str]]]:
+    """Count the forms ``order`` (with their mentions ``totals``) into ``corpus``; the forms
+    with their ids and targets."""
+    forms = list(corpus_forms(connection, order, totals))
     for _, occ, _ in forms:
         corpus.add(occ, lex)
     return forms

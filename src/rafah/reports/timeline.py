@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
 from rafah.dates import normalize, year_range_ends
 from rafah.records import Analysis, Article, CasualtyFigure
@@ -13,6 +16,53 @@ from rafah.records import Analysis, Article, CasualtyFigure
 HEADLINE_CHARS = 90
 TOP_ENTITIES = 5
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019]?\s+(?=[A-Z\"'\u201c\u2018])")
+
+
+class Summary(Protocol):
+    """What an article row shows of an analysis: its lead and its casualty figures."""
+
+    @property
+    def lead_text(self) -> str: ...
+
+    @property
+    def casualties(self) -> Sequence[Any]: ...
+
+
+@dataclass
+class StoredSummary:
+    """The lead sentence and casualty figures (as dicts) of a stored analysis, read in bulk
+    by `stored_summaries` (no record objects)."""
+
+    lead_text: str = ""
+    casualties: list[dict[str, Any]] = field(default_factory=list)
+
+
+def stored_summaries(connection: sqlite3.Connection, selection: str = "temp.selected"
+                     ) -> dict[str, StoredSummary]:
+    """Per text hash of the ``selection`` (a table of the store's connection: text_hash,
+    analysis), the lead and figures of its analysis, as `lead_sentence` and `compact_figure`
+    read them from an `Analysis`."""
+    chosen = f"(SELECT DISTINCT analysis FROM {selection} WHERE analysis IS NOT NULL)"
+    found: dict[str, StoredSummary] = {}
+    by_id: dict[int, StoredSummary] = {}
+    for text_hash, analysis in connection.execute(
+            f"SELECT DISTINCT text_hash, analysis FROM {selection} WHERE analysis IS NOT NULL"):
+        by_id[analysis] = found[text_hash] = StoredSummary()
+    for analysis, text in connection.execute(
+            f"SELECT analysis, [text] FROM records_lead WHERE analysis IN {chosen} "
+            "AND [text] != '' ORDER BY analysis, seq"):
+        summary = by_id[analysis]
+        summary.lead_text = summary.lead_text or text
+    for analysis, kind, value, low, high, qualifier, group, source, cumulative in \
+            connection.execute(
+                "SELECT analysis, kind, value, low, high, qualifier, [group], source, "
+                f"cumulative FROM records_casualties WHERE analysis IN {chosen} "
+                "ORDER BY analysis, seq"):
+        by_id[analysis].casualties.append({
+            "kind": kind, "value": value, "low": low, "high": high, "qualifier": qualifier,
+            "group": group, "source": source,
+            "cumulative": None if cumulative is None else bool(cumulative)})
+    return found
 
 
 def cut_at_word(text: str, limit: int = HEADLINE_CHARS) -> str:
@@ -24,7 +74,7 @@ def cut_at_word(text: str, limit: int = HEADLINE_CHARS) -> str:
     return cut + "…"
 
 
-def lead_sentence(article: Article, analysis: Analysis | None) -> str:
+def lead_sentence(article: Article, analysis: Summary | None) -> str:
     """The first sentence of the body: stored with the analysis, else cut from the text."""
     if analysis is not None and analysis.lead_text:
         return analysis.lead_text
@@ -34,11 +84,16 @@ def lead_sentence(article: Article, analysis: Analysis | None) -> str:
     return _SENTENCE_END.split(body[0], maxsplit=1)[0].strip()
 
 
+COMPACT_FIELDS = ("kind", "value", "low", "high", "qualifier", "group", "source", "cumulative")
+
+
 def compact_figure(figure: CasualtyFigure | dict[str, Any]) -> dict[str, Any]:
-    """The fields of a casualty figure that a timeline row shows."""
+    """The fields of a casualty figure that a timeline row shows (a figure read in bulk by
+    `stored_summaries` has exactly those: it is shown as it is, not copied)."""
+    if isinstance(figure, dict) and tuple(figure) == COMPACT_FIELDS:
+        return figure
     data = figure if isinstance(figure, dict) else figure.__dict__
-    return {k: data[k] for k in ("kind", "value", "low", "high", "qualifier", "group",
-                                 "source", "cumulative")}
+    return {k: data[k] for k in COMPACT_FIELDS}
 
 
 def figure_text(figure: dict[str, Any]) -> str:
@@ -48,7 +103,7 @@ def figure_text(figure: dict[str, Any]) -> str:
     return " ".join(p for p in parts if p)
 
 
-def article_rows(articles: list[Article], analyses: dict[str, Analysis],
+def article_rows(articles: list[Article], analyses: Mapping[str, Summary],
                  top_names: dict[int, list[str]]) -> list[dict[str, Any]]:
     """One row per article (DESIGN.md timeline fields), dated first, undated last."""
     rows = []
@@ -102,7 +157,7 @@ def period_of(day: str | None, by: str) -> str:
     return day
 
 
-def period_rows(articles: list[Article], analyses: dict[str, Analysis],
+def period_rows(articles: list[Article], analyses: Mapping[str, Summary],
                 top_names: dict[int, list[str]], by: str) -> list[dict[str, Any]]:
     """One row per period: article count, most named entities, casualty figures reported."""
     periods: dict[str, dict[str, Any]] = {}

@@ -1,0 +1,234 @@
+"""The entity rows of the selected analyses as NumPy arrays, summed without SQL.
+
+``temp.ent_sel`` (`rafah.reports.entity_selection.select`) holds one row per selected
+analysis: its number of selected articles (its weight), its first article and its dates.
+Each analysis's forms are one blob of the store (``entity_packed``); read together they are
+three integer arrays of (analysis row, form, mentions, first position), about 40 a row. The
+reports need of them
+
+- per form: its mentions over the selection and its first mention (`form_order`);
+- per (analysis, entity) once the forms are joined into entities (`Pairs`): the mentions,
+  and from them each entity's articles and first and last dates, the place names each
+  article mentions together, and each article's most mentioned names.
+
+Every sum and minimum is a NumPy reduction (bincount, ``ufunc.at``, a sort), never a Python
+loop over the rows: Python loops only over analyses and over what the report returns.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from rafah.reports.entity_selection import FORM_BITS
+
+IntArray = npt.NDArray[np.signedinteger[Any]]
+CHUNK = 1 << 20
+"""Rows of (analysis, form) grouped into pairs at a time."""
+
+
+def grouped(keys: IntArray, values: IntArray) -> tuple[IntArray, IntArray]:
+    """The distinct ``keys`` (ascending) and the sum of the ``values`` of each: one stable
+    sort (NumPy's `unique` is much slower on millions of keys)."""
+    if not len(keys):
+        return keys, values
+    order = np.argsort(keys, kind="stable")
+    ordered = keys[order]
+    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+    return ordered[starts], np.add.reduceat(values[order], starts)
+
+
+class SelectionArrays:
+    """The selected analyses (``rows``) and their entity rows, as arrays."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        selected = connection.execute(
+            "SELECT analysis, w, first_idx, dmin, dmax FROM temp.ent_sel ORDER BY analysis"
+        ).fetchall()
+        analyses, weights, firsts, dmins, dmaxs = ([row[i] for row in selected]
+                                                   for i in range(5))
+        self.analysis: IntArray = np.array(analyses, dtype=np.int64)
+        self.weight: IntArray = np.array(weights, dtype=np.int64)
+        self.first_idx: IntArray = np.array(firsts, dtype=np.int64)
+        self.dates = sorted({d for d in (*dmins, *dmaxs) if d is not None})
+        code = {d: i for i, d in enumerate(self.dates)}
+        self.dmin: IntArray = np.array([len(self.dates) if d is None else code[d] for d in dmins],
+                                       dtype=np.int64)
+        self.dmax: IntArray = np.array([-1 if d is None else code[d] for d in dmaxs],
+                                       dtype=np.int64)
+        blobs = connection.execute(
+            "SELECT s.analysis, p.triplets FROM temp.ent_sel s JOIN entity_packed p "
+            "ON p.analysis = s.analysis ORDER BY s.analysis").fetchall()
+        lengths = np.array([len(blob) // 12 for _, blob in blobs], dtype=np.int64)
+        rows = np.searchsorted(self.analysis, np.array([a for a, _ in blobs], dtype=np.int64))
+        joined = b"".join([blob for _, blob in blobs])
+        del blobs
+        triplets = np.frombuffer(joined, dtype="<i4").reshape(-1, 3)
+        self.row = np.repeat(rows.astype(np.int32), lengths)
+        """The row of ``analysis`` (and the other per-analysis arrays) of each triplet."""
+        self.form = triplets[:, 0]
+        """Views of the packed 32-bit triplets (no copies)."""
+        self.count = triplets[:, 1]
+        self.first = triplets[:, 2]
+
+    def release(self) -> None:
+        """Forget the rows once the pairs are made (the per-analysis arrays stay)."""
+        self.row = self.form = self.count = self.first = np.zeros(0, dtype=np.int32)
+
+    def form_order(self) -> tuple[IntArray, IntArray]:
+        """The forms of the selection in order of first mention, and the mentions of each
+        (every article of an analysis counts its mentions)."""
+        size = int(self.form.max()) + 1 if len(self.form) else 0
+        totals = np.zeros(size, dtype=np.int64)
+        np.add.at(totals, self.form, self.count * self.weight[self.row])
+        first = np.full(size, np.iinfo(np.int64).max, dtype=np.int64)
+        np.minimum.at(first, self.form,
+                      (self.first_idx[self.row] << FORM_BITS) + self.first.astype(np.int64))
+        present = np.flatnonzero(np.bincount(self.form, minlength=size))
+        ordered = present[np.argsort(first[present], kind="stable")]
+        return ordered, totals[ordered]
+
+    def pairs(self, form_entity: IntArray, entities: int) -> Pairs:
+        """The (analysis, entity) pairs of the selection, each form counted for its entity
+        (``form_entity``: form id → entity number, -1 for forms of no entity). Made a chunk
+        of whole analyses at a time (the rows are in analysis order, so the chunks' sorted
+        pairs follow each other): the sort's memory stays small."""
+        size = max(entities, 1)
+        total = len(self.form)
+        cuts = sorted({0, total, *(int(np.searchsorted(self.row, self.row[i], "left"))
+                                   for i in range(CHUNK, total, CHUNK))})
+        parts: list[tuple[IntArray, IntArray, IntArray]] = []
+        for start, end in zip(cuts[:-1], cuts[1:], strict=True):
+            owner = form_entity[self.form[start:end]]
+            kept = owner >= 0
+            keys = self.row[start:end][kept].astype(np.int64) * size
+            keys += owner[kept]
+            unique, mentions = grouped(keys, self.count[start:end][kept].astype(np.int64))
+            parts.append(((unique // size).astype(np.int32), (unique % size).astype(np.int32),
+                          mentions.astype(np.int32)))
+        row, entity, mentions = (np.concatenate([p[i] for p in parts]) if parts
+                                 else np.zeros(0, dtype=np.int32) for i in range(3))
+        return Pairs(self, row, entity, mentions, entities)
+
+
+class Pairs:
+    """Per (analysis row, entity) of the selection, sorted by both: the entity's mentions
+    (32-bit arrays)."""
+
+    def __init__(self, arrays: SelectionArrays, row: IntArray, entity: IntArray,
+                 mentions: IntArray, entities: int) -> None:
+        self.arrays = arrays
+        self.row = row
+        self.entity = entity
+        self.mentions = mentions
+        self.entities = entities
+
+    def entity_articles(self) -> tuple[list[int], list[str | None], list[str | None]]:
+        """Per entity number: its articles, and the first and last dates of those."""
+        arrays = self.arrays
+        articles = np.zeros(self.entities, dtype=np.int64)
+        np.add.at(articles, self.entity, arrays.weight[self.row])
+        first = np.full(self.entities, len(arrays.dates), dtype=np.int64)
+        np.minimum.at(first, self.entity, arrays.dmin[self.row])
+        last = np.full(self.entities, -1, dtype=np.int64)
+        np.maximum.at(last, self.entity, arrays.dmax[self.row])
+        dates = [*arrays.dates, None]
+        return articles.tolist(), [dates[i] for i in first.tolist()], \
+            [dates[i] for i in last.tolist()]
+
+    def grouped_articles(self, groups: dict[int, int]) -> dict[int, int]:
+        """Per group of entity numbers (``groups``: entity → group), its articles."""
+        group_of = np.full(self.entities, -1, dtype=np.int64)
+        group_of[list(groups)] = list(groups.values())
+        group = group_of[self.entity]
+        kept = group >= 0
+        keys, _ = grouped(self.row[kept].astype(np.int64) * self.entities + group[kept],
+                          group[kept])
+        totals = np.zeros(self.entities, dtype=np.int64)
+        np.add.at(totals, keys % self.entities, self.arrays.weight[keys // self.entities])
+        return {g: int(totals[g]) for g in set(groups.values())}
+
+    def place_sets(self, places: Iterable[tuple[int, bool]]) -> list[tuple[list[int], int]]:
+        """The place entities each article names (``places``: entity number, whether a
+        gazetteer knows its name), grouped: each distinct set of known entities (ascending)
+        with its articles, in order of the first article (by its lead place, then its
+        index) that names it."""
+        is_place = np.zeros(self.entities, dtype=bool)
+        known = np.zeros(self.entities, dtype=bool)
+        for number, flag in places:
+            is_place[number] = True
+            known[number] = flag
+        chosen = is_place[self.entity]
+        rows, entities = self.row[chosen], self.entity[chosen]
+        starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]]) if len(rows) else rows
+        lead = dict(zip(rows[starts].tolist(), entities[starts].tolist(), strict=True))
+        named = known[entities]
+        rows, entities = rows[named], entities[named]
+        bounds: list[int] = np.flatnonzero(
+            np.r_[True, rows[1:] != rows[:-1], True]).tolist() if len(rows) else []
+        row_list, entity_list = rows.tolist(), entities.tolist()
+        weights, first_idx = self.arrays.weight.tolist(), self.arrays.first_idx.tolist()
+        found: dict[tuple[int, ...], list[int]] = {}
+        for start, end in zip(bounds[:-1], bounds[1:], strict=False):
+            row = row_list[start]
+            order = (lead[row] << 32) + first_idx[row]
+            key = tuple(entity_list[start:end])
+            seen = found.get(key)
+            if seen is None:
+                found[key] = [weights[row], order]
+            else:
+                seen[0] += weights[row]
+                seen[1] = min(seen[1], order)
+        return [(list(key), weight) for key, (weight, _) in
+                sorted(found.items(), key=lambda item: item[1][1])]
+
+    def top_ranks(self, rank_of: IntArray, count: int) -> dict[int, list[int]]:
+        """Per analysis id: the ranks (``rank_of``: entity number → rank, -1 for none) it
+        mentions most, at most ``count`` (ties: the lower rank)."""
+        rank = rank_of[self.entity]
+        kept = rank >= 0
+        rows, rank, mentions = self.row[kept], rank[kept], self.mentions[kept]
+        size = int(rank.max()) + 1 if len(rank) else 1
+        keys, summed = grouped(rows.astype(np.int64) * size + rank, mentions)
+        if len(keys) != len(rows):  # rows that joined: one rank
+            mentions, rows, rank = summed, keys // size, keys % size
+        rows, rank = _by_row_mentions_rank(rows.astype(np.int64), mentions.astype(np.int64),
+                                           rank.astype(np.int64))
+        starts = np.searchsorted(rows, rows, side="left")
+        within = np.arange(len(rows)) - starts
+        top = within < count
+        rows, ranks = rows[top], rank[top].tolist()
+        bounds = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1], True]).tolist() \
+            if len(rows) else [0]
+        analyses = self.arrays.analysis[rows[bounds[:-1]]].tolist()
+        return {analysis: ranks[start:end] for analysis, start, end
+                in zip(analyses, bounds[:-1], bounds[1:], strict=True)}
+
+    def by_row(self) -> dict[int, list[tuple[int, int]]]:
+        """Per analysis id: its (entity number, mentions) pairs (small selections)."""
+        found: dict[int, list[tuple[int, int]]] = {}
+        analyses = self.arrays.analysis[self.row].tolist()
+        for analysis, entity, mentions in zip(analyses, self.entity.tolist(),
+                                              self.mentions.tolist(), strict=True):
+            found.setdefault(analysis, []).append((entity, mentions))
+        return found
+
+
+def _by_row_mentions_rank(rows: IntArray, mentions: IntArray, rank: IntArray
+                          ) -> tuple[IntArray, IntArray]:
+    """(rows, rank) ordered by row, then most mentions, then rank: one sort of the three
+    packed into one 63-bit key when they fit (a lexsort of three keys is much slower)."""
+    if not len(rows):
+        return rows, rank
+    most = int(mentions.max())
+    bits = [int(a.max()).bit_length() for a in (rows, mentions, rank)]
+    if sum(bits) > 62:
+        order = np.lexsort((rank, -mentions, rows))
+        return rows[order], rank[order]
+    keys = (rows << (bits[1] + bits[2])) | ((most - mentions) << bits[2]) | rank
+    keys.sort()
+    return keys >> (bits[1] + bits[2]), keys & ((1 << bits[2]) - 1)
