@@ -132,7 +132,7 @@ CASES: list[tuple[str, list[tuple]]] = [
     ("Unemployment rose to 45% in 2023.", []),
     ("The conflict began on October 7, 2023.", []),
     ("The 81-year-old president spoke for 30 minutes.", []),
-    ("He was killed in 1995 at the age of 73.", []),
+    ("Rabin was killed in 1995 at the age of 73.", []),
     ("Some 40 countries signed the statement on the deaths of aid workers.", []),
     ("The ministry has 12 hospitals in the north.", []),
     ("The fund raised $2 million for the families of the 12 victims.", []),

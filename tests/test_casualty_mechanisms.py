@@ -183,7 +183,7 @@ CASES: list[tuple[str, list[tuple[str, int | None, bool]]]] = [
      [("detained", 4, False), ("detained", 2, False)]),
     ("The delegation included two doctors and three nurses.", []),
     # a pronoun: never its own clause's subject; a named subject before it, or after it in
-    # its sentence, is who it stands for
+    # its sentence, is who it stands for, and a pronoun for a named person is no figure
     ("Tom Reed was found at his home. Another resident had stabbed him, police said.", []),
     ("Daniel Okafor was charged over the shooting of an intruder. He was sentenced to 18 "
      "months in prison.", []),
@@ -388,9 +388,9 @@ CASES: list[tuple[str, list[tuple[str, int | None, bool]]]] = [
     ("The strike hit the camp and killed 12 people.", [("killed", 12, False)]),
     # discharged from hospital: hospitalised for harm
     ("The 17-year-old victim has been discharged from hospital.", [("injured", 1, False)]),
-    # a description named by a naming verb stands for that name
+    # a pronoun for a victim the text then names is a figure again (it restates the first)
     ("A teenager was stabbed to death in Leeds. The boy has been named by police as Tom "
-     "Reed. He was pronounced dead at the scene.", [("killed", 1, False)]),
+     "Reed. He was pronounced dead at the scene.", [("killed", 1, False), ("killed", 1, False)]),
     # plants are not people; "-ness"/"-ess" nouns are no person nouns
     ("Many fruit trees died after the floods.", []),
     ("Officials said a business was hit by a rocket.", []),
@@ -407,12 +407,12 @@ CASES: list[tuple[str, list[tuple[str, int | None, bool]]]] = [
     # a person shot in a verb coordinated with the one that has the person as subject
     ("A guard was tied up and shot by the gang.", [("injured", 1, False)]),
     ("A guard was tied up and questioned by the gang.", []),
-    # a title the text puts before a person's name stands for that named person (ANNOTATION.md:
-    # "a title that stands for a person the article names" gives nothing)
+    # a title in a harm clause is a single victim, also where the text names the person
     ("Former Governor Ann Keller spoke at the county fair. The former governor was shot in "
-     "her left arm.", []),
+     "her left arm.", [("injured", 1, False)]),
     ("Sheriff's Deputy Mark Ellery fired three times. The deputy was arrested on Wednesday.",
-     []),
+     [("detained", 1, False)]),
+    ("Deputy Mark Ellery fired three times. Ellery was arrested on Wednesday.", []),
     ("The president was shot in 1981.", [("injured", 1, False)]),
     # "remain" keeps a count held only with a custody, captivity or place complement
     ("Police arrested 30 protesters on Monday. Twelve remain free.", [("detained", 30, False)]),
@@ -633,9 +633,9 @@ CASES: list[tuple[str, list[tuple[str, int | None, bool]]]] = [
     ("Some 120 residents were relocated to temporary shelters after the earthquake.",
      [("displaced", 120, False)]),
     ("The 12 players were moved to a temporary facility while the stadium was repaired.", []),
-    # a definite age phrase restating the named person of the sentence before
+    # a definite age phrase for the named person of the sentence before is a single victim
     ("Maria Lopez runs the bakery. On Sunday the 41-year-old was stabbed outside her shop. "
-     "She died on Monday.", []),
+     "She died on Monday.", [("injured", 1, False), ("killed", 1, False)]),
     ("A man was stabbed on Friday near the home of Tom Reyes. The 34-year-old died in "
      "hospital.", [("injured", 1, False), ("killed", 1, False)]),
 ]
@@ -652,6 +652,10 @@ LINKS: list[tuple[str, list[tuple[str, int, str | None]]]] = [
      [("killed", 3, None), ("killed", 3, None)]),
     ("A man was stabbed at the market. He died in hospital.",
      [("injured", 1, None), ("killed", 1, None)]),
+    ("Ana Silva, a teacher, was killed in the blast. She died instantly, her brother said.",
+     [("killed", 1, None)]),
+    ("A teacher was shot in Kumasi. She died in hospital. Police said she died of "
+     "blood loss.", [("injured", 1, None), ("killed", 1, None), ("killed", 1, "restates")]),
     ("A boy was injured by a car. Doctors said he died later. The boy was 8.",
      [("injured", 1, None), ("killed", 1, None)]),
     ("Officials said 25 miners were killed, including 4 foreigners, and 9 others were hurt.",
@@ -691,6 +695,121 @@ PRONOUNS: list[tuple[str, list[tuple[str, int, bool]]]] = [
     ("He was wounded in 2004.", []),
 ]
 
+NAMED: list[tuple[str, list[tuple[str, int, bool]]]] = [
+    # session 5: a description, title, kin word or age phrase in a harm clause is a single
+    # victim also where it stands for a person the text names (apposition either way round,
+    # a description set beside a name, the kin of a named family, a quoted "my son"); a bare
+    # proper name, and a pronoun standing for a named person, are none
+    ("Tomas Varga, a Hungarian aid worker held in Belarus, spoke to reporters.",
+     [("hostages", 1, False)]),
+    ("Colonel Ruiz said his driver Pablo Mena was abducted near the border.",
+     [("hostages", 1, False)]),
+    ("The senator said her chief of staff had been detained. The senator named her chief "
+     "of staff Dana Cole in a statement.", [("detained", 1, False)]),
+    ("Amal Haddad and Yusuf Haddad ran a bakery in Tripoli. Amal Haddad still cannot accept "
+     "the death of her husband.", [("killed", 1, False)]),
+    ("Kofi Mensah grew up in Accra. His mother, Ama Mensah, wept in court. \u201cThey shot "
+     "my son in the back,\u201d she said.", [("injured", 1, False)]),
+    ("Dara Keane moved to Cork. His aunt, Nora Keane, visited him on Friday. A few hours "
+     "later, he called and said another inmate had stabbed him in the arm.", []),
+    ("Pedro Alves, a fisherman from Recife, was shot dead on Sunday.", [("killed", 1, False)]),
+    ("The mayor of Tula, Ivan Petrov, was kidnapped on Monday.", [("hostages", 1, False)]),
+    ("Naledi Dlamini was stabbed in Durban. She died of her wounds two days later.", []),
+    # a common person noun set before a name as its title is a single victim (not a title
+    # of a source, nor a description that only describes: "missing teenager Owen Pryce")
+    ("American journalist Tomas Brandt was sentenced to 16 years in a penal colony.",
+     [("detained", 1, False)]),
+    ("Police arrested construction worker Pedro Alves in Lisbon on Monday.",
+     [("detained", 1, False)]),
+    ("Journalist Ana Ruiz reported that two people were killed.", [("killed", 2, False)]),
+    ("The body has been identified as that of missing British teenager Owen Pryce.",
+     [("killed", 1, False)]),
+    # a personal pronoun owning a harm noun (not an attempt, nor the injuries of a victim
+    # counted in the same sentence or named as the subject of the clause)
+    ("A reporter was jailed in Minsk. Friends have campaigned since his detention in March.",
+     [("detained", 1, False), ("detained", 1, False)]),
+    ("Varga has been held since his detention in March 2023.", []),
+    ("A man was shot in Leeds. Police are investigating his killing.",
+     [("injured", 1, False), ("killed", 1, False)]),
+    ("Police found her body in the woods. Her death was ruled a homicide.",
+     [("killed", 1, False)]),
+    ("A tourist was jailed in the capital. Within two weeks of his arrest, his government "
+     "called for his release.", [("detained", 1, False), ("detained", 1, False)]),
+    ("The suspect's arrest came after a long manhunt.", [("detained", 1, False)]),
+    ("Oleksandr Kovalenko, 52, died of his injuries in a Dnipro hospital.", []),
+    ("The images show the senator since his attempted assassination.", []),
+    ("A 9-year-old girl died of her injuries shortly after noon, the hospital said.",
+     [("killed", 1, False)]),
+    # a person after "of" on a noun naming neither a person nor a harm is its topic
+    ("Many voters have deeply held negative opinions of the former president.", []),
+    ("Rebels captured a portrait of a soldier in the raid.", []),
+    # a named person's plain death said by a noun is an obituary too
+    ("Ortega assumed the presidency following the death of predecessor Luis Mena in 2011.",
+     []),
+    ("Police released the name of the deceased shooter on Sunday.", [("killed", 1, False)]),
+    # a description of a named person in a fatal act's "of" phrase (the bare name is none)
+    ("Police released footage of the fatal police shooting of Dana Pruitt, a 41-year-old "
+     "mother who had called 911.", [("killed", 1, False)]),
+    ("Police released footage of the fatal shooting of Dana Pruitt.", []),
+    # a holding in a place of custody is a detention
+    ("The activist was still held behind bars, her lawyers said.", [("detained", 1, False)]),
+    ("A farmer was held in a tunnel by the gunmen for three weeks.", [("hostages", 1, False)]),
+    ("Ivan Petrov was kidnapped on Monday.", []),
+    ("Police named the victim as Ivan Petrov.", []),
+    ("In the recording, Paolo Rossi told officers: \u201cI may have killed my neighbour.\u201d",
+     []),
+    ("The three robbers fled in a stolen van, police said.", []),
+    # the unnamed still count: an indefinite victim, kin of an unnamed or unrelated owner,
+    # a family of one name only, a description tied to no name, a flight from home
+    ("A farmer was shot dead near Kirkuk. He was 54.", [("killed", 1, False)]),
+    ("Rita Osei said her son was wounded by shrapnel in the market.", [("injured", 1, False)]),
+    ("Guards detained a Ukrainian journalist at the border, Anna Petrova said.",
+     [("detained", 1, False)]),
+    ("Lena Fischer, a nurse, treated the wounded. Later the soldier who guarded the clinic "
+     "was killed.", [("killed", 1, False)]),
+    ("About 300 villagers fled their homes after the gunmen attacked.",
+     [("displaced", 300, False)]),
+    ("The strikes may have killed 120 people, a monitoring group said.",
+     [("killed", 120, False)]),
+    ("A soldier was killed near the border, Ana Ruiz said.", [("killed", 1, False)]),
+    ("Omar Haddad, a trader, spoke in Sidon. The 58-year-old Lebanese merchant was detained "
+     "when he landed in Cyprus.", [("detained", 1, False)]),
+    ("A man was stabbed in Leeds. The 29-year-old man died in hospital.",
+     [("injured", 1, False), ("killed", 1, False)]),
+    ("Irina Volkova spoke. Volkova, a Berlin-based reporter for the agency, was arrested in "
+     "May.", [("detained", 1, False)]),
+    ("Officials refused to free another jailed British citizen, Mark Doyle, last year.",
+     [("detained", 1, False)]),
+    # an injury noun whose "to" names counted people (also hung on the verb or on a harm
+    # noun before it); not a body part
+    ("The blast resulted in the death of one worker and severe injuries to two others.",
+     [("killed", 1, False), ("injured", 2, False)]),
+    ("The crash caused injuries to three passengers and damage to two cars.",
+     [("injured", 3, False)]),
+    ("The goalkeeper suffered injuries to two ribs.", [("injured", 1, False)]),
+    ("The gunfire resulted in an injury to the former president and the death of one "
+     "attendee.", [("injured", 1, False), ("killed", 1, False)]),
+    ("The crash caused serious injuries to a cyclist near the bridge.",
+     [("injured", 1, False)]),
+    ("The blast caused damage to a car.", []),
+    ("Kane suffered injuries to two ribs.", []),
+    # people who lost their homes are displaced (households are no count of people)
+    ("About 2,000 villagers have lost their homes to the mudslides, the Red Cross said.",
+     [("displaced", 2000, False)]),
+    ("More than 40 families lost their homes in the fire.", []),
+    # a harm asked about ("whether") is no figure; a conjunct with a modal or negation of its
+    # own shares no kind with its subject; "went missing" parsed as a participle clause
+    ("The army is verifying whether a commander was killed in the strike.", []),
+    ("Officials did not say whether 12 people were killed.", []),
+    ("Police confirmed that a commander was killed in the strike.", [("killed", 1, False)]),
+    ("A teacher was a beloved member of the school and will be dearly missed, the post said.",
+     []),
+    ("The guard was hurt but not killed.", [("injured", 1, False)]),
+    ("Three hikers went missing on Friday.", [("missing", 3, False)]),
+    ("Two climbers went missing from their camp near the summit.", [("missing", 2, False)]),
+    ("The children went shopping with their aunt.", []),
+]
+
 
 @pytest.fixture(scope="module")
 def nlp():  # noqa: ANN201
@@ -703,7 +822,7 @@ def _figures(nlp, text: str) -> list:  # noqa: ANN001
     return list(analyse_doc(nlp(text)).casualties)
 
 
-@pytest.mark.parametrize(("text", "expected"), CASES + PRONOUNS)
+@pytest.mark.parametrize(("text", "expected"), CASES + PRONOUNS + NAMED)
 def test_figures(nlp, text: str, expected: list) -> None:  # noqa: ANN001
     found = Counter((f.kind, None if f.vague else f.value, f.vague) for f in _figures(nlp, text))
     assert found == Counter(expected)

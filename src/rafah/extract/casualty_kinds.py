@@ -45,10 +45,11 @@ def _is_verb(token: Token) -> bool:
 
 def _phrase_kind(verb: Token) -> str | None:
     """Verb + preposition (+ object) phrases: "forced from", "taken to hospital", "to death",
-    "in critical condition" (the object's first modifier may be part of the phrase)."""
+    "in critical condition", "went missing" (the object's first modifier may be part of the
+    phrase)."""
     lex = lexicon()
     for child in verb.children:
-        if child.dep_ not in ("prep", "dative", "prt", "dobj", "oprd"):
+        if child.dep_ not in ("prep", "dative", "prt", "dobj", "oprd", "advcl"):
             continue
         objects: list[Token | None] = [o for o in child.children if o.dep_ == "pobj"] or [None]
         for obj in objects:
@@ -249,11 +250,23 @@ def weak_kind(token: Token) -> str | None:
     captive = next((c for c in complements if c), None)
     if captive:
         return captive
+    if word == "hold" and _held_in_custody(token):
+        return "detained"
     if word == "take" and _captor_taking(token):
         return "hostages"
     if word == "take" or (word == "hold" and token.tag_ != "VBN") or _other_phrasal(token):
         return None
     return lex.kind("weak_verbs", word)
+
+
+def _held_in_custody(verb: Token) -> bool:
+    """ "held behind bars", "held in a detention center", "held in Lefortovo prison": a
+    holding in a place of custody is a detention, not a hostage-taking."""
+    lex = lexicon()
+    return any(lex.has("held_places", p.lower_) and lex.has("custody_places", lemma(w))
+               for p in verb.children if p.dep_ == "prep"
+               for o in p.children if o.dep_ == "pobj"
+               for w in [o, *(c for c in o.children if c.dep_ == "compound")])
 
 
 def _captor_taking(verb: Token) -> bool:
@@ -291,8 +304,16 @@ def _has_modal(verb: Token) -> bool:
     if not auxiliaries and verb.dep_ == "conj" and verb.head.i != verb.i and \
             _is_verb(verb.head):
         auxiliaries = [c for c in verb.head.children if c.dep_ in ("aux", "auxpass")]
-    return any(a.tag_ == "MD" for a in auxiliaries) and \
-        not any(lemma(a) == "have" for a in auxiliaries)
+    return any(a.tag_ == "MD" for a in auxiliaries) and (
+        not any(lemma(a) == "have" for a in auxiliaries) or _personal_doubt(verb))
+
+
+def _personal_doubt(verb: Token) -> bool:
+    """ "I may have murdered her", "he might have hit someone": a modal perfect about what a
+    person may have done is doubt, not a report ("the strikes may have killed 300" is an
+    estimate)."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and
+               lexicon().has("personal_subjects", c.lower_) for c in verb.children)
 
 
 def _negated(verb: Token) -> bool:
@@ -482,8 +503,12 @@ def _fled_from(verb: Token) -> list[Token]:
 
 
 def _escape(predicate: Token) -> bool:
-    """ "fled the scene", "fled on foot", "fled custody": an escape, not a displacement."""
-    return any(lexicon().has("escape_objects", lemma(o)) for o in _fled_from(predicate))
+    """ "fled the scene", "fled on foot", "fled custody", "the two suspects fled": an escape,
+    not a displacement (an offender fleeing is never one)."""
+    lex = lexicon()
+    return any(lex.has("escape_objects", lemma(o)) for o in _fled_from(predicate)) or \
+        _flight(predicate) and any(c.dep_ == "nsubj" and lex.has("offender_nouns", lemma(c))
+                                   for c in predicate.children)
 
 
 def fled_home(predicate: Token) -> bool:
@@ -625,7 +650,7 @@ def _counted(obj: Token) -> bool:
 def _act_kind(noun: Token) -> str | None:
     """ "the stabbing of four instructors" (injured), "the fatal shooting of two people"
     (killed): a noun naming a harmful act, read only with the "of" of counted victims (the
-    shooting of a named person or of "a president" is an event, not a count)."""
+    shooting of "a president" is an event, not a count) or with a fatal act's."""
     lex = lexicon()
     kind = lex.kind("of_nouns", lemma(noun)) if noun.pos_ == "NOUN" else None
     if kind and any(c.dep_ == "amod" and lex.has("fatal_modifiers", c.lower_)
@@ -660,7 +685,7 @@ def _of_kind(governor: Token, obj: Token) -> Governed | None:
     if governor.like_num or governor.pos_ == "NUM":
         return _member_set_kind(governor)
     kind = _nominal_kind(governor) or (_act_kind(governor) if _counted(obj) or
-                                       _fatal_act(governor) and obj.pos_ != "PROPN" else None)
+                                       _fatal_act(governor) else None)
     if not kind or lex.has("status_nouns", word) and not lex.kind("of_nouns", word):
         return None
     if lex.has("verification_nouns", word) and not lex.kind("of_nouns", word) and \
@@ -841,7 +866,8 @@ def _prep_kinds(obj: Token, prep: Token) -> Governed | None:
     word = prep.lower_
     if word == "of" and _not_counted_whole(governor):
         return NONE
-    toll = _tally_or_topic(obj, prep) or _hedge_as_preposition(obj, prep)
+    toll = _tally_or_topic(obj, prep) or _hedge_as_preposition(obj, prep) or \
+        _injury_kinds(obj, prep)
     if toll:
         return toll
     if lex.has("change_prepositions", word) and any(
@@ -854,6 +880,30 @@ def _prep_kinds(obj: Token, prep: Token) -> Governed | None:
     if _is_along(prep):
         return _along_kinds(governor if word != "with" else governor.head)
     return _subset_kinds(prep)
+
+
+def _injury_kinds(obj: Token, prep: Token) -> Governed | None:
+    """ "injuries to two others": injured, governed by the injury noun."""
+    injury = _injury_to(prep.head, obj) if prep.lower_ == "to" else None
+    return Governed(["injured"], injury) if injury is not None else None
+
+
+def _injury_to(governor: Token, obj: Token) -> Token | None:
+    """ "severe injuries to two others", "caused injuries to 14 people" (the "to" hung on the
+    verb, or on a harm noun before it: "the death of one and injuries to two"): the nearest
+    harm noun before "to" is an injury and "to" names counted people (not "to two ribs") or
+    one person ("an injury to the former president")."""
+    lex = lexicon()
+    people = obj.like_num or lex.is_person(obj)
+    if not (_counted(obj) and people or obj.tag_ == "NN" and lex.is_person(obj)):
+        return None
+    if governor.pos_ != "NOUN" and not _is_verb(governor):
+        return None
+    harms = [t for t in governor.subtree if governor.i <= t.i < obj.head.i and
+             t.pos_ == "NOUN" and lex.kind("nouns", lemma(t))]
+    nearest = max(harms, key=lambda t: t.i, default=None)
+    return nearest if nearest is not None and \
+        lex.kind("nouns", lemma(nearest)) == "injured" else None
 
 
 def _subset_kinds(prep: Token) -> Governed | None:
@@ -929,13 +979,14 @@ def _active(verb: Token) -> bool:
 def shared_subject_kinds(verb: Token) -> list[str]:
     """Kinds of verbs coordinated with ``verb`` (or, as parsed, with its complement: "taken
     captive and executed") that share its subject: "were identified and were killed", "were
-    taken hostage and murdered"."""
+    taken hostage and murdered"; not one negated or hypothetical of its own ("was loved and
+    will be missed", "was hurt but not killed")."""
     kinds: list[str] = []
     if _has_or(verb):
         return kinds
     complements = [c for c in verb.children if c.dep_ in COMPLEMENT_DEPS]
     for child in (c for h in [verb, *complements] for c in h.children):
-        if _sharing_conjunct(child):
+        if _sharing_conjunct(child) and not is_irrealis(child):
             kind = clause_kind(child)
             kinds += [kind] if kind else shared_subject_kinds(child)
     return kinds

@@ -42,10 +42,11 @@ _SETS = ("people", "reporting_verbs", "authority_nouns", "subject_victim_verbs",
          "hedge_prepositions", "remain_verbs", "held_places", "holding_places",
          "treatment_verbs",
          "camera_operators", "purpose_objects",
-         "person_suffix_exceptions", "plant_nouns", "naming_verbs", "case_nouns",
+         "person_suffix_exceptions", "plant_nouns", "case_nouns",
          "remainder_words",
          "place_nouns", "captor_nouns", "disaster_nouns",
-         "sheltering_phrases")
+         "sheltering_phrases", "personal_subjects", "offender_nouns",
+         "custody_places", "plain_death_nouns")
 _MAPS = ("verbs", "weak_verbs", "nouns", "of_nouns", "adjectives", "captivity_complements",
          "toll_nouns", "toll_modifiers", "phrases", "pronoun_genders",
          "person_verbs", "status_phrases", "title_genders", "counted_event_nouns")

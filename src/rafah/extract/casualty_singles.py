@@ -8,11 +8,14 @@ injured woman and a girl" = 1). The harm may also be stated by a relative or par
 clause ("the fire chief who died", "a journalist detained in Russia"), by a harm noun the victim
 possesses ("the reporter's detention") or by an adjective or participle introducing the victim
 ("a kidnapped girl"). A bare proper name is never a figure, nor a single introduced by
-"including" / "among"; a common noun in apposition to a name is ("Naomi Pomeroy, renowned chef,
-died"). A pronoun ("she died", "shot him") counts unless the person it stands for is named:
-the nearest person of its gender before it in its sentence (never its own clause's subject),
-else the last sentence with one, a person of its own gender first and then a subject; a name
-takes the gender of the pronouns that stand for it, of its title and of a gendered appositive.
+"including" / "among", nor a pronoun that stands for a named person ("Smith was shot. She
+died later"). A pronoun for an unnamed person ("a man was shot; he died"), a title
+("cinematographer Lena Marsh"), a description or a kin word is a single victim, also where the
+text names the person ("Paul Ruiz, an American detained in Russia"): the same harm of the same
+person said again restates it. A pronoun stands for the nearest earlier person of its gender
+in its sentence (never its own clause's subject), else in the last sentence with one, a person
+of its own gender first and then a subject; a name takes the gender of the pronouns that stand
+for it, of its title and of a gendered appositive.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from rafah.extract.casualty_kinds import (
+    NONE,
     clause_kind,
     fled_home,
     governing,
@@ -59,8 +63,8 @@ class Single:
 
 @dataclass(frozen=True)
 class Mention:
-    """One earlier mention of a person: where, whether unnamed, its gender, its sentence and
-    whether it is a subject."""
+    """One earlier mention of a person: where, its gender, its sentence and whether it is a
+    subject."""
 
     i: int
     unnamed: bool
@@ -71,15 +75,16 @@ class Mention:
 
 @dataclass
 class Antecedents:
-    """The people mentioned so far in a text, for pronouns, an unnamed person being a common
-    noun ("the child"), a named one a person's name."""
+    """The people mentioned so far in a text (common nouns, pronouns and names), for the
+    pronouns that stand for them."""
 
     mentions: list[Mention] = field(default_factory=list)
     names: set[str] | None = None
     sentence: int = 0
     """The first token of the sentence being read."""
+
     subject_name: int | None = None
-    """The token of the name that is the subject of that sentence's main verb (or of the
+    """The token of the name that is the subject of the sentence's main verb (or of the
     clause it reports), if any."""
 
     def begin(self, sent: Span) -> None:
@@ -92,8 +97,7 @@ class Antecedents:
         self.subject_name = names[0] if names else None
 
     def note(self, token: Token) -> None:
-        """Record ``token`` if it mentions one person; a common noun in apposition to a name
-        ("Dvorak, a mother of two") is that name."""
+        """Record ``token`` if it mentions one person."""
         if self.names is None:
             self.names = set(person_names(token.doc))
         if _is_source(token):
@@ -104,42 +108,26 @@ class Antecedents:
         if token.pos_ == "PRON" and lexicon().has("victim_pronouns", token.lower_):
             self._add(token, self.unnamed(token), gender)
         elif token.pos_ != "PRON" and _is_single(token):
-            named = token.dep_ == "appos" and self._is_name(token.head) or \
-                self._named_as(token) or self._restated_name(token)
+            named = token.dep_ == "appos" and self._is_name(token.head)
             self._add(token, not named, _gender(token))
         elif self._is_name(token):
             self._add(token, False, _name_gender(token))
 
-    def _named_as(self, token: Token) -> bool:
-        """ "The boy who died has been named as Ethan Cole", "identified the gunman as Peter
-        Lund": a description a naming verb ties to a name."""
-        verb = token.head
-        if token.dep_ not in ("nsubjpass", "dobj") or \
-                not lexicon().has("naming_verbs", lemma(verb)):
-            return False
-        heads = [verb] + [o for a in verb.children if a.dep_ == "agent" for o in a.children]
-        return any(self._is_name(o) for h in heads for p in h.children
-                   if p.dep_ in ("prep", "oprd") and p.lower_ == "as"
-                   for o in p.children if o.dep_ == "pobj")
-
-    def _restated_name(self, token: Token) -> bool:
-        """ "Cline fell to his death. The 64-year-old was found with injuries": a definite age
-        phrase with no noun of its own restates the person of the last sentence that mentions
-        one (its subject first), here a name."""
-        if not (_age_head(token) and _definite(token)) or not self.mentions:
-            return False
-        sentence = self.mentions[-1].sentence
-        last = max((m for m in self.mentions if m.sentence == sentence),
-                   key=lambda m: (m.subject, m.i))
-        return not last.unnamed and sentence < self.sentence
-
-    def is_named(self, token: Token) -> bool:
-        """Whether ``token`` was recorded as a mention of a named person."""
-        return any(m.i == token.i and not m.unnamed for m in reversed(self.mentions))
-
     def _add(self, token: Token, unnamed: bool, gender: str | None) -> None:
         subject = token.dep_ in ("nsubj", "nsubjpass")
         self.mentions.append(Mention(token.i, unnamed, gender, self.sentence, subject))
+
+    def unnamed(self, pronoun: Token) -> bool:
+        """Whether the person a pronoun stands for is unnamed (see ``_antecedent``; a
+        description in apposition to a name is that name); a named subject of the sentence's
+        main verb after the pronoun is who it stands for ("Before her body was found, Brandt
+        attended a wedding"); with no antecedent at all, an object counts ("shot him dead")
+        and a subject does not ("He was killed")."""
+        found = self._antecedent(pronoun)
+        in_sentence = found is not None and found.sentence == self.sentence
+        if self.subject_name is not None and self.subject_name > pronoun.i and not in_sentence:
+            return False
+        return found.unnamed if found is not None else pronoun.dep_ == "dobj"
 
     def _is_name(self, token: Token) -> bool:
         """A person's name (its last word), also where the tagger missed it elsewhere."""
@@ -147,10 +135,10 @@ class Antecedents:
             token.ent_type_ == "PERSON" or token.text in (self.names or ()))
 
     def _learn_gender(self, pronoun: Token, gender: str) -> None:
-        """A name a gendered pronoun stands for has that gender ("Maria Lopez was stabbed by
-        her neighbour. He was arrested": he is not Maria Lopez)."""
+        """The person a gendered pronoun stands for has that gender ("Maria Lopez was stabbed
+        by her neighbour. He was arrested": he is not Maria Lopez)."""
         found = self._antecedent(pronoun)
-        if found is None or found.unnamed:
+        if found is None:
             return
         token = pronoun.doc[found.i]
         same = {found.i, token.head.i} if token.dep_ == "appos" else {found.i}
@@ -161,31 +149,22 @@ class Antecedents:
             if mention.i in same and mention.gender is None:
                 self.mentions[index] = replace(mention, gender=gender)
 
-    def unnamed(self, pronoun: Token) -> bool:
-        """Whether the person a pronoun stands for is unnamed: the nearest earlier person of
-        its gender in its sentence (never the subject of its own verb: "X stabbed him"), else
-        in the last sentence that has one, where a person of the pronoun's own gender comes
-        first and then a subject ("Okafor was charged in the shooting of an intruder. He was
-        sentenced"); a named subject of the sentence's main verb after the pronoun is who it
-        stands for ("Before her body was found, Brandt attended a wedding"); with none at all, an
-        object counts ("shot him dead") and a subject does not ("He was killed")."""
-        found = self._antecedent(pronoun)
-        in_sentence = found is not None and found.sentence == self.sentence
-        if self.subject_name is not None and self.subject_name > pronoun.i and not in_sentence:
-            return False
-        return found.unnamed if found is not None else pronoun.dep_ == "dobj"
-
     def counted_here(self, pronoun: Token, counted: dict[int, tuple[str, ...]],
                      kinds: tuple[str, ...]) -> bool:
         """Whether a pronoun stands for a victim already counted with the same kinds in its
         own sentence ("his son was flown to the hospital, where he was listed in critical
-        condition"; not "she was shot and she died": a new kind is a new figure)."""
+        condition"; not "she was shot and she died": a new kind is a new figure), or with
+        any kind where the pronoun only owns the harm noun ("a girl died of her injuries")."""
         found = self._antecedent(pronoun)
-        return found is not None and found.sentence == self.sentence and \
-            set(kinds) <= set(counted.get(found.i, ()))
+        if found is None or found.sentence != self.sentence or found.i not in counted:
+            return False
+        return pronoun.dep_ == "poss" or set(kinds) <= set(counted[found.i])
 
     def _antecedent(self, pronoun: Token) -> Mention | None:
-        """The earlier mention a pronoun stands for (see ``unnamed``)."""
+        """The earlier mention a pronoun stands for: the nearest earlier person of its gender
+        in its sentence (never the subject of its own verb: "X stabbed him"), else in the last
+        sentence that has one, where a person of the pronoun's own gender comes first and then
+        a subject."""
         gender = lexicon().kind("pronoun_genders", pronoun.lower_)
         candidates: list[Mention] = []
         for mention in reversed(self.mentions):
@@ -267,28 +246,6 @@ def _single_determiner(determiner: Token) -> bool:
 
 
 _NAMES_KEY = "rafah.casualty_singles.names"
-_TITLES_KEY = "rafah.casualty_singles.titles"
-
-
-def name_titles(doc: Doc) -> frozenset[str]:
-    """The titles a Doc puts before person names ("former Governor Ann Keller", "Deputy
-    Mark Ellery"): "the governor", "the deputy" stand for those named people."""
-    titles = doc.user_data.get(_TITLES_KEY)
-    if titles is None:
-        titles = doc.user_data[_TITLES_KEY] = frozenset(
-            t.lemma_.lower() for e in doc.ents if e.label_ == "PERSON" for t in e.root.lefts
-            if t.dep_ == "compound" and t.i < e.start and t.ent_type_ != "PERSON")
-    return titles
-
-
-def _title_of_named(token: Token) -> bool:
-    """ "The former president was shot" where the text names "President Donald Trump": a
-    title standing for a named person is no figure."""
-    determiner = _determiner(token)
-    return determiner is not None and determiner.lower_ == "the" and \
-        lemma(token) in name_titles(token.doc)
-
-
 def person_names(doc: Doc) -> frozenset[str]:
     """The last words of the person names of a Doc (worked out once per Doc)."""
     names = doc.user_data.get(_NAMES_KEY)
@@ -305,7 +262,13 @@ def _age_head(token: Token) -> bool:
 
 
 def _is_pronoun_victim(token: Token) -> bool:
+    """ "she died", "shot him", "his detention", "her death": a personal pronoun the harm is
+    stated of, also one owning the harm noun (not injuries a preposition ties to another
+    predicate, whose subject is the victim: "Kovalenko died of his injuries")."""
     lex = lexicon()
+    if token.dep_ == "poss" and lex.kind("pronoun_genders", token.lower_) is not None:
+        kinds = _possessed_kind(token)
+        return bool(kinds) and not (kinds == ["injured"] and token.head.dep_ == "pobj")
     return lex.has("victim_pronouns", token.lower_) and \
         (token.dep_ in ("dobj", "nsubj", "nsubjpass") or _counted_blows(token))
 
@@ -320,7 +283,17 @@ def _counted_blows(token: Token) -> bool:
 
 def _argument(token: Token) -> Token:
     """The token whose place in the clause says what happened to the victim."""
-    return token.head if _stranded(token) or _counted_blows(token) else token
+    return token.head if _stranded(token) or _counted_blows(token) or _titles_name(token) \
+        else token
+
+
+def _titles_name(token: Token) -> bool:
+    """ "cinematographer Lena Marsh", "American journalist Tomas Brandt": a common
+    person noun set before a person's name as its title (the name's phrase is the victim)."""
+    head = token.head
+    return token.dep_ == "compound" and token.pos_ == "NOUN" and token.i < head.i and \
+        head.pos_ == "PROPN" and token.ent_type_ != "PERSON" and \
+        (head.ent_type_ == "PERSON" or head.text in person_names(token.doc))
 
 
 def _person_head(token: Token) -> bool:
@@ -347,7 +320,7 @@ def _stranded(token: Token) -> bool:
 
 
 def _names_appositive(token: Token) -> bool:
-    """ "Naomi Pomeroy, renowned chef": a common noun in apposition to a person's name (also
+    """ "Ines Calder, renowned chef": a common noun in apposition to a person's name (also
     one coordinated with such a noun: "Joe Bryant, the father of ... and a former player")."""
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
@@ -355,12 +328,14 @@ def _names_appositive(token: Token) -> bool:
 
 
 def is_pair(token: Token) -> bool:
-    """ "his parents", "the couple", "the twins": a determined noun that always names two;
-    "both pilots": a plural person noun determined by "both"."""
+    """ "his parents", "the couple", "the twins": a determined noun that always names two
+    (an argument, not a measure: "a couple hours later"); "both pilots": a plural person noun
+    determined by "both"."""
     if token.tag_ == "NNS" and lexicon().is_person(token) and any(
             c.dep_ in ("det", "predet") and c.lower_ == "both" for c in token.children):
         return True
-    if not lexicon().has("pair_nouns", token.lower_) or token.pos_ != "NOUN":
+    if not lexicon().has("pair_nouns", token.lower_) or token.pos_ != "NOUN" or \
+            token.dep_ not in _NOMINAL_DEPS:
         return False
     determiner = _determiner(token)
     return determiner is not None and _single_determiner(determiner) \
@@ -418,7 +393,7 @@ def _reads_as_single(token: Token) -> bool:
         return False
     determiner = _determiner(token)
     if (determiner is None or not _single_determiner(determiner)) \
-            and not _names_appositive(token):
+            and not _names_appositive(token) and not _titles_name(token):
         return False
     return not any(c.dep_ in ("nummod", "quantmod") for c in token.children)
 
@@ -449,14 +424,6 @@ def _owned_by_person(body: Token) -> bool:
                                      _age_head(o) or o.like_num)
                for p in body.children if p.dep_ == "prep" and p.lower_ == "of"
                for o in p.children)
-
-
-def _named_owner(body: Token, antecedents: Antecedents) -> bool:
-    """ "her body was found" where the woman last mentioned is named: the named person's."""
-    owner = _determiner(body)
-    return owner is not None and owner.pos_ == "PRON" and \
-        lexicon().kind("pronoun_genders", owner.lower_) is not None and \
-        not antecedents.unnamed(owner)
 
 
 def _listed(token: Token, coordinated: bool) -> list[Token]:
@@ -494,6 +461,8 @@ def _introduced_as_part(token: Token) -> bool:
     """ "12 people, including a child", "including three gunmen and a guard", "including
     Smith, a reporter", "among them a newborn": the single, alone, in a list or naming
     someone, is inside the count; so is the subject of "was among the nine people killed"."""
+    if _titles_name(token):
+        token = token.head
     if any(c.dep_ == "prep" and c.i < token.i and lexicon().has("subset_prepositions", c.lower_)
            for c in token.children):
         return True
@@ -537,10 +506,12 @@ def _harm_predicate(predicate: Token | None) -> bool:
 def _attributive_kind(token: Token) -> list[str]:
     """ "an injured woman", "a displaced man": a harm adjective before the person noun; a
     harm verb's participle too where the person is introduced ("a kidnapped girl"), not
-    where a known or named one is described again ("the detained journalist")."""
+    where a known one is described again ("the detained journalist"); never a title before a
+    name ("missing teenager Owen Pryce": a description, not a report)."""
+    if _titles_name(token):
+        return []
     lex = lexicon()
-    first_mention = not _definite(token) and not any(
-        c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children)
+    first_mention = not _definite(token)
     kinds = [lex.kind("adjectives", c.lower_) or (_participle_kind(c) if first_mention else None)
              for c in token.children if c.dep_ == "amod" and c.i < token.i]
     return [k for k in kinds if k]
@@ -562,8 +533,9 @@ def _participle_kind(word: Token) -> str | None:
 
 
 def _group(token: Token) -> Token:
-    """A noun and the appositives naming the same person share one group head."""
-    return token.head if token.dep_ == "appos" else token
+    """A noun and the appositives or the name it titles naming the same person share one
+    group head."""
+    return token.head if token.dep_ == "appos" or _titles_name(token) else token
 
 
 def _owner(clause: Token) -> Token:
@@ -611,7 +583,7 @@ def _relative_kinds(token: Token) -> list[str]:
     kinds = []
     for clause in group.subtree:
         if clause.dep_ == "relcl" and _owner(clause).i == group.i or \
-                clause.dep_ == "acl" and clause.head.i == token.i:
+                clause.dep_ == "acl" and clause.head.i == _argument(token).i:
             kind = _clause_victim_kind(clause)
             if kind:
                 kinds.append(kind)
@@ -619,13 +591,19 @@ def _relative_kinds(token: Token) -> list[str]:
 
 
 def _possessed_kind(token: Token) -> list[str]:
-    """ "the reporter's detention", "the nurse's death": the victim owns the harm noun."""
+    """ "the reporter's detention", "the nurse's death", "his arrest": the victim owns the harm
+    noun (not one attempted or planned: "his attempted assassination", "her scheduled
+    execution"; not a person of a status: "the group's hostages" are held by the group; a
+    body or a life is counted as such)."""
     lex = lexicon()
     head = token.head
-    if token.dep_ != "poss" or head.pos_ != "NOUN" or lex.has("status_nouns", lemma(head)):
+    if token.dep_ != "poss" or head.pos_ != "NOUN" or is_blocked(head) or \
+            lex.has("status_nouns", lemma(head)) and lex.is_person(head):
         return []
     kind = lex.kind("nouns", lemma(head))
-    return [kind] if kind and not lex.has("verification_nouns", lemma(head)) else []
+    if kind is None or kind == "killed" and lex.has("verification_nouns", lemma(head)):
+        return []
+    return [kind]
 
 
 def _kinds(token: Token) -> tuple[tuple[str, ...], bool]:
@@ -639,7 +617,10 @@ def _kinds(token: Token) -> tuple[tuple[str, ...], bool]:
         verb = _elided_harm(token) or token.head
         kind = None if is_blocked(verb) else clause_kind(verb)
         return ((kind,) if kind else ()), True
-    governed = governing(_argument(token))
+    argument = _argument(token)
+    governed = governing(argument)
+    if _topic_of(argument, governed.predicate):
+        governed = NONE
     if _named_natural_death(token, governed.predicate):
         return (), True
     predicate = governed.predicate
@@ -651,6 +632,19 @@ def _kinds(token: Token) -> tuple[tuple[str, ...], bool]:
     if governed.predicate is not None and is_blocked(governed.predicate):
         return _held_on(governed.predicate, kinds), False
     return kinds, False
+
+
+def _topic_of(token: Token, predicate: Token | None) -> bool:
+    """ "held negative opinions of the former president", "a portrait of a soldier": a person
+    after "of" on a noun naming neither a person nor a harm is that noun's topic, not an
+    argument of the verb above it."""
+    head = token.head
+    if token.dep_ != "pobj" or head.lower_ != "of" or head.head.pos_ != "NOUN":
+        return False
+    noun = head.head
+    lex = lexicon()
+    return predicate is not None and predicate.i != noun.i and not lex.is_person(noun) and \
+        not lex.has("collective_nouns", lemma(noun)) and not lex.has("group_nouns", lemma(noun))
 
 
 def _held_on(release: Token, kinds: tuple[str, ...]) -> tuple[str, ...]:
@@ -666,7 +660,7 @@ def _named_natural_death(token: Token, predicate: Token | None) -> bool:
     """ "Joe Bryant, the father of ..., has died", "her mother Emma Harris, who died in 2010":
     a person the article names dying a plain death, stated by the clause or by a relative
     clause about them."""
-    if not (_names_appositive(token) or
+    if not (_names_appositive(token) or _titles_name(token) or
             any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children)):
         return False
     group = _group(token)
@@ -678,12 +672,17 @@ def _named_natural_death(token: Token, predicate: Token | None) -> bool:
 def _natural_death(predicate: Token | None) -> bool:
     """ "Joe Bryant, the father of ..., has died": an obituary, a plain "died" with no cause,
     incident or circumstance ("died in a tubing accident", "died after being shot"; a date is
-    none: "died in 2010")."""
-    if predicate is None or not lexicon().has("obituary_verbs", lemma(predicate)):
+    none: "died in 2010"); also a plain "death" ("following the death of predecessor Luis
+    Mena in 2011"; not "the stabbing death of library worker Ann Lee")."""
+    lex = lexicon()
+    if predicate is None or not (lex.has("obituary_verbs", lemma(predicate)) or
+                                 predicate.pos_ == "NOUN" and
+                                 lex.has("plain_death_nouns", lemma(predicate))):
         return False
-    return not any(c.dep_ in ("advcl", "agent", "acomp", "oprd") or
-                   c.dep_ == "prep" and lexicon().has("cause_prepositions", c.lower_) and
-                   not _dated(c) for c in predicate.children)
+    return not any(c.dep_ in ("advcl", "agent", "acomp", "oprd", "amod", "compound", "nmod") or
+                   c.dep_ == "prep" and lex.has("cause_prepositions", c.lower_) and
+                   not _dated(c) and not (predicate.pos_ == "NOUN" and c.lower_ == "of")
+                   for c in predicate.children)
 
 
 def _dated(prep: Token) -> bool:
@@ -700,11 +699,8 @@ def _parent(token: Token) -> int | None:
     return _including_parent(token)
 
 
-def _single(token: Token, antecedents: Antecedents) -> Single | None:
-    if token.pos_ == "PRON" and not _is_elided(token) and not antecedents.unnamed(token):
-        return None
-    if _is_source(token) or _title_of_named(token) or \
-            _age_head(token) and antecedents.is_named(token):
+def _single(token: Token) -> Single | None:
+    if _is_source(_argument(token)):
         return None
     kinds, shared = _kinds(token)
     if not kinds:
@@ -728,17 +724,17 @@ def _members(token: Token, shared: bool) -> tuple[list[Token], frozenset[int]]:
     return counted, frozenset(t.i for t in (chain if shared or one_person else counted) + same)
 
 
-def _may_be_victim(token: Token, antecedents: Antecedents) -> bool:
+def _may_be_victim(token: Token) -> bool:
     """A single person, a pair or a body, not one listed inside a count ("including")."""
     if _introduced_as_part(token) and not is_pair(token):
         return False
-    return _is_single(token) or _is_body(token) and not _named_owner(token, antecedents)
+    return _is_single(token) or _is_body(token)
 
 
 def single_victims(sent: Span, taken: set[int], antecedents: Antecedents | None = None
                    ) -> list[Single]:
     """The single victims of a sentence, skipping tokens already part of a counted figure.
-    ``antecedents`` carries the unnamed victims of earlier sentences and is updated."""
+    ``antecedents`` carries the people of earlier sentences and is updated."""
     antecedents = antecedents if antecedents is not None else Antecedents()
     if antecedents.names is None:
         antecedents.names = set(person_names(sent.doc))
@@ -748,9 +744,11 @@ def single_victims(sent: Span, taken: set[int], antecedents: Antecedents | None 
     counted: dict[int, tuple[str, ...]] = {}
     for token in sent:
         antecedents.note(token)
-        if token.i in taken or token.i in skipped or not _may_be_victim(token, antecedents):
+        if token.i in taken or token.i in skipped or not _may_be_victim(token):
             continue
-        single = _single(token, antecedents)
+        if token.pos_ == "PRON" and not _is_elided(token) and not antecedents.unnamed(token):
+            continue
+        single = _single(token)
         if single is None or token.pos_ == "PRON" and \
                 antecedents.counted_here(token, counted, single.kinds):
             continue

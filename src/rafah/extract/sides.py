@@ -661,6 +661,16 @@ def context_side(doc: Doc, sent: Span) -> Side:
     return found
 
 
+def _victims_side(victims: list[Token], evidence: Evidence, sent: Span) -> Side:
+    """The side the victims' words name, else the side of the place whose name is the
+    possessor of "its soldiers" ("Baku said one of its servicemen was wounded")."""
+    side = words_side(victims)
+    if side[0] is not None:
+        return side
+    owner = [t for t in _possessor(evidence.victims, sent) if t.pos_ == "PROPN"]
+    return place_side(" ".join(t.text for t in owner)) if owner else NO_SIDE
+
+
 def _possessor(tokens: list[Token], sent: Span) -> list[Token]:
     """For "its soldiers", "their own toll", "it killed": the subject naming the country (not
     one that harmed them: "the army said Hamas had killed four of its soldiers")."""
@@ -722,7 +732,7 @@ def _resolve_side(doc: Doc, sent: Span, evidence: Evidence) -> Side:
         return held_side(doc, sent, evidence)
     if len(_named_sides(victims)) >= _MIXED:
         return NO_SIDE
-    side, area = words_side(victims)
+    side, area = _victims_side(victims, evidence, sent)
     here, elsewhere = _harm_places(sent, evidence)
     place = here if here[0] else elsewhere
     if side:
@@ -884,7 +894,7 @@ def held_side(doc: Doc, sent: Span, evidence: Evidence) -> Side:
     "captors": "held in Gaza"), else the place ("kidnapped in Zamfara"), else the side of the
     hostages named in the sentences before, else the article's side where it is no party to a
     two-sided conflict."""
-    side, area = words_side(evidence.victims)
+    side, area = words_side(_without_places(evidence.victims))
     if side:
         return side, area
     lex = side_lexicon()
@@ -905,6 +915,15 @@ def held_side(doc: Doc, sent: Span, evidence: Evidence) -> Side:
     if held[0]:
         return held
     return earlier if earlier[0] not in lex.opponents else NO_SIDE
+
+
+def _without_places(words: list[Token]) -> list[Token]:
+    """Victim words but the place phrases among them ("101 people captive in Gaza": where
+    hostages are held says nothing of whose they are)."""
+    locative = side_lexicon().locative
+    places = {t.i for w in words if w.dep_ == "prep" and w.lower_ in locative
+              for t in w.subtree}
+    return [w for w in words if w.i not in places]
 
 
 def _area_for(side: str, nearby: list[Side], earlier: Side) -> str | None:

@@ -1,0 +1,228 @@
+"""Harm mentions: the harm vocabulary (data/sides.json "harm", "not_harm"; the kinds of
+harm verbs, nouns and adjectives from data/casualty_lexicon.json), loaded once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from rafah.resources import json_data
+
+
+@dataclass(frozen=True)
+class HarmLexicon:
+    """Harm vocabulary and the cues of unreal harm (data/sides.json; the kinds of harm verbs,
+    nouns and adjectives from data/casualty_lexicon.json)."""
+
+    verbs: dict[str, str]
+    outcome_verbs: dict[str, dict[str, str]]
+    noun_forms: dict[str, str]
+    negated_fates: dict[str, str]
+    series: frozenset[str]
+    """Words that make a harm noun the newest of a series, the event the sentence told
+    ("the latest abduction of foreign workers")."""
+    particle_fates: dict[str, dict[str, str]]
+    """Verbs with a particle whose harm befalls their subject ("passed away")."""
+    """Verbs whose negation is a harm to their subject ("did not survive")."""
+    """Forms of outcome verbs the tagger takes for nouns ("A settler shot dead a man")."""
+    holding: dict[str, str]
+    forcing: dict[str, str]
+    losing: dict[str, dict[str, str]]
+    adjectives: dict[str, tuple[str, str]]
+    nouns: dict[str, tuple[str, str]]
+    captive_nouns: dict[str, str]
+    flee_verbs: frozenset[str]
+    home_nouns: frozenset[str]
+    bearing_verbs: frozenset[str]
+    tally_nouns: frozenset[str]
+    anaphors: frozenset[str]
+    not_people: frozenset[str]
+    modals: frozenset[str]
+    intent_verbs: frozenset[str]
+    negations: frozenset[str]
+    negative_subjects: frozenset[str]
+    conditions: frozenset[str]
+    people: frozenset[str]
+    not_outcome_verbs: frozenset[str]
+    particle_verbs: dict[str, dict[str, str]]
+    life_verbs: frozenset[str]
+    subset_verbs: frozenset[str]
+    pair_collectives: frozenset[str]
+    """Collective nouns that always name two people ("couple")."""
+    pairs: frozenset[str]
+    """Nouns that name two people with a determiner ("the twins", "her parents")."""
+    groups: frozenset[str]
+    outcome_words: frozenset[str]
+    age_units: frozenset[str]
+    fates: dict[str, dict[str, str]]
+    bereaving: frozenset[str]
+    kin: frozenset[str]
+    leaving: frozenset[str]
+    intent_nouns: frozenset[str]
+    false_words: frozenset[str]
+    former_words: frozenset[str]
+    custody: dict[str, str]
+    """States of being held and their kinds ("in detention", "into custody")."""
+    remainder: frozenset[str]
+    """Nouns for the uncounted rest of people named before ("the rest")."""
+    extra_people: frozenset[str]
+    """Person nouns the WordNet list lacks ("influencer", "videographer")."""
+    person_endings: tuple[str, ...]
+    """Endings of nouns that name a person ("-grapher", "-woman")."""
+    comrades: frozenset[str]
+    """Nouns of one's own people whose loss is their death ("lost 14 of our men")."""
+    units: frozenset[str]
+    """Military units whose lost men are dead ("his unit lost 40 men")."""
+    judicial: frozenset[str]
+    """Verbs of putting to death by a state ("executed", "hanged")."""
+    doubting: frozenset[str]
+    """Verbs whose object's report is not taken as fact ("investigating claims that")."""
+    hedging: frozenset[str]
+    """Verbs whose passive hedges a report ("are feared killed", "are believed to have died")."""
+    generic_people: frozenset[str]
+    """Pronouns of anybody at all, whose harm is no event ("anyone convicted of kidnapping")."""
+    sentencing: dict[str, dict[str, str]]
+    """Verbs whose term after "to" puts people in custody ("sentenced to prison")."""
+    not_custody: frozenset[str]
+    """Words of a sentence that puts nobody in custody ("sentenced in absentia")."""
+    care_verbs: frozenset[str]
+    """Verbs of getting care whose subjects are the injured ("sought help for wounds")."""
+    evacuating: frozenset[str]
+    """Verbs whose many people moved out of harm's way are displaced ("120,000 evacuated")."""
+    safe_words: frozenset[str]
+    """Words that say the people moved came to no harm or were moved for care ("evacuated
+    safely", "evacuated to hospital")."""
+    remains: frozenset[str]
+    """Nouns of the dead's bodies, a mention only when found or handled ("exhumed 447
+    bodies")."""
+    moments: frozenset[str]
+    """Conjunctions of a clause telling the moment of a harm ("as they fled")."""
+    destinations: frozenset[str]
+    """Prepositions of where the displaced went ("fled to Chad")."""
+    not_holding: frozenset[str]
+    """Complements of "hold" in another sense ("held responsible", "held in high regard")."""
+    hostage_takers: frozenset[str]
+    households: frozenset[str]
+    mourners: frozenset[str]
+    trapping: frozenset[str]
+    """Verbs (and the adjectives the tagger makes of them) whose people still held by them are
+    missing ("are still trapped under rubble")."""
+    """Bereaving verbs whose kin are dead only when people do it ("we buried my father"; not
+    "the mudslide buried her sons")."""
+    """Nouns whose count is of households, not of people ("1,200 families fled")."""
+    """Holders whose captives are hostages ("kidnappers", "jihadists", "Hamas")."""
+    custody_places: frozenset[str]
+    """Where the held are detainees ("held in prison", "held in a cell")."""
+    naming: frozenset[str]
+    """Verbs whose passive says who people are ("the dead were identified as ...")."""
+    falling: frozenset[str]
+    """Verbs of falling whose subject dies "to his death" ("fell to his death")."""
+    fugitives: frozenset[str]
+    """People whose flight is an escape, no displacement ("the suspect fled")."""
+    escapes: frozenset[str]
+    """What people flee in escaping, not being displaced ("fled the scene")."""
+    captivity: frozenset[str]
+    """States of being held whose kind the story tells ("remain in captivity" after an
+    abduction: hostages)."""
+    refuges: frozenset[str]
+    """Where people are forced to live away from home ("forced 300,000 into shelters")."""
+    dependants: frozenset[str]
+    """Uncounted people who go with counted ones ("1,200 herders and their families")."""
+
+
+def _own_kinds(extra: dict[str, Any], kinds: dict[str, str], table: str) -> dict[str, Any]:
+    """The harm words sides.json gives a kind of their own: only words casualty_lexicon.json
+    lacks (a word it has takes its kind from there, so the two cannot disagree)."""
+    shared = sorted(extra.keys() & kinds.keys())
+    if shared:
+        raise ValueError(f"sides.json harm extra_{table}: {shared} have their kind in "
+                         f"casualty_lexicon.json {table!r}")
+    return extra
+
+
+def _with_kinds(lemmas: dict[str, str], kinds: dict[str, str], extra: dict[str, list[str]],
+                table: str) -> dict[str, tuple[str, str]]:
+    """word → (kind, reported lemma): the kind from the casualty lexicon, the lemma from
+    sides.json; then the words with a kind of their own ([kind, lemma])."""
+    found = {word: (kinds[word], lemma) for word, lemma in lemmas.items()}
+    found.update((word, (kind, lemma)) for word, (kind, lemma) in
+                 _own_kinds(extra, kinds, table).items())
+    return found
+
+
+@cache
+def harm_lexicon() -> HarmLexicon:
+    """The shipped harm vocabulary."""
+    data = json_data("sides.json")
+    harm, unreal = data["harm"], data["not_harm"]
+    casualty = json_data("casualty_lexicon.json")
+    return HarmLexicon(
+        verbs={**{verb: casualty["verbs"][verb] for verb in harm["verbs"]},
+               **_own_kinds(harm["extra_verbs"], casualty["verbs"], "verbs")},
+        outcome_verbs=harm["outcome_verbs"], noun_forms=harm["noun_like_past_forms"],
+        negated_fates=harm["negated_fates"], series=frozenset(harm["series_words"]),
+        particle_fates=harm["particle_fates"],
+        holding=harm["holding_verbs"],
+        forcing=harm["forcing_verbs"], losing=harm["losing_verbs"],
+        adjectives=_with_kinds(harm["adjectives"], casualty["adjectives"], {}, "adjectives"),
+        nouns=_with_kinds(harm["nouns"], {**casualty["of_nouns"], **casualty["nouns"]},
+                          harm["extra_nouns"], "nouns"),
+        captive_nouns=harm["captive_nouns"], flee_verbs=frozenset(harm["flee_verbs"]),
+        home_nouns=frozenset(harm["home_nouns"]), bearing_verbs=frozenset(harm["bearing_verbs"]),
+        tally_nouns=frozenset(casualty["tally_nouns"]), anaphors=frozenset(harm["anaphors"]),
+        not_people=frozenset(harm["not_people"]) | frozenset(casualty["animal_nouns"]),
+        modals=frozenset(unreal["modals"]),
+        intent_verbs=frozenset(unreal["intent_verbs"]),
+        negations=frozenset(casualty["negators"]),
+        negative_subjects=frozenset(unreal["negative_subjects"]),
+        conditions=frozenset(unreal["conditions"]),
+        people=frozenset(casualty["people"]),
+        not_outcome_verbs=frozenset(unreal["not_outcome_verbs"]),
+        particle_verbs={**harm["particle_verbs"], **harm["particle_fates"]},
+        life_verbs=frozenset(casualty["life_verbs"]) - frozenset(harm["losing_verbs"]),
+        subset_verbs=frozenset(casualty["subset_verbs"]),
+        pair_collectives=frozenset(casualty["pair_nouns"]) &
+        frozenset(casualty["collective_nouns"]),
+        pairs=frozenset(casualty["pair_nouns"]),
+        groups=frozenset(casualty["group_nouns"]),
+        outcome_words=frozenset(w for t in harm["outcome_verbs"].values() for w in t if w),
+        age_units=frozenset(casualty["age_units"]),
+        fates=harm["fate_verbs"], bereaving=frozenset(harm["bereaving_verbs"]),
+        kin=frozenset(harm["kin_nouns"]),
+        leaving=frozenset(harm["leaving_verbs"]), intent_nouns=frozenset(unreal["intent_nouns"]),
+        false_words=frozenset(unreal["false_words"]),
+        former_words=frozenset(unreal["former_words"]),
+        custody=harm["custody_nouns"], remainder=frozenset(harm["remainder_nouns"]),
+        not_holding=frozenset(unreal["not_holding_words"]),
+        evacuating=frozenset(harm["evacuation_verbs"]),
+        care_verbs=frozenset(harm["care_verbs"]),
+        sentencing=harm["sentencing_verbs"],
+        not_custody=frozenset(unreal["not_custody_words"]),
+        generic_people=frozenset(unreal["generic_people"]),
+        hedging=frozenset(unreal["hedging_verbs"]),
+        doubting=frozenset(unreal["doubting_verbs"]),
+        judicial=frozenset(harm["judicial_verbs"]),
+        comrades=frozenset(harm["comrade_nouns"]),
+        units=frozenset(harm["military_units"]),
+        extra_people=frozenset(harm["person_nouns"]),
+        person_endings=tuple(harm["person_endings"]),
+        remains=frozenset(harm["remains_nouns"]),
+        destinations=frozenset(harm["destination_prepositions"]),
+        moments=frozenset(unreal["moment_conjunctions"]),
+        safe_words=frozenset(unreal["not_evacuation_words"]) |
+        frozenset(casualty["safe_complements"]),
+        hostage_takers=frozenset(harm["hostage_takers"]),
+        households=frozenset(harm["household_nouns"]),
+        mourners=frozenset(harm["mourner_verbs"]),
+        trapping=frozenset(harm["trapping_verbs"]),
+        custody_places=frozenset(harm["custody_places"]),
+        naming=frozenset(harm["naming_verbs"]),
+        falling=frozenset(harm["falling_verbs"]),
+        fugitives=frozenset(harm["fugitive_nouns"]),
+        escapes=frozenset(harm["escape_nouns"]),
+        captivity=frozenset(harm["captivity_nouns"]),
+        refuges=frozenset(harm["refuge_nouns"]),
+        dependants=frozenset(harm["dependant_nouns"]),
+    )

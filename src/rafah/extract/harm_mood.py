@@ -1,0 +1,210 @@
+"""Harm mentions: hypothetical, future, negated and intended harm, which is no harm mention
+("could kill", "nobody was hurt").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rafah.extract.harm_fates import _verb_trigger
+from rafah.extract.harm_lexicon import harm_lexicon
+from rafah.extract.harm_people import _SUBJECTS
+from rafah.extract.harm_tokens import _children, _Harm, _is_verb, _lemma
+from rafah.extract.harm_victim_nouns import _is_person
+from rafah.extract.harm_voice import _passive, _reduced_relative, _subjects
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def _unreal(harm: _Harm) -> bool:
+    """Hypothetical, future or negated harm: "could kill", "threatened to kill", "if ...",
+    "nobody was hurt", "no casualties", "the toll could rise" (a harm noun that is the subject
+    of an unreal verb), "anyone convicted of kidnapping a child" (harm of anybody at all),
+    proportions."""
+    if _denied(harm.trigger) or _intended(harm.trigger) or _no_victims(harm) or \
+            _no_displacement(harm) or _proportion(harm):
+        return True
+    current = _mood_start(harm.trigger)
+    if _reduced_relative(current) is not None:
+        return any(_unreal_cue(child) for child in current.children)
+    if _modal_subject(current):
+        return True
+    for _ in range(4):
+        if any(_unreal_cue(child) for child in current.children):
+            return True
+        if current.head.i == current.i:
+            return False
+        if _unreal_governor(current):
+            return True
+        if not _shares_mood(current):
+            return False
+        current = current.head
+    return False
+
+
+def _mood_start(trigger: Token) -> Token:
+    """The word whose mood a harm word has: itself, or for a harm adjective modifying the
+    object of a verb of leaving, that verb ("could leave 200,000 people homeless")."""
+    noun = trigger.head
+    if trigger.dep_ == "amod" and trigger.i > noun.i and noun.dep_ == "dobj" and \
+            _lemma(noun.head) in harm_lexicon().leaving:
+        return noun.head
+    return trigger
+
+
+def _shares_mood(clause: Token) -> bool:
+    """Whether a clause shares the mood of the word it hangs on (a complement, a conjunct, a
+    phrase, a bare participle clause, an infinitive after an adjective: "would make it easier
+    to detain", a harm adjective that is the object of a verb of leaving: "could leave 900
+    dead")."""
+    return clause.dep_ in ("xcomp", "ccomp", "conj", "acomp", "oprd", "pobj", "prep", "pcomp") \
+        or _bare_participle(clause) or (_infinitive(clause) and clause.head.pos_ == "ADJ") or \
+        (clause.dep_ == "dobj" and clause.pos_ == "ADJ" and
+         _lemma(clause.head) in harm_lexicon().leaving)
+
+
+def _bare_participle(clause: Token) -> bool:
+    """"would not go around hurting people": a participle clause with no conjunction of its
+    own, under the verb whose mood it shares."""
+    return clause.dep_ == "advcl" and clause.tag_ == "VBG" and \
+        not _children(clause, "mark", *_SUBJECTS)
+
+
+def _modal_subject(noun: Token) -> bool:
+    """A harm noun that is the subject of a verb with a modal auxiliary ("the toll could
+    rise")."""
+    modals = harm_lexicon().modals
+    return noun.pos_ == "NOUN" and noun.dep_ in _SUBJECTS and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in modals for c in noun.head.children)
+
+
+def _unreal_governor(clause: Token) -> bool:
+    """A clause under a verb of intent ("threatened to kill", "was asked to kill"; not a
+    passive verb of fear or belief that hedges a report: "are feared killed"), or describing
+    anybody at all ("anyone convicted of kidnapping")."""
+    lex = harm_lexicon()
+    head = clause.head
+    if _lemma(head) in lex.intent_verbs and (clause.dep_ in ("xcomp", "ccomp") or
+                                             _infinitive(clause)) and \
+            not (_lemma(head) in lex.hedging and _children(head, "auxpass", "nsubjpass")):
+        return True
+    return clause.dep_ in ("acl", "relcl") and head.lower_ in lex.generic_people
+
+
+def _proportion(harm: _Harm) -> bool:
+    """"one in three of the dead", "one in five displaced households": a harm told as a
+    proportion ("N in M", "N out of M") is no count of people."""
+    chain, current = [], harm.trigger
+    for _ in range(4):
+        chain.append(current)
+        current = current.head
+    chain += [t for v in harm.victims for t in [v, *v.children] if t.i == v.i or
+              t.dep_ == "nummod"]
+    return any(_in_ratio(t) for t in chain)
+
+
+def _in_ratio(count: Token) -> bool:
+    """A number of a proportion: "one" or "three" in "one in three", "nine out of ten"."""
+    if not count.like_num:
+        return False
+    head = count.head
+    second = head.lower_ in ("in", "of") and head.head.like_num and head.head.i < count.i
+    return second or _ratio_modifiers(count) or any(p.lower_ in ("in", "out") and any(
+        o.like_num for o in p.subtree if o.i != p.i) for p in _children(count, "prep"))
+
+
+def _ratio_modifiers(count: Token) -> bool:
+    """"one in five people": the second number of a proportion, whose first number and "in"
+    the parse made its modifiers."""
+    mods = _children(count, "quantmod")
+    return any(m.lower_ in ("in", "out") for m in mods) and any(m.like_num for m in mods)
+
+
+def _fleeing_victims(harm: _Harm) -> bool:
+    """"killed two cousins as they fled toward a shelter", "shot while fleeing": flight of the
+    victims (a pronoun, or no subject) that is the moment of another harm, not a displacement
+    of its own (not "died ... while thousands of families have fled")."""
+    verb, lex = harm.trigger, harm_lexicon()
+    if harm.kind != "displaced" or verb.dep_ != "advcl" or \
+            not any(c.dep_ == "mark" and c.lower_ in lex.moments for c in verb.children) or \
+            any(s.pos_ != "PRON" for s in _children(verb, *_SUBJECTS)):
+        return False
+    found = _verb_trigger(verb.head) if _is_verb(verb.head) else None
+    return found is not None and found[0] != "displaced"
+
+
+def _no_displacement(harm: _Harm) -> bool:
+    """Flight that displaces nobody: the victims' flight at another harm, an escape."""
+    return _fleeing_victims(harm) or _escape(harm)
+
+
+def _escape(harm: _Harm) -> bool:
+    """"the suspect fled", "the driver fled the scene": the flight of a perpetrator or from
+    the scene of a deed, an escape and no displacement."""
+    lex, verb = harm_lexicon(), harm.trigger
+    if harm.kind != "displaced" or _lemma(verb) not in lex.flee_verbs:
+        return False
+    fleeing = [_lemma(s) for s in _children(verb, *_SUBJECTS)]
+    return any(f in lex.fugitives for f in fleeing) or \
+        any(_lemma(o) in lex.escapes for o in _children(verb, "dobj")) or _doer_fled(verb)
+
+
+def _doer_fled(verb: Token) -> bool:
+    """"a gunman killed seven people before he fled": a "he" or "she" fleeing in a clause of
+    an active harm verb whose subject is one person, the doer."""
+    harm = verb.head
+    if verb.dep_ != "advcl" or not _is_verb(harm) or _verb_trigger(harm) is None or \
+            _passive(harm) or not any(s.lower_ in ("he", "she") for s in _children(verb, "nsubj")):
+        return False
+    return any(s.tag_ in ("NN", "NNP") and s.dep_ == "nsubj" and _is_person(s)
+               for s in _subjects(harm))
+
+
+def _no_victims(harm: _Harm) -> bool:
+    """"nobody was hurt", "no civilians were killed"."""
+    lex = harm_lexicon()
+    return any(v.lower_ in lex.negative_subjects or
+               any(c.dep_ == "det" and c.lower_ in lex.negations for c in v.children)
+               for v in harm.victims)
+
+
+def _intended(trigger: Token) -> bool:
+    """"could prevent 40,000 deaths": a harm noun that is the object of a verb of intent; "a
+    plot to kidnap soldiers": an infinitive after a noun of intent."""
+    lex = harm_lexicon()
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and \
+            _lemma(trigger.head) in lex.intent_verbs:
+        return True
+    to = [a for a in _children(trigger, "aux") if a.lower_ == "to"]
+    return bool(to) and to[0].i > 0 and _lemma(trigger.doc[to[0].i - 1]) in lex.intent_nouns
+
+
+def _infinitive(verb: Token) -> bool:
+    """"threatened on Monday to kill": an infinitive the parse made an adverbial clause."""
+    return verb.dep_ == "advcl" and any(a.lower_ == "to" for a in _children(verb, "aux"))
+
+
+def _denied(trigger: Token) -> bool:
+    """"denied reports that any soldiers had been killed", "investigating claims that civilians
+    were killed": harm told by a noun that is the object of a verb of denial, intent or doubt;
+    "reports that soldiers had died were false": by one that is the subject of a word of
+    falsity."""
+    noun, lex = trigger.head, harm_lexicon()
+    if trigger.dep_ not in ("acl", "ccomp", "relcl"):
+        return False
+    if trigger.dep_ == "relcl" and not any(c.dep_ == "mark" and c.lower_ == "that"
+                                           for c in trigger.children):
+        return False
+    if noun.dep_ == "dobj" and trigger.dep_ == "acl":
+        return _lemma(noun.head) in lex.intent_verbs | lex.doubting
+    return noun.dep_ in _SUBJECTS and any(c.dep_ in ("acomp", "attr") and c.lower_ in
+                                          lex.false_words for c in noun.head.children)
+
+
+def _unreal_cue(child: Token) -> bool:
+    """A negation, a modal or a condition among a verb's dependents."""
+    lex = harm_lexicon()
+    return child.dep_ == "neg" or (child.dep_ in ("aux", "auxpass") and
+                                   child.lower_ in lex.modals) or \
+        (child.dep_ in ("mark", "advmod") and child.lower_ in lex.conditions)
