@@ -249,7 +249,7 @@ CASES: list[tuple[str, list[tuple[str, int | None, bool]]]] = [
      [("injured", 1, False)]),
     ("Maria Lopez, a nurse and a mother of two, was killed when the roof collapsed.",
      [("killed", 1, False)]),
-    ("Joe Bryant, the father of a star and a former player himself, has died.", []),
+    ("Walt Kessing, the father of a star and a former player himself, has died.", []),
     ("A mother of three was stabbed in Bristol.", [("injured", 1, False)]),
     ("A family of six was killed in the strike.", [("killed", 6, False)]),
     # an arrest of people, a release from captivity; an arrest only ordered or expected is

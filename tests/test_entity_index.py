@@ -100,3 +100,15 @@ def test_a_kept_selection_is_checked_for_missing_rows_once(tmp_path: Path,
     store_entities(connection, "temp.selected")
     assert len(calls) == 3
     store.close()
+
+
+def test_top_names_are_keyed_by_position_when_idx_has_gaps(tmp_path: Path) -> None:
+    store = Store(tmp_path / "store.sqlite3")
+    store.put_many(ANALYSES.items(), "fp")
+    connection = _selected(store)
+    connection.execute("CREATE TEMP TABLE sparse AS SELECT idx * 10 + 7 AS idx, analysis, date "
+                       "FROM temp.chosen")
+    expected = store_entities(connection, "temp.chosen").top_names(2)
+    assert store_entities(connection, "temp.sparse").top_names(2) == expected
+    assert set(expected) == {0, 1, 2, 3}
+    store.close()

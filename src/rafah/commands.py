@@ -37,8 +37,10 @@ TIMELINE_COLUMNS = ["kind", "date", "article", "title", "summary", "entities", "
 EVENT_COLUMNS = ["granularity", "text", "sentence"]
 PERIOD_COLUMNS = ["period", "articles", "entities", "casualties"]
 
-ENTITY_REPORT = ("rafah.reports.entities",)
-TIMELINE_REPORT = ("rafah.reports.timeline", "rafah.reports.entities")
+ENTITY_REPORT = ("rafah.commands", "rafah.reports.entities")
+"""The code a cached report depends on (`Session.cached_report`): the report's modules and this
+one, which computes it (how the rows are read, how articles are numbered)."""
+TIMELINE_REPORT = ("rafah.commands", "rafah.reports.timeline", "rafah.reports.entities")
 
 
 @dataclass
@@ -106,7 +108,7 @@ def entity_table(session: Session
 
         def top_names(count: int) -> dict[int, list[str]]:
             with collector_paused():
-                return {idx - 1: names for idx, names in table.top_names(count).items()}
+                return table.top_names(count)
 
         return table.entities, top_names
     chosen = session.articles()

@@ -178,13 +178,8 @@ class Session:
         computed and kept. On a kept selection the articles are known by its key (the corpus
         is not loaded), else by their ids, texts and dates."""
         selected = self.selection_key()
-        if selected is not None:
-            hasher = hashlib.sha256(f"{name}\0selection\0{selected}".encode())
-            hasher.update(self._fingerprint().encode())
-            hasher.update(code_digest(modules).encode())
-            key = hasher.hexdigest()
-        else:
-            key = self.report_key(name, self.articles(), modules)
+        key = self.report_key(name, self.articles(), modules) if selected is None else \
+            self.report_key(f"{name}\0selection\0{selected}", (), modules)
         stored = self.store().get_report(key)
         if stored is not None:
             return json.loads(stored)

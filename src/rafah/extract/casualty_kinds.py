@@ -260,7 +260,7 @@ def weak_kind(token: Token) -> str | None:
 
 
 def _held_in_custody(verb: Token) -> bool:
-    """ "held behind bars", "held in a detention center", "held in Lefortovo prison": a
+    """ "held behind bars", "held in a detention center", "held in a state prison": a
     holding in a place of custody is a detention, not a hostage-taking."""
     lex = lexicon()
     return any(lex.has("held_places", p.lower_) and lex.has("custody_places", lemma(w))

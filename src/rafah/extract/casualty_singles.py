@@ -321,7 +321,7 @@ def _stranded(token: Token) -> bool:
 
 def _names_appositive(token: Token) -> bool:
     """ "Ines Calder, renowned chef": a common noun in apposition to a person's name (also
-    one coordinated with such a noun: "Joe Bryant, the father of ... and a former player")."""
+    one coordinated with such a noun: "Walt Kessing, the father of ... and a former player")."""
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token.dep_ == "appos" and token.head.ent_type_ == "PERSON"
@@ -657,7 +657,7 @@ def _held_on(release: Token, kinds: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _named_natural_death(token: Token, predicate: Token | None) -> bool:
-    """ "Joe Bryant, the father of ..., has died", "her mother Emma Harris, who died in 2010":
+    """ "Walt Kessing, the father of ..., has died", "her mother Edna Farrow, who died in 2010":
     a person the article names dying a plain death, stated by the clause or by a relative
     clause about them."""
     if not (_names_appositive(token) or _titles_name(token) or
@@ -670,7 +670,7 @@ def _named_natural_death(token: Token, predicate: Token | None) -> bool:
 
 
 def _natural_death(predicate: Token | None) -> bool:
-    """ "Joe Bryant, the father of ..., has died": an obituary, a plain "died" with no cause,
+    """ "Walt Kessing, the father of ..., has died": an obituary, a plain "died" with no cause,
     incident or circumstance ("died in a tubing accident", "died after being shot"; a date is
     none: "died in 2010"); also a plain "death" ("following the death of predecessor Luis
     Mena in 2011"; not "the stabbing death of library worker Ann Lee")."""

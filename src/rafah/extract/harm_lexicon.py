@@ -217,7 +217,7 @@ def harm_lexicon() -> HarmLexicon:
         households=frozenset(harm["household_nouns"]),
         mourners=frozenset(harm["mourner_verbs"]),
         trapping=frozenset(harm["trapping_verbs"]),
-        custody_places=frozenset(harm["custody_places"]),
+        custody_places=frozenset(casualty["custody_places"]),
         naming=frozenset(harm["naming_verbs"]),
         falling=frozenset(harm["falling_verbs"]),
         fugitives=frozenset(harm["fugitive_nouns"]),

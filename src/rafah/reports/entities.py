@@ -153,7 +153,7 @@ def store_entities(connection: sqlite3.Connection, selection: str,
     lex = lexicon()
     uf = UnionFind()
     known = union_gazetteer([*gazetteer, *variants()], uf)
-    _derive(connection, selection, known, lex)
+    _derive_once(connection, selection, known, lex)
     return EntityTable(connection, selection, known, uf, lex)
 
 
@@ -163,7 +163,7 @@ def derive_stored(connection: sqlite3.Connection,
     reports then only read them); how many analyses were derived."""
     uf = UnionFind()
     known = union_gazetteer([*gazetteer, *variants()], uf)
-    return _derive(connection, None, known, lexicon())
+    return _derive_once(connection, None, known, lexicon())
 
 
 _PREPARED = "entity rows "
@@ -171,19 +171,19 @@ _PREPARED = "entity rows "
 analyses all have their entity rows."""
 
 
-def _derive(connection: sqlite3.Connection, selection: str | None, known: Known,
-            lex: Lexicon) -> int:
+def _derive_once(connection: sqlite3.Connection, selection: str | None, known: Known,
+                 lex: Lexicon) -> int:
     """`entity_index.derive_selected`; on the kept selection (``temp.selected``) the check of
     every analysis is skipped once it was made for these rows. Marks are forgotten when the
     rows are derived again for other code or another gazetteer (every row is dropped)."""
-    from rafah import selection as kept
+    from rafah import selection as kept_rows
 
     stamp = entity_index.version(known)
     found = connection.execute("SELECT value FROM meta WHERE key = 'entity_index'").fetchone()
-    marked = selection == "temp.selected" and connection.execute(
+    on_kept = selection == "temp.selected" and connection.execute(
         "SELECT 1 FROM temp.sqlite_master WHERE name = 'selection_kept'").fetchone() is not None
-    if found is not None and found[0] == stamp and marked and \
-            kept.prepared(connection, _PREPARED + stamp):
+    if found is not None and found[0] == stamp and on_kept and \
+            kept_rows.prepared(connection, _PREPARED + stamp):
         return 0
     if (found is None or found[0] != stamp) and connection.execute(
             "SELECT 1 FROM sqlite_master WHERE name = 'corpus_prepared'").fetchone():
@@ -191,8 +191,8 @@ def _derive(connection: sqlite3.Connection, selection: str | None, known: Known,
             connection.execute("DELETE FROM corpus_prepared WHERE what LIKE ?",
                                (_PREPARED + "%",))
     done = entity_index.derive_selected(connection, selection, known, lex)
-    if marked:
-        kept.mark_prepared(connection, _PREPARED + stamp)
+    if on_kept:
+        kept_rows.mark_prepared(connection, _PREPARED + stamp)
     return done
 
 
@@ -286,29 +286,32 @@ class EntityTable:
         return rank_of
 
     def _articles_of(self) -> list[tuple[int, int]]:
-        """(idx, analysis) of every selected article with an analysis, in order."""
+        """(position, analysis) of every selected article with an analysis, in order; the
+        position counts every selected article from 0 (``idx`` may have gaps: a kept
+        selection's rows are numbered over the whole corpus)."""
         return self.connection.execute(
-            f"SELECT idx, analysis FROM {self.selection} WHERE analysis IS NOT NULL "
-            "ORDER BY idx").fetchall()
+            "SELECT position, analysis FROM (SELECT row_number() OVER (ORDER BY idx) - 1 AS "
+            f"position, analysis FROM {self.selection}) WHERE analysis IS NOT NULL "
+            "ORDER BY position").fetchall()
 
     def top_names(self, count: int, *, skip_types: Iterable[str] = ("NORP",)
                   ) -> dict[int, list[str]]:
-        """For each article (its ``idx`` in the selection), the canonical names it mentions
-        most (ties: report order)."""
+        """For each article (its position in the selection, from 0), the canonical names it
+        mentions most (ties: report order)."""
         ranks = self.pairs.top_ranks(self._rank_of(skip_types), count)
         every = [e.name for e in self.entities]
         names = {analysis: [every[rank] for rank in found] for analysis, found in ranks.items()}
-        return {idx: names[analysis] for idx, analysis in self._articles_of()
+        return {position: names[analysis] for position, analysis in self._articles_of()
                 if analysis in names}
 
     def fill_by_article(self) -> None:
-        """Each entity's mentions per article (its ``idx`` in the selection)."""
+        """Each entity's mentions per article (its position in the selection, from 0)."""
         rank_of = self._rank_of(()).tolist()
         pairs = self.pairs.by_row()
-        for idx, analysis in self._articles_of():
+        for position, analysis in self._articles_of():
             for number, mentions in pairs.get(analysis, ()):
                 found = self.entities[rank_of[number]].by_article
-                found[idx] = found.get(idx, 0) + mentions
+                found[position] = found.get(position, 0) + mentions
 
 
 def _form_owners(roots: list[tuple[int, str]], numbers: dict[str, int], kept: set[int]) -> Any:

@@ -71,7 +71,8 @@ class SelectionArrays:
         self.row = np.repeat(rows.astype(np.int32), lengths)
         """The row of ``analysis`` (and the other per-analysis arrays) of each triplet."""
         self.form = triplets[:, 0]
-        """Views of the packed 32-bit triplets (no copies)."""
+        """The form of each triplet; ``count`` its mentions, ``first`` its first position
+        (views of the packed 32-bit triplets, no copies)."""
         self.count = triplets[:, 1]
         self.first = triplets[:, 2]
 

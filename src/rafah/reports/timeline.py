@@ -18,6 +18,10 @@ TOP_ENTITIES = 5
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019]?\s+(?=[A-Z\"'\u201c\u2018])")
 
 
+COMPACT_FIELDS = ("kind", "value", "low", "high", "qualifier", "group", "source", "cumulative")
+"""The fields of a casualty figure that a timeline row shows."""
+
+
 class Summary(Protocol):
     """What an article row shows of an analysis: its lead and its casualty figures."""
 
@@ -53,15 +57,14 @@ def stored_summaries(connection: sqlite3.Connection, selection: str = "temp.sele
             "AND [text] != '' ORDER BY analysis, seq"):
         summary = by_id[analysis]
         summary.lead_text = summary.lead_text or text
-    for analysis, kind, value, low, high, qualifier, group, source, cumulative in \
-            connection.execute(
-                "SELECT analysis, kind, value, low, high, qualifier, [group], source, "
-                f"cumulative FROM records_casualties WHERE analysis IN {chosen} "
-                "ORDER BY analysis, seq"):
-        by_id[analysis].casualties.append({
-            "kind": kind, "value": value, "low": low, "high": high, "qualifier": qualifier,
-            "group": group, "source": source,
-            "cumulative": None if cumulative is None else bool(cumulative)})
+    columns = ", ".join(f"[{name}]" for name in COMPACT_FIELDS)
+    for analysis, *values in connection.execute(
+            f"SELECT analysis, {columns} FROM records_casualties WHERE analysis IN {chosen} "
+            "ORDER BY analysis, seq"):
+        figure = dict(zip(COMPACT_FIELDS, values, strict=True))
+        cumulative = figure["cumulative"]
+        figure["cumulative"] = None if cumulative is None else bool(cumulative)
+        by_id[analysis].casualties.append(figure)
     return found
 
 
@@ -82,9 +85,6 @@ def lead_sentence(article: Article, analysis: Summary | None) -> str:
     if not body:
         return ""
     return _SENTENCE_END.split(body[0], maxsplit=1)[0].strip()
-
-
-COMPACT_FIELDS = ("kind", "value", "low", "high", "qualifier", "group", "source", "cumulative")
 
 
 def compact_figure(figure: CasualtyFigure | dict[str, Any]) -> dict[str, Any]:
