@@ -22,7 +22,8 @@ def _adjective_harm(token: Token) -> _Harm | None:
     dead and several more wounded" (a harm adjective coordinated with the complement of a
     verb of leaving, with its own people)."""
     lex = harm_lexicon()
-    if token.lower_ not in lex.adjectives or token.pos_ not in ("ADJ", "NOUN", "VERB"):
+    if token.lower_ not in lex.adjectives or \
+            (token.pos_ not in ("ADJ", "NOUN", "VERB") and not _capitalised_modifier(token)):
         return None
     kind, verb = lex.adjectives[token.lower_]
     victims = _adjective_victims(token)
@@ -45,7 +46,28 @@ def _adjective_victims(token: Token) -> list[Token] | None:
         people = [c for c in token.children if c.dep_ in ("nsubj", "advmod", "npadvmod") and
                   c.i < token.i and _is_person(c)]
         return people or None
-    return _prepositional_victims(token)
+    found = _prepositional_victims(token)
+    return found if found is not None else _headline_tally(token)
+
+
+def _headline_tally(adjective: Token) -> list[Token] | None:
+    """"Israeli strike on Gaza school: 25 dead", "Mudslide in Kerala: 150 dead", "Gunmen
+    stormed a hotel; 9 dead, 10 hurt": a counted harm adjective standing for its people in a
+    verbless phrase set off by punctuation (an apposition, a modifier the parse hung across the
+    punctuation, the root of its own); "Five dead, 12 wounded": the count the parse made the
+    adjective's head, the phrase set off by punctuation after it."""
+    head = adjective.head
+    doc = adjective.doc
+    if adjective.dep_ == "amod" and head.i == adjective.i - 1 and head.pos_ == "NUM" and \
+            _is_count(head) and adjective.i + 1 < len(doc) and doc[adjective.i + 1].is_punct:
+        return [head]
+    if not any(_is_count(c) for c in _children(adjective, "nummod")):
+        return None
+    if adjective.dep_ == "ROOT":
+        return [adjective] if not _children(adjective, *_SUBJECTS, "aux", "auxpass") else None
+    first, last = sorted((head.i, adjective.i))
+    between = any(t.is_punct for t in adjective.doc[first + 1: last])
+    return [adjective] if adjective.dep_ in ("appos", "amod") and between else None
 
 
 def _clause_subjects(adjective: Token) -> list[Token] | None:
@@ -92,12 +114,20 @@ def _described_people(adjective: Token) -> list[Token]:
     return [noun]
 
 
+def _capitalised_modifier(word: Token) -> bool:
+    """"Displaced Palestinians shelter in ...": a harm adjective opening a sentence that the
+    tagger, from its capital, took for part of a name."""
+    return word.pos_ == "PROPN" and word.i == word.sent.start and word.dep_ == "compound" and \
+        word.head.i == word.i + 1
+
+
 def _modified_people(adjective: Token) -> list[Token]:
     """"a camp for displaced families", "wounded people were brought", "displaced
     Palestinians": the person noun (or people's name) a harm adjective modifies (before it)
     names the victims."""
     noun = adjective.head
-    if adjective.dep_ != "amod" or noun.i < adjective.i or not _is_person(noun) or \
+    if (adjective.dep_ != "amod" and not _capitalised_modifier(adjective)) or \
+            noun.i < adjective.i or not _is_person(noun) or \
             (noun.pos_ != "NOUN" and noun.tag_ != "NNPS" and noun.ent_type_ != "NORP") or \
             _is_subset(noun):
         return []

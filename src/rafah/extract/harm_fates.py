@@ -43,7 +43,7 @@ def _with_conjuncts(token: Token) -> list[Token]:
 
 def _outcome(verb: Token, table: dict[str, str]) -> str | None:
     """The outcome word after "shot"/"stabbed": "dead", "to death", a fatal adverb ("fatally
-    shot"); "" when there is none."""
+    shot"); "" when there is none; None for a rise "to" somewhere ("shot to fame")."""
     near = [t for t in verb.doc[verb.i + 1: min(verb.i + 4, verb.sent.end)]]
     near += [g for c in verb.children if c.dep_ == "prep" for g in c.children]
     words = {t.lower_ for t in near} | {t.lower_ for t in verb.children}
@@ -53,7 +53,19 @@ def _outcome(verb: Token, table: dict[str, str]) -> str | None:
     for word, kind in table.items():
         if word and word in words:
             return kind
-    return table.get("")
+    return None if _rising_to(verb) else table.get("")
+
+
+def _fatal_injury(verb: Token, kind: str) -> bool:
+    """"fatally wounded", "mortally injured": an injury with a fatal adverb is a killing."""
+    return kind == "injured" and any(lexicon().has("fatal_adverbs", c.lower_)
+                                     for c in _children(verb, "advmod"))
+
+
+def _rising_to(verb: Token) -> bool:
+    """"shot to fame": a verb without object nor passive that goes "to" somewhere."""
+    return not _children(verb, "dobj", "auxpass") and \
+        any(p.lower_ == "to" and _children(p, "pobj") for p in _children(verb, "prep"))
 
 
 def _verb_trigger(token: Token) -> tuple[str, str] | None:
@@ -61,23 +73,95 @@ def _verb_trigger(token: Token) -> tuple[str, str] | None:
     lex = harm_lexicon()
     lemma = _lemma(token)
     if lemma in lex.verbs:
-        return ("killed" if _to_death(token) else lex.verbs[lemma]), lemma
+        return ("killed" if _to_death(token) or _fatal_injury(token, lex.verbs[lemma])
+                else lex.verbs[lemma]), lemma
     phrasal = _phrasal_kind(token, lemma)
     if phrasal:
         return phrasal, lemma
-    if lemma in lex.outcome_verbs:
-        kind = _outcome(token, lex.outcome_verbs[lemma])
-        return (kind, lemma) if kind else None
+    kind = _outcome(token, lex.outcome_verbs[lemma]) if lemma in lex.outcome_verbs else None
+    if kind:
+        return kind, lemma
     if lemma in lex.forcing and _forced_out(token):
         return lex.forcing[lemma], lemma
     fate = _fate(token, lemma)
     if fate:
         return fate, lemma
+    moved = _moved_harm(token, lemma)
+    if moved:
+        return moved, lemma
     if lemma in lex.holding:
         return lex.holding[lemma], lemma
     if _to_death(token):
         return "killed", lemma
-    return None
+    captive = _as_captives(token, lemma)
+    return (captive, lemma) if captive else None
+
+
+def _moved_harm(verb: Token, lemma: str) -> str | None:
+    """The kind of a verb of moving or striking people that harms them: rushed to hospital or
+    hit by a projectile (injured), moved by force (displaced)."""
+    if _rushed_to_care(verb, lemma) or _struck_by_projectile(verb, lemma):
+        return "killed" if _fatal_injury(verb, "injured") else "injured"
+    return "displaced" if _forcibly_moved(verb, lemma) else None
+
+
+def _struck_by_projectile(verb: Token, lemma: str) -> bool:
+    """"Two paramedics were hit by shrapnel": people struck in the passive by a projectile (the
+    casualty lexicon's impact verbs and projectile nouns) are injured (not "hit by a car" told
+    as killed elsewhere: the harm verb of the sentence tells that; nor a relative clause, which
+    tells how people named with their harm were hurt: "injured a man, who was hit by ...")."""
+    if not lexicon().has("impact_verbs", lemma) or not _children(verb, "nsubjpass") or \
+            verb.dep_ == "relcl":
+        return False
+    return any(lexicon().has("projectile_nouns", _lemma(o)) for a in _children(verb, "agent")
+               for o in _children(a, "pobj"))
+
+
+def _forcibly_moved(verb: Token, lemma: str) -> bool:
+    """"forcibly transferred 200 Palestinians", "were forcibly relocated": people moved by force
+    (the casualty lexicon's relocation words and forced modifiers) are displaced."""
+    return lexicon().has("relocation_words", lemma) and any(
+        lexicon().has("forced_modifiers", c.lower_) for c in _children(verb, "advmod"))
+
+
+def _rushed_to_care(verb: Token, lemma: str) -> bool:
+    """"Eight people were rushed to hospital after the crash": people carried to hospital in
+    the passive (data: rushing_verbs) are injured; not for checks or an illness (data:
+    not_care_words, the casualty lexicon's diseases), nor "with injuries" (told by the noun),
+    nor freed captives ("the hostages rescued were taken to hospital"), nor people a harm word
+    names already ("the injured were taken to hospitals")."""
+    lex = harm_lexicon()
+    if lemma not in lex.rushing or not _children(verb, "nsubjpass") or \
+            any(p.dep_ == "prep" and p.lower_ in ("with", "for") for p in verb.subtree) or \
+            _no_injury_stay(verb):
+        return False
+    return any(p.lower_ == "to" and any(_lemma(o) in lex.hospitals for o in _children(p, "pobj"))
+               for p in _children(verb, "prep"))
+
+
+def _no_injury_stay(verb: Token) -> bool:
+    """A stay in hospital for an illness or checks, or of people freed or named harmed
+    already."""
+    lex = harm_lexicon()
+    if any(lexicon().has("disease_nouns", _lemma(t)) or _lemma(t) in lex.not_care
+           for t in verb.sent):
+        return True
+    return any(lexicon().has("release_verbs", _lemma(t)) or _lemma(t) in lex.captive_nouns or
+               lexicon().has("former_modifiers", t.lower_) or t.lower_ in lex.adjectives
+               for s in _children(verb, "nsubjpass") for t in s.subtree)
+
+
+def _as_captives(verb: Token, lemma: str) -> str | None:
+    """"were dragged into Gaza as hostages", "led away as captives": the kind of a captive word
+    after "as" that a verb makes its people (not a verb of freeing, naming, calling or saying:
+    "freed as hostages", "listed as captives", "described as prisoners")."""
+    lex = harm_lexicon()
+    if lemma in lex.naming or lemma in lex.labelling or \
+            lexicon().has("release_verbs", lemma) or lemma in side_lexicon().speech_verbs:
+        return None
+    return next((lex.captive_nouns[_lemma(o)] for p in _children(verb, "prep")
+                 if p.lower_ == "as" for o in _children(p, "pobj")
+                 if _lemma(o) in lex.captive_nouns), None)
 
 
 def _bereaved(verb: Token) -> list[Token]:
@@ -104,10 +188,12 @@ def _armed_loser(subject: Token, verb: Token) -> bool:
 
 
 def _armed(loser: Token) -> bool:
-    """An armed force, unit or group ("the army", "his unit", "Hezbollah")."""
+    """An armed force, unit or group ("the army", "his unit", "Hezbollah"), or a state, whose
+    forces are its own ("Pakistan said it lost five troops")."""
     return _key_in(loser, side_lexicon().force_nouns) or _lemma(loser) in harm_lexicon().units \
         or any(k in side_lexicon().local_actors or k in side_lexicon().actors
-               for k in (loser.lower_, _lemma(loser)))
+               for k in (loser.lower_, _lemma(loser))) or \
+        (loser.ent_type_ == "GPE" and loser.lower_ in side_lexicon().country_names)
 
 
 def _not_mourned(verb: Token) -> bool:
@@ -137,7 +223,7 @@ def _fate(verb: Token, lemma: str) -> str | None:
     "paid with their lives" (a prepositional object: fate verbs, whose subjects die)."""
     lex = harm_lexicon()
     for obj in [*_children(verb, "dobj"), *_fated_head(verb)]:
-        if _lemma(obj) in lex.losing.get(lemma, {}):
+        if _lemma(obj) in lex.losing.get(lemma, {}) and not _cover_from(verb, obj):
             return lex.losing[lemma][_lemma(obj)]
     if _bereaved(verb):
         return "killed"
@@ -146,7 +232,32 @@ def _fate(verb: Token, lemma: str) -> str | None:
         for word in prep.subtree:
             if word.dep_ == "pobj" and _lemma(word) in table:
                 return table[_lemma(word)]
-    return None
+    return _fate_clause(verb, lemma)
+
+
+def _cover_from(verb: Token, obj: Token) -> bool:
+    """"sought shelter from the bombardment": a noun of refuge that is also cover from a danger
+    (data: cover_nouns), with the danger after "from", is no flight from home; nor is cover
+    "in" something that is no place ("sought shelter in gold")."""
+    if _lemma(obj) not in harm_lexicon().cover:
+        return False
+    phrases = [*_children(verb, "prep"), *_children(obj, "prep")]
+    return any(p.lower_ == "from" or (p.lower_ == "in" and not any(
+        _sheltering_place(o) for o in _children(p, "pobj"))) for p in phrases)
+
+
+def _sheltering_place(noun: Token) -> bool:
+    """A place people can shelter in: a place noun or refuge, a place's name."""
+    return lexicon().has("place_nouns", _lemma(noun)) or _lemma(noun) in harm_lexicon().refuges \
+        or noun.pos_ == "PROPN" or noun.ent_type_ in ("GPE", "LOC", "FAC")
+
+
+def _fate_clause(verb: Token, lemma: str) -> str | None:
+    """"fell defending the village", "fell while fighting in Gaza": a fate verb whose clause of
+    fighting (data: fate_clauses) tells how its subjects died (not "fell while hiking")."""
+    clauses = harm_lexicon().fate_clauses.get(lemma, {})
+    return next((clauses[_lemma(c)] for c in _children(verb, "advcl", "xcomp")
+                 if c.tag_ == "VBG" and _lemma(c) in clauses), None)
 
 
 def _fated_head(verb: Token) -> list[Token]:
@@ -227,7 +338,8 @@ def _forced_out(verb: Token) -> bool:
 def _evacuated(verb: Token) -> bool:
     """"more than 120,000 evacuated", "evacuated thousands of residents": many people moved
     out of harm's way (not "evacuated safely", "evacuated to hospital", nor one person, nor
-    homes, the wounded or freed hostages); "300 residents evacuated": the people it describes."""
+    homes, the wounded or freed hostages); "300 residents evacuated": the people it describes;
+    "many had been evacuated": a vague many."""
     lex = harm_lexicon()
     if _lemma(verb) not in lex.evacuating or any(c.lower_ in lex.safe_words
                                                    for c in verb.subtree):
@@ -235,7 +347,8 @@ def _evacuated(verb: Token) -> bool:
     people = _children(verb, "dobj") or _children(verb, "nsubjpass", "nsubj") or \
         ([verb.head] if verb.dep_ == "acl" and verb.head.i < verb.i else [])
     return bool(people) and all(
-        (p.tag_ in ("NNS", "NNPS") or _counted(p)[0] is not None) and _human(p) and
+        (p.tag_ in ("NNS", "NNPS") or _counted(p)[0] is not None or
+         lexicon().has("vague_quantifiers", p.lower_)) and _human(p) and
         _counted(p)[1].lower_ not in lex.adjectives and
         _lemma(_counted(p)[1]) not in lex.captive_nouns for p in people)
 
@@ -251,6 +364,9 @@ def _forced_flight(verb: Token) -> list[Token]:
 
 
 def _particles(verb: Token) -> list[Token]:
-    """A verb's particles (also one the parse made an adverb: "passed away")."""
+    """A verb's particles (also one the parse made an adverb: "passed away", "spirited away
+    two children": a particle word of the phrasal verbs' table)."""
+    particles = harm_lexicon().particles
     return [c for c in verb.children if c.dep_ == "prt" or
-            (c.dep_ == "advmod" and c.tag_ == "RP" and c.i == verb.i + 1)]
+            (c.dep_ == "advmod" and (c.tag_ == "RP" or c.lower_ in particles) and
+             c.i == verb.i + 1)]

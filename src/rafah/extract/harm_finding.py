@@ -32,8 +32,8 @@ def _harms(sent: Span) -> list[_Harm]:
     found = list(_candidates(sent))
     kept = _own_harms(found)
     kept = [h for h in kept if not any(_fatal_outcome(h, other) or _rank_beside(h, other) or
-                                       _harm_as_agent(h, other) or _toll_increment(h, other)
-                                       for other in kept)]
+                                       _harm_as_agent(h, other) or _toll_increment(h, other) or
+                                       _graded_injury(h, other) for other in kept)]
     return [h for n, h in enumerate(kept) if not any(_same_harm(h, other) for other in kept[:n])]
 
 
@@ -69,6 +69,14 @@ def _toll_increment(harm: _Harm, other: _Harm) -> bool:
     return other.kind == harm.kind and toll.pos_ == "NOUN" and other.value is not None and \
         clause.dep_ == "advcl" and clause.head.i == toll.head.i and \
         any(w.lower_ == "more" for v in harm.victims for w in v.subtree)
+
+
+def _graded_injury(harm: _Harm, other: _Harm) -> bool:
+    """"Four people were injured, two in critical condition": the grave state of some of the
+    injured another harm of the sentence tells is no mention of its own."""
+    return harm is not other and harm.kind == other.kind == "injured" and \
+        _lemma(harm.trigger) in harm_lexicon().conditions_of_health and \
+        _lemma(other.trigger) not in harm_lexicon().conditions_of_health
 
 
 def _harm_as_agent(harm: _Harm, other: _Harm) -> bool:
@@ -132,16 +140,33 @@ def _ranked(noun: Token) -> bool:
 
 def _fatal_outcome(harm: _Harm, other: _Harm) -> bool:
     """"was shot in the head and died of his wounds", "was shot and killed", "died after being
-    stabbed", "a woman who was wounded died": the injury ``other`` (a harm of the same victims
-    coordinated with it, whose clause it is, or said of them in a relative clause) ends in is
+    stabbed", "a woman who was wounded died", "a wounded man bled to death": the injury
+    ``other`` (a harm of the same victims coordinated with it, whose clause it is, said of them
+    in a relative clause or as their modifier: "three men shot at the protest died") ends in is
     no mention of its own."""
     if harm.kind != "injured" or other.kind != "killed":
         return False
-    linked = (other.trigger.dep_ == "conj" and other.trigger.head.i == harm.trigger.i) or \
-        (harm.trigger.dep_ in ("pcomp", "advcl") and other.trigger.i in
-         (harm.trigger.head.i, harm.trigger.head.head.i)) or harm.trigger.dep_ == "relcl"
+    if harm.trigger.dep_ in ("amod", "acl") and \
+            harm.trigger.head.i in {v.i for v in other.victims}:
+        return True
     same = {v.i for v in other.victims} == {v.i for v in harm.victims}
-    return linked and same and not any(c.lower_ == "or" for c in harm.trigger.children)
+    return _linked(harm.trigger, other.trigger) and same and \
+        not any(c.lower_ == "or" for c in harm.trigger.children)
+
+
+def _linked(injury: Token, death: Token) -> bool:
+    """Whether a death is told with an injury: coordinated with it, the clause it hangs on, a
+    relative clause, a main verb the parse hung on the injury."""
+    return (death.dep_ == "conj" and death.head.i == injury.i) or \
+        (injury.dep_ in ("pcomp", "advcl") and death.i in (injury.head.i, injury.head.head.i)) \
+        or injury.dep_ == "relcl" or _misparsed_main_verb(death, injury)
+
+
+def _misparsed_main_verb(verb: Token, head: Token) -> bool:
+    """"Three men shot during the protest died later": a verb without conjunction or subject
+    of its own that the parse hung on the participle describing its subject."""
+    return verb.dep_ == "advcl" and verb.head.i == head.i and \
+        not _children(verb, "mark", "nsubj", "nsubjpass")
 
 
 def _candidates(sent: Span) -> Iterator[_Harm]:
@@ -181,13 +206,18 @@ def _readings(token: Token) -> Iterator[_Harm]:
 
 def _negated_fate(token: Token) -> _Harm | None:
     """"two of the wounded did not survive": the negation of a verb whose negation harms its
-    subject (not a modal one: "may not survive")."""
+    subject (not a modal one: "may not survive"); "none of the 72 passengers survived": the
+    people a negative subject is part of."""
     verb = token.head
     kind = harm_lexicon().negated_fates.get(_lemma(verb))
-    if token.dep_ != "neg" or kind is None or \
-            any(_unreal_cue(c) for c in verb.children if c.dep_ != "neg"):
+    if kind is None or any(_unreal_cue(c) for c in verb.children if c.dep_ != "neg"):
         return None
-    return _Harm(token, kind, _lemma(verb), "none", _subjects(verb))
+    if token.dep_ == "nsubj" and token.lower_ in harm_lexicon().negative_subjects:
+        people = [o for p in _children(token, "prep") if p.lower_ == "of"
+                  for o in _children(p, "pobj")]
+        return _Harm(token, kind, _lemma(verb), "none", people) if people else None
+    return _Harm(token, kind, _lemma(verb), "none", _subjects(verb)) \
+        if token.dep_ == "neg" else None
 
 
 def _noun_outcome_harm(token: Token) -> _Harm | None:

@@ -130,6 +130,49 @@ class HarmLexicon:
     """Where people are forced to live away from home ("forced 300,000 into shelters")."""
     dependants: frozenset[str]
     """Uncounted people who go with counted ones ("1,200 herders and their families")."""
+    labelling: frozenset[str]
+    """Verbs that call people something ("described as prisoners"), no harm of theirs."""
+    arresting_verbs: frozenset[str]
+    """Verbs that are an abduction by armed men but an arrest by police ("seized")."""
+    arresting_nouns: frozenset[str]
+    """Holders (besides the domestic forces of sides.json) whose seizing is an arrest."""
+    cover: frozenset[str]
+    """Nouns of refuge that also name cover from a danger ("sought shelter from the rain")."""
+    likelihood: frozenset[str]
+    """Adjectives of likelihood: their subject is their infinitive's ("are likely to have
+    died"); compared, a statistic of risk ("more likely to die")."""
+    comparatives: frozenset[str]
+    """Words comparing a likelihood ("more", "less", "twice")."""
+    particles: frozenset[str]
+    """The particles of the phrasal harm verbs ("away", "up")."""
+    dying: frozenset[str]
+    """Verbs whose "to death" is the death of their subject ("froze to death")."""
+    lemmas: dict[str, str]
+    """Harm words the lemmatiser gets wrong ("corpses" → "corps")."""
+    tally_verbs: frozenset[str]
+    """Verbs of a running tally reaching a count ("deaths passed 1,000")."""
+    custody_prepositions: dict[str, list[str]]
+    """States of being held only after their preposition ("behind bars", not "in a bar")."""
+    rushing: frozenset[str]
+    """Verbs of carrying people to hospital, whose people are injured ("rushed to hospital")."""
+    hospitals: frozenset[str]
+    """Places of emergency care ("hospital")."""
+    not_care: frozenset[str]
+    """Words of a hospital stay for no injury ("for checks", "as a precaution")."""
+    conditions_of_health: dict[str, list[str]]
+    """States of health and the grades that make them an injury ("in critical condition")."""
+    body_verbs: frozenset[str]
+    """Verbs of handling the dead's bodies besides the casualty lexicon's ("counted 27
+    bodies")."""
+    longing: frozenset[str]
+    """Verbs of dying that with an infinitive tell a wish ("dying to see")."""
+    acts: frozenset[str]
+    """Nouns of a harmful act that name people only with "of" ("the shooting of three men";
+    "35 school shootings" counts acts)."""
+    rearing: frozenset[str]
+    """Verbs of rearing animals, whose captivity holds nobody ("bred in captivity")."""
+    fate_clauses: dict[str, dict[str, str]]
+    """Fate verbs and the fighting their subjects died in ("fell defending the town")."""
 
 
 def _own_kinds(extra: dict[str, Any], kinds: dict[str, str], table: str) -> dict[str, Any]:
@@ -225,4 +268,24 @@ def harm_lexicon() -> HarmLexicon:
         captivity=frozenset(harm["captivity_nouns"]),
         refuges=frozenset(harm["refuge_nouns"]),
         dependants=frozenset(harm["dependant_nouns"]),
+        fate_clauses=harm["fate_clauses"],
+        rearing=frozenset(unreal["rearing_verbs"]),
+        acts=frozenset(harm["act_nouns"]),
+        longing=frozenset(unreal["longing_verbs"]),
+        body_verbs=frozenset(harm["body_verbs"]),
+        conditions_of_health=harm["condition_states"],
+        rushing=frozenset(harm["rushing_verbs"]), hospitals=frozenset(harm["hospital_nouns"]),
+        not_care=frozenset(unreal["not_care_words"]),
+        custody_prepositions=harm["custody_prepositions"],
+        tally_verbs=frozenset(harm["tally_verbs"]),
+        lemmas=harm["lemmas"],
+        dying=frozenset(harm["dying_verbs"]),
+        particles=frozenset(p for table in (harm["particle_verbs"], harm["particle_fates"])
+                            for kinds in table.values() for p in kinds),
+        likelihood=frozenset(unreal["likelihood_adjectives"]),
+        comparatives=frozenset(unreal["comparative_words"]),
+        cover=frozenset(harm["cover_nouns"]),
+        arresting_verbs=frozenset(harm["arresting_verbs"]),
+        arresting_nouns=frozenset(harm["arresting_nouns"]),
+        labelling=frozenset(unreal["labelling_verbs"]),
     )

@@ -23,7 +23,7 @@ def _unreal(harm: _Harm) -> bool:
     of an unreal verb), "anyone convicted of kidnapping a child" (harm of anybody at all),
     proportions."""
     if _denied(harm.trigger) or _intended(harm.trigger) or _no_victims(harm) or \
-            _no_displacement(harm) or _proportion(harm):
+            _no_event(harm):
         return True
     current = _mood_start(harm.trigger)
     if _reduced_relative(current) is not None:
@@ -41,6 +41,18 @@ def _unreal(harm: _Harm) -> bool:
             return False
         current = current.head
     return False
+
+
+def _no_event(harm: _Harm) -> bool:
+    """A harm word that tells no event: flight that displaces nobody, a proportion, a wish."""
+    return _no_displacement(harm) or _proportion(harm) or _longing(harm.trigger)
+
+
+def _longing(verb: Token) -> bool:
+    """"Voters are dying to see change": a verb of dying in its progressive with an infinitive
+    (data: longing_verbs) tells a wish, no death (not "died to save his comrades")."""
+    return _lemma(verb) in harm_lexicon().longing and verb.tag_ == "VBG" and any(
+        _children(c, "aux") and c.tag_ == "VB" for c in _children(verb, "xcomp", "advcl"))
 
 
 def _mood_start(trigger: Token) -> Token:
@@ -89,7 +101,18 @@ def _unreal_governor(clause: Token) -> bool:
                                              _infinitive(clause)) and \
             not (_lemma(head) in lex.hedging and _children(head, "auxpass", "nsubjpass")):
         return True
-    return clause.dep_ in ("acl", "relcl") and head.lower_ in lex.generic_people
+    return (clause.dep_ in ("acl", "relcl") and head.lower_ in lex.generic_people) or \
+        _compared_odds(clause)
+
+
+def _compared_odds(clause: Token) -> bool:
+    """"Men are four times more likely than women to die", "the young are less likely to be
+    hurt": a harm infinitive under an adjective of likelihood that is compared, a statistic
+    of risk, no event (not "are likely to have died": a hedged report)."""
+    lex = harm_lexicon()
+    head = clause.head
+    return clause.dep_ in ("xcomp", "advcl", "prep") and _lemma(head) in lex.likelihood and \
+        any(w.lower_ in lex.comparatives for w in head.subtree if w.i < head.i)
 
 
 def _proportion(harm: _Harm) -> bool:

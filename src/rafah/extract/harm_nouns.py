@@ -14,9 +14,9 @@ from rafah.extract.harm_people import _SUBJECTS
 from rafah.extract.harm_tokens import _children, _Harm, _is_count, _is_verb, _lemma, _person_noun
 from rafah.extract.harm_values import _listed_people
 from rafah.extract.harm_verbs import _verb_harm
-from rafah.extract.harm_victim_nouns import _count, _is_person, _of_people
+from rafah.extract.harm_victim_nouns import _count, _counted, _is_person, _of_people
 from rafah.extract.harm_voice import _COPULAS, _agent_of, _passive, _subjects
-from rafah.extract.sides import noun_core, words_side
+from rafah.extract.sides import noun_core, side_lexicon, words_side
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -40,12 +40,13 @@ def _toll_value(noun: Token) -> tuple[int | None, Token | None]:
 
 def _noun_harm(token: Token) -> _Harm | None:
     """"31,000 deaths", "the death toll rose to 1,200", "the massacre of families", "taken to
-    hospital with injuries"."""
+    hospital with injuries", "the shooting of three men" (a noun of an act names people only
+    with "of": data acts; "35 school shootings" counts acts)."""
     lemma = _lemma(token)
     entry = _noun_entry(token)
     if entry is None:
         return None
-    kind, verb = entry
+    kind, verb = _fatal_kind(token, entry[0]), entry[1]
     if lemma == "toll" or _rising_tally(token):
         value, target = _toll_value(token)
         return _Harm(token, kind, verb, "none", [target], value=value) if target else None
@@ -53,11 +54,21 @@ def _noun_harm(token: Token) -> _Harm | None:
         return _Harm(token, kind, verb, "none", _subjects(token.head))
     if lemma in harm_lexicon().remains and not _found_remains(token):
         return None
+    if lemma in harm_lexicon().acts:
+        people = _of_people(token)
+        return _Harm(token, kind, verb, "none", people, _by_phrase(token)) if people else None
     counted = _counted_harm_noun(token)
     if counted:
         return _Harm(token, kind, verb, "none", counted)
     victims = _noun_people(token, kind)
     return _Harm(token, kind, verb, "none", victims, _by_phrase(token)) if victims else None
+
+
+def _fatal_kind(noun: Token, kind: str) -> str:
+    """"the fatal stabbing of two people", "sustained fatal injuries": an injury a fatal
+    modifier (the casualty lexicon's) makes a killing."""
+    return "killed" if kind == "injured" and any(
+        lexicon().has("fatal_modifiers", c.lower_) for c in _children(noun, "amod")) else kind
 
 
 def _counted_harm_noun(noun: Token) -> list[Token]:
@@ -95,13 +106,23 @@ def _counted_demonym(noun: Token) -> list[Token]:
 
 def _noun_people(noun: Token, kind: str) -> list[Token]:
     """The people of an uncounted harm noun: "the massacre of families" (not the captors of
-    "a prisoner of the militia"), "taken to hospital with injuries", "her son's killing" (not
+    "a prisoner of the militia"), "taken to hospital with injuries", "injuries to 20 people",
+    "her son's killing" (not
     for displacement: "another carrier's flight")."""
     captive = _lemma(noun) in harm_lexicon().captive_nouns
     return (_of_people(noun) if not captive else []) or \
-        (_with_injuries(noun) if kind == "injured" else []) or \
+        (_with_injuries(noun) or _injured_people(noun) if kind == "injured" else []) or \
         (_possessor_victims(noun) if kind != "displaced" else []) or \
         ([noun] if captive and _captives_subject(noun) else [])
+
+
+def _injured_people(noun: Token) -> list[Token]:
+    """"caused injuries to 20 people": the people after "to" of an injury noun (or of the verb
+    it is the object of)."""
+    phrases = _children(noun, "prep") + (_children(noun.head, "prep") if noun.dep_ == "dobj"
+                                         else [])
+    return [o for p in phrases if p.lower_ == "to" and p.i > noun.i
+            for o in _children(p, "pobj") if _is_person(o)]
 
 
 def _captives_subject(noun: Token) -> bool:
@@ -127,11 +148,11 @@ def _found_remains(noun: Token) -> bool:
     """"exhumed 447 bodies", "the bodies of three men were found", "pulled 14 survivors and
     three bodies from": a noun of the dead counted when it is found, recovered or handled (the
     casualty lexicon's body verbs), not "two UN bodies", "a museum houses the bodies of two
-    pharaohs"."""
+    pharaohs"; also counted or repatriated: data body_verbs)."""
     while noun.dep_ == "conj" and noun.head.i < noun.i:
         noun = noun.head
     verb = noun.head.head if noun.dep_ == "pobj" else noun.head
-    return _lemma(verb) in lexicon().sets["body_verbs"]
+    return _lemma(verb) in lexicon().sets["body_verbs"] or _lemma(verb) in harm_lexicon().body_verbs
 
 
 def _holding_word(token: Token) -> bool:
@@ -143,15 +164,16 @@ def _holding_word(token: Token) -> bool:
 
 def _status_harm(token: Token) -> _Harm | None:
     """"remain hostage", "are still hostages", "remain held captive", "has been a prisoner of
-    the militia": a captive word predicated of the subject of a copula (passive when a
-    participle of holding comes with it)."""
+    the militia", "are among the hostages": a captive word predicated of the subject of a
+    copula (passive when a participle of holding comes with it)."""
     lex = harm_lexicon()
     kind = lex.captive_nouns.get(_lemma(token))
-    if kind is None or token.dep_ not in ("attr", "acomp", "oprd") or \
+    among = token.dep_ == "pobj" and token.head.lower_ == "among"
+    if kind is None or (token.dep_ not in ("attr", "acomp", "oprd") and not among) or \
             _children(token, "nummod"):
         return None
-    head = token.head
-    held = any(_holding_word(c) for c in _children(token, "amod"))
+    head = token.head.head if among else token.head
+    held = any(_holding_word(c) for c in _children(token, "amod", "acl"))
     if head.dep_ == "acomp" and _holding_word(head):
         head, held = head.head, True
     if _lemma(head) not in _COPULAS:
@@ -160,37 +182,66 @@ def _status_harm(token: Token) -> _Harm | None:
 
 
 def _rising_tally(noun: Token) -> bool:
-    """"Fatalities from the heatwave rose to 14", "deaths have climbed to 300": an uncounted
+    """"Fatalities from the heatwave rose to 14", "deaths have climbed to 300", "deaths passed
+    1,000" (a verb of reaching a count, data: tally_verbs; of deaths or injuries, not "when
+    daily arrests reach 2,500"): an uncounted
     plural harm noun that is the subject of a verb of change (the casualty lexicon's toll
     verbs and prepositions)."""
+    verb = noun.head
+    tolled = harm_lexicon().nouns.get(_lemma(noun), ("",))[0] in ("killed", "injured",
+                                                                   "casualties")
     return noun.dep_ == "nsubj" and noun.tag_ == "NNS" and not _children(noun, "nummod") and \
-        any(c.dep_ == "prep" and lexicon().has("toll_target_prepositions", c.lower_)
-            for c in noun.head.children if c.i > noun.i)
+        any((c.dep_ == "prep" and lexicon().has("toll_target_prepositions", c.lower_)) or
+            (c.dep_ == "dobj" and _is_count(c) and tolled and
+             _lemma(verb) in harm_lexicon().tally_verbs)
+            for c in verb.children if c.i > noun.i)
 
 
 def _custody_harm(token: Token) -> _Harm | None:
-    """"remain in detention", "was taken into custody", "returned from captivity": a state of
-    being held (data: custody_nouns) after a preposition harms the people of the verb the
-    preposition hangs on, the verb's objects else its subjects (not those of a harm verb:
-    "died in custody")."""
-    kind = harm_lexicon().custody.get(_lemma(token))
+    """"remain in detention", "was taken into custody", "returned from captivity", "put behind
+    bars": a state of being held (data: custody_nouns; some only after their preposition,
+    custody_prepositions) after a preposition harms the people of the verb the preposition
+    hangs on, the verb's objects else its subjects (not those of a harm verb: "died in
+    custody"; nor animals "bred in captivity": data rearing_verbs)."""
+    kind = harm_lexicon().custody.get(_lemma(token)) or _condition_kind(token)
     verb = token.head.head
     if kind is None or token.dep_ != "pobj" or token.head.dep_ != "prep" or \
-            not _is_verb(verb) or _verb_harm(verb) is not None:
+            not _is_verb(verb) or _verb_harm(verb) is not None or not _held_state(token, verb):
         return None
     objects = _children(verb, "dobj")
     voice = "active" if objects else "passive" if _passive(verb) else "none"
     victims = objects or _subjects(verb)
     kind = next((harm_lexicon().captive_nouns[_lemma(w)] for v in victims for w in v.subtree
-                 if _lemma(w) in harm_lexicon().captive_nouns), _story_kind(token, kind))
+                 if _lemma(w) in harm_lexicon().captive_nouns),
+                _story_kind(token, kind, victims))
     return _Harm(token, kind, _lemma(token), voice, victims, _agent_of(verb, voice))
 
 
-def _story_kind(state: Token, kind: str) -> str:
-    """"The three remain in captivity" after a sentence on an abduction: hostages (not a
-    state's captivity: "returned from Russian captivity")."""
+def _held_state(state: Token, verb: Token) -> bool:
+    """Whether a state noun after its preposition holds people: after the preposition it needs
+    ("behind bars"), not of animals reared ("bred in captivity")."""
+    only = harm_lexicon().custody_prepositions.get(_lemma(state))
+    return (only is None or state.head.lower_ in only) and \
+        _lemma(verb) not in harm_lexicon().rearing
+
+
+def _condition_kind(state: Token) -> str | None:
+    """"are in critical condition", "remains in intensive care": a grave state of health
+    (data: condition_states) that people are in (a verb of being) is an injury."""
+    grades = harm_lexicon().conditions_of_health.get(_lemma(state), ())
+    graded = any(c.lower_ in grades for c in _children(state, "amod", "compound"))
+    return "injured" if graded and _lemma(state.head.head) in _COPULAS else None
+
+
+def _story_kind(state: Token, kind: str, victims: list[Token]) -> str:
+    """"Eight Thais remain in captivity", "the three remain in captivity" after a sentence on
+    an abduction: hostages (not a state's captivity: "returned from Russian captivity"; nor
+    soldiers, prisoners of war, unless the story tells of hostages)."""
     if _lemma(state) not in harm_lexicon().captivity or \
-            words_side(noun_core(state), index=False)[0] or not _hostage_story(state):
+            words_side(noun_core(state), index=False)[0]:
+        return kind
+    soldiers = side_lexicon().soldiers
+    if any(_lemma(_counted(v)[1]) in soldiers for v in victims) and not _hostage_story(state):
         return kind
     return "hostages"
 

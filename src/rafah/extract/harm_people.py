@@ -28,7 +28,8 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 _SUBSET = {"including", "among", "like", "such", "mostly", "mainly"}
 
 
-_INTRANSITIVE = {"die", "perish", "drown", "flee", "miss", "starve", "succumb", "disappear"}
+_INTRANSITIVE = {"die", "perish", "drown", "flee", "miss", "starve", "succumb", "disappear",
+                 "vanish"}
 
 
 def _modifier_conjunct(word: Token) -> bool:

@@ -39,11 +39,28 @@ class _Harm:
 
 
 def _lemma(token: Token) -> str:
+    if token.pos_ == "NOUN":
+        lex = harm_lexicon()
+        lower = token.lower_
+        if token.dep_ == "acl" and lower in lex.noun_forms:
+            return lex.noun_forms[lower]
+        if lower in lex.lemmas:
+            return lex.lemmas[lower]
     return token.lemma_.lower()
 
 
 def _is_verb(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
+    pos = token.pos_
+    return pos in ("VERB", "AUX") or token.tag_.startswith("VB") or \
+        (pos == "NOUN" and _noun_participle(token))
+
+
+def _noun_participle(token: Token) -> bool:
+    """"A teenager shot in Philadelphia": a past form of a harm verb the tagger took for a
+    noun but the parse made a clause describing the noun before it (data:
+    noun_like_past_forms); the lemmatiser's slips are mended in ``_lemma`` (data: lemmas)."""
+    return token.pos_ == "NOUN" and token.dep_ == "acl" and \
+        token.lower_ in harm_lexicon().noun_forms
 
 
 def _children(token: Token, *deps: str) -> list[Token]:

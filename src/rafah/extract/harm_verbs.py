@@ -5,8 +5,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rafah.extract.casualty_lexicon import lexicon
 from rafah.extract.harm_captivity import _held_objects, _holding_kind
-from rafah.extract.harm_fates import _bereaved, _fated_people, _lives, _particles, _verb_trigger
+from rafah.extract.harm_fates import (
+    _bereaved,
+    _fated_people,
+    _lives,
+    _particles,
+    _to_death,
+    _verb_trigger,
+)
 from rafah.extract.harm_lexicon import harm_lexicon
 from rafah.extract.harm_objects import (
     _disjunct_objects,
@@ -16,7 +24,9 @@ from rafah.extract.harm_objects import (
 )
 from rafah.extract.harm_people import _INTRANSITIVE, _SUBSET, _is_subset, _stray_subject
 from rafah.extract.harm_tokens import _children, _Harm, _is_count, _is_verb, _lemma
+from rafah.extract.harm_victim_nouns import _counted, _human
 from rafah.extract.harm_voice import _agent_of, _direct_objects, _passive, _subjects
+from rafah.extract.sides import side_lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -35,8 +45,8 @@ def _verb_harm(token: Token) -> _Harm | None:
         if lemma == "miss" and token.tag_ == "VBN":
             return None
         voice = "passive" if _children(token, "auxpass") else "none"
-        return _Harm(token, kind, lemma, voice,
-                     (_subjects(token) or _fated_people(token)) + _gapped_subjects(token))
+        people = (_subjects(token) or _fated_people(token)) + _gapped_subjects(token)
+        return _Harm(token, kind, lemma, voice, _vanished(kind, people))
     misread = _misread_conjunct(token)
     if misread is not None:
         return _Harm(token, kind, lemma, "active", [misread], _agent_of(misread.head, "active"))
@@ -47,17 +57,52 @@ def _verb_harm(token: Token) -> _Harm | None:
         victims, kind = _subjects(token) + _gapped_subjects(token), _either_kind(token, kind)
     else:
         victims, kind = _objects(token, kind)
-    if lemma in lex.holding:
+    if lemma in lex.holding and kind != "injured":
         held = _holding_kind(token, victims)
         if held is None:
             return None
         kind, victims = held, _held_objects(victims)
-    return _Harm(token, kind, lemma, voice, victims, _agent_of(token, voice))
+    agent = _agent_of(token, voice)
+    kind, victims = _seized(lemma, kind, victims, agent)
+    return _Harm(token, kind, lemma, voice, victims, agent)
+
+
+def _seized(lemma: str, kind: str, victims: list[Token],
+            agent: list[Token]) -> tuple[str, list[Token]]:
+    """The kind and people of a verb of seizing, which takes things as often as people (only
+    people are its victims): detained when it is an arrest (``_arrest``)."""
+    if lemma not in harm_lexicon().arresting_verbs:
+        return kind, victims
+    people = [v for v in victims if _human(v)]
+    return ("detained" if _arrest(people, agent) else kind), people
+
+
+def _arrest(victims: list[Token], agent: list[Token]) -> bool:
+    """"Officers seized two suspects", "were snatched by police": a verb that is an abduction
+    when armed men do it but an arrest when the police do it or suspects are taken (data:
+    arresting_verbs, arresting_nouns, domestic forces; offender nouns)."""
+    lex = harm_lexicon()
+    keys = {_lemma(t) for t in agent} | {t.lower_ for t in agent}
+    return bool(keys & (lex.arresting_nouns | side_lexicon().domestic)) or any(
+        lexicon().has("offender_nouns", _lemma(_counted(v)[1])) for v in victims)
+
+
+def _vanished(kind: str, people: list[Token]) -> list[Token]:
+    """The people of a verb of going missing, which things do as often ("thousands of jobs
+    vanished"): not a count of things, nor a count with a harm adjective of its own ("4,000
+    dead, 10,000 missing")."""
+    if kind != "missing":
+        return people
+    adjectives = harm_lexicon().adjectives
+    return [p for p in people if (_counted(p)[1].i == p.i or _human(p)) and
+            not any(c.lower_ in adjectives and c.i == p.i + 1 for c in _children(p, "amod"))]
 
 
 def _befalls_subject(verb: Token, lemma: str) -> bool:
-    """A harm verb whose harm befalls its subject (intransitive, fate, particle fate)."""
-    return lemma in _INTRANSITIVE or _subject_fate(lemma) or _particle_fate(verb)
+    """A harm verb whose harm befalls its subject (intransitive, fate, particle fate, a verb of
+    dying "to death": "froze to death", "bled to death")."""
+    return lemma in _INTRANSITIVE or _subject_fate(lemma) or _particle_fate(verb) or (
+        lemma in harm_lexicon().dying and _to_death(verb) and not _children(verb, "dobj"))
 
 
 def _particle_fate(verb: Token) -> bool:

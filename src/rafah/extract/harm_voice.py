@@ -14,7 +14,14 @@ from rafah.extract.harm_objects import (
     _stray_object,
 )
 from rafah.extract.harm_people import _INTRANSITIVE, _SUBJECTS, _SUBSET, _stray_subject
-from rafah.extract.harm_tokens import _PARTITIVE, _children, _is_count, _lemma, _person_noun
+from rafah.extract.harm_tokens import (
+    _PARTITIVE,
+    _children,
+    _is_count,
+    _lemma,
+    _noun_participle,
+    _person_noun,
+)
 from rafah.extract.harm_victim_nouns import _is_person
 from rafah.extract.sides import noun_core, side_lexicon, words_side
 
@@ -27,9 +34,9 @@ def _passive(verb: Token) -> bool:
         return True
     if _elided_auxiliary(verb) or _reduced_relative(verb) is not None or _shared_passive(verb):
         return True
-    if _past_as_participle(verb):
+    if _past_as_participle(verb) or _counted_headline(verb):
         return True
-    if verb.tag_ != "VBN" or _children(verb, "aux", "dobj"):
+    if (verb.tag_ != "VBN" and not _noun_participle(verb)) or _children(verb, "aux", "dobj"):
         return False
     return verb.dep_ in ("conj", "acl", "pcomp", "amod", "advcl", "relcl", "xcomp", "dep",
                          "parataxis") or _copula_complement(verb)
@@ -45,6 +52,28 @@ def _past_as_participle(verb: Token) -> bool:
     return verb.tag_ == "VBD" and verb.dep_ == "acl" and verb.head.i < verb.i and \
         verb.head.pos_ in ("NOUN", "PROPN") and not _children(verb, *_SUBJECTS, "dobj") and \
         (after is None or after.is_punct or after.head.i == verb.i)
+
+
+def _counted_headline(verb: Token) -> bool:
+    """"Bus plunges into gorge, 27 killed", "Three hurt in Lagos blast": a transitive harm verb
+    without object or auxiliary right after a bare count the parse made its subject (a
+    headline's participle: a count alone cannot be the doer of a killing without victims)."""
+    return _headline_count(verb) is not None
+
+
+def _headline_count(verb: Token) -> Token | None:
+    """The bare count right before a headline's harm participle ("27 killed"), or None (not in
+    a clause complementing another verb: "saw more than 250 captured and taken hostage")."""
+    lex = harm_lexicon()
+    count = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
+    if count is None or count.dep_ != "nsubj" or count.head.i != verb.i or \
+            count.pos_ != "NUM" or not _is_count(count) or \
+            verb.dep_ not in ("ROOT", "conj", "parataxis", "appos", "dep"):
+        return None
+    return count if _lemma(verb) in lex.verbs and \
+        _lemma(verb) not in _INTRANSITIVE and verb.tag_ in ("VBD", "VBN") and \
+        not _children(verb, "dobj", "aux", "auxpass", "ccomp", "xcomp") and \
+        not any(c.dep_ == "prt" for c in verb.children) else None
 
 
 def _copula_complement(verb: Token) -> bool:
@@ -84,13 +113,15 @@ def _shared_subject(verb: Token) -> list[Token]:
     """The subject a verb shares with the verb it is coordinated with or modifies (past a
     clause the parse made of the object: "killed 40 farmers harvesting rice and abducted ...");
     "an attack killed ... and wounded ...": the noun the first verb modifies; "was sentenced
-    after being detained": the subject of the verb a preposition's clause hangs on."""
+    after being detained": the subject of the verb a preposition's clause hangs on; "are feared
+    drowned": the subject of the verb it completes."""
     current = verb
     if _copula_complement(verb):
         return _children(verb.head, *_SUBJECTS)
     for _ in range(3):
-        if (current.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "prep") and
-                not _agent_participle_clause(current)) or current.head.i == current.i or \
+        if (current.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "prep", "oprd") and
+                not _agent_participle_clause(current) and not _likely(current)) or \
+                current.head.i == current.i or \
                 (current.dep_ == "pcomp" and not _children(current, "auxpass")):
             return []
         trailing = _trailing_participle(current)
@@ -106,6 +137,12 @@ def _shared_subject(verb: Token) -> list[Token]:
         if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
             return [current.head]
     return []
+
+
+def _likely(adjective: Token) -> bool:
+    """"Hundreds are likely to have died": an adjective of likelihood complementing a verb of
+    being, whose subject its infinitive is said of."""
+    return adjective.dep_ == "acomp" and _lemma(adjective) in harm_lexicon().likelihood
 
 
 def _agent_participle_clause(verb: Token) -> bool:
@@ -155,7 +192,7 @@ def _subjects(verb: Token) -> list[Token]:
     in the strike were a doctor and his wife"), else
     the noun it modifies, else an elided one the parse made an adverb ("and a third injured"),
     else the subject it shares with another verb."""
-    reduced = _reduced_relative(verb)
+    reduced = _bare_participle_subject(verb)
     if reduced is not None:
         return [reduced]
     subjects = _children(verb, *_SUBJECTS) or [s for aux in _children(verb, "aux", "auxpass")
@@ -168,6 +205,13 @@ def _subjects(verb: Token) -> list[Token]:
     others = [c for c in _children(verb, "npadvmod", "advmod") if c.i < verb.i and
               c.lower_ in harm_lexicon().anaphors]
     return others or _stray_subject(verb) or _shared_subject(verb) or _fronted_apposition(verb)
+
+
+def _bare_participle_subject(verb: Token) -> Token | None:
+    """The people a participle without auxiliary is said of: those it describes (a reduced
+    relative), a headline's bare count ("27 killed")."""
+    reduced = _reduced_relative(verb)
+    return reduced if reduced is not None else _headline_count(verb)
 
 
 def _proper_subjects(verb: Token, subjects: list[Token]) -> list[Token]:

@@ -228,11 +228,14 @@ def place_side(name: str, *, use_index: bool = True) -> Side:
 
 
 def _runs(tokens: list[Token]) -> Iterator[tuple[int, int, str]]:
-    """(first, last, key) of every run of up to four adjacent tokens, longest first."""
-    for size in range(min(_MAX_WORDS, len(tokens)), 0, -1):
+    """(first, last, key) of every run of up to four adjacent tokens (five with a hyphen:
+    "Port-au-Prince"), longest first."""
+    longest = _MAX_WORDS + 1 if any(t.tag_ == "HYPH" for t in tokens) else _MAX_WORDS
+    for size in range(min(longest, len(tokens)), 0, -1):
         for first in range(len(tokens) - size + 1):
             run = tokens[first: first + size]
-            if run[-1].i - run[0].i != size - 1 or (size > 1 and run[0].lower_ == "the"):
+            if run[-1].i - run[0].i != size - 1 or (size > 1 and run[0].lower_ == "the") or \
+                    (size > _MAX_WORDS and not any(t.tag_ == "HYPH" for t in run)):
                 continue
             text = run[0].doc[run[0].i: run[-1].i + 1].text
             key = _key(text)
@@ -555,7 +558,7 @@ def sentence_evidence(sent: Span, exclude: Iterable[int] = ()) -> list[Side]:
     tokens = _not_speaking(sent, set(exclude))
     plain = [t for t in tokens if not _is_perpetrator(t)]
     word, place = _word_evidence(plain, places=True, index=True)
-    found = [s for s in (place, word) if s[0]]
+    found = [s for s in (place, _people_word(plain) or word) if s[0]]
     forces = [t for t in tokens if _is_perpetrator(t)]
     if forces:
         victims = agent_side(forces, [s[0] for s in found])
@@ -564,6 +567,21 @@ def sentence_evidence(sent: Span, exclude: Iterable[int] = ()) -> list[Side]:
         word, place = _word_evidence(forces, places=True, index=False)
         found += [s for s in (place, word) if s[0] and s[0] not in side_lexicon().opponents]
     return found
+
+
+def _people_word(tokens: list[Token]) -> Side | None:
+    """The side of the first demonym that names people ("carrying Syrian refugees"; not "the
+    Libyan coast"), None when there is none."""
+    from rafah.extract.casualty_lexicon import lexicon
+
+    for token in tokens:
+        head = token.head
+        if token.dep_ in ("amod", "compound") and head.i != token.i and \
+                lexicon().is_person(head):
+            side = side_lexicon().words.get(_key(token.text))
+            if side and side[0]:
+                return side
+    return None
 
 
 def record_victims(doc: Doc, sent: Span, sides: list[Side],
