@@ -27,6 +27,7 @@ def test_death_sentences(nlp: Any) -> None:
           f"{result['side']:.3f}, voice {result['voice']:.3f}, agent {result['agent']:.3f}, "
           f"mentions not in the gold {result['false']}")
     assert result["recall"] >= 0.97
+    assert result["exact"] >= 0.97
     assert result["side"] >= 0.92
     assert result["voice"] >= 0.90
 
