@@ -130,6 +130,37 @@ class HarmLexicon:
     """Where people are forced to live away from home ("forced 300,000 into shelters")."""
     dependants: frozenset[str]
     """Uncounted people who go with counted ones ("1,200 herders and their families")."""
+    of_people_nouns: frozenset[str]
+    """Harm nouns whose own count is of something else ("2,000 flights"): people only after
+    "of" ("the flight of 2,000 villagers")."""
+    taking: frozenset[str]
+    """Verbs of taking that harm only people ("captured the town" takes nobody)."""
+    object_senses: frozenset[str]
+    """Harm verbs of their subject that mean something else with an object ("missed a
+    flight")."""
+    addressed: frozenset[str]
+    """Pronouns of the person addressed, whose harm is a threat or a warning ("I'll shoot
+    you")."""
+    requests: frozenset[str]
+    """Verbs of asking or wishing whose complement is not done ("called on them to deport",
+    "wished for his death")."""
+    frequency: frozenset[str]
+    """Adverbs of a habit that make a present harm generic ("often hurts")."""
+    universal: frozenset[str]
+    """Determiners of everybody that make a present harm generic ("hurts every farmer")."""
+    near_miss: frozenset[str]
+    """Adverbs of harm that did not happen ("was nearly killed")."""
+    generic_marks: frozenset[str]
+    """Conjunctions of a generic present clause ("when somebody dies")."""
+    rate_modifiers: frozenset[str]
+    """Words of a number of people a harm noun is counted against ("deaths per 100,000",
+    "for every 1,000 births")."""
+    averages: frozenset[str]
+    """Words of a unit of time that make a harm a rate ("in the average year", "on
+    average")."""
+    trends: frozenset[str]
+    """Nouns of a change in a number, whose harm noun is a trend, no event ("a rise in
+    deaths")."""
 
 
 def _own_kinds(extra: dict[str, Any], kinds: dict[str, str], table: str) -> dict[str, Any]:
@@ -225,4 +256,16 @@ def harm_lexicon() -> HarmLexicon:
         captivity=frozenset(harm["captivity_nouns"]),
         refuges=frozenset(harm["refuge_nouns"]),
         dependants=frozenset(harm["dependant_nouns"]),
+        of_people_nouns=frozenset(harm["of_people_nouns"]),
+        taking=frozenset(harm["taking_verbs"]),
+        object_senses=frozenset(harm["object_sense_verbs"]),
+        addressed=frozenset(unreal["addressed_pronouns"]),
+        requests=frozenset(unreal["request_verbs"]),
+        frequency=frozenset(unreal["frequency_adverbs"]),
+        universal=frozenset(unreal["universal_determiners"]),
+        near_miss=frozenset(casualty["near_miss_adverbs"]),
+        generic_marks=frozenset(casualty["generic_marks"]),
+        rate_modifiers=frozenset(unreal["rate_modifiers"]),
+        averages=frozenset(unreal["average_words"]),
+        trends=frozenset(unreal["trend_nouns"]),
     )

@@ -53,11 +53,21 @@ def _noun_harm(token: Token) -> _Harm | None:
         return _Harm(token, kind, verb, "none", _subjects(token.head))
     if lemma in harm_lexicon().remains and not _found_remains(token):
         return None
+    if lemma in harm_lexicon().of_people_nouns:
+        return _of_people_harm(token, kind, verb)
     counted = _counted_harm_noun(token)
     if counted:
         return _Harm(token, kind, verb, "none", counted)
     victims = _noun_people(token, kind)
     return _Harm(token, kind, verb, "none", victims, _by_phrase(token)) if victims else None
+
+
+def _of_people_harm(noun: Token, kind: str, verb: str) -> _Harm | None:
+    """"the flight of 2,000 villagers": a harm noun whose own count or owner is of something
+    else ("2,000 flights were canceled", "the airline's flights") harms only the people after
+    "of" (data: of_people_nouns)."""
+    victims = _of_people(noun)
+    return _Harm(noun, kind, verb, "none", victims, _by_phrase(noun)) if victims else None
 
 
 def _counted_harm_noun(noun: Token) -> list[Token]:

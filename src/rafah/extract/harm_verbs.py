@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rafah.extract.casualty_lexicon import lexicon
 from rafah.extract.harm_captivity import _held_objects, _holding_kind
 from rafah.extract.harm_fates import _bereaved, _fated_people, _lives, _particles, _verb_trigger
 from rafah.extract.harm_lexicon import harm_lexicon
@@ -16,6 +17,7 @@ from rafah.extract.harm_objects import (
 )
 from rafah.extract.harm_people import _INTRANSITIVE, _SUBSET, _is_subset, _stray_subject
 from rafah.extract.harm_tokens import _children, _Harm, _is_count, _is_verb, _lemma
+from rafah.extract.harm_victim_nouns import _human, _victim
 from rafah.extract.harm_voice import _agent_of, _direct_objects, _passive, _subjects
 
 if TYPE_CHECKING:
@@ -32,7 +34,7 @@ def _verb_harm(token: Token) -> _Harm | None:
     if _bereaved(token):
         return _Harm(token, kind, lemma, "none", _bereaved(token), owners=_subjects(token))
     if _befalls_subject(token, lemma):
-        if lemma == "miss" and token.tag_ == "VBN":
+        if _object_sense(token, lemma):
             return None
         voice = "passive" if _children(token, "auxpass") else "none"
         return _Harm(token, kind, lemma, voice,
@@ -47,12 +49,43 @@ def _verb_harm(token: Token) -> _Harm | None:
         victims, kind = _subjects(token) + _gapped_subjects(token), _either_kind(token, kind)
     else:
         victims, kind = _objects(token, kind)
+    if lemma in lex.taking:
+        if _taken_places(victims):
+            return None
+        kind = _taken_kind(victims, kind)
     if lemma in lex.holding:
         held = _holding_kind(token, victims)
         if held is None:
             return None
         kind, victims = held, _held_objects(victims)
     return _Harm(token, kind, lemma, voice, victims, _agent_of(token, voice))
+
+
+def _taken_places(victims: list[Token]) -> bool:
+    """"captured the village", "seized Shusha, the Lachin corridor and the Kalbajar district",
+    "seized over 4 tons of cocaine": what a verb of taking takes is no people when none of it
+    names people by itself or any of it (with its conjuncts and appositions) is a place (a
+    place's name, a place noun of the casualty lexicon)."""
+    taken = [t for v in victims for t in v.subtree if t.i == v.i or t.dep_ in ("appos", "conj")]
+    return bool(victims) and (not any(_human(_victim(v)) for v in victims) or any(
+        t.ent_type_ in ("GPE", "LOC", "FAC") or lexicon().has("place_nouns", _lemma(t))
+        for t in taken))
+
+
+def _taken_kind(victims: list[Token], kind: str) -> str:
+    """"hostages who had been captured", "seized two prisoners": people a verb of taking
+    takes are of the kind their captive word names (data: taking_verbs, captive_nouns)."""
+    captives = harm_lexicon().captive_nouns
+    named = (_lemma(_victim(v)) for v in victims)
+    return next((captives[n] for n in named if n in captives), kind)
+
+
+def _object_sense(verb: Token, lemma: str) -> bool:
+    """"missed their connecting flight", "I miss your voices", "was missed": a verb whose harm
+    befalls its subject means something else as a participle or with an object (data:
+    object_sense_verbs)."""
+    return lemma in harm_lexicon().object_senses and (
+        verb.tag_ == "VBN" or bool(_children(verb, "dobj", "ccomp", "xcomp")))
 
 
 def _befalls_subject(verb: Token, lemma: str) -> bool:
