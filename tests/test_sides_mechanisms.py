@@ -2016,6 +2016,10 @@ def test_threats_and_intents(nlp: Any, text: str, expected: list[Row]) -> None:
     ("A nurse was killed when a shell hit the clinic in Kherson.",
      [("killed", 1, "Ukrainian", "passive")]),
     ("Israeli strike kills 20 in Gaza.", [("killed", 20, "Palestinian", "active")]),
+    ("Consulates usually act when a case involves the death of a citizen abroad.", []),
+    ("The agency often handles the deaths of migrants at sea.", []),
+    ("The toll includes the deaths of 20 children in Rafah.",
+     [("killed", 20, "Palestinian", "none")]),
     ("Police arrested the protest leaders, the minister said.",
      [("detained", None, None, "active")]),
     ("Nearly 50 people were killed in the attack in Borno.",
@@ -2072,3 +2076,47 @@ def test_own_subject_relative_and_owned_pairs(nlp: Any, text: str,
 ])
 def test_things_rates_requests_and_trends(nlp: Any, text: str, expected: list[Row]) -> None:
     assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "not_side"), [
+    # a people's war noun (invasion, siege, ambush) names the attackers, not the victims
+    ("Thousands of civilians died during the Russian invasion.", "Russian"),
+    ("Church services remembered the 3,000 people who died in the Turkish invasion.",
+     "Turkish"),
+    ("Dozens of villagers were killed in an Ethiopian ambush near the border.", "Ethiopian"),
+])
+def test_war_nouns_name_the_attackers(nlp: Any, text: str, not_side: str) -> None:
+    rows = _rows(nlp, text)
+    assert len(rows) == 1 and rows[0][2] != not_side
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a harm clause said to be unlikely or rare is no fact (not "likely", "clear")
+    ("Civilians being killed in such a strike is unlikely, the general said.", []),
+    ("Journalists being detained at the border is rare in Kenya, the union said.", []),
+    ("Twelve Israeli soldiers were killed in the invasion of Lebanon.",
+     [("killed", 12, "Israeli", "passive")]),
+    ("It is clear that 40 civilians were killed in the strike on Kharkiv.",
+     [("killed", 40, "Ukrainian", "passive")]),
+    ("It is likely that dozens of soldiers were killed in the raid on Avdiivka, officials said.",
+     [("killed", None, "Ukrainian", "passive")]),
+])
+def test_improbable_harm(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an aircraft or a ship shot down or hit is no victim (its crew are)
+    ("Four crew members of the tanker were wounded in the attack off Hodeidah.",
+     [("injured", 4, None, "passive")]),
+    ("A boat carrying 40 migrants capsized off Lampedusa, and 12 people drowned.",
+     [("killed", 12, None, "none")]),
+])
+def test_craft_are_no_victims(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+def test_flight_shot_down_is_no_victim(nlp: Any) -> None:
+    rows = _rows(nlp, "Relatives of crew killed when Air Sahara Flight 25 was shot down over "
+                      "Darfur gathered in Khartoum on Monday.")
+    assert [r[0] for r in rows] == ["killed"]

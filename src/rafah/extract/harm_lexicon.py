@@ -158,6 +158,9 @@ class HarmLexicon:
     averages: frozenset[str]
     """Words of a unit of time that make a harm a rate ("in the average year", "on
     average")."""
+    improbable: frozenset[str]
+    """Predicates that say a harm clause they are said of is not a fact ("hostages being held
+    by civilians is unlikely")."""
     trends: frozenset[str]
     """Nouns of a change in a number, whose harm noun is a trend, no event ("a rise in
     deaths")."""
@@ -203,7 +206,8 @@ def harm_lexicon() -> HarmLexicon:
         captive_nouns=harm["captive_nouns"], flee_verbs=frozenset(harm["flee_verbs"]),
         home_nouns=frozenset(harm["home_nouns"]), bearing_verbs=frozenset(harm["bearing_verbs"]),
         tally_nouns=frozenset(casualty["tally_nouns"]), anaphors=frozenset(harm["anaphors"]),
-        not_people=frozenset(harm["not_people"]) | frozenset(casualty["animal_nouns"]),
+        not_people=frozenset(harm["not_people"]) | frozenset(casualty["animal_nouns"]) |
+        frozenset(harm["craft_nouns"]),
         modals=frozenset(unreal["modals"]),
         intent_verbs=frozenset(unreal["intent_verbs"]),
         negations=frozenset(casualty["negators"]),
@@ -268,4 +272,5 @@ def harm_lexicon() -> HarmLexicon:
         rate_modifiers=frozenset(unreal["rate_modifiers"]),
         averages=frozenset(unreal["average_words"]),
         trends=frozenset(unreal["trend_nouns"]),
+        improbable=frozenset(unreal["improbable_words"]),
     )

@@ -46,11 +46,14 @@ def _unreal(harm: _Harm) -> bool:
 
 def _unreal_as_told(harm: _Harm) -> bool:
     """Harm its own words or victims say is not done: denied, intended, of nobody, an escape,
-    a proportion or a rate, of the person addressed, nearly done, asked for or a trend."""
+    a proportion or a rate, of the person addressed, nearly done, asked for or a trend, the
+    object of a generic present ("when it involves the death of a citizen")."""
     trigger = harm.trigger
     return _denied(trigger) or _intended(trigger) or _no_victims(harm) or \
         _no_displacement(harm) or _proportion(harm) or _addressed(harm) or \
-        _near_miss(trigger) or _unreal_noun(trigger) or _rate_phrase(trigger, harm.victims)
+        _near_miss(trigger) or _unreal_noun(trigger) or _rate_phrase(trigger, harm.victims) or \
+        (trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and
+         _generic_present(trigger.head, harm.victims))
 
 
 def _mood_start(trigger: Token) -> Token:
@@ -111,7 +114,16 @@ def _unreal_governor(clause: Token) -> bool:
                    _bare_conjunct(clause)) and \
             not (_lemma(head) in lex.hedging and _children(head, "auxpass", "nsubjpass")):
         return True
-    return clause.dep_ in ("acl", "relcl") and head.lower_ in lex.generic_people
+    return (clause.dep_ in ("acl", "relcl") and head.lower_ in lex.generic_people) or \
+        _improbable(clause)
+
+
+def _improbable(clause: Token) -> bool:
+    """"civilians being killed in such a strike is unlikely", "it is rare that ...": a clause
+    that is the subject or complement of a copula with a predicate of improbability (data:
+    improbable_words)."""
+    return clause.dep_ in ("csubj", "csubjpass", "ccomp") and _lemma(clause.head) == "be" and \
+        any(c.lower_ in harm_lexicon().improbable for c in _children(clause.head, "acomp"))
 
 
 def _bare_conjunct(clause: Token) -> bool:

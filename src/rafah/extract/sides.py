@@ -187,7 +187,7 @@ def _actor_lexicon(data: dict[str, Any]) -> dict[str, Any]:
         "actors": {_key(w): side for side, ws in data["actors"].items() for w in ws},
         "local_actors": {_key(w): side for side, ws in data["local_actors"].items() for w in ws},
         "opponents": {k: tuple(v) for k, v in data["opponents"].items()},
-        "force_nouns": frozenset(_key(w) for w in data["force_nouns"]),
+        "force_nouns": frozenset(_key(w) for w in data["force_nouns"] + data["war_nouns"]),
         "domestic": frozenset(_key(w) for w in data["domestic_forces"]),
         "backing": frozenset(data["backing_verbs"])}
 
