@@ -2120,3 +2120,14 @@ def test_flight_shot_down_is_no_victim(nlp: Any) -> None:
     rows = _rows(nlp, "Relatives of crew killed when Air Sahara Flight 25 was shot down over "
                       "Darfur gathered in Khartoum on Monday.")
     assert [r[0] for r in rows] == ["killed"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an amount of money or a quantity is no victims
+    ("The company executed a $2 billion share buyback last quarter.", []),
+    ("The new dam displaced 2 million cubic meters of water.", []),
+    ("Floods displaced 2 million people in Assam.", [("displaced", 2000000, "Indian", "active")]),
+    ("A 3-year-old was killed in the strike on Kherson.", [("killed", 1, "Ukrainian", "passive")]),
+])
+def test_measures_are_no_victims(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
