@@ -2131,3 +2131,132 @@ def test_flight_shot_down_is_no_victim(nlp: Any) -> None:
 ])
 def test_measures_are_no_victims(nlp: Any, text: str, expected: list[Row]) -> None:
     assert _rows(nlp, text) == expected
+
+
+def _article_rows(nlp: Any, text: str, first: int = 0) -> list[Row]:
+    """(kind, value, side, voice) of the mentions of the ``first`` sentence of a
+    mini-article (the sentences after it can name its country)."""
+    doc = nlp(text)
+    sent = list(doc.sents)[first]
+    found = harm_mentions(doc, context=ExtractContext.for_doc(doc))
+    return [(m.kind, m.value, m.side, m.voice) for m in found
+            if sent.start_char <= m.start < sent.end_char]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # nothing near the harm names a country: the article's own country, named most in it
+    ("A retired schoolteacher has died at the age of 88, her family said. She taught for "
+     "forty years in Dayton, Ohio. Her funeral will be held in Columbus on Monday.",
+     [("killed", 1, "American", "none")]),
+    ("Three workers died when a scaffold collapsed on Tuesday, state media said. The site in "
+     "Chengdu had been inspected last month. Rescuers in Chengdu searched the rubble overnight.",
+     [("killed", 3, "Chinese", "none")]),
+    ("A man was shot dead outside a bar late on Saturday. The sheriff said the suspect fled. "
+     "Deputies later found a car in Tulsa.",
+     [("killed", 1, "American", "passive")]),
+    # an article naming two opposing parties, or its country only once, gives no side
+    ("Two people died on Tuesday, officials said. Envoys of Israel and Lebanon met in "
+     "Naqoura. Israel and Lebanon agreed to meet again.", [("killed", 2, None, "none")]),
+    ("A famous singer has died at 70, his agent said. He was born in Lyon.",
+     [("killed", 1, None, "none")]),
+])
+def test_article_own_country(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _article_rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a news agency named after a country is no place of the harm
+    ("Five protesters were killed on Friday, Agence France-Presse reported, citing doctors.",
+     [("killed", 5, None, "passive")]),
+    ("Four people died in the flooding, the Deutsche Presse-Agentur news agency reported.",
+     [("killed", 4, None, "none")]),
+    # the place of the harm still counts
+    ("Two people were killed in Lyon, Agence France-Presse reported.",
+     [("killed", 2, "French", "passive")]),
+])
+def test_news_agency_is_no_place(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("context", "text", "expected"), [
+    # a person the article names as a national of a country keeps that side where held
+    ("Canadian businessman Daniel Moreau was charged last year",
+     "Moreau has been detained in a prison in Beijing since then.",
+     [("detained", 1, "Canadian", "passive")]),
+    ("Tomas Lindqvist, a Swedish aid worker, travelled to the region in 2019",
+     "Lindqvist was arrested in Tehran in May.", [("detained", 1, "Swedish", "passive")]),
+    # no nationality named for the person: the place of detention
+    ("The trial opened on Monday", "Moreau has been detained in a prison in Beijing since then.",
+     [("detained", 1, "Chinese", "passive")]),
+])
+def test_person_keeps_own_nationality(nlp: Any, context: str, text: str,
+                                      expected: list[Row]) -> None:
+    assert _rows(nlp, text, context) == expected
+
+
+@pytest.mark.parametrize(("context", "text", "expected"), [
+    # a name of a country and of a US state: the state when the text names the US more
+    ("Deputies in Portland, Oregon, had sought him for years. He had escaped from a prison in "
+     "Salem, Oregon", "He was arrested in Georgia last week.",
+     [("detained", 1, "American", "passive")]),
+    ("The storm reached Atlanta on Monday. Schools in Savannah closed early",
+     "Three people died in Georgia as trees fell on cars.", [("killed", 3, "American", "none")]),
+    # the country when the text names the country, or nothing else
+    ("Protests continued in Tbilisi on Sunday. Police in Tbilisi used water cannon",
+     "Four protesters were detained in Georgia.", [("detained", 4, "Georgian", "passive")]),
+    (None, "Four protesters were detained in Georgia.", [("detained", 4, "Georgian", "passive")]),
+])
+def test_homonym_place_by_article(nlp: Any, context: str | None, text: str,
+                                  expected: list[Row]) -> None:
+    assert _rows(nlp, text, context) == expected
+
+
+_FILLER = ("The hearing lasted four hours. His lawyers asked for more time. The judge refused. "
+           "Reporters waited outside. A ruling is due next month. His family has appealed for "
+           "calm. ")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "the businessman": the noun that described a person of one nationality, far before
+    ("Canadian businessman Daniel Moreau went on trial on Monday. " + _FILLER +
+     "The businessman has been detained in a prison in Beijing since 2022.",
+     [("detained", 1, "Canadian", "passive")]),
+    ("Olga Brandt, a German nurse, went on trial on Monday. " + _FILLER +
+     "The nurse has been held in a jail in Tehran since May.",
+     [("detained", 1, "German", "passive")]),
+    # a noun no person was described with: the place
+    ("Canadian businessman Daniel Moreau went on trial on Monday. " + _FILLER +
+     "The driver has been detained in a prison in Beijing since 2022.",
+     [("detained", 1, "Chinese", "passive")]),
+])
+def test_described_person_keeps_nationality(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _article_rows(nlp, text, -1) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # hostages: an area whose armed party holds hostages, named elsewhere in the sentence
+    ("Neighbours in Khan Younis said a doctor had kept two hostages in his home.",
+     [("hostages", 2, "Israeli", "active")]),
+    ("Witnesses in Nuseirat said the family kept three hostages in an upstairs room.",
+     [("hostages", 3, "Israeli", "active")]),
+    # not any other place
+    ("Villagers in Zamfara said gunmen had kept 30 hostages in a forest camp.",
+     [("hostages", 30, None, "active")]),
+])
+def test_hostages_in_captor_area_of_sentence(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("context", "text", "expected"), [
+    # a hostage the article names as a national of a country keeps it where held
+    ("Nepali student Bipin Joshi was taken from Alumim in October",
+     "Joshi is still held captive in Gaza.", [("hostages", 1, "Nepali", "passive")]),
+    ("French aid worker Claire Martin travelled to Niger in 2022",
+     "Martin was abducted by gunmen near Niamey in May.",
+     [("hostages", 1, "French", "passive")]),
+    # a hostage named without a nationality: the captors' opponents
+    (None, "Hostage Noa Levi is still held in Gaza.", [("hostages", 1, "Israeli", "passive")]),
+])
+def test_named_hostage_keeps_nationality(nlp: Any, context: str | None, text: str,
+                                         expected: list[Row]) -> None:
+    assert _rows(nlp, text, context) == expected
