@@ -2260,3 +2260,60 @@ def test_hostages_in_captor_area_of_sentence(nlp: Any, text: str, expected: list
 def test_named_hostage_keeps_nationality(nlp: Any, context: str | None, text: str,
                                          expected: list[Row]) -> None:
     assert _rows(nlp, text, context) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # scheduled harm is not done
+    ("The inmate, who had been scheduled to be executed on Thursday, was granted a stay by the "
+     "court.", []),
+    ("The activist had been set to be hanged on Monday in Tehran.", []),
+    ("The two men are scheduled to be executed next month in Riyadh, rights groups said.", []),
+    ("Two prisoners were executed at dawn in Tehran on Thursday.",
+     [("killed", 2, "Iranian", "passive")]),
+    # leaving an activity or a body one takes part in is no flight
+    ("The veteran coach was forced to leave the club after a string of defeats.", []),
+    ("Foreign investors fled the bond market as the currency slid.", []),
+    ("Thousands of villagers were forced to leave their homes in Darfur.",
+     [("displaced", None, "Sudanese", "passive")]),
+    # captured on a recording: filmed, not seized
+    ("Two gunmen were captured on security camera footage as they fled the mall in Nairobi.", []),
+    ("The robbers were captured on camera leaving the bank.", []),
+    ("Soldiers captured two Ukrainian fighters near Bakhmut.",
+     [("detained", 2, "Ukrainian", "active")]),
+    # hospitalized with an illness: no injury
+    ("The senator was hospitalized with pneumonia last week in Ohio.", []),
+    ("The former president was hospitalized for a heart infection in Atlanta.", []),
+    ("Five workers were hospitalized with burns after the blast in Karachi.",
+     [("injured", 5, "Pakistani", "passive")]),
+    # existential "there": the participle has the mood of "be"
+    ("There have not been any civilians killed in the district since March, the governor said.",
+     []),
+    ("There could be hundreds killed if the dam bursts, officials in Kherson warned.", []),
+    ("There were 12 people killed in the shelling of Donetsk on Sunday.",
+     [("killed", 12, "Ukrainian", "passive")]),
+    # a present relative clause of a noun in a condition
+    ("If a worker who dies on the job has no family, the company keeps the payout.", []),
+    ("If the gunman who killed five people in Ohio is released, the families will appeal.",
+     [("killed", 5, "American", "active")]),
+])
+def test_no_harm_done_real2(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("context", "text", "expected"), [
+    # hostages nothing places, after text on the captors' side or its opponent
+    ("Residents of the Maghazi camp described the raid on the building at dawn",
+     "Two hostages were found in a basement there, the army said",
+     [("hostages", 2, "Israeli", "none")]),
+    ("Israeli troops pushed deeper into Khan Younis on Tuesday",
+     "Three hostages were freed in the operation, the army said",
+     [("hostages", 3, "Israeli", "none")]),
+    # not where no captor side is in the text
+    ("Gunmen stormed a school in Zamfara state on Friday",
+     "More than 80 hostages are still held by the gang", [("hostages", 80, "Nigerian", "passive")]),
+    ("Russian troops shelled the village overnight", "Five hostages were later released",
+     [("hostages", 5, None, "none")]),
+])
+def test_hostages_by_captors_in_context(nlp: Any, context: str, text: str,
+                                        expected: list[Row]) -> None:
+    assert _rows(nlp, text, context) == expected

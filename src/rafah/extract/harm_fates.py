@@ -244,10 +244,16 @@ def _forced_flight(verb: Token) -> list[Token]:
     """The flight a verb forces: "forced to flee", "forcing 1,500 people to flee", "sent
     thousands of residents fleeing" (a flee verb the parse hung on the object)."""
     flee = harm_lexicon().flee_verbs
-    found = [c for c in _children(verb, "xcomp") if _lemma(c) in flee]
+    found = [c for c in _children(verb, "xcomp") if _lemma(c) in flee and not _left_activity(c)]
     return found or [t for o in _children(verb, "dobj") for t in o.subtree
                      if t.dep_ in ("acl", "relcl") and _lemma(t) in flee and
                      not _children(t, *_SUBJECTS)]
+
+
+def _left_activity(verb: Token) -> bool:
+    """"forced to leave the show", "fled the bond market": a verb of flight whose object is an
+    activity or a body one takes part in, no home (data: activity_nouns)."""
+    return any(_lemma(o) in harm_lexicon().activities for o in _children(verb, "dobj"))
 
 
 def _particles(verb: Token) -> list[Token]:

@@ -164,6 +164,15 @@ class HarmLexicon:
     trends: frozenset[str]
     """Nouns of a change in a number, whose harm noun is a trend, no event ("a rise in
     deaths")."""
+    activities: frozenset[str]
+    """Nouns of an activity or a body one takes part in, whose leaving is no flight ("forced
+    to leave the show", "investors fled the market")."""
+    recordings: frozenset[str]
+    """Nouns of a recording: a verb of taking "on" one films, it seizes nobody ("captured
+    on video")."""
+    illnesses: frozenset[str]
+    """Nouns of an illness: people hospitalized with one are not injured ("hospitalized with
+    pneumonia")."""
 
 
 def _own_kinds(extra: dict[str, Any], kinds: dict[str, str], table: str) -> dict[str, Any]:
@@ -209,7 +218,7 @@ def harm_lexicon() -> HarmLexicon:
         not_people=frozenset(harm["not_people"]) | frozenset(casualty["animal_nouns"]) |
         frozenset(harm["craft_nouns"]),
         modals=frozenset(unreal["modals"]),
-        intent_verbs=frozenset(unreal["intent_verbs"]),
+        intent_verbs=frozenset(unreal["intent_verbs"]) | frozenset(unreal["schedule_words"]),
         negations=frozenset(casualty["negators"]),
         negative_subjects=frozenset(unreal["negative_subjects"]),
         conditions=frozenset(unreal["conditions"]),
@@ -273,4 +282,7 @@ def harm_lexicon() -> HarmLexicon:
         averages=frozenset(unreal["average_words"]),
         trends=frozenset(unreal["trend_nouns"]),
         improbable=frozenset(unreal["improbable_words"]),
+        activities=frozenset(unreal["activity_nouns"]),
+        recordings=frozenset(unreal["recording_nouns"]),
+        illnesses=frozenset(unreal["illness_nouns"]),
     )

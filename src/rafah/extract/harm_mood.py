@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rafah.extract.casualty_lexicon import lexicon
-from rafah.extract.harm_fates import _verb_trigger
+from rafah.extract.harm_fates import _left_activity, _verb_trigger
 from rafah.extract.harm_lexicon import harm_lexicon
 from rafah.extract.harm_people import _SUBJECTS
 from rafah.extract.harm_tokens import _children, _Harm, _is_verb, _lemma
@@ -26,7 +26,7 @@ def _unreal(harm: _Harm) -> bool:
     if _unreal_as_told(harm):
         return True
     current = _mood_start(harm.trigger)
-    if _reduced_relative(current) is not None:
+    if _reduced_relative(current) is not None and not _existential(current):
         return any(_unreal_cue(child) for child in current.children)
     if _modal_subject(current):
         return True
@@ -74,7 +74,15 @@ def _shares_mood(clause: Token) -> bool:
     return clause.dep_ in ("xcomp", "ccomp", "conj", "acomp", "oprd", "pobj", "prep", "pcomp") \
         or _bare_participle(clause) or (_infinitive(clause) and clause.head.pos_ == "ADJ") or \
         (clause.dep_ == "dobj" and clause.pos_ == "ADJ" and
-         _lemma(clause.head) in harm_lexicon().leaving) or _borne(clause)
+         _lemma(clause.head) in harm_lexicon().leaving) or _borne(clause) or _existential(clause)
+
+
+def _existential(clause: Token) -> bool:
+    """"there haven't been any troops dying", "there could be hundreds killed": a participle
+    of the noun an existential "there" introduces, and that noun, share the mood of "be"."""
+    noun = clause.head if clause.dep_ == "acl" else clause
+    return clause.dep_ in ("acl", "attr") and noun.dep_ == "attr" and \
+        bool(_children(noun.head, "expl"))
 
 
 def _borne(noun: Token) -> bool:
@@ -115,7 +123,15 @@ def _unreal_governor(clause: Token) -> bool:
             not (_lemma(head) in lex.hedging and _children(head, "auxpass", "nsubjpass")):
         return True
     return (clause.dep_ in ("acl", "relcl") and head.lower_ in lex.generic_people) or \
-        _improbable(clause)
+        _improbable(clause) or _conditional_relative(clause)
+
+
+def _conditional_relative(clause: Token) -> bool:
+    """"if the person who dies is the sole owner": a relative clause in the simple present of a
+    noun in a condition is what would happen, no event."""
+    governor = clause.head.head
+    return clause.dep_ == "relcl" and _simple_present(clause) and any(
+        c.dep_ == "mark" and c.lower_ in harm_lexicon().conditions for c in governor.children)
 
 
 def _improbable(clause: Token) -> bool:
@@ -263,7 +279,8 @@ def _escape(harm: _Harm) -> bool:
         return False
     fleeing = [_lemma(s) for s in _children(verb, *_SUBJECTS)]
     return any(f in lex.fugitives for f in fleeing) or \
-        any(_lemma(o) in lex.escapes for o in _children(verb, "dobj")) or _doer_fled(verb)
+        any(_lemma(o) in lex.escapes for o in _children(verb, "dobj")) or _doer_fled(verb) or \
+        _left_activity(verb)
 
 
 def _doer_fled(verb: Token) -> bool:

@@ -24,8 +24,14 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
-def _verb_harm(token: Token) -> _Harm | None:
+def _harm_trigger(token: Token) -> tuple[str, str] | None:
+    """(kind, lemma) of a harm verb, but not of an injury by an illness."""
     found = _verb_trigger(token)
+    return None if found is None or (found[0] == "injured" and _ill(token)) else found
+
+
+def _verb_harm(token: Token) -> _Harm | None:
+    found = _harm_trigger(token)
     if found is None:
         return None
     kind, lemma = found
@@ -50,7 +56,7 @@ def _verb_harm(token: Token) -> _Harm | None:
     else:
         victims, kind = _objects(token, kind)
     if lemma in lex.taking:
-        if _taken_places(victims):
+        if _takes_nobody(token, victims):
             return None
         kind = _taken_kind(victims, kind)
     if lemma in lex.holding:
@@ -72,12 +78,32 @@ def _taken_places(victims: list[Token]) -> bool:
         for t in taken))
 
 
+def _takes_nobody(verb: Token, victims: list[Token]) -> bool:
+    """A verb of taking that takes places or things, or films ("captured on video")."""
+    return _taken_places(victims) or _recorded(verb)
+
+
+def _recorded(verb: Token) -> bool:
+    """"misconduct was captured on video", "captured the moment on camera": a verb of taking
+    "on" a recording films; it takes nobody (data: recording_nouns)."""
+    return any(_lemma(o) in harm_lexicon().recordings for p in _children(verb, "prep")
+               if p.lower_ == "on" for o in _children(p, "pobj"))
+
+
 def _taken_kind(victims: list[Token], kind: str) -> str:
     """"hostages who had been captured", "seized two prisoners": people a verb of taking
     takes are of the kind their captive word names (data: taking_verbs, captive_nouns)."""
     captives = harm_lexicon().captive_nouns
     named = (_lemma(_victim(v)) for v in victims)
     return next((captives[n] for n in named if n in captives), kind)
+
+
+def _ill(verb: Token) -> bool:
+    """"hospitalized with kidney failure", "treated for pneumonia": a harm verb of injury with
+    an illness as its cause is no injury (data: illness_nouns)."""
+    return any(_lemma(t) in harm_lexicon().illnesses for p in _children(verb, "prep")
+               if p.lower_ in ("with", "for", "from") for o in _children(p, "pobj")
+               for t in (o, *_children(o, "conj")))
 
 
 def _object_sense(verb: Token, lemma: str) -> bool:

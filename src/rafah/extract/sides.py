@@ -81,6 +81,8 @@ class SideLexicon:
     """"on the Israeli side": nouns for a party's side of a front"""
     captor_areas: frozenset[str] = frozenset()
     """areas where people are held by an armed party of the area's side (hostages)"""
+    captor_sides: frozenset[str] = frozenset()
+    """the sides of the captor areas"""
     backing: frozenset[str] = frozenset()
     """"Rwandan-backed": participles whose modifier names a backer, not the agent itself"""
 
@@ -180,6 +182,7 @@ def _word_lists(data: dict[str, Any]) -> dict[str, Any]:
         "locative": frozenset(data["locative_prepositions"]),
         "area_forces": {a: e["forces"] for a, e in areas.items() if "forces" in e},
         "captor_areas": frozenset(a for a, e in areas.items() if e.get("captors")),
+        "captor_sides": frozenset(e["side"] for e in areas.values() if e.get("captors")),
         "side_nouns": frozenset(data["side_nouns"]),
         "country_names": frozenset(_key(n) for e in data["sides"].values() for n in e["names"]),
         "border_nouns": frozenset(data["border_nouns"])}
@@ -906,8 +909,8 @@ def held_side(doc: Doc, sent: Span, evidence: Evidence) -> Side:
     the actors the sentence names, else
     the opponents of the side of a place where an armed party holds hostages (sides.json areas'
     "captors": "held in Gaza"), else the place ("kidnapped in Zamfara"), else the side of the
-    hostages named in the sentences before, else the article's side where it is no party to a
-    two-sided conflict."""
+    hostages named in the sentences before, else by the side of the text before
+    (_captives_of_context)."""
     side, area = _hostages_own_side(evidence.victims)
     if side:
         return side, area
@@ -928,7 +931,21 @@ def held_side(doc: Doc, sent: Span, evidence: Evidence) -> Side:
     held = _held_before(doc, sent)
     if held[0]:
         return held
-    return earlier if earlier[0] not in lex.opponents else NO_SIDE
+    return _captives_of_context(earlier)
+
+
+def _captives_of_context(earlier: Side) -> Side:
+    """Hostages nothing in their sentence places, in a text about a side whose armed party
+    holds hostages (sides.json areas' "captors") or about its opponent: the captors'
+    opponents ("the three hostages were rescued from the house" after sentences on Nuseirat
+    or on the Israeli army); else the text's side where it is no party to a two-sided
+    conflict."""
+    lex, side = side_lexicon(), earlier[0]
+    if side in lex.captor_sides:
+        return opposing_side(side, ()), None
+    if side is not None and lex.captor_sides & set(lex.opponents.get(side, ())):
+        return side, None
+    return earlier if side not in lex.opponents else NO_SIDE
 
 
 def _hostages_own_side(victims: list[Token]) -> Side:
