@@ -2317,3 +2317,59 @@ def test_no_harm_done_real2(nlp: Any, text: str, expected: list[Row]) -> None:
 def test_hostages_by_captors_in_context(nlp: Any, context: str, text: str,
                                         expected: list[Row]) -> None:
     assert _rows(nlp, text, context) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "he" after an organisation's report: the person named before, not the outlet
+    ("Australian writer Mark Jones was sentenced to death in China, state broadcaster CCTV said "
+     "on Monday, after he was arrested in Guangzhou in 2019.",
+     [("detained", 1, "Australian", "passive")]),
+    ("Reuters reported that a man from Kharkiv was injured when he was hit by shrapnel.",
+     [("injured", 1, "Ukrainian", "passive")]),
+    ("The Turkish news agency Anadolu said the gunman was killed after he opened fire on police "
+     "in Ankara.", [("killed", 1, "Turkish", "passive")]),
+])
+def test_pronoun_skips_organisations(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # harm over the whole world is of no one side
+    ("Road crashes kill about 1.2 million people worldwide every year, according to a UN report "
+     "in Geneva.", [("killed", 1200000, None, "active")]),
+    ("Tuberculosis killed 1.3 million people across the globe in 2022, a report released in New "
+     "Delhi said.", [("killed", 1300000, None, "active")]),
+    # "the world's" describing a place says nothing
+    ("Five people were killed in a fire in Dhaka, home to some of the world's most crowded "
+     "slums.", [("killed", 5, "Bangladeshi", "passive")]),
+    ("Two Indian pilgrims died in Mecca, where the world's Muslims gather each year.",
+     [("killed", 2, "Indian", "none")]),
+])
+def test_worldwide_harm_has_no_side(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # refuge in a room of a building is shelter, no displacement
+    ("During the blackout, dozens of tenants sought refuge in the lobby of the building in "
+     "Houston.", []),
+    ("Families found refuge in basements as the storm tore through the town in Kentucky.", []),
+    ("Hundreds of families sought refuge in schools in Deir al-Balah after the evacuation order.",
+     [("displaced", None, "Palestinian", "none")]),
+])
+def test_refuge_in_a_room_is_no_displacement(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # harm placed in three countries or more is of no one side
+    ("From Afghanistan to Bangladesh, India to Nepal, flash flooding and torrential rain have "
+     "killed hundreds of people in recent weeks.", [("killed", None, None, "active")]),
+    ("Heavy monsoon rains have killed more than 200 people in India, Nepal and Bangladesh since "
+     "June.", [("killed", 200, None, "active")]),
+    # two places of a cross-border attack keep the place of harm
+    ("Hezbollah fired rockets from Lebanon into Israel, killing two people in Kiryat Shmona.",
+     [("killed", 2, "Israeli", "active")]),
+])
+def test_many_countries_have_no_side(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected

@@ -137,7 +137,7 @@ def _fate(verb: Token, lemma: str) -> str | None:
     "paid with their lives" (a prepositional object: fate verbs, whose subjects die)."""
     lex = harm_lexicon()
     for obj in [*_children(verb, "dobj"), *_fated_head(verb)]:
-        if _lemma(obj) in lex.losing.get(lemma, {}):
+        if _lemma(obj) in lex.losing.get(lemma, {}) and not _in_room(verb, obj):
             return lex.losing[lemma][_lemma(obj)]
     if _bereaved(verb):
         return "killed"
@@ -147,6 +147,13 @@ def _fate(verb: Token, lemma: str) -> str | None:
             if word.dep_ == "pobj" and _lemma(word) in table:
                 return table[_lemma(word)]
     return None
+
+
+def _in_room(verb: Token, obj: Token) -> bool:
+    """"sought refuge in the lounge", "took refuge in a basement": refuge in a room or a part
+    of a building is shelter from a danger, no displacement (data: room_nouns)."""
+    return any(_lemma(o) in harm_lexicon().rooms for w in (verb, obj) for p in _children(w, "prep")
+               if p.lower_ in ("in", "inside", "into") for o in _children(p, "pobj"))
 
 
 def _fated_head(verb: Token) -> list[Token]:

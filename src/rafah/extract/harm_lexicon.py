@@ -170,6 +170,9 @@ class HarmLexicon:
     recordings: frozenset[str]
     """Nouns of a recording: a verb of taking "on" one films, it seizes nobody ("captured
     on video")."""
+    rooms: frozenset[str]
+    """Nouns of a room or a part of a building: refuge taken in one is shelter from a danger,
+    no displacement ("sought refuge in the basement")."""
     illnesses: frozenset[str]
     """Nouns of an illness: people hospitalized with one are not injured ("hospitalized with
     pneumonia")."""
@@ -285,4 +288,5 @@ def harm_lexicon() -> HarmLexicon:
         activities=frozenset(unreal["activity_nouns"]),
         recordings=frozenset(unreal["recording_nouns"]),
         illnesses=frozenset(unreal["illness_nouns"]),
+        rooms=frozenset(unreal["room_nouns"]),
     )

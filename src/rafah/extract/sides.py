@@ -42,6 +42,8 @@ _PRONOUNS = {"he", "she", "him", "her", "his"}
 _MAX_WORDS = 4
 _CONTEXT_SENTENCES = 6
 _ACTING_PRONOUNS = {"it", "they", "we"}
+_NOT_PERSONS = ("ORG", "NORP", "GPE", "LOC", "FAC")
+_MANY = 3
 _MIXED = 3
 _VICTIM_VOTES = "rafah.sides.victims"
 _HELD_VOTES = "rafah.sides.held"
@@ -81,6 +83,8 @@ class SideLexicon:
     """"on the Israeli side": nouns for a party's side of a front"""
     captor_areas: frozenset[str] = frozenset()
     """areas where people are held by an armed party of the area's side (hostages)"""
+    world_words: frozenset[str] = frozenset()
+    """"around the world", "worldwide": harm over the whole world is of no one side"""
     captor_sides: frozenset[str] = frozenset()
     """the sides of the captor areas"""
     backing: frozenset[str] = frozenset()
@@ -185,7 +189,8 @@ def _word_lists(data: dict[str, Any]) -> dict[str, Any]:
         "captor_sides": frozenset(e["side"] for e in areas.values() if e.get("captors")),
         "side_nouns": frozenset(data["side_nouns"]),
         "country_names": frozenset(_key(n) for e in data["sides"].values() for n in e["names"]),
-        "border_nouns": frozenset(data["border_nouns"])}
+        "border_nouns": frozenset(data["border_nouns"]),
+        "world_words": frozenset(data["world_words"])}
 
 
 def _actor_lexicon(data: dict[str, Any]) -> dict[str, Any]:
@@ -705,11 +710,13 @@ def _harms_its_own_object(subject: Token, tokens: list[Token]) -> bool:
 
 def _pronoun_antecedent(tokens: list[Token], sent: Span) -> list[Token]:
     """For "he was shot dead": the last person named before it in the sentence (not the
-    subject of the verb it is the object of: "troops shot him dead")."""
+    subject of the verb it is the object of: "troops shot him dead"; no organisation's
+    name: "state media RIA Novosti reported ... after he was detained")."""
     if len(tokens) != 1 or tokens[0].lower_ not in _PRONOUNS:
         return []
     before = [t for t in sent if t.i < tokens[0].i and t.dep_ in ("nsubj", "nsubjpass") and
-              t.pos_ in ("NOUN", "PROPN") and t.head.i != tokens[0].head.i]
+              t.pos_ in ("NOUN", "PROPN") and t.head.i != tokens[0].head.i and
+              t.ent_type_ not in _NOT_PERSONS]
     return [t for t in before[-1].subtree if t.i <= before[-1].i] if before else []
 
 
@@ -748,7 +755,7 @@ def _resolve_side(doc: Doc, sent: Span, evidence: Evidence) -> Side:
     if side:
         area = area or (place[1] if place[0] == side else None)
         return side, area or _area_for(side, [], context_side(doc, sent))
-    if _has_noun(victims, side_lexicon().foreign):
+    if _of_no_one_side(victims, evidence.clause):
         return NO_SIDE
     agent = evidence.agent + _possessor(evidence.agent, sent)
     army = None if here[1] == _PARTY_SIDE else _army_side(sent, evidence, agent, here)
@@ -757,6 +764,31 @@ def _resolve_side(doc: Doc, sent: Span, evidence: Evidence) -> Side:
     if here[0] and not _own_ground(agent, here[0]):
         return here
     return _side_beyond_clause(doc, sent, evidence, agent, elsewhere)
+
+
+def _of_no_one_side(victims: list[Token], clause: list[Token]) -> bool:
+    """Victims no side is given for: foreigners, harm over the world or many countries."""
+    return _has_noun(victims, side_lexicon().foreign) or _worldwide(clause) or \
+        _many_countries(clause)
+
+
+def _worldwide(clause: list[Token]) -> bool:
+    """"killed 600,000 people around the world", "die worldwide each year": harm the clause
+    places over the whole world, of no one side (data: world_words)."""
+    world = side_lexicon().world_words
+    return any(t.lower_ in world and (t.dep_ == "advmod" or (
+        t.dep_ == "pobj" and t.head.lower_ in side_lexicon().locative)) for t in clause)
+
+
+def _many_countries(clause: list[Token]) -> bool:
+    """"From Afghanistan to Bangladesh, India to Nepal, floods have killed hundreds": harm its
+    clause places in three countries or more is of no one side."""
+    if not clause:
+        return False
+    inside = {t.i for t in clause}
+    sides = {place_side(e.text)[0] for e in clause[0].doc.ents
+             if e.label_ in ("GPE", "LOC") and e.start in inside}
+    return len(sides - {None}) >= _MANY
 
 
 def _identity(victims: list[Token]) -> list[Token]:
@@ -1194,13 +1226,14 @@ def _source_tokens(doc: Doc) -> frozenset[int]:
 
 def person_side(victims: list[Token]) -> Side:
     """The side the article gives a victim named by name anywhere in it ("US journalist Evan
-    Gershkovich", "Gershkovich, an American citizen"), or by the noun that described such
-    persons after "the" ("the journalist"): a person's own nationality, not the place where
-    the harm was done to them."""
+    Gershkovich", "Gershkovich, an American citizen"; also where the name is not tagged a
+    person there), or by the noun that described such persons after "the" ("the journalist"):
+    a person's own nationality, not the place where the harm was done to them."""
     if not victims:
         return NO_SIDE
     named, described = _named_persons(victims[0].doc)
-    by_name = [named[t.text] for t in victims if t.ent_type_ == "PERSON" and t.text in named]
+    by_name = [named[t.text] for t in victims if t.text in named and
+               (t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and not t.ent_type_))]
     by_noun = [described[t.lemma_.lower()] for t in victims if _definite_noun(t, described)]
     return (by_name + by_noun + [NO_SIDE])[0]
 
