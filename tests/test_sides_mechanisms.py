@@ -2370,6 +2370,10 @@ def test_refuge_in_a_room_is_no_displacement(nlp: Any, text: str, expected: list
     # two places of a cross-border attack keep the place of harm
     ("Hezbollah fired rockets from Lebanon into Israel, killing two people in Kiryat Shmona.",
      [("killed", 2, "Israeli", "active")]),
+    # the places of another mention in the clause are not counted
+    ("A drone launched from Iraq wounded two people in Eilat, a day after US strikes killed 12 "
+     "in Yemen, officials said.",
+     [("injured", 2, "Israeli", "active"), ("killed", 12, "Yemeni", "active")]),
 ])
 def test_many_countries_have_no_side(nlp: Any, text: str, expected: list[Row]) -> None:
     assert _rows(nlp, text) == expected

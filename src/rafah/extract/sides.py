@@ -755,7 +755,7 @@ def _resolve_side(doc: Doc, sent: Span, evidence: Evidence) -> Side:
     if side:
         area = area or (place[1] if place[0] == side else None)
         return side, area or _area_for(side, [], context_side(doc, sent))
-    if _of_no_one_side(victims, evidence.clause):
+    if _of_no_one_side(victims, [t for t in evidence.clause if t.i not in evidence.others]):
         return NO_SIDE
     agent = evidence.agent + _possessor(evidence.agent, sent)
     army = None if here[1] == _PARTY_SIDE else _army_side(sent, evidence, agent, here)
@@ -782,12 +782,14 @@ def _worldwide(clause: list[Token]) -> bool:
 
 def _many_countries(clause: list[Token]) -> bool:
     """"From Afghanistan to Bangladesh, India to Nepal, floods have killed hundreds": harm its
-    clause places in three countries or more is of no one side."""
+    clause places in three countries or more is of no one side (a name modifying a noun names
+    an actor: "US strikes")."""
     if not clause:
         return False
     inside = {t.i for t in clause}
     sides = {place_side(e.text)[0] for e in clause[0].doc.ents
-             if e.label_ in ("GPE", "LOC") and e.start in inside}
+             if e.label_ in ("GPE", "LOC") and e.start in inside and
+             e.root.dep_ not in ("compound", "nmod", "amod", "poss")}
     return len(sides - {None}) >= _MANY
 
 
