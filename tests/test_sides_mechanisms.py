@@ -2377,3 +2377,17 @@ def test_refuge_in_a_room_is_no_displacement(nlp: Any, text: str, expected: list
 ])
 def test_many_countries_have_no_side(nlp: Any, text: str, expected: list[Row]) -> None:
     assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a harm verb under a present "do" asks or claims what happens
+    ("How does the drought hurt farmers in northern Kenya?", []),
+    ("Why do armed gangs kidnap so many teachers in Haiti?", []),
+    # not a past "did", nor a harm clause under another verb with "do"
+    ("Officials in Assam said the floods did kill at least 12 people.",
+     [("killed", 12, "Indian", "active")]),
+    ("Does anyone know how many people were killed in Khartoum on Monday?",
+     [("killed", None, "Sudanese", "passive")]),
+])
+def test_present_do_is_no_event(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected

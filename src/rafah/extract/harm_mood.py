@@ -46,12 +46,14 @@ def _unreal(harm: _Harm) -> bool:
 
 def _unreal_as_told(harm: _Harm) -> bool:
     """Harm its own words or victims say is not done: denied, intended, of nobody, an escape,
-    a proportion or a rate, of the person addressed, nearly done, asked for or a trend, the
-    object of a generic present ("when it involves the death of a citizen")."""
+    a proportion or a rate, of the person addressed, nearly done, asked for or a trend, asked
+    or claimed with a present "do", the object of a generic present ("when it involves the
+    death of a citizen")."""
     trigger = harm.trigger
     return _denied(trigger) or _intended(trigger) or _no_victims(harm) or \
         _no_displacement(harm) or _proportion(harm) or _addressed(harm) or \
         _near_miss(trigger) or _unreal_noun(trigger) or _rate_phrase(trigger, harm.victims) or \
+        _present_do(trigger) or \
         (trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and
          _generic_present(trigger.head, harm.victims))
 
@@ -184,6 +186,14 @@ def _generic_present(verb: Token, victims: list[Token]) -> bool:
                 for c in v.children) and not _passive(verb)
     return bool(marks & (lex.frequency | lex.generic_marks)) or every or \
         _rate_phrase(verb, [])
+
+
+def _present_do(verb: Token) -> bool:
+    """"how does the drought hurt farmers", "why do migrants die": a bare verb under a present
+    "do" asks or claims what happens, no event (not the past "did")."""
+    present = ("VBZ", "VBP")
+    return verb.tag_ in ("VB", "VBP") and any(_lemma(a) == "do" and a.tag_ in present
+                                              for a in _children(verb, "aux"))
 
 
 def _rate_phrase(verb: Token, victims: list[Token]) -> bool:
