@@ -144,3 +144,9 @@ def test_mention_rows() -> None:
             for r in rows] == [
         ("a1.md:0", "aljazeera.com", 20, "Palestinian", "active", "Israeli strikes"),
         ("a1.md:100", "aljazeera.com", 2, "Israeli", "passive", None)]
+
+
+def test_loaded_words_of_horror_and_cruelty() -> None:
+    assert loaded_words("A horrific, gruesome attack; cold-blooded killers and their "
+                        "heinous crimes; the horrors of the bloodshed.") == {
+        "horrific": 2, "gruesome": 1, "cold-blooded": 1, "heinous": 1, "bloodshed": 1}

@@ -2242,3 +2242,455 @@ def test_weapons_and_run_over(nlp: Any, text: str, expected: list[Row]) -> None:
 ])
 def test_acts_counted_and_fatal(nlp: Any, text: str, expected: list[Row]) -> None:
     assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a harm noun whose own count is of something else counts people only after "of"
+    ("Airlines scrapped more than 900 flights on Monday as a snowstorm hit Denver.", []),
+    ("About 1,200 flights were delayed at Heathrow after a radar failure.", []),
+    ("Delta canceled 700 more flights on Tuesday, the airline said.", []),
+    ("The flight of 5,000 villagers from the border area began after the shelling.",
+     [("displaced", 5000, None, "none")]),
+    ("The exodus of 20,000 residents from Sumy continued on Friday.",
+     [("displaced", 20000, "Ukrainian", "none")]),
+])
+def test_counted_things_are_no_people(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a verb of taking takes people, not places; captives keep their captive word's kind
+    ("Azerbaijan captured Shusha, the Lachin corridor and the Kalbajar district in 2020.", []),
+    ("Ukrainian forces seized the Kinburn spit, the village of Krynky and the island of "
+     "Zmiinyi.", []),
+    ("Ukrainian troops captured 40 Russian soldiers near Kursk.",
+     [("detained", 40, "Russian", "active")]),
+    ("Houthi fighters seized 25 crew members of a cargo ship.",
+     [("hostages", 25, None, "active")]),
+    ("Two hostages who had been captured by militants in Burkina Faso appeared in a video.",
+     [("hostages", 2, "Burkinabe", "passive")]),
+])
+def test_taking_places_and_captives(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "miss" with an object is longing or failing to catch, not going missing
+    ("Residents say they miss the old market.", []),
+    ("Many fans missed the opening goal.", []),
+    ("The delegation missed the deadline for filing the appeal.", []),
+    ("Three fishermen have been missing since Tuesday off the coast of Kerala.",
+     [("missing", 3, "Indian", "none")]),
+    ("Two climbers went missing on Mount Everest.", [("missing", 2, None, "none")]),
+])
+def test_miss_with_an_object(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # threats: the person addressed, a typographic "'ll"; a bare infinitive after intent
+    ("\u201cMove and I shoot you,\u201d the guard shouted.", []),
+    ("\u201cI\u2019ll kill them all,\u201d the suspect wrote online.", []),
+    ("Prosecutors said she intended to poison her husband and then kill herself.", []),
+    ("\u201cThey shot my brother,\u201d she said.", [("injured", 1, None, "active")]),
+    ("\u201cThey killed my son,\u201d she said.", [("killed", 1, None, "active")]),
+    ("He stabbed his wife and then killed himself, police said.",
+     [("injured", 1, None, "active"), ("killed", 1, None, "active")]),
+])
+def test_threats_and_intents(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # generic present: "when" clauses, habits, everybody; requests; near misses; bearing verbs
+    ("When a child dies in custody, the state must open an inquiry.", []),
+    ("When a soldier is wounded, the unit calls a medic.", []),
+    ("Air pollution often kills the poorest residents first.", []),
+    ("Floods in Sindh often displace thousands of families.", []),
+    ("The tax hurts every farmer in the country.", []),
+    ("The minister called on police to arrest the protest leaders.", []),
+    ("Lawmakers pressed the government to deport the men.", []),
+    ("The governor was nearly killed when his convoy was ambushed.", []),
+    ("The reporter was almost kidnapped outside the hotel in Port-au-Prince.", []),
+    ("Workers could suffer serious burns if the valve fails.", []),
+    ("Passengers may sustain injuries in a hard landing.", []),
+    ("Four people died when a bus plunged into a gorge in Himachal Pradesh.",
+     [("killed", 4, "Indian", "none")]),
+    ("A nurse was killed when a shell hit the clinic in Kherson.",
+     [("killed", 1, "Ukrainian", "passive")]),
+    ("Israeli strike kills 20 in Gaza.", [("killed", 20, "Palestinian", "active")]),
+    ("Consulates usually act when a case involves the death of a citizen abroad.", []),
+    ("The agency often handles the deaths of migrants at sea.", []),
+    ("The toll includes the deaths of 20 children in Rafah.",
+     [("killed", 20, "Palestinian", "none")]),
+    ("Police arrested the protest leaders, the minister said.",
+     [("detained", None, None, "active")]),
+    ("Nearly 50 people were killed in the attack in Borno.",
+     [("killed", 50, "Nigerian", "passive")]),
+    ("Three firefighters suffered burns in the blaze in Athens.",
+     [("injured", 3, "Greek", "none")]),
+    ("Two miners sustained injuries in the collapse.", [("injured", 2, None, "none")]),
+])
+def test_generic_requested_and_near_harm(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a relative clause with its own subject is active: "the views X held" holds nobody
+    ("Yet critics noted the strongly anti-war views Sanders held before he joined the race.",
+     []),
+    ("She pointed out the fiercely anti-union positions Walker held before he became a "
+     "governor: \u201cIf you go back, you will see it.\u201d", []),
+    ("Two journalists held by rebels in Syria were shown in a video.",
+     [("hostages", 2, "Syrian", "passive")]),
+    # a pair noun owned by one person is two people
+    ("The gunman's parents were arrested in Ohio on Tuesday.",
+     [("detained", 2, "American", "passive")]),
+    ("Ahmed's parents were killed in an airstrike in Deir al-Balah.",
+     [("killed", 2, "Palestinian", "passive")]),
+    ("The victims' parents were injured in the stampede in Hathras.",
+     [("injured", None, "Indian", "passive")]),
+])
+def test_own_subject_relative_and_owned_pairs(nlp: Any, text: str,
+                                              expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # things seized are no people; averages over time and rates of people (not a count
+    # "every year", "in a day"); harm asked for; trends
+    ("Police seized over 2 tonnes of heroin in Karachi on Sunday.", []),
+    ("Customs officers seized 300 kilograms of cocaine at the port of Antwerp.", []),
+    ("On average, 20 climbers die on the mountain each year.", []),
+    ("Lightning kills dozens of farmers in Bangladesh in a typical year.", []),
+    ("The report found 12 injuries for every 1,000 workers in the mines of Katanga.", []),
+    ("The opposition leader called for the arrest of the army chief.", []),
+    ("Protesters demanded the execution of the killers.", []),
+    ("Doctors warned of a sharp rise in deaths from heatstroke in Karachi.", []),
+    ("Two soldiers were killed a day after the ceasefire began in Donetsk.",
+     [("killed", 2, "Ukrainian", "passive")]),
+    ("There were 12 deaths among the 300 passengers.", [("killed", 12, None, "none")]),
+    ("Floods killed 40 people in a single day in Sylhet.",
+     [("killed", 40, "Bangladeshi", "active")]),
+    ("Cholera kills about 2,000 people in Somalia every year.",
+     [("killed", 2000, "Somali", "active")]),
+    ("Israeli troops arrested 20 Palestinians in Jenin, the army said, amid a surge in "
+     "arrests in the West Bank.", [("detained", 20, "Palestinian", "active")]),
+])
+def test_things_rates_requests_and_trends(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "not_side"), [
+    # a people's war noun (invasion, siege, ambush) names the attackers, not the victims
+    ("Thousands of civilians died during the Russian invasion.", "Russian"),
+    ("Church services remembered the 3,000 people who died in the Turkish invasion.",
+     "Turkish"),
+    ("Dozens of villagers were killed in an Ethiopian ambush near the border.", "Ethiopian"),
+])
+def test_war_nouns_name_the_attackers(nlp: Any, text: str, not_side: str) -> None:
+    rows = _rows(nlp, text)
+    assert len(rows) == 1 and rows[0][2] != not_side
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a harm clause said to be unlikely or rare is no fact (not "likely", "clear")
+    ("Civilians being killed in such a strike is unlikely, the general said.", []),
+    ("Journalists being detained at the border is rare in Kenya, the union said.", []),
+    ("Twelve Israeli soldiers were killed in the invasion of Lebanon.",
+     [("killed", 12, "Israeli", "passive")]),
+    ("It is clear that 40 civilians were killed in the strike on Kharkiv.",
+     [("killed", 40, "Ukrainian", "passive")]),
+    ("It is likely that dozens of soldiers were killed in the raid on Avdiivka, officials said.",
+     [("killed", None, "Ukrainian", "passive")]),
+])
+def test_improbable_harm(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an aircraft or a ship shot down or hit is no victim (its crew are)
+    ("Four crew members of the tanker were wounded in the attack off Hodeidah.",
+     [("injured", 4, None, "passive")]),
+    ("A boat carrying 40 migrants capsized off Lampedusa, and 12 people drowned.",
+     [("killed", 12, None, "none")]),
+])
+def test_craft_are_no_victims(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+def test_flight_shot_down_is_no_victim(nlp: Any) -> None:
+    rows = _rows(nlp, "Relatives of crew killed when Air Sahara Flight 25 was shot down over "
+                      "Darfur gathered in Khartoum on Monday.")
+    assert [r[0] for r in rows] == ["killed"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an amount of money or a quantity is no victims
+    ("The company executed a $2 billion share buyback last quarter.", []),
+    ("The new dam displaced 2 million cubic meters of water.", []),
+    ("Floods displaced 2 million people in Assam.", [("displaced", 2000000, "Indian", "active")]),
+    ("A 3-year-old was killed in the strike on Kherson.", [("killed", 1, "Ukrainian", "passive")]),
+])
+def test_measures_are_no_victims(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+def _article_rows(nlp: Any, text: str, first: int = 0) -> list[Row]:
+    """(kind, value, side, voice) of the mentions of the ``first`` sentence of a
+    mini-article (the sentences after it can name its country)."""
+    doc = nlp(text)
+    sent = list(doc.sents)[first]
+    found = harm_mentions(doc, context=ExtractContext.for_doc(doc))
+    return [(m.kind, m.value, m.side, m.voice) for m in found
+            if sent.start_char <= m.start < sent.end_char]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # nothing near the harm names a country: the article's own country, named most in it
+    ("A retired schoolteacher has died at the age of 88, her family said. She taught for "
+     "forty years in Dayton, Ohio. Her funeral will be held in Columbus on Monday.",
+     [("killed", 1, "American", "none")]),
+    ("Three workers died when a scaffold collapsed on Tuesday, state media said. The site in "
+     "Chengdu had been inspected last month. Rescuers in Chengdu searched the rubble overnight.",
+     [("killed", 3, "Chinese", "none")]),
+    ("A man was shot dead outside a bar late on Saturday. The sheriff said the suspect fled. "
+     "Deputies later found a car in Tulsa.",
+     [("killed", 1, "American", "passive")]),
+    # an article naming two opposing parties, or its country only once, gives no side
+    ("Two people died on Tuesday, officials said. Envoys of Israel and Lebanon met in "
+     "Naqoura. Israel and Lebanon agreed to meet again.", [("killed", 2, None, "none")]),
+    ("A famous singer has died at 70, his agent said. He was born in Lyon.",
+     [("killed", 1, None, "none")]),
+])
+def test_article_own_country(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _article_rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a news agency named after a country is no place of the harm
+    ("Five protesters were killed on Friday, Agence France-Presse reported, citing doctors.",
+     [("killed", 5, None, "passive")]),
+    ("Four people died in the flooding, the Deutsche Presse-Agentur news agency reported.",
+     [("killed", 4, None, "none")]),
+    # the place of the harm still counts
+    ("Two people were killed in Lyon, Agence France-Presse reported.",
+     [("killed", 2, "French", "passive")]),
+])
+def test_news_agency_is_no_place(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("context", "text", "expected"), [
+    # a person the article names as a national of a country keeps that side where held
+    ("Canadian businessman Daniel Moreau was charged last year",
+     "Moreau has been detained in a prison in Beijing since then.",
+     [("detained", 1, "Canadian", "passive")]),
+    ("Tomas Lindqvist, a Swedish aid worker, travelled to the region in 2019",
+     "Lindqvist was arrested in Tehran in May.", [("detained", 1, "Swedish", "passive")]),
+    # no nationality named for the person: the place of detention
+    ("The trial opened on Monday", "Moreau has been detained in a prison in Beijing since then.",
+     [("detained", 1, "Chinese", "passive")]),
+])
+def test_person_keeps_own_nationality(nlp: Any, context: str, text: str,
+                                      expected: list[Row]) -> None:
+    assert _rows(nlp, text, context) == expected
+
+
+@pytest.mark.parametrize(("context", "text", "expected"), [
+    # a name of a country and of a US state: the state when the text names the US more
+    ("Deputies in Portland, Oregon, had sought him for years. He had escaped from a prison in "
+     "Salem, Oregon", "He was arrested in Georgia last week.",
+     [("detained", 1, "American", "passive")]),
+    ("The storm reached Atlanta on Monday. Schools in Savannah closed early",
+     "Three people died in Georgia as trees fell on cars.", [("killed", 3, "American", "none")]),
+    # the country when the text names the country, or nothing else
+    ("Protests continued in Tbilisi on Sunday. Police in Tbilisi used water cannon",
+     "Four protesters were detained in Georgia.", [("detained", 4, "Georgian", "passive")]),
+    (None, "Four protesters were detained in Georgia.", [("detained", 4, "Georgian", "passive")]),
+])
+def test_homonym_place_by_article(nlp: Any, context: str | None, text: str,
+                                  expected: list[Row]) -> None:
+    assert _rows(nlp, text, context) == expected
+
+
+_FILLER = ("The hearing lasted four hours. His lawyers asked for more time. The judge refused. "
+           "Reporters waited outside. A ruling is due next month. His family has appealed for "
+           "calm. ")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "the businessman": the noun that described a person of one nationality, far before
+    ("Canadian businessman Daniel Moreau went on trial on Monday. " + _FILLER +
+     "The businessman has been detained in a prison in Beijing since 2022.",
+     [("detained", 1, "Canadian", "passive")]),
+    ("Olga Brandt, a German nurse, went on trial on Monday. " + _FILLER +
+     "The nurse has been held in a jail in Tehran since May.",
+     [("detained", 1, "German", "passive")]),
+    # a noun no person was described with: the place
+    ("Canadian businessman Daniel Moreau went on trial on Monday. " + _FILLER +
+     "The driver has been detained in a prison in Beijing since 2022.",
+     [("detained", 1, "Chinese", "passive")]),
+])
+def test_described_person_keeps_nationality(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _article_rows(nlp, text, -1) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # hostages: an area whose armed party holds hostages, named elsewhere in the sentence
+    ("Neighbours in Khan Younis said a doctor had kept two hostages in his home.",
+     [("hostages", 2, "Israeli", "active")]),
+    ("Witnesses in Nuseirat said the family kept three hostages in an upstairs room.",
+     [("hostages", 3, "Israeli", "active")]),
+    # not any other place
+    ("Villagers in Zamfara said gunmen had kept 30 hostages in a forest camp.",
+     [("hostages", 30, None, "active")]),
+])
+def test_hostages_in_captor_area_of_sentence(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("context", "text", "expected"), [
+    # a hostage the article names as a national of a country keeps it where held
+    ("Nepali student Bipin Joshi was taken from Alumim in October",
+     "Joshi is still held captive in Gaza.", [("hostages", 1, "Nepali", "passive")]),
+    ("French aid worker Claire Martin travelled to Niger in 2022",
+     "Martin was abducted by gunmen near Niamey in May.",
+     [("hostages", 1, "French", "passive")]),
+    # a hostage named without a nationality: the captors' opponents
+    (None, "Hostage Noa Levi is still held in Gaza.", [("hostages", 1, "Israeli", "passive")]),
+])
+def test_named_hostage_keeps_nationality(nlp: Any, context: str | None, text: str,
+                                         expected: list[Row]) -> None:
+    assert _rows(nlp, text, context) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # scheduled harm is not done
+    ("The inmate, who had been scheduled to be executed on Thursday, was granted a stay by the "
+     "court.", []),
+    ("The activist had been set to be hanged on Monday in Tehran.", []),
+    ("The two men are scheduled to be executed next month in Riyadh, rights groups said.", []),
+    ("Two prisoners were executed at dawn in Tehran on Thursday.",
+     [("killed", 2, "Iranian", "passive")]),
+    # leaving an activity or a body one takes part in is no flight
+    ("The veteran coach was forced to leave the club after a string of defeats.", []),
+    ("Foreign investors fled the bond market as the currency slid.", []),
+    ("Thousands of villagers were forced to leave their homes in Darfur.",
+     [("displaced", None, "Sudanese", "passive")]),
+    # captured on a recording: filmed, not seized
+    ("Two gunmen were captured on security camera footage as they fled the mall in Nairobi.", []),
+    ("The robbers were captured on camera leaving the bank.", []),
+    ("Soldiers captured two Ukrainian fighters near Bakhmut.",
+     [("detained", 2, "Ukrainian", "active")]),
+    # hospitalized with an illness: no injury
+    ("The senator was hospitalized with pneumonia last week in Ohio.", []),
+    ("The former president was hospitalized for a heart infection in Atlanta.", []),
+    ("Five workers were hospitalized with burns after the blast in Karachi.",
+     [("injured", 5, "Pakistani", "passive")]),
+    # existential "there": the participle has the mood of "be"
+    ("There have not been any civilians killed in the district since March, the governor said.",
+     []),
+    ("There could be hundreds killed if the dam bursts, officials in Kherson warned.", []),
+    ("There were 12 people killed in the shelling of Donetsk on Sunday.",
+     [("killed", 12, "Ukrainian", "passive")]),
+    # a present relative clause of a noun in a condition
+    ("If a worker who dies on the job has no family, the company keeps the payout.", []),
+    ("If the gunman who killed five people in Ohio is released, the families will appeal.",
+     [("killed", 5, "American", "active")]),
+])
+def test_no_harm_done_real2(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("context", "text", "expected"), [
+    # hostages nothing places, after text on the captors' side or its opponent
+    ("Residents of the Maghazi camp described the raid on the building at dawn",
+     "Two hostages were found in a basement there, the army said",
+     [("hostages", 2, "Israeli", "none")]),
+    ("Israeli troops pushed deeper into Khan Younis on Tuesday",
+     "Three hostages were freed in the operation, the army said",
+     [("hostages", 3, "Israeli", "none")]),
+    # not where no captor side is in the text
+    ("Gunmen stormed a school in Zamfara state on Friday",
+     "More than 80 hostages are still held by the gang", [("hostages", 80, "Nigerian", "passive")]),
+    ("Russian troops shelled the village overnight", "Five hostages were later released",
+     [("hostages", 5, None, "none")]),
+])
+def test_hostages_by_captors_in_context(nlp: Any, context: str, text: str,
+                                        expected: list[Row]) -> None:
+    assert _rows(nlp, text, context) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "he" after an organisation's report: the person named before, not the outlet
+    ("Australian writer Mark Jones was sentenced to death in China, state broadcaster CCTV said "
+     "on Monday, after he was arrested in Guangzhou in 2019.",
+     [("detained", 1, "Australian", "passive")]),
+    ("Reuters reported that a man from Kharkiv was injured when he was hit by shrapnel.",
+     [("injured", 1, "Ukrainian", "passive")]),
+    ("The Turkish news agency Anadolu said the gunman was killed after he opened fire on police "
+     "in Ankara.", [("killed", 1, "Turkish", "passive")]),
+])
+def test_pronoun_skips_organisations(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # harm over the whole world is of no one side
+    ("Road crashes kill about 1.2 million people worldwide every year, according to a UN report "
+     "in Geneva.", [("killed", 1200000, None, "active")]),
+    ("Tuberculosis killed 1.3 million people across the globe in 2022, a report released in New "
+     "Delhi said.", [("killed", 1300000, None, "active")]),
+    # "the world's" describing a place says nothing
+    ("Five people were killed in a fire in Dhaka, home to some of the world's most crowded "
+     "slums.", [("killed", 5, "Bangladeshi", "passive")]),
+    ("Two Indian pilgrims died in Mecca, where the world's Muslims gather each year.",
+     [("killed", 2, "Indian", "none")]),
+])
+def test_worldwide_harm_has_no_side(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # refuge in a room of a building is shelter, no displacement
+    ("During the blackout, dozens of tenants sought refuge in the lobby of the building in "
+     "Houston.", []),
+    ("Families found refuge in basements as the storm tore through the town in Kentucky.", []),
+    ("Hundreds of families sought refuge in schools in Deir al-Balah after the evacuation order.",
+     [("displaced", None, "Palestinian", "none")]),
+])
+def test_refuge_in_a_room_is_no_displacement(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # harm placed in three countries or more is of no one side
+    ("From Afghanistan to Bangladesh, India to Nepal, flash flooding and torrential rain have "
+     "killed hundreds of people in recent weeks.", [("killed", None, None, "active")]),
+    ("Heavy monsoon rains have killed more than 200 people in India, Nepal and Bangladesh since "
+     "June.", [("killed", 200, None, "active")]),
+    # two places of a cross-border attack keep the place of harm
+    ("Hezbollah fired rockets from Lebanon into Israel, killing two people in Kiryat Shmona.",
+     [("killed", 2, "Israeli", "active")]),
+    # the places of another mention in the clause are not counted
+    ("A drone launched from Iraq wounded two people in Eilat, a day after US strikes killed 12 "
+     "in Yemen, officials said.",
+     [("injured", 2, "Israeli", "active"), ("killed", 12, "Yemeni", "active")]),
+])
+def test_many_countries_have_no_side(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a harm verb under a present "do" asks or claims what happens
+    ("How does the drought hurt farmers in northern Kenya?", []),
+    ("Why do armed gangs kidnap so many teachers in Haiti?", []),
+    # not a past "did", nor a harm clause under another verb with "do"
+    ("Officials in Assam said the floods did kill at least 12 people.",
+     [("killed", 12, "Indian", "active")]),
+    ("Does anyone know how many people were killed in Khartoum on Monday?",
+     [("killed", None, "Sudanese", "passive")]),
+])
+def test_present_do_is_no_event(nlp: Any, text: str, expected: list[Row]) -> None:
+    assert _rows(nlp, text) == expected

@@ -108,10 +108,11 @@ def _moved_harm(verb: Token, lemma: str) -> str | None:
 def _struck_by_projectile(verb: Token, lemma: str) -> bool:
     """"Two paramedics were hit by shrapnel": people struck in the passive by a projectile (the
     casualty lexicon's impact verbs and projectile nouns) are injured (not "hit by a car" told
-    as killed elsewhere: the harm verb of the sentence tells that; nor a relative clause, which
-    tells how people named with their harm were hurt: "injured a man, who was hit by ...")."""
+    as killed elsewhere: the harm verb of the sentence tells that; nor a relative clause or a
+    clause of a harm verb, which tell how people named with their harm were hurt: "injured a
+    man, who was hit by ...", "was injured when he was hit by ...")."""
     if not lexicon().has("impact_verbs", lemma) or not _children(verb, "nsubjpass") or \
-            verb.dep_ == "relcl":
+            verb.dep_ == "relcl" or (verb.dep_ == "advcl" and _verb_trigger(verb.head)):
         return False
     return any(lexicon().has("projectile_nouns", _lemma(o)) for a in _children(verb, "agent")
                for o in _children(a, "pobj"))
@@ -223,7 +224,8 @@ def _fate(verb: Token, lemma: str) -> str | None:
     "paid with their lives" (a prepositional object: fate verbs, whose subjects die)."""
     lex = harm_lexicon()
     for obj in [*_children(verb, "dobj"), *_fated_head(verb)]:
-        if _lemma(obj) in lex.losing.get(lemma, {}) and not _cover_from(verb, obj):
+        if _lemma(obj) in lex.losing.get(lemma, {}) and not _cover_from(verb, obj) and \
+                not _in_room(verb, obj):
             return lex.losing[lemma][_lemma(obj)]
     if _bereaved(verb):
         return "killed"
@@ -258,6 +260,13 @@ def _fate_clause(verb: Token, lemma: str) -> str | None:
     clauses = harm_lexicon().fate_clauses.get(lemma, {})
     return next((clauses[_lemma(c)] for c in _children(verb, "advcl", "xcomp")
                  if c.tag_ == "VBG" and _lemma(c) in clauses), None)
+
+
+def _in_room(verb: Token, obj: Token) -> bool:
+    """"sought refuge in the lounge", "took refuge in a basement": refuge in a room or a part
+    of a building is shelter from a danger, no displacement (data: room_nouns)."""
+    return any(_lemma(o) in harm_lexicon().rooms for w in (verb, obj) for p in _children(w, "prep")
+               if p.lower_ in ("in", "inside", "into") for o in _children(p, "pobj"))
 
 
 def _fated_head(verb: Token) -> list[Token]:
@@ -357,10 +366,16 @@ def _forced_flight(verb: Token) -> list[Token]:
     """The flight a verb forces: "forced to flee", "forcing 1,500 people to flee", "sent
     thousands of residents fleeing" (a flee verb the parse hung on the object)."""
     flee = harm_lexicon().flee_verbs
-    found = [c for c in _children(verb, "xcomp") if _lemma(c) in flee]
+    found = [c for c in _children(verb, "xcomp") if _lemma(c) in flee and not _left_activity(c)]
     return found or [t for o in _children(verb, "dobj") for t in o.subtree
                      if t.dep_ in ("acl", "relcl") and _lemma(t) in flee and
                      not _children(t, *_SUBJECTS)]
+
+
+def _left_activity(verb: Token) -> bool:
+    """"forced to leave the show", "fled the bond market": a verb of flight whose object is an
+    activity or a body one takes part in, no home (data: activity_nouns)."""
+    return any(_lemma(o) in harm_lexicon().activities for o in _children(verb, "dobj"))
 
 
 def _particles(verb: Token) -> list[Token]:

@@ -173,6 +173,52 @@ class HarmLexicon:
     """Verbs of rearing animals, whose captivity holds nobody ("bred in captivity")."""
     fate_clauses: dict[str, dict[str, str]]
     """Fate verbs and the fighting their subjects died in ("fell defending the town")."""
+    of_people_nouns: frozenset[str]
+    """Harm nouns whose own count is of something else ("2,000 flights"): people only after
+    "of" ("the flight of 2,000 villagers")."""
+    taking: frozenset[str]
+    """Verbs of taking that harm only people ("captured the town" takes nobody)."""
+    object_senses: frozenset[str]
+    """Harm verbs of their subject that mean something else with an object ("missed a
+    flight")."""
+    addressed: frozenset[str]
+    """Pronouns of the person addressed, whose harm is a threat or a warning ("I'll shoot
+    you")."""
+    requests: frozenset[str]
+    """Verbs of asking or wishing whose complement is not done ("called on them to deport",
+    "wished for his death")."""
+    frequency: frozenset[str]
+    """Adverbs of a habit that make a present harm generic ("often hurts")."""
+    universal: frozenset[str]
+    """Determiners of everybody that make a present harm generic ("hurts every farmer")."""
+    near_miss: frozenset[str]
+    """Adverbs of harm that did not happen ("was nearly killed")."""
+    generic_marks: frozenset[str]
+    """Conjunctions of a generic present clause ("when somebody dies")."""
+    rate_modifiers: frozenset[str]
+    """Words of a number of people a harm noun is counted against ("deaths per 100,000",
+    "for every 1,000 births")."""
+    averages: frozenset[str]
+    """Words of a unit of time that make a harm a rate ("in the average year", "on
+    average")."""
+    improbable: frozenset[str]
+    """Predicates that say a harm clause they are said of is not a fact ("hostages being held
+    by civilians is unlikely")."""
+    trends: frozenset[str]
+    """Nouns of a change in a number, whose harm noun is a trend, no event ("a rise in
+    deaths")."""
+    activities: frozenset[str]
+    """Nouns of an activity or a body one takes part in, whose leaving is no flight ("forced
+    to leave the show", "investors fled the market")."""
+    recordings: frozenset[str]
+    """Nouns of a recording: a verb of taking "on" one films, it seizes nobody ("captured
+    on video")."""
+    rooms: frozenset[str]
+    """Nouns of a room or a part of a building: refuge taken in one is shelter from a danger,
+    no displacement ("sought refuge in the basement")."""
+    illnesses: frozenset[str]
+    """Nouns of an illness: people hospitalized with one are not injured ("hospitalized with
+    pneumonia")."""
 
 
 def _own_kinds(extra: dict[str, Any], kinds: dict[str, str], table: str) -> dict[str, Any]:
@@ -215,9 +261,10 @@ def harm_lexicon() -> HarmLexicon:
         captive_nouns=harm["captive_nouns"], flee_verbs=frozenset(harm["flee_verbs"]),
         home_nouns=frozenset(harm["home_nouns"]), bearing_verbs=frozenset(harm["bearing_verbs"]),
         tally_nouns=frozenset(casualty["tally_nouns"]), anaphors=frozenset(harm["anaphors"]),
-        not_people=frozenset(harm["not_people"]) | frozenset(casualty["animal_nouns"]),
+        not_people=frozenset(harm["not_people"]) | frozenset(casualty["animal_nouns"]) |
+        frozenset(harm["craft_nouns"]),
         modals=frozenset(unreal["modals"]),
-        intent_verbs=frozenset(unreal["intent_verbs"]),
+        intent_verbs=frozenset(unreal["intent_verbs"]) | frozenset(unreal["schedule_words"]),
         negations=frozenset(casualty["negators"]),
         negative_subjects=frozenset(unreal["negative_subjects"]),
         conditions=frozenset(unreal["conditions"]),
@@ -288,4 +335,21 @@ def harm_lexicon() -> HarmLexicon:
         arresting_verbs=frozenset(harm["arresting_verbs"]),
         arresting_nouns=frozenset(harm["arresting_nouns"]),
         labelling=frozenset(unreal["labelling_verbs"]),
+        of_people_nouns=frozenset(harm["of_people_nouns"]),
+        taking=frozenset(harm["taking_verbs"]),
+        object_senses=frozenset(harm["object_sense_verbs"]),
+        addressed=frozenset(unreal["addressed_pronouns"]),
+        requests=frozenset(unreal["request_verbs"]),
+        frequency=frozenset(unreal["frequency_adverbs"]),
+        universal=frozenset(unreal["universal_determiners"]),
+        near_miss=frozenset(casualty["near_miss_adverbs"]),
+        generic_marks=frozenset(casualty["generic_marks"]),
+        rate_modifiers=frozenset(unreal["rate_modifiers"]),
+        averages=frozenset(unreal["average_words"]),
+        trends=frozenset(unreal["trend_nouns"]),
+        improbable=frozenset(unreal["improbable_words"]),
+        activities=frozenset(unreal["activity_nouns"]),
+        recordings=frozenset(unreal["recording_nouns"]),
+        illnesses=frozenset(unreal["illness_nouns"]),
+        rooms=frozenset(unreal["room_nouns"]),
     )

@@ -54,9 +54,8 @@ def _noun_harm(token: Token) -> _Harm | None:
         return _Harm(token, kind, verb, "none", _subjects(token.head))
     if lemma in harm_lexicon().remains and not _found_remains(token):
         return None
-    if lemma in harm_lexicon().acts:
-        people = _of_people(token)
-        return _Harm(token, kind, verb, "none", people, _by_phrase(token)) if people else None
+    if lemma in harm_lexicon().acts or lemma in harm_lexicon().of_people_nouns:
+        return _of_people_harm(token, kind, verb)
     counted = _counted_harm_noun(token)
     if counted:
         return _Harm(token, kind, verb, "none", counted)
@@ -69,6 +68,15 @@ def _fatal_kind(noun: Token, kind: str) -> str:
     modifier (the casualty lexicon's) makes a killing."""
     return "killed" if kind == "injured" and any(
         lexicon().has("fatal_modifiers", c.lower_) for c in _children(noun, "amod")) else kind
+
+
+def _of_people_harm(noun: Token, kind: str, verb: str) -> _Harm | None:
+    """"the flight of 2,000 villagers", "the shooting of three men": a harm noun whose own
+    count or owner is of something else ("2,000 flights were canceled", "the airline's
+    flights") or that names an act ("35 school shootings") harms only the people after "of"
+    (data: of_people_nouns, act_nouns)."""
+    victims = _of_people(noun)
+    return _Harm(noun, kind, verb, "none", victims, _by_phrase(noun)) if victims else None
 
 
 def _counted_harm_noun(noun: Token) -> list[Token]:

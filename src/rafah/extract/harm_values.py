@@ -225,9 +225,17 @@ def _two(noun: Token) -> bool:
     """"a couple", "the twins", "her newborn twins", "both", "both men": two people."""
     lex = harm_lexicon()
     if noun.lower_ in lex.pair_collectives | lex.pairs and not _children(noun, "nummod") and \
-            any(c.lower_ in ("a", "an", "the", "his", "her") for c in noun.children):
+            (any(c.lower_ in ("a", "an", "the", "his", "her") for c in noun.children) or
+             _one_owner(noun)):
         return True
     return noun.lower_ == "both" or _both(noun)
+
+
+def _one_owner(noun: Token) -> bool:
+    """"the gunman's parents", "Smith's parents", "my parents": a pair noun owned by one person
+    (not "the victims' parents")."""
+    return any(c.dep_ == "poss" and (c.tag_ in ("NN", "NNP") or c.lower_ == "my")
+               for c in noun.children)
 
 
 def _both(noun: Token) -> bool:

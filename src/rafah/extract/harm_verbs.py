@@ -24,7 +24,7 @@ from rafah.extract.harm_objects import (
 )
 from rafah.extract.harm_people import _INTRANSITIVE, _SUBSET, _is_subset, _stray_subject
 from rafah.extract.harm_tokens import _children, _Harm, _is_count, _is_verb, _lemma
-from rafah.extract.harm_victim_nouns import _counted, _human
+from rafah.extract.harm_victim_nouns import _counted, _human, _victim
 from rafah.extract.harm_voice import _agent_of, _direct_objects, _passive, _subjects
 from rafah.extract.sides import side_lexicon
 
@@ -32,17 +32,22 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
-def _verb_harm(token: Token) -> _Harm | None:
+def _harm_trigger(token: Token) -> tuple[str, str] | None:
+    """(kind, lemma) of a harm verb, but not of an injury by an illness."""
     found = _verb_trigger(token)
+    return None if found is None or (found[0] == "injured" and _ill(token)) else found
+
+
+def _verb_harm(token: Token) -> _Harm | None:
+    found = _harm_trigger(token)
     if found is None:
         return None
     kind, lemma = found
     lex = harm_lexicon()
-    held: str | None
     if _bereaved(token):
         return _Harm(token, kind, lemma, "none", _bereaved(token), owners=_subjects(token))
     if _befalls_subject(token, lemma):
-        if lemma == "miss" and token.tag_ == "VBN":
+        if _object_sense(token, lemma):
             return None
         voice = "passive" if _children(token, "auxpass") else "none"
         people = (_subjects(token) or _fated_people(token)) + _gapped_subjects(token)
@@ -57,14 +62,30 @@ def _verb_harm(token: Token) -> _Harm | None:
         victims, kind = _subjects(token) + _gapped_subjects(token), _either_kind(token, kind)
     else:
         victims, kind = _objects(token, kind)
+    taken = _taken_or_held(token, lemma, kind, victims)
+    if taken is None:
+        return None
+    kind, victims = taken
+    agent = _agent_of(token, voice)
+    kind, victims = _seized(lemma, kind, victims, agent)
+    return _Harm(token, kind, lemma, voice, victims, agent)
+
+
+def _taken_or_held(token: Token, lemma: str, kind: str, victims: list[Token]
+                   ) -> tuple[str, list[Token]] | None:
+    """The kind and people of a verb of taking ("captured the town" takes nobody: None) or of
+    holding ("held responsible" holds nobody: None); other verbs as they are."""
+    lex = harm_lexicon()
+    if lemma in lex.taking:
+        if _takes_nobody(token, victims):
+            return None
+        kind = _taken_kind(victims, kind)
     if lemma in lex.holding and kind != "injured":
         held = _holding_kind(token, victims)
         if held is None:
             return None
         kind, victims = held, _held_objects(victims)
-    agent = _agent_of(token, voice)
-    kind, victims = _seized(lemma, kind, victims, agent)
-    return _Harm(token, kind, lemma, voice, victims, agent)
+    return kind, victims
 
 
 def _seized(lemma: str, kind: str, victims: list[Token],
@@ -96,6 +117,53 @@ def _vanished(kind: str, people: list[Token]) -> list[Token]:
     adjectives = harm_lexicon().adjectives
     return [p for p in people if (_counted(p)[1].i == p.i or _human(p)) and
             not any(c.lower_ in adjectives and c.i == p.i + 1 for c in _children(p, "amod"))]
+
+
+def _taken_places(victims: list[Token]) -> bool:
+    """"captured the village", "seized Shusha, the Lachin corridor and the Kalbajar district",
+    "seized over 4 tons of cocaine": what a verb of taking takes is no people when none of it
+    names people by itself or any of it (with its conjuncts and appositions) is a place (a
+    place's name, a place noun of the casualty lexicon)."""
+    taken = [t for v in victims for t in v.subtree if t.i == v.i or t.dep_ in ("appos", "conj")]
+    return bool(victims) and (not any(_human(_victim(v)) for v in victims) or any(
+        t.ent_type_ in ("GPE", "LOC", "FAC") or lexicon().has("place_nouns", _lemma(t))
+        for t in taken))
+
+
+def _takes_nobody(verb: Token, victims: list[Token]) -> bool:
+    """A verb of taking that takes places or things, or films ("captured on video")."""
+    return _taken_places(victims) or _recorded(verb)
+
+
+def _recorded(verb: Token) -> bool:
+    """"misconduct was captured on video", "captured the moment on camera": a verb of taking
+    "on" a recording films; it takes nobody (data: recording_nouns)."""
+    return any(_lemma(o) in harm_lexicon().recordings for p in _children(verb, "prep")
+               if p.lower_ == "on" for o in _children(p, "pobj"))
+
+
+def _taken_kind(victims: list[Token], kind: str) -> str:
+    """"hostages who had been captured", "seized two prisoners": people a verb of taking
+    takes are of the kind their captive word names (data: taking_verbs, captive_nouns)."""
+    captives = harm_lexicon().captive_nouns
+    named = (_lemma(_victim(v)) for v in victims)
+    return next((captives[n] for n in named if n in captives), kind)
+
+
+def _ill(verb: Token) -> bool:
+    """"hospitalized with kidney failure", "treated for pneumonia": a harm verb of injury with
+    an illness as its cause is no injury (data: illness_nouns)."""
+    return any(_lemma(t) in harm_lexicon().illnesses for p in _children(verb, "prep")
+               if p.lower_ in ("with", "for", "from") for o in _children(p, "pobj")
+               for t in (o, *_children(o, "conj")))
+
+
+def _object_sense(verb: Token, lemma: str) -> bool:
+    """"missed their connecting flight", "I miss your voices", "was missed": a verb whose harm
+    befalls its subject means something else as a participle or with an object (data:
+    object_sense_verbs)."""
+    return lemma in harm_lexicon().object_senses and (
+        verb.tag_ == "VBN" or bool(_children(verb, "dobj", "ccomp", "xcomp")))
 
 
 def _befalls_subject(verb: Token, lemma: str) -> bool:

@@ -51,7 +51,7 @@ def _is_person(token: Token) -> bool:
     if lemma in lex.not_people or lower in lex.not_people or \
             (_is_count(token) and _lemma(_counted(token)[1]) in lex.not_people):
         return False
-    if _place_name(token):
+    if _place_name(token) or _measure(token):
         return False
     if _is_count(token) or lower in _PERSON_PRONOUNS or lower in lex.anaphors or \
             lower in lex.remainder or token.ent_type_ in ("NORP", "PERSON") or \
@@ -59,6 +59,16 @@ def _is_person(token: Token) -> bool:
         return True
     return not (token.pos_ == "PROPN" and token.ent_type_ in _THING_ENTITIES) and \
         _person_word(token)
+
+
+_MEASURES = ("MONEY", "QUANTITY")
+
+
+def _measure(token: Token) -> bool:
+    """"a $2 billion share buyback", "2 million cubic meters of water": an amount of money or
+    a quantity names no people (nor does the word it counts)."""
+    return token.ent_type_ in _MEASURES or \
+        any(c.dep_ == "nummod" and c.ent_type_ in _MEASURES for c in token.children)
 
 
 def _place_name(token: Token) -> bool:

@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 def _passive(verb: Token) -> bool:
     if _children(verb, "auxpass", "nsubjpass", "agent"):
         return True
+    if _own_subject_relative(verb):
+        return False
     if _elided_auxiliary(verb) or _reduced_relative(verb) is not None or _shared_passive(verb):
         return True
     if _past_as_participle(verb) or _counted_headline(verb):
@@ -40,6 +42,12 @@ def _passive(verb: Token) -> bool:
         return False
     return verb.dep_ in ("conj", "acl", "pcomp", "amod", "advcl", "relcl", "xcomp", "dep",
                          "parataxis") or _copula_complement(verb)
+
+
+def _own_subject_relative(verb: Token) -> bool:
+    """"the views the senator held": a relative clause with a subject of its own is active
+    (its noun is the object), however the tagger took its verb."""
+    return verb.dep_ in ("relcl", "acl") and bool(_children(verb, "nsubj"))
 
 
 def _past_as_participle(verb: Token) -> bool:

@@ -7,9 +7,13 @@ agent ("Israeli strikes killed 20": the victims are on an opposing side, chosen 
 sentence or the article says; "Kenyan police": a domestic force, its own country; a party
 harming on its own ground harms the other party); a place elsewhere in the sentence; other
 words of the sentence (not its attackers: "Russia launched", "rockets from Lebanon"); a place
-another mention of the sentence names; the sentences before. All word lists are in
-data/sides.json, but for the name of a side: the demonym of its country code, from the one
-demonym table, data/entity_groups.json.
+another mention of the sentence names; the sentences before; the article's own country
+(the country its places and institutions name most, when it is about no two-sided
+conflict). A victim the article names as a national of a country keeps that side wherever the
+harm was; news agencies named after a country ("Agence France-Presse") are no places; a place
+name of several countries ("Georgia") is the one the rest of the article names. All word lists
+are in data/sides.json, but for the name of a side: the demonym of its country code, from the
+one demonym table, data/entity_groups.json.
 """
 
 from __future__ import annotations
@@ -38,6 +42,8 @@ _PRONOUNS = {"he", "she", "him", "her", "his"}
 _MAX_WORDS = 4
 _CONTEXT_SENTENCES = 6
 _ACTING_PRONOUNS = {"it", "they", "we"}
+_NOT_PERSONS = ("ORG", "NORP", "GPE", "LOC", "FAC")
+_MANY = 3
 _MIXED = 3
 _VICTIM_VOTES = "rafah.sides.victims"
 _HELD_VOTES = "rafah.sides.held"
@@ -77,6 +83,10 @@ class SideLexicon:
     """"on the Israeli side": nouns for a party's side of a front"""
     captor_areas: frozenset[str] = frozenset()
     """areas where people are held by an armed party of the area's side (hostages)"""
+    world_words: frozenset[str] = frozenset()
+    """"around the world", "worldwide": harm over the whole world is of no one side"""
+    captor_sides: frozenset[str] = frozenset()
+    """the sides of the captor areas"""
     backing: frozenset[str] = frozenset()
     """"Rwandan-backed": participles whose modifier names a backer, not the agent itself"""
 
@@ -176,9 +186,11 @@ def _word_lists(data: dict[str, Any]) -> dict[str, Any]:
         "locative": frozenset(data["locative_prepositions"]),
         "area_forces": {a: e["forces"] for a, e in areas.items() if "forces" in e},
         "captor_areas": frozenset(a for a, e in areas.items() if e.get("captors")),
+        "captor_sides": frozenset(e["side"] for e in areas.values() if e.get("captors")),
         "side_nouns": frozenset(data["side_nouns"]),
         "country_names": frozenset(_key(n) for e in data["sides"].values() for n in e["names"]),
-        "border_nouns": frozenset(data["border_nouns"])}
+        "border_nouns": frozenset(data["border_nouns"]),
+        "world_words": frozenset(data["world_words"])}
 
 
 def _actor_lexicon(data: dict[str, Any]) -> dict[str, Any]:
@@ -187,7 +199,7 @@ def _actor_lexicon(data: dict[str, Any]) -> dict[str, Any]:
         "actors": {_key(w): side for side, ws in data["actors"].items() for w in ws},
         "local_actors": {_key(w): side for side, ws in data["local_actors"].items() for w in ws},
         "opponents": {k: tuple(v) for k, v in data["opponents"].items()},
-        "force_nouns": frozenset(_key(w) for w in data["force_nouns"]),
+        "force_nouns": frozenset(_key(w) for w in data["force_nouns"] + data["war_nouns"]),
         "domestic": frozenset(_key(w) for w in data["domestic_forces"]),
         "backing": frozenset(data["backing_verbs"])}
 
@@ -265,7 +277,7 @@ def _word_evidence(tokens: list[Token], *, places: bool, index: bool) -> tuple[S
         if places and first < first_place and key in lex.names and \
                 _locative(tokens[first: last + 1]) and \
                 not _inside_longer_place(tokens[first], tokens[last]):
-            place, first_place = lex.names[key], first
+            place, first_place = in_article(lex.names[key], key, tokens[first].doc), first
     if places and place[0] is None and index:
         place = _entity_place(tokens)
     return word, place
@@ -326,14 +338,14 @@ def _entity_place(tokens: list[Token]) -> Side:
     for token in tokens:
         name = _name_after_preposition(token) or _possessive_place(token)
         if name and _known_town(name):
-            place = place_side(name)
+            place = in_article(place_side(name), name, token.doc)
             if place[0]:
                 return place
         if token.ent_type_ in _PLACE_ENTS and token.ent_iob_ == "B":
             entity = _entity_from(token)
             if not _locative(list(entity)):
                 continue
-            place = place_side(entity.text)
+            place = in_article(place_side(entity.text), entity.text, token.doc)
             if place[0]:
                 return place
     return NO_SIDE
@@ -482,8 +494,8 @@ def _local_police(words: list[Token]) -> bool:
 
 
 def _not_speaking(sent: Span, skip: set[int]) -> list[Token]:
-    """The sentence's tokens outside ``skip`` and outside a speaking party."""
-    skip = skip | {t.i for t in _speaking_party(sent)}
+    """The sentence's tokens outside ``skip``, a speaking party and news agency names."""
+    skip = skip | {t.i for t in _speaking_party(sent)} | _source_tokens(sent.doc)
     return [t for t in sent if t.i not in skip]
 
 
@@ -685,6 +697,9 @@ def _victims_side(victims: list[Token], evidence: Evidence, sent: Span) -> Side:
     side = words_side(victims)
     if side[0] is not None:
         return side
+    named = person_side(victims)
+    if named[0] is not None:
+        return named
     owner = [t for t in _possessor(evidence.victims, sent) if t.pos_ == "PROPN"]
     return place_side(" ".join(t.text for t in owner)) if owner else NO_SIDE
 
@@ -713,11 +728,13 @@ def _harms_its_own_object(subject: Token, tokens: list[Token]) -> bool:
 
 def _pronoun_antecedent(tokens: list[Token], sent: Span) -> list[Token]:
     """For "he was shot dead": the last person named before it in the sentence (not the
-    subject of the verb it is the object of: "troops shot him dead")."""
+    subject of the verb it is the object of: "troops shot him dead"; no organisation's
+    name: "state media RIA Novosti reported ... after he was detained")."""
     if len(tokens) != 1 or tokens[0].lower_ not in _PRONOUNS:
         return []
     before = [t for t in sent if t.i < tokens[0].i and t.dep_ in ("nsubj", "nsubjpass") and
-              t.pos_ in ("NOUN", "PROPN") and t.head.i != tokens[0].head.i]
+              t.pos_ in ("NOUN", "PROPN") and t.head.i != tokens[0].head.i and
+              t.ent_type_ not in _NOT_PERSONS]
     return [t for t in before[-1].subtree if t.i <= before[-1].i] if before else []
 
 
@@ -756,7 +773,7 @@ def _resolve_side(doc: Doc, sent: Span, evidence: Evidence) -> Side:
     if side:
         area = area or (place[1] if place[0] == side else None)
         return side, area or _area_for(side, [], context_side(doc, sent))
-    if _has_noun(victims, side_lexicon().foreign):
+    if _of_no_one_side(victims, [t for t in evidence.clause if t.i not in evidence.others]):
         return NO_SIDE
     agent = evidence.agent + _possessor(evidence.agent, sent)
     army = None if here[1] == _PARTY_SIDE else _army_side(sent, evidence, agent, here)
@@ -765,6 +782,33 @@ def _resolve_side(doc: Doc, sent: Span, evidence: Evidence) -> Side:
     if here[0] and not _own_ground(agent, here[0]):
         return here
     return _side_beyond_clause(doc, sent, evidence, agent, elsewhere)
+
+
+def _of_no_one_side(victims: list[Token], clause: list[Token]) -> bool:
+    """Victims no side is given for: foreigners, harm over the world or many countries."""
+    return _has_noun(victims, side_lexicon().foreign) or _worldwide(clause) or \
+        _many_countries(clause)
+
+
+def _worldwide(clause: list[Token]) -> bool:
+    """"killed 600,000 people around the world", "die worldwide each year": harm the clause
+    places over the whole world, of no one side (data: world_words)."""
+    world = side_lexicon().world_words
+    return any(t.lower_ in world and (t.dep_ == "advmod" or (
+        t.dep_ == "pobj" and t.head.lower_ in side_lexicon().locative)) for t in clause)
+
+
+def _many_countries(clause: list[Token]) -> bool:
+    """"From Afghanistan to Bangladesh, India to Nepal, floods have killed hundreds": harm its
+    clause places in three countries or more is of no one side (a name modifying a noun names
+    an actor: "US strikes")."""
+    if not clause:
+        return False
+    inside = {t.i for t in clause}
+    sides = {place_side(e.text)[0] for e in clause[0].doc.ents
+             if e.label_ in ("GPE", "LOC") and e.start in inside and
+             e.root.dep_ not in ("compound", "nmod", "amod", "poss")}
+    return len(sides - {None}) >= _MANY
 
 
 def _identity(victims: list[Token]) -> list[Token]:
@@ -850,7 +894,12 @@ def _side_beyond_clause(doc: Doc, sent: Span, evidence: Evidence, agent: list[To
     if nearby and nearby[0][0]:
         return nearby[0][0], _area_for(nearby[0][0], nearby, earlier)
     shared = _place_of([t for t in sent if t not in agent and t.i not in evidence.away])
-    return shared if shared[0] else earlier
+    return shared if shared[0] else _context_or_article(doc, earlier)
+
+
+def _context_or_article(doc: Doc, earlier: Side) -> Side:
+    """The side of the sentences before, else the article's own country."""
+    return earlier if earlier[0] else article_side(doc)
 
 
 def _clause_speaker(clause: list[Token]) -> str | None:
@@ -870,7 +919,8 @@ def _clause_speaker(clause: list[Token]) -> str | None:
 def _place_of(tokens: list[Token]) -> Side:
     """The first place among the tokens, leaving out perpetrators ("US" in "US strikes",
     "rockets from Lebanon") and speakers ("Cambodia said")."""
-    kept = [t for t in tokens if not _is_perpetrator(t) and not _is_speaker(t)]
+    kept = [t for t in tokens if not _is_perpetrator(t) and not _is_speaker(t) and
+            not _in_source_name(t)]
     return _word_evidence(kept, places=True, index=True)[1]
 
 
@@ -906,13 +956,14 @@ def _side_phrase(tokens: list[Token], sent: Span) -> Side:
 
 
 def held_side(doc: Doc, sent: Span, evidence: Evidence) -> Side:
-    """Hostages: their own words (none for foreigners such as a crew), else the opponents of
+    """Hostages: their own words (none for foreigners such as a crew), else the nationality
+    the article gives a hostage named by name (person_side), else the opponents of
     the actors the sentence names, else
     the opponents of the side of a place where an armed party holds hostages (sides.json areas'
     "captors": "held in Gaza"), else the place ("kidnapped in Zamfara"), else the side of the
-    hostages named in the sentences before, else the article's side where it is no party to a
-    two-sided conflict."""
-    side, area = words_side(_without_places(evidence.victims))
+    hostages named in the sentences before, else by the side of the text before
+    (_captives_of_context)."""
+    side, area = _hostages_own_side(evidence.victims)
     if side:
         return side, area
     lex = side_lexicon()
@@ -924,7 +975,7 @@ def held_side(doc: Doc, sent: Span, evidence: Evidence) -> Side:
     if victims:
         return victims, None
     earlier = context_side(doc, sent)
-    where = _harm_places(sent, evidence)[0]
+    where = _captor_place(*_harm_places(sent, evidence))
     if where[1] in lex.captor_areas:
         return opposing_side(str(where[0]), [earlier[0]]), None
     if where[0]:
@@ -932,7 +983,36 @@ def held_side(doc: Doc, sent: Span, evidence: Evidence) -> Side:
     held = _held_before(doc, sent)
     if held[0]:
         return held
-    return earlier if earlier[0] not in lex.opponents else NO_SIDE
+    return _captives_of_context(earlier)
+
+
+def _captives_of_context(earlier: Side) -> Side:
+    """Hostages nothing in their sentence places, in a text about a side whose armed party
+    holds hostages (sides.json areas' "captors") or about its opponent: the captors'
+    opponents ("the three hostages were rescued from the house" after sentences on Nuseirat
+    or on the Israeli army); else the text's side where it is no party to a two-sided
+    conflict."""
+    lex, side = side_lexicon(), earlier[0]
+    if side in lex.captor_sides:
+        return opposing_side(side, ()), None
+    if side is not None and lex.captor_sides & set(lex.opponents.get(side, ())):
+        return side, None
+    return earlier if side not in lex.opponents else NO_SIDE
+
+
+def _hostages_own_side(victims: list[Token]) -> Side:
+    """The side of hostages' own words (not where they are held), else of their names."""
+    side = words_side(_without_places(victims))
+    return side if side[0] else person_side(victims)
+
+
+def _captor_place(here: Side, elsewhere: Side) -> Side:
+    """Where hostages are held: the place of their clause, else a place elsewhere in the
+    sentence that is an area whose armed party holds hostages ("neighbours in Nuseirat said
+    a family had kept hostages in their home")."""
+    if here[0] or elsewhere[1] not in side_lexicon().captor_areas:
+        return here
+    return elsewhere
 
 
 def _without_places(words: list[Token]) -> list[Token]:
@@ -1018,3 +1098,214 @@ def _hostage_noun(noun: Token) -> bool:
     not whose they are (sides.json harm captive_nouns)."""
     captives = json_data("sides.json")["harm"]["captive_nouns"]
     return captives.get(noun.lemma_.lower()) == "hostages"
+
+
+_ARTICLE = "rafah.sides.article"
+_PERSONS = "rafah.sides.persons"
+_SOURCES = "rafah.sides.sources"
+ARTICLE_MIN_VOTES = 2
+"""The article's own country must be named (places, institutions) in this many sentences..."""
+ARTICLE_SHARE = 2 / 3
+"""... and its votes be this share of all the votes of the countries the article names."""
+
+
+def article_side(doc: Doc) -> Side:
+    """The article's own country, for harm nothing nearer places: the side whose places
+    (entities the place index knows) and institutions (sides.json "institutions": "sheriff",
+    "Gov.") the most sentences of the whole text name, when they are at least
+    ARTICLE_MIN_VOTES and ARTICLE_SHARE of all the sentences' votes, and the text names no
+    two opposing parties of a conflict (an article about a war is about two sides)."""
+    if _ARTICLE in doc.user_data:
+        cached: Side = doc.user_data[_ARTICLE]  # type: ignore[index]
+        return cached
+    votes = _article_votes(doc)
+    by_side = _by_side(votes)
+    found: Side = NO_SIDE
+    opponents = side_lexicon().opponents
+    if by_side:
+        best, count = by_side.most_common(1)[0]
+        opposed = any(other in opponents.get(str(side), ()) for side in by_side
+                      for other in by_side)
+        if not opposed and count >= ARTICLE_MIN_VOTES and \
+                count >= ARTICLE_SHARE * sum(by_side.values()):
+            found = max((side for side in votes if side[0] == best), key=votes.__getitem__)
+    doc.user_data[_ARTICLE] = found  # type: ignore[index]
+    return found
+
+
+def _by_side(votes: Counter[Side]) -> Counter[str]:
+    """The votes of each side, whatever the areas."""
+    by_side: Counter[str] = Counter()
+    for (side, _), count in votes.items():
+        by_side[str(side)] += count
+    return by_side
+
+
+def _article_votes(doc: Doc, skip: str = "") -> Counter[Side]:
+    """(side, area) → in how many sentences the text names a place of it (entities, not
+    perpetrators, "US strikes", nor sources, "Agence France-Presse", nor the name ``skip``)
+    or one of its institutions."""
+    cache_key = (_ARTICLE, skip)
+    if cache_key in doc.user_data:
+        cached: Counter[Side] = doc.user_data[cache_key]  # type: ignore[index]
+        return cached
+    named: dict[Side, set[int]] = {}
+    for side, sent_start in [*_place_votes(doc, skip), *_institution_votes(doc)]:
+        named.setdefault(side, set()).add(sent_start)
+    votes = Counter({side: len(sentences) for side, sentences in named.items()})
+    doc.user_data[cache_key] = votes  # type: ignore[index]
+    return votes
+
+
+def _place_votes(doc: Doc, skip: str) -> Iterator[tuple[Side, int]]:
+    """(side, sentence start) of each place entity of the text but perpetrators, news agency
+    names and the name ``skip``."""
+    for entity in doc.ents:
+        first = entity[0]
+        if entity.label_ != "GPE" or _in_source_name(first) or _is_perpetrator(first) or \
+                _key(entity.text) == skip:
+            continue
+        side = place_side(entity.text)
+        if side[0]:
+            yield side, first.sent.start
+
+
+def _institution_votes(doc: Doc) -> Iterator[tuple[Side, int]]:
+    """(side, sentence start) of each institution word of the text."""
+    institutions = _institutions()
+    for token in doc:
+        side = institutions.get(_key(token.text)) or institutions.get(_key(token.lemma_))
+        if side:
+            yield side, token.sent.start
+
+
+def in_article(side: Side, name: str, doc: Doc) -> Side:
+    """The side of a place name that several countries have ("Georgia", a country and a US
+    state): of the country the rest of the text names in more sentences than the side the
+    name gives by itself."""
+    if not side[0]:
+        return side
+    homonyms = _homonym_countries(_key(name))
+    if len(homonyms) < 2:
+        return side
+    votes = _by_side(_article_votes(doc, _key(name)))
+    code_side = side_lexicon().code_side
+    best = max(homonyms, key=lambda code: votes[str(code_side.get(code, NO_SIDE)[0])])
+    other = code_side.get(best, NO_SIDE)
+    if other[0] and votes[other[0]] > max(votes[str(side[0])], ARTICLE_MIN_VOTES - 1):
+        return other
+    return side
+
+
+@lru_cache(maxsize=4096)
+def _homonym_countries(key: str) -> tuple[str, ...]:
+    """The countries of the places of a name that are countries, states or provinces (not
+    towns: "Lebanon, Pennsylvania" does not make Lebanon a homonym)."""
+    from rafah.places import lookup
+
+    codes = {place.country for place in lookup(key) if place.country and
+             place.feature != "city"}
+    return tuple(sorted(codes))
+
+
+@cache
+def _institutions() -> dict[str, Side]:
+    """Institution words (one token each) → the side of their country (sides.json
+    "institutions")."""
+    code_side = side_lexicon().code_side
+    return {_key(word): code_side[code] for code, words in
+            json_data("sides.json")["institutions"].items() for word in words}
+
+
+@cache
+def _source_names() -> frozenset[str]:
+    """Keys of news agencies named after a country (sides.json "news_agencies")."""
+    return frozenset(_key(name) for name in json_data("sides.json")["news_agencies"])
+
+
+def _in_source_name(token: Token) -> bool:
+    """Whether a token is part of the name of a news agency ("France" in "Agence
+    France-Presse"): a source says nothing of whose the harm is, nor where it was."""
+    return token.i in _source_tokens(token.doc)
+
+
+def _source_tokens(doc: Doc) -> frozenset[int]:
+    """The indices of the tokens of the text's news agency names (found once per text)."""
+    if _SOURCES in doc.user_data:
+        cached: frozenset[int] = doc.user_data[_SOURCES]  # type: ignore[index]
+        return cached
+    names, found = _source_names(), set[int]()
+    starts = [t.i for t in doc if t.is_title or t.is_upper]
+    for start in starts:
+        for size in range(2, _MAX_WORDS + 1):
+            if start + size <= len(doc) and _key(doc[start: start + size].text) in names:
+                found.update(range(start, start + size))
+    doc.user_data[_SOURCES] = frozenset(found)  # type: ignore[index]
+    return frozenset(found)
+
+
+def person_side(victims: list[Token]) -> Side:
+    """The side the article gives a victim named by name anywhere in it ("US journalist Evan
+    Gershkovich", "Gershkovich, an American citizen"; also where the name is not tagged a
+    person there), or by the noun that described such persons after "the" ("the journalist"):
+    a person's own nationality, not the place where the harm was done to them."""
+    if not victims:
+        return NO_SIDE
+    named, described = _named_persons(victims[0].doc)
+    by_name = [named[t.text] for t in victims if t.text in named and
+               (t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and not t.ent_type_))]
+    by_noun = [described[t.lemma_.lower()] for t in victims if _definite_noun(t, described)]
+    return (by_name + by_noun + [NO_SIDE])[0]
+
+
+def _definite_noun(token: Token, described: dict[str, Side]) -> bool:
+    """"the journalist": a common noun with "the" that described a person of one side."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in described and \
+        any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+
+
+def _description(entity: Span) -> list[Token]:
+    """The words that describe a person's name of two words or more: before it in its noun
+    phrase ("US journalist Evan Gershkovich"), or the core of an apposition to it."""
+    if entity.label_ != "PERSON" or len(entity) < 2:
+        return []
+    root = entity.root
+    words = [t for t in root.subtree if t.i < entity.start]
+    return words + [t for c in root.children if c.dep_ == "appos" for t in noun_core(c)
+                    if t.ent_type_ != "PERSON"]
+
+
+def _named_persons(doc: Doc) -> tuple[dict[str, Side], dict[str, Side]]:
+    """(surname → side, noun → side): each person the text names with one nationality, and
+    the nouns that describe such persons ("journalist"), when all of them are of one side: the
+    words before the name in its noun phrase, or the core of an apposition to it ("the first
+    American journalist to be arrested in Russia"); a person named with two
+    nationalities ("Russian-American") is left out."""
+    if _PERSONS in doc.user_data:
+        cached: tuple[dict[str, Side], dict[str, Side]] = \
+            doc.user_data[_PERSONS]  # type: ignore[index]
+        return cached
+    found: dict[str, set[Side]] = {}
+    nouns: dict[str, set[Side]] = {}
+    for name, side, described in _described_persons(doc):
+        found.setdefault(name, set()).add(side)
+        for noun in described:
+            nouns.setdefault(noun, set()).add(side)
+    persons = (_of_one_side(found), _of_one_side(nouns))
+    doc.user_data[_PERSONS] = persons  # type: ignore[index]
+    return persons
+
+
+def _described_persons(doc: Doc) -> Iterator[tuple[str, Side, set[str]]]:
+    """(surname, side, describing nouns) of each name of a person described with one side."""
+    for entity in doc.ents:
+        words = _description(entity)
+        side = words_side(words, index=False) if len(_named_sides(words)) == 1 else NO_SIDE
+        if side[0] is not None:
+            yield entity[-1].text, (side[0], None), {w.lemma_.lower() for w in words
+                                                     if w.pos_ == "NOUN"}
+
+
+def _of_one_side(found: dict[str, set[Side]]) -> dict[str, Side]:
+    """The keys found with one side only, with it."""
+    return {key: next(iter(sides)) for key, sides in found.items() if len(sides) == 1}
