@@ -2337,7 +2337,7 @@ def test_generic_requested_and_near_harm(nlp: Any, text: str, expected: list[Row
 
 @pytest.mark.parametrize(("text", "expected"), [
     # a relative clause with its own subject is active: "the views X held" holds nobody
-    ("Yet critics noted the strongly anti-war views Sanders held before he joined the race.",
+    ("Yet critics noted the strongly anti-war views Brannick held before he joined the race.",
      []),
     ("She pointed out the fiercely anti-union positions Walker held before he became a "
      "governor: \u201cIf you go back, you will see it.\u201d", []),

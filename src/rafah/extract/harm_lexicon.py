@@ -133,7 +133,8 @@ class HarmLexicon:
     labelling: frozenset[str]
     """Verbs that call people something ("described as prisoners"), no harm of theirs."""
     arresting_verbs: frozenset[str]
-    """Verbs that are an abduction by armed men but an arrest by police ("seized")."""
+    """Verbs of taking (a subset of ``taking``) that are an abduction by armed men but an arrest
+    by police ("seized")."""
     arresting_nouns: frozenset[str]
     """Holders (besides the domestic forces of sides.json) whose seizing is an arrest."""
     cover: frozenset[str]
@@ -166,16 +167,14 @@ class HarmLexicon:
     bodies")."""
     longing: frozenset[str]
     """Verbs of dying that with an infinitive tell a wish ("dying to see")."""
-    acts: frozenset[str]
-    """Nouns of a harmful act that name people only with "of" ("the shooting of three men";
-    "35 school shootings" counts acts)."""
     rearing: frozenset[str]
     """Verbs of rearing animals, whose captivity holds nobody ("bred in captivity")."""
     fate_clauses: dict[str, dict[str, str]]
     """Fate verbs and the fighting their subjects died in ("fell defending the town")."""
     of_people_nouns: frozenset[str]
-    """Harm nouns whose own count is of something else ("2,000 flights"): people only after
-    "of" ("the flight of 2,000 villagers")."""
+    """Harm nouns that name people only after "of": nouns whose own count is of something else
+    ("2,000 flights"; "the flight of 2,000 villagers") and nouns of a harmful act ("35 school
+    shootings" counts acts; "the shooting of three men")."""
     taking: frozenset[str]
     """Verbs of taking that harm only people ("captured the town" takes nobody)."""
     object_senses: frozenset[str]
@@ -210,15 +209,12 @@ class HarmLexicon:
     activities: frozenset[str]
     """Nouns of an activity or a body one takes part in, whose leaving is no flight ("forced
     to leave the show", "investors fled the market")."""
-    recordings: frozenset[str]
-    """Nouns of a recording: a verb of taking "on" one films, it seizes nobody ("captured
-    on video")."""
     rooms: frozenset[str]
     """Nouns of a room or a part of a building: refuge taken in one is shelter from a danger,
     no displacement ("sought refuge in the basement")."""
     illnesses: frozenset[str]
-    """Nouns of an illness: people hospitalized with one are not injured ("hospitalized with
-    pneumonia")."""
+    """Nouns of an illness (general words, and the casualty lexicon's disease_nouns): people
+    hospitalized with one are not injured ("hospitalized with pneumonia")."""
 
 
 def _own_kinds(extra: dict[str, Any], kinds: dict[str, str], table: str) -> dict[str, Any]:
@@ -261,8 +257,7 @@ def harm_lexicon() -> HarmLexicon:
         captive_nouns=harm["captive_nouns"], flee_verbs=frozenset(harm["flee_verbs"]),
         home_nouns=frozenset(harm["home_nouns"]), bearing_verbs=frozenset(harm["bearing_verbs"]),
         tally_nouns=frozenset(casualty["tally_nouns"]), anaphors=frozenset(harm["anaphors"]),
-        not_people=frozenset(harm["not_people"]) | frozenset(casualty["animal_nouns"]) |
-        frozenset(harm["craft_nouns"]),
+        not_people=frozenset(harm["not_people"]) | frozenset(casualty["animal_nouns"]),
         modals=frozenset(unreal["modals"]),
         intent_verbs=frozenset(unreal["intent_verbs"]) | frozenset(unreal["schedule_words"]),
         negations=frozenset(casualty["negators"]),
@@ -317,7 +312,6 @@ def harm_lexicon() -> HarmLexicon:
         dependants=frozenset(harm["dependant_nouns"]),
         fate_clauses=harm["fate_clauses"],
         rearing=frozenset(unreal["rearing_verbs"]),
-        acts=frozenset(harm["act_nouns"]),
         longing=frozenset(unreal["longing_verbs"]),
         body_verbs=frozenset(harm["body_verbs"]),
         conditions_of_health=harm["condition_states"],
@@ -349,7 +343,6 @@ def harm_lexicon() -> HarmLexicon:
         trends=frozenset(unreal["trend_nouns"]),
         improbable=frozenset(unreal["improbable_words"]),
         activities=frozenset(unreal["activity_nouns"]),
-        recordings=frozenset(unreal["recording_nouns"]),
-        illnesses=frozenset(unreal["illness_nouns"]),
+        illnesses=frozenset(unreal["illness_nouns"]) | frozenset(casualty["disease_nouns"]),
         rooms=frozenset(unreal["room_nouns"]),
     )

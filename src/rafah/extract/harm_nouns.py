@@ -41,7 +41,7 @@ def _toll_value(noun: Token) -> tuple[int | None, Token | None]:
 def _noun_harm(token: Token) -> _Harm | None:
     """"31,000 deaths", "the death toll rose to 1,200", "the massacre of families", "taken to
     hospital with injuries", "the shooting of three men" (a noun of an act names people only
-    with "of": data acts; "35 school shootings" counts acts)."""
+    with "of": data of_people_nouns; "35 school shootings" counts acts)."""
     lemma = _lemma(token)
     entry = _noun_entry(token)
     if entry is None:
@@ -54,7 +54,7 @@ def _noun_harm(token: Token) -> _Harm | None:
         return _Harm(token, kind, verb, "none", _subjects(token.head))
     if lemma in harm_lexicon().remains and not _found_remains(token):
         return None
-    if lemma in harm_lexicon().acts or lemma in harm_lexicon().of_people_nouns:
+    if lemma in harm_lexicon().of_people_nouns:
         return _of_people_harm(token, kind, verb)
     counted = _counted_harm_noun(token)
     if counted:
@@ -74,7 +74,7 @@ def _of_people_harm(noun: Token, kind: str, verb: str) -> _Harm | None:
     """"the flight of 2,000 villagers", "the shooting of three men": a harm noun whose own
     count or owner is of something else ("2,000 flights were canceled", "the airline's
     flights") or that names an act ("35 school shootings") harms only the people after "of"
-    (data: of_people_nouns, act_nouns)."""
+    (data: of_people_nouns)."""
     victims = _of_people(noun)
     return _Harm(noun, kind, verb, "none", victims, _by_phrase(noun)) if victims else None
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rafah.extract.casualty_kinds import _recorded
 from rafah.extract.casualty_lexicon import lexicon
 from rafah.extract.harm_captivity import _held_objects, _holding_kind
 from rafah.extract.harm_fates import (
@@ -62,24 +63,24 @@ def _verb_harm(token: Token) -> _Harm | None:
         victims, kind = _subjects(token) + _gapped_subjects(token), _either_kind(token, kind)
     else:
         victims, kind = _objects(token, kind)
-    taken = _taken_or_held(token, lemma, kind, victims)
+    agent = _agent_of(token, voice)
+    taken = _taken_or_held(token, lemma, kind, victims, agent)
     if taken is None:
         return None
     kind, victims = taken
-    agent = _agent_of(token, voice)
-    kind, victims = _seized(lemma, kind, victims, agent)
     return _Harm(token, kind, lemma, voice, victims, agent)
 
 
-def _taken_or_held(token: Token, lemma: str, kind: str, victims: list[Token]
-                   ) -> tuple[str, list[Token]] | None:
-    """The kind and people of a verb of taking ("captured the town" takes nobody: None) or of
-    holding ("held responsible" holds nobody: None); other verbs as they are."""
+def _taken_or_held(token: Token, lemma: str, kind: str, victims: list[Token],
+                   agent: list[Token]) -> tuple[str, list[Token]] | None:
+    """The kind and people of a verb of taking (``_taken``: "captured the town" takes nobody,
+    None) or of holding ("held responsible" holds nobody: None); other verbs as they are."""
     lex = harm_lexicon()
     if lemma in lex.taking:
-        if _takes_nobody(token, victims):
+        taken = _taken(token, lemma, kind, victims, agent)
+        if taken is None:
             return None
-        kind = _taken_kind(victims, kind)
+        kind, victims = taken
     if lemma in lex.holding and kind != "injured":
         held = _holding_kind(token, victims)
         if held is None:
@@ -88,10 +89,16 @@ def _taken_or_held(token: Token, lemma: str, kind: str, victims: list[Token]
     return kind, victims
 
 
-def _seized(lemma: str, kind: str, victims: list[Token],
-            agent: list[Token]) -> tuple[str, list[Token]]:
-    """The kind and people of a verb of seizing, which takes things as often as people (only
-    people are its victims): detained when it is an arrest (``_arrest``)."""
+def _taken(verb: Token, lemma: str, kind: str, victims: list[Token],
+           agent: list[Token]) -> tuple[str, list[Token]] | None:
+    """The kind and people of a verb of taking (data: taking_verbs): None when it takes places
+    or things or films (``_takes_nobody``); else the kind of the captive word of its people
+    (``_taken_kind``); a verb of seizing among them (data: arresting_verbs), which takes things
+    as often as people, has only people as its victims, detained when it is an arrest
+    (``_arrest``)."""
+    if _takes_nobody(verb, victims):
+        return None
+    kind = _taken_kind(victims, kind)
     if lemma not in harm_lexicon().arresting_verbs:
         return kind, victims
     people = [v for v in victims if _human(v)]
@@ -131,15 +138,9 @@ def _taken_places(victims: list[Token]) -> bool:
 
 
 def _takes_nobody(verb: Token, victims: list[Token]) -> bool:
-    """A verb of taking that takes places or things, or films ("captured on video")."""
+    """A verb of taking that takes places or things, or films ("captured on video": the
+    casualty lexicon's recording_nouns, as for casualties)."""
     return _taken_places(victims) or _recorded(verb)
-
-
-def _recorded(verb: Token) -> bool:
-    """"misconduct was captured on video", "captured the moment on camera": a verb of taking
-    "on" a recording films; it takes nobody (data: recording_nouns)."""
-    return any(_lemma(o) in harm_lexicon().recordings for p in _children(verb, "prep")
-               if p.lower_ == "on" for o in _children(p, "pobj"))
 
 
 def _taken_kind(victims: list[Token], kind: str) -> str:

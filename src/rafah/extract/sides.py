@@ -773,7 +773,7 @@ def _resolve_side(doc: Doc, sent: Span, evidence: Evidence) -> Side:
     if side:
         area = area or (place[1] if place[0] == side else None)
         return side, area or _area_for(side, [], context_side(doc, sent))
-    if _of_no_one_side(victims, [t for t in evidence.clause if t.i not in evidence.others]):
+    if _of_no_one_side(victims, evidence):
         return NO_SIDE
     agent = evidence.agent + _possessor(evidence.agent, sent)
     army = None if here[1] == _PARTY_SIDE else _army_side(sent, evidence, agent, here)
@@ -784,8 +784,10 @@ def _resolve_side(doc: Doc, sent: Span, evidence: Evidence) -> Side:
     return _side_beyond_clause(doc, sent, evidence, agent, elsewhere)
 
 
-def _of_no_one_side(victims: list[Token], clause: list[Token]) -> bool:
-    """Victims no side is given for: foreigners, harm over the world or many countries."""
+def _of_no_one_side(victims: list[Token], evidence: Evidence) -> bool:
+    """Victims no side is given for: foreigners, harm over the world or many countries (in
+    the clause, but for the tokens of the sentence's other mentions)."""
+    clause = [t for t in evidence.clause if t.i not in evidence.others]
     return _has_noun(victims, side_lexicon().foreign) or _worldwide(clause) or \
         _many_countries(clause)
 
@@ -1245,8 +1247,8 @@ def _source_tokens(doc: Doc) -> frozenset[int]:
 
 
 def person_side(victims: list[Token]) -> Side:
-    """The side the article gives a victim named by name anywhere in it ("US journalist Evan
-    Gershkovich", "Gershkovich, an American citizen"; also where the name is not tagged a
+    """The side the article gives a victim named by name anywhere in it ("US journalist Tom
+    Reller", "Reller, an American citizen"; also where the name is not tagged a
     person there), or by the noun that described such persons after "the" ("the journalist"):
     a person's own nationality, not the place where the harm was done to them."""
     if not victims:
@@ -1266,7 +1268,7 @@ def _definite_noun(token: Token, described: dict[str, Side]) -> bool:
 
 def _description(entity: Span) -> list[Token]:
     """The words that describe a person's name of two words or more: before it in its noun
-    phrase ("US journalist Evan Gershkovich"), or the core of an apposition to it."""
+    phrase ("US journalist Tom Reller"), or the core of an apposition to it."""
     if entity.label_ != "PERSON" or len(entity) < 2:
         return []
     root = entity.root
@@ -1278,8 +1280,8 @@ def _description(entity: Span) -> list[Token]:
 def _named_persons(doc: Doc) -> tuple[dict[str, Side], dict[str, Side]]:
     """(surname → side, noun → side): each person the text names with one nationality, and
     the nouns that describe such persons ("journalist"), when all of them are of one side: the
-    words before the name in its noun phrase, or the core of an apposition to it ("the first
-    American journalist to be arrested in Russia"); a person named with two
+    words before the name in its noun phrase, or the core of an apposition to it ("a Canadian
+    engineer held in Peru"); a person named with two
     nationalities ("Russian-American") is left out."""
     if _PERSONS in doc.user_data:
         cached: tuple[dict[str, Side], dict[str, Side]] = \
