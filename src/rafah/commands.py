@@ -9,7 +9,7 @@ named here.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -244,10 +244,12 @@ def timeline(session: Session, *, events: bool = False, by: str | None = None) -
     """Articles by date (with --events, the dated events they mention), or one row a period."""
     from rafah.reports.timeline import (
         TOP_ENTITIES,
+        Dated,
         Summary,
         article_rows,
         chronological,
         event_rows,
+        kept_articles,
         period_rows,
         stored_summaries,
     )
@@ -255,15 +257,19 @@ def timeline(session: Session, *, events: bool = False, by: str | None = None) -
 
     def compute() -> list[dict[str, Any]]:
         top_names = entity_table(session)[1](TOP_ENTITIES)
-        chosen = session.articles()
         selection = session.analysed_selection()
+        chosen: Sequence[Dated]
         if selection is None:
+            chosen = session.articles()
             analyses = session.analyses(chosen, ("lead", "casualties", "dates") if events
                                         else ("lead", "casualties"))
             summaries: Mapping[str, Summary] = analyses
-        else:  # leads and figures read in bulk
-            analyses = session.analyses(chosen, ("dates",)) if events else {}
+        else:  # leads and figures read in bulk; titles from the file index
             summaries = stored_summaries(selection.connection)
+            kept = None if events else kept_articles(selection.connection,
+                                                     session.options.corpus, summaries)
+            chosen = session.articles() if kept is None else kept
+            analyses = session.analyses(session.articles(), ("dates",)) if events else {}
         with collector_paused():
             if by:
                 return period_rows(chosen, summaries, top_names, by)
