@@ -88,7 +88,10 @@ def canonical_entities(session: Session) -> list[Entity]:
             return [e.to_stored() for e in computed]
 
     stored = session.cached_report("entities", ENTITY_REPORT, compute)
-    return computed or [report.Entity.from_stored(e) for e in stored]
+    if computed:
+        return computed
+    with collector_paused():
+        return [report.Entity.from_stored(e) for e in stored]
 
 
 def entity_table(session: Session
@@ -97,11 +100,13 @@ def entity_table(session: Session
     top N names of each article (its index in `Session.articles`): in the store when the
     selection can be made there, else in memory."""
     from rafah.gazetteer import load_entries
+    from rafah.places.index import get_index
     from rafah.reports import entities as report
     from rafah.session import collector_paused
 
     gazetteer = load_entries(session.options.analysis.gazetteers)
     selection = session.analysed_selection()
+    get_index()  # before the collector is paused: reading the place index turns it back on
     if selection is not None:
         with collector_paused():
             table = report.store_entities(selection.connection, "temp.selected", gazetteer)
@@ -123,6 +128,7 @@ def entities(session: Session, *, types: tuple[str, ...] = (), min_articles: int
     """One row per canonical entity, most widely reported first; places with their country
     and coordinates (and as GeoJSON)."""
     from rafah.reports.entities import filter_entities, geojson
+    from rafah.session import collector_paused
 
     found = canonical_entities(session)
     chosen = filter_entities(found, types=types, min_articles=min_articles, country=country)
@@ -133,7 +139,8 @@ def entities(session: Session, *, types: tuple[str, ...] = (), min_articles: int
         f"the {selected} selected article(s)"]
     places_only = all(e.is_place for e in chosen) and bool(chosen)
     table = PLACE_TABLE if places_only else ENTITY_TABLE
-    rows = [e.to_record() for e in chosen]
+    with collector_paused():
+        rows = [e.to_record() for e in chosen]
     return Result(rows, ENTITY_COLUMNS, table, notes=notes, geojson=lambda: geojson(chosen))
 
 

@@ -182,7 +182,8 @@ class Session:
             self.report_key(f"{name}\0selection\0{selected}", (), modules)
         stored = self.store().get_report(key)
         if stored is not None:
-            return json.loads(stored)
+            with collector_paused():  # a large report is many objects without cycles
+                return json.loads(stored)
         value = compute()
         self.store().put_report(key, json.dumps(value, ensure_ascii=False))
         return value

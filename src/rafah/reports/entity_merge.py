@@ -468,15 +468,16 @@ class ShortFormResolver:
     def resolve(self, occ: Occurrence, targets: tuple[str, str, str]) -> Occurrence:
         """A form pointed at its long form when it is a one-word name; ``targets``: the
         article's longer names it can stand for (`article_targets`)."""
+        if len(occ.cleaned.split()) != 1 or occ.key in self.known.by_key:
+            return occ  # only a one-word name the gazetteer does not know stands for another
         surname, first, local_org = targets
-        single = len(occ.cleaned.split()) == 1 and occ.key not in self.known.by_key
         organisation = self._plausible(
             occ.key, local_org or _dominant(self.votes.org_heads.get(occ.key)),
             ORG_LONG_FORM_SHARE)
-        if single and organisation and not surname and (
+        if organisation and not surname and (
                 occ.label == "ORG" or (local_org == organisation and self._unknown_place(occ))):
             return replace(occ, key=organisation)
-        if single and self._person_like(occ, surname):
+        if self._person_like(occ, surname):
             target = self._person(occ, surname, first)
             if target is not None:
                 return replace(occ, key=target, label="PERSON")
