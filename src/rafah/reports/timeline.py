@@ -126,13 +126,13 @@ def stored_summaries(connection: sqlite3.Connection, selection: str = "temp.sele
         summary = by_id[analysis]
         summary.lead_text = summary.lead_text or text
     columns = ", ".join(f"[{name}]" for name in COMPACT_FIELDS)
-    for analysis, *values in connection.execute(
-            f"SELECT analysis, {columns} FROM records_casualties WHERE analysis IN {chosen} "
-            "ORDER BY analysis, seq"):
-        figure = dict(zip(COMPACT_FIELDS, values, strict=True))
-        cumulative = figure["cumulative"]
-        figure["cumulative"] = None if cumulative is None else bool(cumulative)
-        by_id[analysis].casualties.append(figure)
+    for analysis, kind, value, low, high, qualifier, group, source, cumulative in \
+            connection.execute(f"SELECT analysis, {columns} FROM records_casualties "
+                               f"WHERE analysis IN {chosen} ORDER BY analysis, seq"):
+        by_id[analysis].casualties.append(  # the keys of COMPACT_FIELDS, in order
+            {"kind": kind, "value": value, "low": low, "high": high, "qualifier": qualifier,
+             "group": group, "source": source,
+             "cumulative": None if cumulative is None else bool(cumulative)})
     return found
 
 
