@@ -64,9 +64,8 @@ class Dated(Protocol):
 class KeptArticle:
     """An article of the kept selection with its title from the file index: what a
     timeline row needs, without loading the corpus. Its body is never needed: its lead is
-    stored with its analysis, and an analysis without a lead is of a text of white space
-    only (`rafah.extract.sentences.lead_sentence`), whose lead cut from the body is ""
-    too."""
+    stored with its analysis, or it has no word (`kept_articles`), and the lead cut from
+    a body of white space is ""."""
 
     id: str
     date: str | None
@@ -83,7 +82,8 @@ def kept_articles(connection: sqlite3.Connection, corpus: str,
                   ) -> list[KeptArticle] | None:
     """The articles of the kept ``selection`` (in order) with their titles from the file
     index (`rafah.article_index`), or None when the corpus must be loaded: a file the index
-    does not hold in the selection's order, or an article without an analysis."""
+    does not hold in the selection's order, an article without an analysis, or one with
+    words whose analysis has no lead (its summary is cut from the text)."""
     from rafah.corpus import file_listing
     from rafah.errors import CorpusError
 
@@ -95,15 +95,16 @@ def kept_articles(connection: sqlite3.Connection, corpus: str,
     connection.execute("CREATE TEMP TABLE timeline_files (pos INTEGER PRIMARY KEY, key TEXT)")
     connection.executemany("INSERT INTO temp.timeline_files VALUES (?, ?)", enumerate(files))
     indexed = connection.execute(
-        "SELECT a.id, a.title FROM temp.timeline_files c JOIN file_articles a ON a.file = c.key "
-        "ORDER BY c.pos, a.seq").fetchall()
+        "SELECT a.id, a.title, a.words FROM temp.timeline_files c "
+        "JOIN file_articles a ON a.file = c.key ORDER BY c.pos, a.seq").fetchall()
     connection.execute("DROP TABLE temp.timeline_files")
     found = []
     for idx, article_id, day, text_hash in connection.execute(
             f"SELECT idx, id, date, text_hash FROM {selection} ORDER BY idx"):
         if not 0 < idx <= len(indexed) or indexed[idx - 1][0] != article_id:
             return None
-        if text_hash not in summaries:
+        summary = summaries.get(text_hash)
+        if summary is None or not (summary.lead_text or indexed[idx - 1][2] == 0):
             return None
         found.append(KeptArticle(article_id, day, indexed[idx - 1][1], text_hash))
     return found
