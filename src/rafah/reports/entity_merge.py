@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from rafah.gazetteer import GazetteerEntry
 from rafah.records import Analysis
-from rafah.reports.entity_lexicon import Lexicon, fold_word
+from rafah.reports.entity_lexicon import Lexicon, fold_word, spaced
 
 SURNAME_SHARE = 0.8
 LONG_FORM_SHARE = 0.05
@@ -142,7 +142,10 @@ class Corpus:
         counts = self.label_counts.get(key)
         if counts is None:
             return False
-        return 2 * sum(counts.get(label, 0) for label in labels) >= max(1, sum(counts.values()))
+        chosen = 0
+        for label in labels:
+            chosen += counts.get(label, 0)
+        return 2 * chosen >= max(1, sum(counts.values()))
 
 
 def union_gazetteer(entries: Iterable[GazetteerEntry], uf: UnionFind) -> Known:
@@ -363,7 +366,10 @@ def join_storm_names(corpus: Corpus, uf: UnionFind, lex: Lexicon) -> None:
     """Step 3e: a one-word name joins the storm named after it ("Beryl" → "Hurricane
     Beryl") when the corpus has exactly one such storm."""
     storms: dict[str, set[str]] = defaultdict(set)
+    starts = spaced(lex.event_first)
     for key in corpus.label_counts:
+        if not key.startswith(starts):
+            continue
         for prefix in lex.event_first:
             if key.startswith(prefix + " ") and len(key.split()) == len(prefix.split()) + 1:
                 storms[key.split()[-1]].add(key)
