@@ -118,9 +118,10 @@ def stored_summaries(connection: sqlite3.Connection, selection: str = "temp.sele
     chosen = f"(SELECT DISTINCT analysis FROM {selection} WHERE analysis IS NOT NULL)"
     found: dict[str, StoredSummary] = {}
     by_id: dict[int, StoredSummary] = {}
-    for text_hash, analysis in connection.execute(
-            f"SELECT DISTINCT text_hash, analysis FROM {selection} WHERE analysis IS NOT NULL"):
-        by_id[analysis] = found[text_hash] = StoredSummary()
+    for text_hash, analysis in connection.execute(  # republished copies: seen before
+            f"SELECT text_hash, analysis FROM {selection} WHERE analysis IS NOT NULL"):
+        if text_hash not in found:
+            by_id[analysis] = found[text_hash] = StoredSummary()
     for analysis, text in connection.execute(
             f"SELECT analysis, [text] FROM records_lead WHERE analysis IN {chosen} "
             "AND [text] != '' ORDER BY analysis, seq"):
