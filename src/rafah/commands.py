@@ -272,9 +272,10 @@ def timeline(session: Session, *, events: bool = False, by: str | None = None) -
                                         else ("lead", "casualties"))
             summaries: Mapping[str, Summary] = analyses
         else:  # leads and figures read in bulk; titles from the file index
-            summaries = stored_summaries(selection.connection)
-            kept = None if events else kept_articles(selection.connection,
-                                                     session.options.corpus, summaries)
+            with collector_paused():
+                summaries = stored_summaries(selection.connection)
+                kept = None if events else kept_articles(selection.connection,
+                                                         session.options.corpus, summaries)
             chosen = session.articles() if kept is None else kept
             analyses = session.analyses(session.articles(), ("dates",)) if events else {}
         with collector_paused():
