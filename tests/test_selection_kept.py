@@ -12,11 +12,11 @@ import pytest
 
 from rafah import commands, selection
 from rafah.nlp import fingerprint, resolve_model
-from rafah.records import Analysis
+from rafah.records import Analysis, Lead
 from rafah.render import write_texts
 from rafah.session import Session, SessionOptions
 from rafah.store import Store
-from tests.test_bulk_reports import ANALYSES, _corpus, _figure
+from tests.test_bulk_reports import ANALYSES, RANGES, _corpus, _figure
 
 
 def _session(corpus: Path, cache: Path, **options: Any) -> Session:
@@ -109,3 +109,51 @@ def test_a_run_reading_forgotten_rows_still_sees_them(tmp_path: Path) -> None:
     assert _kept(_session(corpus, cache)) != before  # kept again by another run
     ids = [i for (i,) in reading.store().connection.execute("SELECT id FROM temp.selected")]
     assert ids == [a.id for a in reading.articles()]
+
+
+def _with_leads(corpus: Path, cache: Path) -> None:
+    """Every analysis of a text with words gets a lead (as `lead_sentence` stores one)."""
+    session = _session(corpus, cache)
+    store = Store(cache)
+    store.put_many([(a.text_hash, Analysis(
+        records={**ANALYSES.get(a.id, Analysis()).records, "lead": [Lead("Lead of " + a.id)]}))
+        for a in session.articles() if a.word_count and a.id != "sub/c.txt"],
+        fingerprint(resolve_model(None)))
+    store.close()
+    session.close()
+
+
+@pytest.mark.parametrize(("since", "until", "distinct"), RANGES)
+def test_timeline_rows_from_the_file_index_are_the_loaders(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, since: str | None, until: str | None,
+        distinct: bool) -> None:
+    """On a kept selection the timeline's articles (ids, dates, titles) come from the file
+    index (`rafah.reports.timeline.kept_articles`): the rows are those of the loaded corpus,
+    an empty text's (no stored lead) too."""
+    from rafah.reports import timeline
+
+    corpus, cache = _corpus(tmp_path)
+    _with_leads(corpus, cache)
+    monkeypatch.setattr(Session, "cached_report", lambda _self, _name, _modules, compute:
+                        compute())
+    options = {"since": since, "until": until, "distinct": distinct}
+    session = _session(corpus, cache, **options)
+    selected = session.analysed_selection()
+    assert selected is not None
+    kept = timeline.kept_articles(selected.connection, str(corpus),
+                                  timeline.stored_summaries(selected.connection))
+    assert kept is not None and [a.id for a in kept] == [a.id for a in session.articles()]
+    from_index = commands.timeline(_session(corpus, cache, **options)).rows
+    monkeypatch.setattr(timeline, "kept_articles", lambda *_args: None)
+    assert from_index == commands.timeline(_session(corpus, cache, **options)).rows
+
+
+def test_a_text_with_words_and_no_stored_lead_loads_the_corpus(tmp_path: Path) -> None:
+    """Its summary is cut from the text, so `kept_articles` gives no rows."""
+    from rafah.reports import timeline
+
+    corpus, cache = _corpus(tmp_path)
+    selected = _session(corpus, cache).analysed_selection()
+    assert selected is not None
+    assert timeline.kept_articles(selected.connection, str(corpus),
+                                  timeline.stored_summaries(selected.connection)) is None

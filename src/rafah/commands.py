@@ -9,7 +9,7 @@ named here.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -88,7 +88,10 @@ def canonical_entities(session: Session) -> list[Entity]:
             return [e.to_stored() for e in computed]
 
     stored = session.cached_report("entities", ENTITY_REPORT, compute)
-    return computed or [report.Entity.from_stored(e) for e in stored]
+    if computed:
+        return computed
+    with collector_paused():
+        return [report.Entity.from_stored(e) for e in stored]
 
 
 def entity_table(session: Session
@@ -97,11 +100,13 @@ def entity_table(session: Session
     top N names of each article (its index in `Session.articles`): in the store when the
     selection can be made there, else in memory."""
     from rafah.gazetteer import load_entries
+    from rafah.places.index import get_index
     from rafah.reports import entities as report
     from rafah.session import collector_paused
 
     gazetteer = load_entries(session.options.analysis.gazetteers)
     selection = session.analysed_selection()
+    get_index()  # before the collector is paused: reading the place index turns it back on
     if selection is not None:
         with collector_paused():
             table = report.store_entities(selection.connection, "temp.selected", gazetteer)
@@ -123,6 +128,7 @@ def entities(session: Session, *, types: tuple[str, ...] = (), min_articles: int
     """One row per canonical entity, most widely reported first; places with their country
     and coordinates (and as GeoJSON)."""
     from rafah.reports.entities import filter_entities, geojson
+    from rafah.session import collector_paused
 
     found = canonical_entities(session)
     chosen = filter_entities(found, types=types, min_articles=min_articles, country=country)
@@ -133,7 +139,8 @@ def entities(session: Session, *, types: tuple[str, ...] = (), min_articles: int
         f"the {selected} selected article(s)"]
     places_only = all(e.is_place for e in chosen) and bool(chosen)
     table = PLACE_TABLE if places_only else ENTITY_TABLE
-    rows = [e.to_record() for e in chosen]
+    with collector_paused():
+        rows = [e.to_record() for e in chosen]
     return Result(rows, ENTITY_COLUMNS, table, notes=notes, geojson=lambda: geojson(chosen))
 
 
@@ -244,10 +251,12 @@ def timeline(session: Session, *, events: bool = False, by: str | None = None) -
     """Articles by date (with --events, the dated events they mention), or one row a period."""
     from rafah.reports.timeline import (
         TOP_ENTITIES,
+        Dated,
         Summary,
         article_rows,
         chronological,
         event_rows,
+        kept_articles,
         period_rows,
         stored_summaries,
     )
@@ -255,15 +264,20 @@ def timeline(session: Session, *, events: bool = False, by: str | None = None) -
 
     def compute() -> list[dict[str, Any]]:
         top_names = entity_table(session)[1](TOP_ENTITIES)
-        chosen = session.articles()
         selection = session.analysed_selection()
+        chosen: Sequence[Dated]
         if selection is None:
+            chosen = session.articles()
             analyses = session.analyses(chosen, ("lead", "casualties", "dates") if events
                                         else ("lead", "casualties"))
             summaries: Mapping[str, Summary] = analyses
-        else:  # leads and figures read in bulk
-            analyses = session.analyses(chosen, ("dates",)) if events else {}
-            summaries = stored_summaries(selection.connection)
+        else:  # leads and figures read in bulk; titles from the file index
+            with collector_paused():
+                summaries = stored_summaries(selection.connection)
+                kept = None if events else kept_articles(selection.connection,
+                                                         session.options.corpus, summaries)
+            chosen = session.articles() if kept is None else kept
+            analyses = session.analyses(session.articles(), ("dates",)) if events else {}
         with collector_paused():
             if by:
                 return period_rows(chosen, summaries, top_names, by)

@@ -416,14 +416,17 @@ def _place_countries(corpus: Corpus) -> Iterable[tuple[str, str]]:
                 yield key, country
 
 
+_uncached_key = name_key.__wrapped__
+
+
 def _dropped(entity: Entity, resolver: ShortFormResolver, lex: Lexicon) -> bool:
     """Rows that are no names: junk words only, a first name that joined nobody, surnames
     joined by a hyphen ("the Biden-Harris campaign")."""
-    key = name_key(entity.name)
-    if key in lex.junk or all(word in lex.junk for word in key.split()):
+    key = _uncached_key(entity.name)  # one call a row: a cache would only churn
+    junk = lex.junk
+    if key in junk or all(word in junk for word in key.split()):
         return True
-    parts = key.split("-")
-    if len(parts) > 1 and all(part in resolver.votes.surnames for part in parts):
+    if "-" in key and all(part in resolver.votes.surnames for part in key.split("-")):
         return True
     return entity.type == "PERSON" and entity.keys <= resolver.first_name_only
 
@@ -500,11 +503,11 @@ def _one_form_entity(number: int, name: str, kind: str, entry: GazetteerEntry | 
                      form: Occurrence) -> Entity:
     """`_make_entity` of a cluster of one form (most of them), without counting."""
     written, cleaned = form.written, form.cleaned
-    names = (written,) if written == cleaned else sorted((written, cleaned))
-    return Entity(name=name, type=kind, mentions=form.count, articles=0, first_seen=None,
-                  last_seen=None,
-                  aliases=[s for s in names if s != name and not _has_article(s)],
-                  keys={form.key}, surfaces={written, cleaned, name, *entry.surfaces}
+    names = (written,) if written == cleaned else \
+        (written, cleaned) if written < cleaned else (cleaned, written)
+    return Entity(name, kind, form.count, 0, None, None,
+                  [s for s in names if s != name and not _has_article(s)],
+                  {form.key}, {written, cleaned, name, *entry.surfaces}
                   if entry else {written, cleaned}, labels={form.label: form.count}, parts=[number])
 
 

@@ -15,6 +15,12 @@ _DEMONYM_SUFFIX = re.compile(r"(?:an|ans|ian|ians|ese|ish|i|is|ic|ist|ists|ite|i
 _STEM_SUFFIXES = ("ians", "ian", "ans", "an", "ites", "ite", "is", "i", "ese", "ns", "n")
 
 
+@cache
+def spaced(prefixes: tuple[str, ...]) -> tuple[str, ...]:
+    """Each prefix followed by a space: one `str.startswith` tests a name for all."""
+    return tuple(prefix + " " for prefix in prefixes)
+
+
 def fold_word(word: str) -> str:
     """A word as the lexicons hold it: lower case, curly apostrophes straightened."""
     return word.replace("\u2019", "'").casefold()
@@ -78,6 +84,8 @@ class Lexicon:
     def formal_country_rest(self, text: str) -> str | None:
         """"the Kingdom of Saudi Arabia" → "Saudi Arabia"; None when not a formal name."""
         folded = fold_word(text).removeprefix("the ")
+        if not folded.startswith(spaced(self.formal_country)):
+            return None  # one test for all the prefixes (most names have none)
         for prefix in self.formal_country:
             if folded.startswith(prefix + " ") and len(folded) > len(prefix) + 1:
                 return text[len(text) - len(folded) + len(prefix) + 1:]

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from rafah.gazetteer import GazetteerEntry
 from rafah.records import Analysis
-from rafah.reports.entity_lexicon import Lexicon, fold_word
+from rafah.reports.entity_lexicon import Lexicon, fold_word, spaced
 
 SURNAME_SHARE = 0.8
 LONG_FORM_SHARE = 0.05
@@ -142,7 +142,10 @@ class Corpus:
         counts = self.label_counts.get(key)
         if counts is None:
             return False
-        return 2 * sum(counts.get(label, 0) for label in labels) >= max(1, sum(counts.values()))
+        chosen = 0
+        for label in labels:
+            chosen += counts.get(label, 0)
+        return 2 * chosen >= max(1, sum(counts.values()))
 
 
 def union_gazetteer(entries: Iterable[GazetteerEntry], uf: UnionFind) -> Known:
@@ -363,7 +366,10 @@ def join_storm_names(corpus: Corpus, uf: UnionFind, lex: Lexicon) -> None:
     """Step 3e: a one-word name joins the storm named after it ("Beryl" → "Hurricane
     Beryl") when the corpus has exactly one such storm."""
     storms: dict[str, set[str]] = defaultdict(set)
+    starts = spaced(lex.event_first)
     for key in corpus.label_counts:
+        if not key.startswith(starts):
+            continue
         for prefix in lex.event_first:
             if key.startswith(prefix + " ") and len(key.split()) == len(prefix.split()) + 1:
                 storms[key.split()[-1]].add(key)
@@ -468,15 +474,16 @@ class ShortFormResolver:
     def resolve(self, occ: Occurrence, targets: tuple[str, str, str]) -> Occurrence:
         """A form pointed at its long form when it is a one-word name; ``targets``: the
         article's longer names it can stand for (`article_targets`)."""
+        if len(occ.cleaned.split()) != 1 or occ.key in self.known.by_key:
+            return occ  # only a one-word name the gazetteer does not know stands for another
         surname, first, local_org = targets
-        single = len(occ.cleaned.split()) == 1 and occ.key not in self.known.by_key
         organisation = self._plausible(
             occ.key, local_org or _dominant(self.votes.org_heads.get(occ.key)),
             ORG_LONG_FORM_SHARE)
-        if single and organisation and not surname and (
+        if organisation and not surname and (
                 occ.label == "ORG" or (local_org == organisation and self._unknown_place(occ))):
             return replace(occ, key=organisation)
-        if single and self._person_like(occ, surname):
+        if self._person_like(occ, surname):
             target = self._person(occ, surname, first)
             if target is not None:
                 return replace(occ, key=target, label="PERSON")

@@ -36,13 +36,16 @@ def corpus_forms(connection: sqlite3.Connection, order: Sequence[int], totals: S
                  ) -> Iterator[tuple[int, Occurrence, tuple[str, str, str]]]:
     """(form id, occurrence counting its mentions, article targets) of the forms ``order``
     (in order of first mention) with their mentions ``totals``."""
-    rows = {row[0]: row[1:] for row in connection.execute(
+    wanted = set(order)
+    rows = {row[0]: row for row in connection.execute(
         "SELECT id, key, cleaned, written, label, surname, first, org, signature, sig_surname, "
-        "sig_first, org_head, cue, person_cue FROM entity_forms")}
+        "sig_first, org_head, cue, person_cue FROM entity_forms") if row[0] in wanted}
+    del wanted
     for form, count in zip(order, totals, strict=True):
-        key, cleaned, written, label, surname, first, org, *facts = rows[form]
-        yield form, Occurrence(key, cleaned, written, label, -1, 0, 0, 0, count,
-                               FormFacts(*facts)), (surname, first, org)
+        (_, key, cleaned, written, label, surname, first, org, signature, sig_surname, sig_first,
+         org_head, cue, person_cue) = rows.pop(form)
+        yield form, Occurrence(key, cleaned, written, label, -1, 0, 0, 0, count, FormFacts(
+            signature, sig_surname, sig_first, org_head, cue, person_cue)), (surname, first, org)
 
 
 def corpus_acronyms(connection: sqlite3.Connection) -> list[tuple[str, str]]:

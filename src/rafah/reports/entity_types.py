@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-from rafah.reports.entity_lexicon import Lexicon, fold_word
+from rafah.reports.entity_lexicon import Lexicon, fold_word, spaced
 from rafah.reports.entity_merge import Occurrence, name_key
 
 TYPE_PRIORITY = ["PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "LAW",
@@ -46,7 +46,7 @@ def _model_vote(members: Sequence[Occurrence], lex: Lexicon, name: str) -> str:
 
 def _is_event(name: str, words: list[str], voted: str, lex: Lexicon) -> bool:
     """A storm or fire named like a person or a place ("Hurricane Beryl", "Park Fire")."""
-    if any(name.casefold().startswith(prefix + " ") for prefix in lex.event_first):
+    if name.casefold().startswith(spaced(lex.event_first)):
         return True
     return len(words) >= 2 and words[-1] in lex.event_last and voted != "ORG"
 

@@ -8,10 +8,11 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any, Protocol
 
 from rafah.dates import normalize, year_range_ends
-from rafah.records import Analysis, Article, CasualtyFigure
+from rafah.records import Analysis, CasualtyFigure
 
 HEADLINE_CHARS = 90
 TOP_ENTITIES = 5
@@ -41,6 +42,74 @@ class StoredSummary:
     casualties: list[dict[str, Any]] = field(default_factory=list)
 
 
+class Dated(Protocol):
+    """What an article row shows of an article: an `Article`, or a `KeptArticle`."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def date(self) -> str | None: ...
+
+    @property
+    def title(self) -> str | None: ...
+
+    @property
+    def text_hash(self) -> str: ...
+
+    def body(self) -> list[str]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class KeptArticle:
+    """An article of the kept selection with its title from the file index: what a
+    timeline row needs, without loading the corpus. Its body is never needed: its lead is
+    stored with its analysis, or it has no word (`kept_articles`), and the lead cut from
+    a body of white space is ""."""
+
+    id: str
+    date: str | None
+    title: str | None
+    text_hash: str
+
+    def body(self) -> list[str]:
+        """No paragraph with a word (see above)."""
+        return []
+
+
+def kept_articles(connection: sqlite3.Connection, corpus: str,
+                  summaries: Mapping[str, Summary], selection: str = "temp.selected"
+                  ) -> list[KeptArticle] | None:
+    """The articles of the kept ``selection`` (in order) with their titles from the file
+    index (`rafah.article_index`), or None when the corpus must be loaded: a file the index
+    does not hold in the selection's order, an article without an analysis, or one with
+    words whose analysis has no lead (its summary is cut from the text)."""
+    from rafah.corpus import file_listing
+    from rafah.errors import CorpusError
+
+    try:
+        files = [row[4] for row in file_listing(Path(corpus)) if not row[1]]
+    except (CorpusError, OSError):
+        return None
+    connection.execute("DROP TABLE IF EXISTS temp.timeline_files")
+    connection.execute("CREATE TEMP TABLE timeline_files (pos INTEGER PRIMARY KEY, key TEXT)")
+    connection.executemany("INSERT INTO temp.timeline_files VALUES (?, ?)", enumerate(files))
+    indexed = connection.execute(
+        "SELECT a.id, a.title, a.words FROM temp.timeline_files c "
+        "JOIN file_articles a ON a.file = c.key ORDER BY c.pos, a.seq").fetchall()
+    connection.execute("DROP TABLE temp.timeline_files")
+    found = []
+    for idx, article_id, day, text_hash in connection.execute(
+            f"SELECT idx, id, date, text_hash FROM {selection} ORDER BY idx"):
+        if not 0 < idx <= len(indexed) or indexed[idx - 1][0] != article_id:
+            return None
+        summary = summaries.get(text_hash)
+        if summary is None or not (summary.lead_text or indexed[idx - 1][2] == 0):
+            return None
+        found.append(KeptArticle(article_id, day, indexed[idx - 1][1], text_hash))
+    return found
+
+
 def stored_summaries(connection: sqlite3.Connection, selection: str = "temp.selected"
                      ) -> dict[str, StoredSummary]:
     """Per text hash of the ``selection`` (a table of the store's connection: text_hash,
@@ -49,22 +118,23 @@ def stored_summaries(connection: sqlite3.Connection, selection: str = "temp.sele
     chosen = f"(SELECT DISTINCT analysis FROM {selection} WHERE analysis IS NOT NULL)"
     found: dict[str, StoredSummary] = {}
     by_id: dict[int, StoredSummary] = {}
-    for text_hash, analysis in connection.execute(
-            f"SELECT DISTINCT text_hash, analysis FROM {selection} WHERE analysis IS NOT NULL"):
-        by_id[analysis] = found[text_hash] = StoredSummary()
+    for text_hash, analysis in connection.execute(  # republished copies: seen before
+            f"SELECT text_hash, analysis FROM {selection} WHERE analysis IS NOT NULL"):
+        if text_hash not in found:
+            by_id[analysis] = found[text_hash] = StoredSummary()
     for analysis, text in connection.execute(
             f"SELECT analysis, [text] FROM records_lead WHERE analysis IN {chosen} "
             "AND [text] != '' ORDER BY analysis, seq"):
         summary = by_id[analysis]
         summary.lead_text = summary.lead_text or text
     columns = ", ".join(f"[{name}]" for name in COMPACT_FIELDS)
-    for analysis, *values in connection.execute(
-            f"SELECT analysis, {columns} FROM records_casualties WHERE analysis IN {chosen} "
-            "ORDER BY analysis, seq"):
-        figure = dict(zip(COMPACT_FIELDS, values, strict=True))
-        cumulative = figure["cumulative"]
-        figure["cumulative"] = None if cumulative is None else bool(cumulative)
-        by_id[analysis].casualties.append(figure)
+    for analysis, kind, value, low, high, qualifier, group, source, cumulative in \
+            connection.execute(f"SELECT analysis, {columns} FROM records_casualties "
+                               f"WHERE analysis IN {chosen} ORDER BY analysis, seq"):
+        by_id[analysis].casualties.append(  # the keys of COMPACT_FIELDS, in order
+            {"kind": kind, "value": value, "low": low, "high": high, "qualifier": qualifier,
+             "group": group, "source": source,
+             "cumulative": None if cumulative is None else bool(cumulative)})
     return found
 
 
@@ -77,7 +147,7 @@ def cut_at_word(text: str, limit: int = HEADLINE_CHARS) -> str:
     return cut + "…"
 
 
-def lead_sentence(article: Article, analysis: Summary | None) -> str:
+def lead_sentence(article: Dated, analysis: Summary | None) -> str:
     """The first sentence of the body: stored with the analysis, else cut from the text."""
     if analysis is not None and analysis.lead_text:
         return analysis.lead_text
@@ -103,7 +173,7 @@ def figure_text(figure: dict[str, Any]) -> str:
     return " ".join(p for p in parts if p)
 
 
-def article_rows(articles: list[Article], analyses: Mapping[str, Summary],
+def article_rows(articles: Sequence[Dated], analyses: Mapping[str, Summary],
                  top_names: dict[int, list[str]]) -> list[dict[str, Any]]:
     """One row per article (DESIGN.md timeline fields), dated first, undated last."""
     rows = []
@@ -122,7 +192,7 @@ def article_rows(articles: list[Article], analyses: Mapping[str, Summary],
     return rows
 
 
-def event_rows(articles: list[Article], analyses: dict[str, Analysis]) -> list[dict[str, Any]]:
+def event_rows(articles: Sequence[Dated], analyses: dict[str, Analysis]) -> list[dict[str, Any]]:
     """Dated expressions in the text, normalised against each article's date."""
     rows = []
     for article in articles:
@@ -157,7 +227,7 @@ def period_of(day: str | None, by: str) -> str:
     return day
 
 
-def period_rows(articles: list[Article], analyses: Mapping[str, Summary],
+def period_rows(articles: Sequence[Dated], analyses: Mapping[str, Summary],
                 top_names: dict[int, list[str]], by: str) -> list[dict[str, Any]]:
     """One row per period: article count, most named entities, casualty figures reported."""
     periods: dict[str, dict[str, Any]] = {}
