@@ -390,6 +390,22 @@ def test_import_is_cheap() -> None:
     assert done.returncode == 0, done.stderr
 
 
+def test_reading_the_cache_leaves_the_collector_as_it_found_it(tmp_path: Path) -> None:
+    import gc
+
+    row = ["Rafah", "PS", 31.29722, 34.24357, 281102, "city", 126305, "GPE", "GZ", "conflict"]
+    path = tmp_path / "places-0123456789abcdef.json"
+    _write(path, "stamp", PlaceIndex([json.dumps(row)], {"rafah": 0}, {}))
+    gc.disable()
+    try:
+        assert _read(path, "stamp") is not None
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    assert _read(path, "stamp") is not None
+    assert gc.isenabled()
+
+
 def test_cache_file_round_trip(tmp_path: Path) -> None:
     row = ["Rafah", "PS", 31.29722, 34.24357, 281102, "city", 126305, "GPE", "GZ", "conflict"]
     index = PlaceIndex([json.dumps(row)], {"rafah": 0}, {"conflict": frozenset({"PS"})})

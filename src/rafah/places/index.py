@@ -329,11 +329,13 @@ def _read(path: Path, expected: str) -> PlaceIndex | None:
     start = time.perf_counter()
     try:
         text = path.read_text(encoding="utf-8")
+        collecting = gc.isenabled()
         gc.disable()  # a big, acyclic structure: collecting while it is made only costs time
         try:
             data = json.loads(text)
         finally:
-            gc.enable()
+            if collecting:  # a caller that paused the collector keeps it paused
+                gc.enable()
         if data["fingerprint"] != expected or not isinstance(data["keys"], dict):
             return None
         if not isinstance(data["rows"], list):
