@@ -100,13 +100,11 @@ def entity_table(session: Session
     top N names of each article (its index in `Session.articles`): in the store when the
     selection can be made there, else in memory."""
     from rafah.gazetteer import load_entries
-    from rafah.places.index import get_index
     from rafah.reports import entities as report
     from rafah.session import collector_paused
 
     gazetteer = load_entries(session.options.analysis.gazetteers)
     selection = session.analysed_selection()
-    get_index()  # before the collector is paused: reading the place index turns it back on
     if selection is not None:
         with collector_paused():
             table = report.store_entities(selection.connection, "temp.selected", gazetteer)
