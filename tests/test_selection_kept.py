@@ -140,7 +140,7 @@ def test_timeline_rows_from_the_file_index_are_the_loaders(
     session = _session(corpus, cache, **options)
     selected = session.analysed_selection()
     assert selected is not None
-    kept = timeline.kept_articles(selected.connection, str(corpus),
+    kept = timeline.kept_articles(selected.connection, selected.files,
                                   timeline.stored_summaries(selected.connection))
     assert kept is not None and [a.id for a in kept] == [a.id for a in session.articles()]
     from_index = commands.timeline(_session(corpus, cache, **options)).rows
@@ -155,5 +155,5 @@ def test_a_text_with_words_and_no_stored_lead_loads_the_corpus(tmp_path: Path) -
     corpus, cache = _corpus(tmp_path)
     selected = _session(corpus, cache).analysed_selection()
     assert selected is not None
-    assert timeline.kept_articles(selected.connection, str(corpus),
+    assert timeline.kept_articles(selected.connection, selected.files,
                                   timeline.stored_summaries(selected.connection)) is None

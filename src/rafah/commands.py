@@ -273,7 +273,7 @@ def timeline(session: Session, *, events: bool = False, by: str | None = None) -
             with collector_paused():
                 summaries = stored_summaries(selection.connection)
                 kept = None if events else kept_articles(selection.connection,
-                                                         session.options.corpus, summaries)
+                                                         selection.files, summaries)
             chosen = session.articles() if kept is None else kept
             analyses = session.analyses(session.articles(), ("dates",)) if events else {}
         with collector_paused():

@@ -109,6 +109,9 @@ class Selection:
     """The id of the kept rows (``corpus_rows.selection``)."""
     record: tuple[str, str, str] = ("", "", "")
     """(corpus key, listing digest, summary) the rows are kept under."""
+    files: list[str] = field(default_factory=list)
+    """The file index keys of the files the loader reads, in its order (from the listing the
+    selection was keyed by: no second walk of the folder)."""
 
     def missing_analyses(self) -> int:
         """Selected articles without a stored analysis."""
@@ -311,6 +314,7 @@ def select(connection: sqlite3.Connection, corpus: str, options: LoadOptions, *,
     selection = Selection(connection, summary["loaded"], chosen, kept=kept[0],
                           record=(key, digest, kept[1]))
     selection.skipped = [Skipped(row[0], row[1]) for row in listing if row[1]]
+    selection.files = [row[4] for row in listing if not row[1]]
     selection.skipped += [Skipped(path, reason) for path, reason in summary["skips"]]
     selection.warnings = [(article, message) for article, message in summary["warnings"]]
     selection.dates = (summary["dates"][0], summary["dates"][1])

@@ -8,7 +8,6 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import Any, Protocol
 
 from rafah.dates import normalize, year_range_ends
@@ -77,20 +76,15 @@ class KeptArticle:
         return []
 
 
-def kept_articles(connection: sqlite3.Connection, corpus: str,
+def kept_articles(connection: sqlite3.Connection, files: Sequence[str],
                   summaries: Mapping[str, Summary], selection: str = "temp.selected"
                   ) -> list[KeptArticle] | None:
     """The articles of the kept ``selection`` (in order) with their titles from the file
-    index (`rafah.article_index`), or None when the corpus must be loaded: a file the index
-    does not hold in the selection's order, an article without an analysis, or one with
-    words whose analysis has no lead (its summary is cut from the text)."""
-    from rafah.corpus import file_listing
-    from rafah.errors import CorpusError
-
-    try:
-        files = [row[4] for row in file_listing(Path(corpus)) if not row[1]]
-    except (CorpusError, OSError):
-        return None
+    index (`rafah.article_index`; ``files``: the index keys of the corpus's files in the
+    loader's order, `rafah.selection.Selection.files`), or None when the corpus must be
+    loaded: a file the index does not hold in the selection's order, an article without an
+    analysis, or one with words whose analysis has no lead (its summary is cut from the
+    text)."""
     connection.execute("DROP TABLE IF EXISTS temp.timeline_files")
     connection.execute("CREATE TEMP TABLE timeline_files (pos INTEGER PRIMARY KEY, key TEXT)")
     connection.executemany("INSERT INTO temp.timeline_files VALUES (?, ?)", enumerate(files))
