@@ -88,7 +88,8 @@ def _shown_rows(result: Result, options: CommonOptions, fmt: str
         rows = sort_rows(result.records(), options.sort, result.columns)
         return limit_rows(rows, options.top, terminal, table=fmt == "table")
     limit = row_limit(options.top, terminal, table=fmt == "table")
-    records = (json.loads(text) for text in result.texts(limit or None))
+    records = result.shown(limit or None) if result.shown is not None else \
+        (json.loads(text) for text in result.texts(limit or None))
     note = left_out_note(result.size(), limit) if limit and result.size else None
     return (records if fmt == "csv" else list(records)), note
 

@@ -9,14 +9,14 @@ named here.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from rafah.reports.entities import Entity
+    from rafah.reports.entity_rows import EntityRows
     from rafah.reports.reference import Reference
     from rafah.selection import Selection
     from rafah.session import Session
@@ -60,10 +60,14 @@ class Result:
     ``rows`` is then empty until `records` reads them."""
     size: Callable[[], int] | None = None
     """How many rows ``texts`` gives (counted when asked)."""
+    shown: Callable[[int | None], Iterable[dict[str, Any]]] | None = None
+    """The first N rows of ``texts`` (all for None) as records, made without JSON."""
 
     def records(self) -> list[dict[str, Any]]:
         """The rows as records (read from ``texts`` when the store made them)."""
-        if self.texts is not None and not self.rows:
+        if self.shown is not None and not self.rows:
+            self.rows = list(self.shown(None))
+        elif self.texts is not None and not self.rows:
             self.rows = [json.loads(text) for text in self.texts(None)]
         return self.rows
 
@@ -75,32 +79,33 @@ def articles(session: Session) -> Result:
     return Result(article_rows(session.articles()), ARTICLE_COLUMNS, ARTICLE_TABLE)
 
 
-def canonical_entities(session: Session) -> list[Entity]:
+def canonical_entities(session: Session) -> EntityRows:
     """The canonical entities of the selected articles (from the report cache if kept)."""
-    from rafah.reports import entities as report
+    from rafah.reports.entity_rows import EntityRows
     from rafah.session import collector_paused
 
-    computed: list[Entity] = []
+    computed: list[EntityRows] = []
 
-    def compute() -> list[list[Any]]:
-        computed.extend(entity_table(session)[0])
+    def compute() -> dict[str, Any]:
+        computed.append(entity_table(session)[0])
         with collector_paused():
-            return [e.to_stored() for e in computed]
+            return computed[0].to_stored()
 
     stored = session.cached_report("entities", ENTITY_REPORT, compute)
     if computed:
-        return computed
+        return computed[0]
     with collector_paused():
-        return [report.Entity.from_stored(e) for e in stored]
+        return EntityRows.from_stored(stored)
 
 
 def entity_table(session: Session
-                 ) -> tuple[list[Entity], Callable[[int], dict[int, list[str]]]]:
+                 ) -> tuple[EntityRows, Callable[[int], dict[int, list[str]]]]:
     """The canonical entities of the selected articles, computed, and a function giving the
     top N names of each article (its index in `Session.articles`): in the store when the
     selection can be made there, else in memory."""
     from rafah.gazetteer import load_entries
     from rafah.reports import entities as report
+    from rafah.reports.entity_rows import EntityRows, SoloRows
     from rafah.session import collector_paused
 
     gazetteer = load_entries(session.options.analysis.gazetteers)
@@ -113,33 +118,32 @@ def entity_table(session: Session
             with collector_paused():
                 return table.top_names(count)
 
-        return table.entities, top_names
+        return table.rows, top_names
     chosen = session.articles()
     analyses = session.analyses(chosen, ("mentions", "acronyms"))
     with collector_paused():
         found = report.build_entities(chosen, analyses, gazetteer)
-    return found, partial(report.top_names_by_article, found)
+    return EntityRows(found, SoloRows(), list(range(len(found)))), \
+        partial(report.top_names_by_article, found)
 
 
 def entities(session: Session, *, types: tuple[str, ...] = (), min_articles: int = 1,
              country: str | None = None) -> Result:
     """One row per canonical entity, most widely reported first; places with their country
     and coordinates (and as GeoJSON)."""
-    from rafah.reports.entities import filter_entities, geojson
-    from rafah.session import collector_paused
+    from rafah.reports.entities import geojson
 
     found = canonical_entities(session)
-    chosen = filter_entities(found, types=types, min_articles=min_articles, country=country)
-    selected = 0 if chosen else session.selected_count()
-    notes = [] if chosen or not selected else [
+    chosen = found.chosen(types=types, min_articles=min_articles, country=country)
+    selected = 0 if len(chosen) else session.selected_count()
+    notes = [] if len(chosen) or not selected else [
         f"no entity{' of type ' + '/'.join(types) if types else ''}"
         f"{' in ' + country.upper() if country else ''} named in at least {min_articles} of "
         f"the {selected} selected article(s)"]
-    places_only = all(e.is_place for e in chosen) and bool(chosen)
-    table = PLACE_TABLE if places_only else ENTITY_TABLE
-    with collector_paused():
-        rows = [e.to_record() for e in chosen]
-    return Result(rows, ENTITY_COLUMNS, table, notes=notes, geojson=lambda: geojson(chosen))
+    table = PLACE_TABLE if chosen.all_places() else ENTITY_TABLE
+    return Result([], ENTITY_COLUMNS, table, notes=notes,
+                  geojson=lambda: geojson(chosen.entities()), texts=chosen.texts,
+                  size=lambda: len(chosen), shown=chosen.shown)
 
 
 def context(session: Session, term: str, *, width: int) -> Result:
@@ -147,7 +151,7 @@ def context(session: Session, term: str, *, width: int) -> Result:
     from rafah.reports.context import context_rows, surface_pattern
     from rafah.reports.entities import find_entity
 
-    found = canonical_entities(session)
+    found = canonical_entities(session).entities()
     chosen = session.articles()
     entity = find_entity(found, term)
     notes: list[str] = []

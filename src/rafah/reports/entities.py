@@ -25,12 +25,12 @@ import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import partial
-from typing import Any
+from functools import cached_property, partial
+from typing import TYPE_CHECKING, Any
 
 from rafah.gazetteer import GazetteerEntry
 from rafah.records import Analysis, Article
-from rafah.reports import entity_index, entity_selection
+from rafah.reports import entity_index, entity_selection, entity_solo
 from rafah.reports.entity_geo import merge_same_places, place_entities
 from rafah.reports.entity_lexicon import Lexicon, lexicon, variants
 from rafah.reports.entity_merge import (
@@ -47,12 +47,18 @@ from rafah.reports.entity_merge import (
     name_key,
     union_gazetteer,
 )
+from rafah.reports.entity_rows import EntityRows, SoloRows
+from rafah.reports.entity_solo import TYPES
 from rafah.reports.entity_types import vote_type
+
+if TYPE_CHECKING:
+    from rafah.reports.entity_votes import VoteArrays
 
 COMMON_SHARE = 0.2
 BIG_CITY = 100_000
 UNPLACED_SHARE = 0.25
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+PLACE_CODES = frozenset(TYPES.index(t) + 1 for t in PLACE_TYPES)
 GEO_FIELDS = ("country", "lat", "lon", "geonameid", "geo_rule")
 
 __all__ = ["Entity", "EntityTable", "build_entities", "filter_entities", "find_entity",
@@ -198,68 +204,105 @@ def _derive_once(connection: sqlite3.Connection, selection: str | None, known: K
 
 class EntityTable:
     """The merge over the selected articles of a connection's entity rows (see
-    `rafah.reports.entity_index`): ``entities`` in report order; ``pairs`` answers which
-    articles name which entity."""
+    `rafah.reports.entity_index`): ``rows`` in report order (forms that make an entity
+    alone as columns: `rafah.reports.entity_solo`); ``pairs`` answers which articles name
+    which entity."""
 
     def __init__(self, connection: sqlite3.Connection, selection: str, known: Known,
                  uf: UnionFind, lex: Lexicon, *, geo: bool = True) -> None:
+        import numpy as np
+
         from rafah.reports.entity_arrays import SelectionArrays
+        from rafah.reports.entity_votes import ShortFormVotes, vote_arrays
 
         self.connection = connection
         self.selection = selection
         entity_selection.select(connection, selection)
         arrays = SelectionArrays(connection)
-        for long_key, short_key in entity_selection.corpus_acronyms(connection):
+        acronyms = entity_selection.corpus_acronyms(connection)
+        for long_key, short_key in acronyms:
             uf.union(long_key, short_key)
-        corpus = Corpus(co_mentions=partial(entity_selection.co_mentions, connection))
         order, totals = arrays.form_order()
-        forms = entity_selection.fill(corpus, connection, lex, order.tolist(), totals.tolist())
+        facts = entity_solo.read_facts(connection)
+        votes = vote_arrays(facts, order, totals, int(facts.max(initial=0)) + 1)
+        solo, stored = _solo_forms(connection, facts, order, votes, acronyms, lex)
+        self._solo_codes = facts[order[solo], 6]
+        merged = np.flatnonzero(~solo)
+        corpus = Corpus(co_mentions=partial(entity_selection.co_mentions, connection))
+        forms = entity_selection.fill(corpus, stored, lex, order[merged].tolist(),
+                                      totals[merged].tolist())
+        del stored
         _join_variants(corpus, uf, known, lex, geo=geo)
-        resolver = ShortFormResolver(corpus, known, lex, _place_test(geo))
+        one_word = {occ.key: int(facts[form, 0]) for form, occ, _ in forms
+                    if facts[form, 5] & entity_solo.ONE_WORD}
+        resolver = ShortFormResolver(corpus, known, lex, _place_test(geo),
+                                     ShortFormVotes.load(connection, votes, one_word))
         clusters: dict[str, list[Occurrence]] = defaultdict(list)
+        firsts: list[int] = []
         roots = []
-        for form, occ, targets in forms:
+        for position, (form, occ, targets) in zip(merged.tolist(), forms, strict=True):
             resolved = resolver.resolve(occ, targets)
             root = uf.find(resolved.key)
+            if root not in clusters:
+                firsts.append(position)
             clusters[root].append(resolved)
             roots.append((form, root))
+        numbers, solo_numbers = _numbering(np.array(firsts, dtype=np.int64),
+                                           np.flatnonzero(solo))
         entities = [_make_entity(number, root, members, known, lex)
-                    for number, (root, members) in enumerate(clusters.items())]
-        entities = [e for e in entities if not _dropped(e, resolver, lex)]
+                    for number, (root, members) in zip(numbers.tolist(), clusters.items(),
+                                                       strict=True)]
+        surnames = _surnames(connection, entities, votes)
+        entities = [e for e in entities if not _dropped(e, surnames, resolver, lex)]
         if geo:
             entities = _settle_groups(entities, lex, _place_named())
-        numbers = {root: number for number, root in enumerate(clusters)}
-        owners = _form_owners(roots, numbers, {e.parts[0] for e in entities})
-        count = len(clusters)
-        del forms, roots, numbers, resolver, corpus, clusters  # before the pairs
+        root_numbers = dict(zip(clusters, numbers.tolist(), strict=True))
+        owners = _form_owners(roots, root_numbers, {e.parts[0] for e in entities},
+                              order[solo], solo_numbers)
+        count = len(clusters) + len(solo_numbers)
+        del forms, roots, root_numbers, resolver, corpus, clusters  # before the pairs
         self.pairs = arrays.pairs(owners, count)
         arrays.release()
-        self._articles(entities)
+        articles, first_seen, last_seen = self.pairs.entity_articles()
+        self._articles(entities, articles, first_seen, last_seen)
+        self._solo_numbers = solo_numbers
         if geo:
             place_entities(entities, lex.unmapped, self._place_contexts)
             _retype_unplaced(entities)
             entities = merge_same_places(entities)
             self._merged_articles([e for e in entities if len(e.parts) > 1])
-        entities.sort(key=lambda e: (-e.articles, -e.mentions, e.name.casefold()))
-        self.entities = entities
+        solo_rows = _solo_rows(connection, order[solo], self._solo_codes, totals[solo],
+                               solo_numbers, (articles, first_seen, last_seen))
+        self.rows = _report_order(entities, solo_rows, solo_numbers.tolist())
 
-    def _articles(self, entities: list[Entity]) -> None:
-        """Each entity's articles and dates."""
-        articles, firsts, lasts = self.pairs.entity_articles()
+    @cached_property
+    def entities(self) -> list[Entity]:
+        """The rows as `Entity` objects, in report order (made when first asked)."""
+        return self.rows.entities()
+
+    @staticmethod
+    def _articles(entities: list[Entity], articles: list[int], first_seen: list[str | None],
+                  last_seen: list[str | None]) -> None:
+        """Each entity's articles and dates (lists by entity number)."""
         for entity in entities:
             number = entity.parts[0]
             entity.articles = articles[number]
-            entity.first_seen, entity.last_seen = firsts[number], lasts[number]
+            entity.first_seen, entity.last_seen = first_seen[number], last_seen[number]
 
     def _place_contexts(self, places: list[Entity]) -> list[tuple[list[str], int]]:
         """The place names of each article (in entity order) with how many articles name
         exactly those, in the order the articles first name a place. Names no gazetteer
-        knows are left out: they have no place and are no other name's context."""
+        knows are left out: they have no place and are no other name's context (solo
+        places never have one, `rafah.reports.entity_solo`)."""
         from rafah.places import lookup
 
         names = {e.parts[0]: e.name for e in places}
+        solo_places = [(number, False) for number, code in
+                       zip(self._solo_numbers.tolist(), self._solo_codes.tolist(), strict=True)
+                       if code in PLACE_CODES]
         sets = self.pairs.place_sets(
-            [(e.parts[0], bool(e.name.strip() and lookup(e.name))) for e in places])
+            [(e.parts[0], bool(e.name.strip() and lookup(e.name))) for e in places]
+            + solo_places)
         return [([names[n] for n in found], weight) for found, weight in sets]
 
     def _merged_articles(self, merged: list[Entity]) -> None:
@@ -272,17 +315,25 @@ class EntityTable:
             entity.articles = found[entity.parts[0]]
 
     def _rank_of(self, skip_types: Iterable[str]) -> Any:
-        """Each entity number → the rank of its merged row (-1: rows of ``skip_types``, or
-        no row)."""
+        """Each entity number → the rank of its row (-1: rows of ``skip_types``, or no
+        row)."""
         import numpy as np
 
         skipped = set(skip_types)
+        rows = self.rows
+        count = len(rows.merged)
         rank_of = np.full(self.pairs.entities, -1, dtype=np.int64)
-        chosen = [(part, rank) for rank, e in enumerate(self.entities) if e.type not in skipped
-                  for part in e.parts]
-        if chosen:
-            parts, ranks = zip(*chosen, strict=True)
-            rank_of[list(parts)] = ranks
+        order = np.array(rows.order, dtype=np.int64)
+        ranks = np.arange(len(order))
+        solo = order >= count
+        index = order[solo] - count
+        codes = np.array(rows.solo.codes, dtype=np.int64)[index]
+        kept = ~np.isin(codes, [TYPES.index(t) + 1 for t in skipped if t in TYPES])
+        rank_of[self._solo_numbers[index[kept]]] = ranks[solo][kept]
+        for rank, item in zip(ranks[~solo].tolist(), order[~solo].tolist(), strict=True):
+            entity = rows.merged[item]
+            if entity.type not in skipped:
+                rank_of[entity.parts] = rank
         return rank_of
 
     def _articles_of(self) -> list[tuple[int, int]]:
@@ -299,31 +350,125 @@ class EntityTable:
         """For each article (its position in the selection, from 0), the canonical names it
         mentions most (ties: report order)."""
         ranks = self.pairs.top_ranks(self._rank_of(skip_types), count)
-        every = [e.name for e in self.entities]
+        every = self._names()
         names = {analysis: [every[rank] for rank in found] for analysis, found in ranks.items()}
         return {position: names[analysis] for position, analysis in self._articles_of()
                 if analysis in names}
+
+    def _names(self) -> list[str]:
+        """The rows' names in report order."""
+        return self.rows.names()
 
     def fill_by_article(self) -> None:
         """Each entity's mentions per article (its position in the selection, from 0)."""
         rank_of = self._rank_of(()).tolist()
         pairs = self.pairs.by_row()
+        entities = self.entities
         for position, analysis in self._articles_of():
             for number, mentions in pairs.get(analysis, ()):
-                found = self.entities[rank_of[number]].by_article
+                found = entities[rank_of[number]].by_article
                 found[position] = found.get(position, 0) + mentions
 
 
-def _form_owners(roots: list[tuple[int, str]], numbers: dict[str, int], kept: set[int]) -> Any:
+def _form_owners(roots: list[tuple[int, str]], numbers: dict[str, int], kept: set[int],
+                 solo_forms: Any, solo_numbers: Any) -> Any:
     """Form id → the number of its entity (-1: a form of no kept entity)."""
     import numpy as np
 
-    size = max((form for form, _ in roots), default=-1) + 1
+    size = max(max((form for form, _ in roots), default=-1),
+               int(solo_forms.max()) if len(solo_forms) else -1) + 1
     owners = np.full(size, -1, dtype=np.int32)
     for form, root in roots:
         if numbers[root] in kept:
             owners[form] = numbers[root]
+    owners[solo_forms] = solo_numbers
     return owners
+
+
+def _numbering(firsts: Any, solo: Any) -> tuple[Any, Any]:
+    """The entity numbers of the merged clusters (``firsts``: the position of each one's
+    first form, ascending) and of the solo forms (``solo``: their positions, ascending):
+    every entity is numbered by its first form's position, as one pass over all forms
+    would number them."""
+    import numpy as np
+
+    clusters = np.arange(len(firsts)) + np.searchsorted(solo, firsts)
+    alone = np.arange(len(solo)) + np.searchsorted(firsts, solo)
+    return clusters.astype(np.int64), alone.astype(np.int64)
+
+
+def _solo_forms(connection: sqlite3.Connection, facts: Any, order: Any, votes: VoteArrays,
+                acronyms: list[tuple[str, str]], lex: Lexicon
+                ) -> tuple[Any, dict[int, tuple[Any, ...]]]:
+    """Which of the forms ``order`` make an entity alone (`rafah.reports.entity_solo`), and
+    the stored rows of the others."""
+    import numpy as np
+
+    one_word = order[(facts[order, 5] & entity_solo.ONE_WORD) > 0]
+    targets = votes.targets(np.unique(facts[one_word, 0]))
+    solo = entity_solo.solo_mask(facts, order, targets)
+    stored = entity_selection.read_forms(connection, order[~solo].tolist())
+    joined = entity_solo.joined_names([row[1] for row in stored.values()], lex) | \
+        {key for pair in acronyms for key in pair}
+    ids = entity_solo.name_ids(connection, joined)
+    if ids:
+        again = entity_solo.solo_mask(facts, order, targets, ids.values())
+        more = order[solo & ~again]
+        solo = again
+        stored.update(entity_selection.read_forms(connection, more.tolist()))
+    return np.asarray(solo, dtype=bool), stored
+
+
+def _surnames(connection: sqlite3.Connection, entities: list[Entity], votes: VoteArrays
+              ) -> set[str]:
+    """The parts of hyphenated names (`_dropped`) that are a surname of the selection."""
+    parts = {part for e in entities if "-" in e.name
+             for part in _uncached_key(e.name).split("-")}
+    count = votes.surnames.count
+    return {part for part, i in entity_solo.name_ids(connection, parts).items()
+            if i < len(count) and count[i] > 0}
+
+
+def _solo_rows(connection: sqlite3.Connection, forms: Any, codes: Any, mentions: Any,
+               numbers: Any, counted: tuple[list[int], list[str | None], list[str | None]]
+               ) -> SoloRows:
+    """The rows of the solo ``forms`` (in their order) with their type ``codes``, mentions,
+    entity ``numbers`` and the articles and dates ``counted`` per entity number."""
+    import json
+
+    connection.execute("DROP TABLE IF EXISTS temp.ent_solo")
+    connection.execute("CREATE TEMP TABLE ent_solo (seq INTEGER PRIMARY KEY, form INTEGER)")
+    connection.executemany("INSERT INTO temp.ent_solo VALUES (?, ?)", enumerate(forms.tolist()))
+    cleaned, written = (json.loads(text or "[]") for text in connection.execute(
+        "SELECT json_group_array(cleaned), json_group_array(written) FROM (SELECT f.cleaned, "
+        "f.written FROM temp.ent_solo s JOIN entity_forms f ON f.id = s.form ORDER BY s.seq)"
+    ).fetchone())
+    connection.execute("DROP TABLE temp.ent_solo")
+    articles, first_seen, last_seen = counted
+    chosen = numbers.tolist()
+    return SoloRows(cleaned, written, codes.tolist(), mentions.tolist(),
+                    [articles[n] for n in chosen], [first_seen[n] for n in chosen],
+                    [last_seen[n] for n in chosen])
+
+
+def _report_order(merged: list[Entity], solo: SoloRows, numbers: list[int]) -> EntityRows:
+    """The rows most widely reported first: by articles, mentions, name (case folded),
+    then entity number (the order of their first mention)."""
+    import numpy as np
+
+    names = [e.name.casefold() for e in merged] + [n.casefold() for n in solo.names]
+    by_name = sorted(range(len(names)), key=names.__getitem__)
+    rank = np.empty(len(names), dtype=np.int64)
+    dense, previous = -1, None
+    for index in by_name:
+        if names[index] != previous:
+            dense, previous = dense + 1, names[index]
+        rank[index] = dense
+    articles = np.array([e.articles for e in merged] + solo.articles, dtype=np.int64)
+    mentions = np.array([e.mentions for e in merged] + solo.mentions, dtype=np.int64)
+    number = np.array([e.parts[0] for e in merged] + numbers, dtype=np.int64)
+    order = np.lexsort((number, rank, -mentions, -articles))
+    return EntityRows(merged, solo, order.tolist())
 
 
 def _place_named() -> Callable[[str], bool]:
@@ -419,14 +564,16 @@ def _place_countries(corpus: Corpus) -> Iterable[tuple[str, str]]:
 _uncached_key = name_key.__wrapped__
 
 
-def _dropped(entity: Entity, resolver: ShortFormResolver, lex: Lexicon) -> bool:
+def _dropped(entity: Entity, surnames: set[str], resolver: ShortFormResolver,
+             lex: Lexicon) -> bool:
     """Rows that are no names: junk words only, a first name that joined nobody, surnames
-    joined by a hyphen ("the Biden-Harris campaign")."""
+    joined by a hyphen ("the Biden-Harris campaign"; ``surnames``: the parts of such names
+    that are a surname of the selection)."""
     key = _uncached_key(entity.name)  # one call a row: a cache would only churn
     junk = lex.junk
     if key in junk or all(word in junk for word in key.split()):
         return True
-    if "-" in key and all(part in resolver.votes.surnames for part in key.split("-")):
+    if "-" in key and all(part in surnames for part in key.split("-")):
         return True
     return entity.type == "PERSON" and entity.keys <= resolver.first_name_only
 

@@ -46,29 +46,30 @@ class SelectionArrays:
     """The selected analyses (``rows``) and their entity rows, as arrays."""
 
     def __init__(self, connection: sqlite3.Connection) -> None:
-        selected = connection.execute(
-            "SELECT analysis, w, first_idx, dmin, dmax FROM temp.ent_sel ORDER BY analysis"
-        ).fetchall()
-        analyses, weights, firsts, dmins, dmaxs = ([row[i] for row in selected]
-                                                   for i in range(5))
-        self.analysis: IntArray = np.array(analyses, dtype=np.int64)
-        self.weight: IntArray = np.array(weights, dtype=np.int64)
-        self.first_idx: IntArray = np.array(firsts, dtype=np.int64)
-        self.dates = sorted({d for d in (*dmins, *dmaxs) if d is not None})
-        code = {d: i for i, d in enumerate(self.dates)}
-        self.dmin: IntArray = np.array([len(self.dates) if d is None else code[d] for d in dmins],
-                                       dtype=np.int64)
-        self.dmax: IntArray = np.array([-1 if d is None else code[d] for d in dmaxs],
-                                       dtype=np.int64)
-        blobs = connection.execute(
-            "SELECT s.analysis, p.triplets FROM temp.ent_sel s JOIN entity_packed p "
-            "ON p.analysis = s.analysis ORDER BY s.analysis").fetchall()
-        lengths = np.array([len(blob) // 12 for _, blob in blobs], dtype=np.int64)
-        rows = np.searchsorted(self.analysis, np.array([a for a, _ in blobs], dtype=np.int64))
-        joined = b"".join([blob for _, blob in blobs])
-        del blobs
-        triplets = np.frombuffer(joined, dtype="<i4").reshape(-1, 3)
-        self.row = np.repeat(rows.astype(np.int32), lengths)
+        self.analysis = _integers(connection, "analysis")
+        self.weight = _integers(connection, "w")
+        self.first_idx = _integers(connection, "first_idx")
+        self.dates = [d for (d,) in connection.execute(
+            "SELECT dmin FROM temp.ent_sel WHERE dmin IS NOT NULL UNION "
+            "SELECT dmax FROM temp.ent_sel WHERE dmax IS NOT NULL ORDER BY 1")]
+        connection.execute("DROP TABLE IF EXISTS temp.ent_dates")
+        connection.execute("CREATE TEMP TABLE ent_dates (date TEXT PRIMARY KEY, code INTEGER)")
+        connection.executemany("INSERT INTO temp.ent_dates VALUES (?, ?)",
+                               ((d, i) for i, d in enumerate(self.dates)))
+        self.dmin = _integers(connection, f"coalesce((SELECT code FROM temp.ent_dates "
+                                          f"WHERE date = dmin), {len(self.dates)})")
+        self.dmax = _integers(connection, "coalesce((SELECT code FROM temp.ent_dates "
+                                          "WHERE date = dmax), -1)")
+        joined, lengths = connection.execute(
+            "SELECT CAST(group_concat(triplets, x'') AS BLOB), group_concat(length(triplets) / "
+            "12) FROM (SELECT coalesce(p.triplets, x'') AS triplets FROM temp.ent_sel s "
+            "LEFT JOIN entity_packed p ON p.analysis = s.analysis ORDER BY s.analysis)"
+        ).fetchone()
+        triplets = np.frombuffer(joined or b"", dtype="<i4").reshape(-1, 3)
+        del joined
+        counts = np.array(lengths.split(","), dtype=np.int64) if lengths else \
+            np.zeros(0, dtype=np.int64)
+        self.row = np.repeat(np.arange(len(counts), dtype=np.int32), counts)
         """The row of ``analysis`` (and the other per-analysis arrays) of each triplet."""
         self.form = triplets[:, 0]
         """The form of each triplet; ``count`` its mentions, ``first`` its first position
@@ -89,7 +90,7 @@ class SelectionArrays:
         first = np.full(size, np.iinfo(np.int64).max, dtype=np.int64)
         np.minimum.at(first, self.form,
                       (self.first_idx[self.row] << FORM_BITS) + self.first.astype(np.int64))
-        present = np.flatnonzero(np.bincount(self.form, minlength=size))
+        present = np.flatnonzero(first < np.iinfo(np.int64).max)
         ordered = present[np.argsort(first[present], kind="stable")]
         return ordered, totals[ordered]
 
@@ -233,3 +234,11 @@ def _by_row_mentions_rank(rows: IntArray, mentions: IntArray, rank: IntArray
     keys = (rows << (bits[1] + bits[2])) | ((most - mentions) << bits[2]) | rank
     keys.sort()
     return keys >> (bits[1] + bits[2]), keys & ((1 << bits[2]) - 1)
+
+
+def _integers(connection: sqlite3.Connection, column: str) -> IntArray:
+    """One integer column of ``temp.ent_sel``, in analysis order."""
+    (text,) = connection.execute(
+        f"SELECT group_concat({column}) FROM (SELECT * FROM temp.ent_sel ORDER BY analysis)"
+    ).fetchone()
+    return np.array(text.split(","), dtype=np.int64) if text else np.zeros(0, dtype=np.int64)

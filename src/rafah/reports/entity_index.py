@@ -36,6 +36,7 @@ from typing import Any
 from rafah.records import Acronym, Analysis, Mention
 from rafah.reports.entity_lexicon import Lexicon
 from rafah.reports.entity_merge import Known, article_occurrences, article_targets, form_facts
+from rafah.reports.entity_solo import ONE_WORD, may_stand_alone
 
 _BATCH = 2_000
 _TABLES = (
@@ -43,7 +44,8 @@ _TABLES = (
     "cleaned TEXT NOT NULL, written TEXT NOT NULL, label TEXT NOT NULL, surname TEXT NOT NULL, "
     "first TEXT NOT NULL, org TEXT NOT NULL, signature TEXT NOT NULL, sig_surname TEXT NOT "
     "NULL, sig_first TEXT NOT NULL, org_head TEXT NOT NULL, cue TEXT NOT NULL, person_cue TEXT "
-    "NOT NULL, UNIQUE (key, cleaned, written, label, surname, first, org))",
+    "NOT NULL, facts BLOB NOT NULL, UNIQUE (key, cleaned, written, label, surname, first, org))",
+    "CREATE TABLE IF NOT EXISTS entity_names (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE)",
     "CREATE INDEX IF NOT EXISTS entity_forms_key ON entity_forms (key)",
     "CREATE TABLE IF NOT EXISTS entity_rows (analysis INTEGER NOT NULL, form INTEGER NOT NULL, "
     "count INTEGER NOT NULL, first INTEGER NOT NULL, PRIMARY KEY (analysis, form)) "
@@ -57,7 +59,8 @@ _TABLES = (
     "NULL)",
     "CREATE TABLE IF NOT EXISTS entity_done (analysis INTEGER PRIMARY KEY, created REAL NOT NULL)",
 )
-_DERIVED = ("entity_forms", "entity_rows", "entity_packed", "entity_acronyms", "entity_done")
+_DERIVED = ("entity_forms", "entity_names", "entity_rows", "entity_packed", "entity_acronyms",
+            "entity_done")
 
 Form = tuple[str, str, str, str, str, str, str]
 """(key, cleaned, written, label, surname target, first-name target, organisation target)."""
@@ -104,29 +107,61 @@ def article_forms(analysis: Analysis, known: Known, lex: Lexicon
 
 
 class _FormIds:
-    """Form → id, adding the forms the store does not have yet."""
+    """Form → id, adding the forms the store does not have yet (with their facts, and the
+    name ids of their keys: `rafah.reports.entity_solo`)."""
 
-    def __init__(self, connection: sqlite3.Connection, lex: Lexicon) -> None:
+    def __init__(self, connection: sqlite3.Connection, known: Known, lex: Lexicon) -> None:
         self.connection = connection
+        self.known = known
         self.lex = lex
         self.ids: dict[Form, int] = {
             tuple(row[1:]): row[0] for row in connection.execute(  # type: ignore[misc]
                 "SELECT id, key, cleaned, written, label, surname, first, org FROM entity_forms")}
         self.next = max(self.ids.values(), default=0) + 1
+        self.names: dict[str, int] = dict(connection.execute("SELECT key, id FROM entity_names"))
+        self.new_names: list[tuple[int, str]] = []
         self.new: list[tuple[Any, ...]] = []
+
+    def name(self, key: str) -> int:
+        """The id of a name key (0 for none)."""
+        if not key:
+            return 0
+        found = self.names.get(key)
+        if found is None:
+            found = self.names[key] = len(self.names) + 1
+            self.new_names.append((found, key))
+        return found
 
     def __call__(self, form: Form) -> int:
         found = self.ids.get(form)
         if found is None:
             found = self.ids[form] = self.next
             self.next += 1
-            self.new.append((found, *form, *form_facts(form[1], form[3], self.lex)))
+            facts = form_facts(form[1], form[3], self.lex)
+            flags = ONE_WORD if len(form[1].split()) == 1 else 0
+            packed = pack_facts(found, [self.name(form[0]), self.name(facts.signature),
+                                        self.name(facts.surname), self.name(facts.first_name),
+                                        self.name(facts.org_head), flags,
+                                        may_stand_alone(form, facts, self.known, self.lex),
+                                        *(self.name(target) for target in form[4:7])])
+            self.new.append((found, *form, *facts, packed))
         return found
 
     def flush(self) -> None:
-        marks = ", ".join("?" * 14)
+        marks = ", ".join("?" * 15)
+        self.connection.executemany("INSERT INTO entity_names VALUES (?, ?)", self.new_names)
         self.connection.executemany(f"INSERT INTO entity_forms VALUES ({marks})", self.new)
+        self.new_names.clear()
         self.new.clear()
+
+
+def pack_facts(form: int, values: Sequence[int]) -> bytes:
+    """A form's id and its name ids, flags and type code (`rafah.reports.entity_solo`) as
+    little-endian 32-bit integers."""
+    packed = array.array("i", [form, *values])
+    if sys.byteorder != "little":
+        packed.byteswap()
+    return packed.tobytes()
 
 
 def derive(connection: sqlite3.Connection, items: Iterable[tuple[int, float, Analysis]],
@@ -139,7 +174,7 @@ def derive(connection: sqlite3.Connection, items: Iterable[tuple[int, float, Ana
     acronyms: list[tuple[int, int, str, str]] = []
     stamps: list[tuple[int, float]] = []
     for analysis_id, created, analysis in items:
-        ids = ids or _FormIds(connection, lex)
+        ids = ids or _FormIds(connection, known, lex)
         forms, pairs = article_forms(analysis, known, lex)
         found = [(analysis_id, ids(form), count, first) for form, (count, first) in forms.items()]
         rows += found

@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from rafah.gazetteer import GazetteerEntry
 from rafah.records import Analysis
@@ -378,27 +378,6 @@ def join_storm_names(corpus: Corpus, uf: UnionFind, lex: Lexicon) -> None:
             uf.union(next(iter(keys)), word)
 
 
-@dataclass
-class _ShortForms:
-    """Corpus-wide votes for what a one-word name stands for."""
-
-    surnames: dict[str, Counter[str]]
-    first_names: dict[str, Counter[str]]
-    org_heads: dict[str, Counter[str]]
-
-
-def _short_form_votes(corpus: Corpus, lex: Lexicon) -> _ShortForms:
-    votes = _ShortForms(defaultdict(Counter), defaultdict(Counter), defaultdict(Counter))
-    for occ in corpus.forms:
-        facts = occ.facts or form_facts(occ.cleaned, occ.label, lex)
-        if facts.signature:
-            votes.surnames[facts.surname][facts.signature] += occ.count
-            votes.first_names[facts.first_name][facts.signature] += occ.count
-        elif facts.org_head:
-            votes.org_heads[facts.org_head][occ.key] += occ.count
-    return votes
-
-
 def _article_targets(occurrences: list[Occurrence], label: str, position: int, lex: Lexicon
                      ) -> dict[str, str]:
     """Per article: one-word key → key of the only longer ``label`` name whose word at
@@ -413,24 +392,33 @@ def _article_targets(occurrences: list[Occurrence], label: str, position: int, l
     return {word: next(iter(keys)) for word, keys in full_names.items() if len(keys) == 1}
 
 
-def _dominant(votes: Counter[str] | None) -> str | None:
-    if not votes:
-        return None
-    best, count = votes.most_common(1)[0]
-    return best if count >= SURNAME_SHARE * sum(votes.values()) else None
+class ShortFormVotes(Protocol):
+    """What the selection's longer names say of a one-word key
+    (`rafah.reports.entity_votes.ShortFormVotes`)."""
+
+    def surname_count(self, key: str) -> int: ...
+
+    def dominant_surname(self, key: str) -> str | None: ...
+
+    def is_first_name(self, key: str) -> bool: ...
+
+    def dominant_first_name(self, key: str) -> str | None: ...
+
+    def dominant_org(self, key: str) -> str | None: ...
 
 
 class ShortFormResolver:
     """Step 4: a one-word name joins the longer name it abbreviates: a surname or a first
-    name its person ("Biden", "Kamala"), a first word its organisation ("United")."""
+    name its person ("Biden", "Kamala"), a first word its organisation ("United"); the
+    ``votes`` of the selection's longer names decide when the article does not."""
 
     def __init__(self, corpus: Corpus, known: Known, lex: Lexicon,
-                 is_place: Callable[[str], bool]) -> None:
+                 is_place: Callable[[str], bool], votes: ShortFormVotes) -> None:
         self.corpus = corpus
         self.known = known
         self.lex = lex
         self.is_place = is_place
-        self.votes = _short_form_votes(corpus, lex)
+        self.votes = votes
         self.first_name_only: set[str] = set()
 
     def _plausible(self, short: str, long: str | None, share: float = LONG_FORM_SHARE
@@ -444,13 +432,14 @@ class ShortFormResolver:
     def _person(self, occ: Occurrence, surname: str, first: str) -> str | None:
         """The person a one-word name stands for (``surname``, ``first``: the article's)."""
         key = occ.key
-        if surname and len(self.votes.surnames.get(key, ())) == 1:
+        people = self.votes.surname_count(key)
+        if surname and people == 1:
             target: str | None = surname  # the only person of the corpus with this surname
         else:
-            target = self._plausible(key, surname or _dominant(self.votes.surnames.get(key)))
-        if target is None and key not in self.votes.surnames and self._first_name_like(occ):
-            target = self._plausible(key, first or _dominant(self.votes.first_names.get(key)))
-            if target is None and key in self.votes.first_names and occ.label == "PERSON":
+            target = self._plausible(key, surname or self.votes.dominant_surname(key))
+        if target is None and not people and self._first_name_like(occ):
+            target = self._plausible(key, first or self.votes.dominant_first_name(key))
+            if target is None and self.votes.is_first_name(key) and occ.label == "PERSON":
                 self.first_name_only.add(key)
         return target
 
@@ -468,7 +457,7 @@ class ShortFormResolver:
             return True
         if self.corpus.mostly(occ.key, ("PERSON",)):
             return True
-        return (bool(surname) or occ.key in self.votes.first_names) and \
+        return (bool(surname) or self.votes.is_first_name(occ.key)) and \
             self._unknown_place(occ)
 
     def resolve(self, occ: Occurrence, targets: tuple[str, str, str]) -> Occurrence:
@@ -478,8 +467,7 @@ class ShortFormResolver:
             return occ  # only a one-word name the gazetteer does not know stands for another
         surname, first, local_org = targets
         organisation = self._plausible(
-            occ.key, local_org or _dominant(self.votes.org_heads.get(occ.key)),
-            ORG_LONG_FORM_SHARE)
+            occ.key, local_org or self.votes.dominant_org(occ.key), ORG_LONG_FORM_SHARE)
         if organisation and not surname and (
                 occ.label == "ORG" or (local_org == organisation and self._unknown_place(occ))):
             return replace(occ, key=organisation)

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 from rafah.reports.entity_lexicon import Lexicon
 from rafah.reports.entity_merge import Corpus, FormFacts, Occurrence
@@ -32,18 +33,26 @@ def select(connection: sqlite3.Connection, selection: str) -> None:
         f"max(nullif(date, '')) FROM {selection} WHERE analysis IS NOT NULL GROUP BY analysis")
 
 
-def corpus_forms(connection: sqlite3.Connection, order: Sequence[int], totals: Sequence[int]
+def read_forms(connection: sqlite3.Connection, ids: Iterable[int]
+               ) -> dict[int, tuple[Any, ...]]:
+    """The stored rows of the forms ``ids``."""
+    connection.execute("CREATE TEMP TABLE IF NOT EXISTS ent_wanted (id INTEGER PRIMARY KEY)")
+    connection.execute("DELETE FROM temp.ent_wanted")
+    connection.executemany("INSERT OR IGNORE INTO temp.ent_wanted VALUES (?)",
+                           ((i,) for i in ids))
+    return {row[0]: row for row in connection.execute(
+        "SELECT f.id, key, cleaned, written, label, surname, first, org, signature, "
+        "sig_surname, sig_first, org_head, cue, person_cue FROM temp.ent_wanted w "
+        "JOIN entity_forms f ON f.id = w.id")}
+
+
+def corpus_forms(rows: dict[int, tuple[Any, ...]], order: Sequence[int], totals: Sequence[int]
                  ) -> Iterator[tuple[int, Occurrence, tuple[str, str, str]]]:
     """(form id, occurrence counting its mentions, article targets) of the forms ``order``
-    (in order of first mention) with their mentions ``totals``."""
-    wanted = set(order)
-    rows = {row[0]: row for row in connection.execute(
-        "SELECT id, key, cleaned, written, label, surname, first, org, signature, sig_surname, "
-        "sig_first, org_head, cue, person_cue FROM entity_forms") if row[0] in wanted}
-    del wanted
+    (in order of first mention; their stored ``rows``) with their mentions ``totals``."""
     for form, count in zip(order, totals, strict=True):
         (_, key, cleaned, written, label, surname, first, org, signature, sig_surname, sig_first,
-         org_head, cue, person_cue) = rows.pop(form)
+         org_head, cue, person_cue) = rows[form]
         yield form, Occurrence(key, cleaned, written, label, -1, 0, 0, 0, count, FormFacts(
             signature, sig_surname, sig_first, org_head, cue, person_cue)), (surname, first, org)
 
@@ -89,11 +98,12 @@ def co_mentions(connection: sqlite3.Connection, wanted: dict[str, dict[str, str]
     return found
 
 
-def fill(corpus: Corpus, connection: sqlite3.Connection, lex: Lexicon, order: Sequence[int],
-         totals: Sequence[int]) -> list[tuple[int, Occurrence, tuple[str, str, str]]]:
-    """Count the forms ``order`` (with their mentions ``totals``) into ``corpus``; the forms
-    with their ids and targets."""
-    forms = list(corpus_forms(connection, order, totals))
+def fill(corpus: Corpus, rows: dict[int, tuple[Any, ...]], lex: Lexicon,
+         order: Sequence[int], totals: Sequence[int]
+         ) -> list[tuple[int, Occurrence, tuple[str, str, str]]]:
+    """Count the forms ``order`` (their stored ``rows``, with their mentions ``totals``)
+    into ``corpus``; the forms with their ids and targets."""
+    forms = list(corpus_forms(rows, order, totals))
     for _, occ, _ in forms:
         corpus.add(occ, lex)
     return forms
