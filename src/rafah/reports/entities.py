@@ -122,10 +122,11 @@ class Entity:
 
 
 def build_entities(articles: Iterable[Article], analyses: dict[str, Analysis],
-                   gazetteer: Iterable[GazetteerEntry] = (), *, geo: bool = True
-                   ) -> list[Entity]:
-    """Merge the mentions of every article into canonical entities (``geo``: place them),
-    in memory; each entity's ``by_article`` is filled."""
+                   gazetteer: Iterable[GazetteerEntry] = (), *, geo: bool = True,
+                   solo: bool = True) -> list[Entity]:
+    """Merge the mentions of every article into canonical entities (``geo``: place them;
+    ``solo``: forms that make an entity alone skip the merge), in memory; each entity's
+    ``by_article`` is filled."""
     import sqlite3
 
     articles = list(articles)
@@ -145,7 +146,7 @@ def build_entities(articles: Iterable[Article], analyses: dict[str, Analysis],
         connection.executemany("INSERT INTO temp.chosen VALUES (?, ?, ?)",
                                [(i, ids.get(a.text_hash), a.date)
                                 for i, a in enumerate(articles)])
-        table = EntityTable(connection, "temp.chosen", known, uf, lex, geo=geo)
+        table = EntityTable(connection, "temp.chosen", known, uf, lex, geo=geo, solo=solo)
         table.fill_by_article()
         return table.entities
     finally:
@@ -209,7 +210,7 @@ class EntityTable:
     which entity."""
 
     def __init__(self, connection: sqlite3.Connection, selection: str, known: Known,
-                 uf: UnionFind, lex: Lexicon, *, geo: bool = True) -> None:
+                 uf: UnionFind, lex: Lexicon, *, geo: bool = True, solo: bool = True) -> None:
         import numpy as np
 
         from rafah.reports.entity_arrays import SelectionArrays
@@ -225,9 +226,9 @@ class EntityTable:
         order, totals = arrays.form_order()
         facts = entity_solo.read_facts(connection)
         votes = vote_arrays(facts, order, totals, int(facts.max(initial=0)) + 1)
-        solo, stored = _solo_forms(connection, facts, order, votes, acronyms, lex)
-        self._solo_codes = facts[order[solo], 6]
-        merged = np.flatnonzero(~solo)
+        alone, stored = _solo_forms(connection, facts, order, votes, acronyms, lex, solo)
+        self._solo_codes = facts[order[alone], 6]
+        merged = np.flatnonzero(~alone)
         corpus = Corpus(co_mentions=partial(entity_selection.co_mentions, connection))
         forms = entity_selection.fill(corpus, stored, lex, order[merged].tolist(),
                                       totals[merged].tolist())
@@ -248,7 +249,7 @@ class EntityTable:
             clusters[root].append(resolved)
             roots.append((form, root))
         numbers, solo_numbers = _numbering(np.array(firsts, dtype=np.int64),
-                                           np.flatnonzero(solo))
+                                           np.flatnonzero(alone))
         entities = [_make_entity(number, root, members, known, lex)
                     for number, (root, members) in zip(numbers.tolist(), clusters.items(),
                                                        strict=True)]
@@ -258,7 +259,7 @@ class EntityTable:
             entities = _settle_groups(entities, lex, _place_named())
         root_numbers = dict(zip(clusters, numbers.tolist(), strict=True))
         owners = _form_owners(roots, root_numbers, {e.parts[0] for e in entities},
-                              order[solo], solo_numbers)
+                              order[alone], solo_numbers)
         count = len(clusters) + len(solo_numbers)
         del forms, roots, root_numbers, resolver, corpus, clusters  # before the pairs
         self.pairs = arrays.pairs(owners, count)
@@ -271,7 +272,7 @@ class EntityTable:
             _retype_unplaced(entities)
             entities = merge_same_places(entities)
             self._merged_articles([e for e in entities if len(e.parts) > 1])
-        solo_rows = _solo_rows(connection, order[solo], self._solo_codes, totals[solo],
+        solo_rows = _solo_rows(connection, order[alone], self._solo_codes, totals[alone],
                                solo_numbers, (articles, first_seen, last_seen))
         self.rows = _report_order(entities, solo_rows, solo_numbers.tolist())
 
@@ -398,12 +399,15 @@ def _numbering(firsts: Any, solo: Any) -> tuple[Any, Any]:
 
 
 def _solo_forms(connection: sqlite3.Connection, facts: Any, order: Any, votes: VoteArrays,
-                acronyms: list[tuple[str, str]], lex: Lexicon
+                acronyms: list[tuple[str, str]], lex: Lexicon, wanted: bool = True
                 ) -> tuple[Any, dict[int, tuple[Any, ...]]]:
-    """Which of the forms ``order`` make an entity alone (`rafah.reports.entity_solo`), and
-    the stored rows of the others."""
+    """Which of the forms ``order`` make an entity alone (`rafah.reports.entity_solo`;
+    none unless ``wanted``), and the stored rows of the others."""
     import numpy as np
 
+    if not wanted:
+        return np.zeros(len(order), dtype=bool), \
+            entity_selection.read_forms(connection, order.tolist())
     one_word = order[(facts[order, 5] & entity_solo.ONE_WORD) > 0]
     targets = votes.targets(np.unique(facts[one_word, 0]))
     solo = entity_solo.solo_mask(facts, order, targets)
