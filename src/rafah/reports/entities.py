@@ -52,6 +52,7 @@ from rafah.reports.entity_solo import TYPES
 from rafah.reports.entity_types import vote_type
 
 if TYPE_CHECKING:
+    from rafah.reports.entity_arrays import SelectionArrays
     from rafah.reports.entity_votes import VoteArrays
 
 COMMON_SHARE = 0.2
@@ -218,9 +219,8 @@ class EntityTable:
 
         self.connection = connection
         self.selection = selection
-        entity_selection.select(connection, selection)
-        arrays = SelectionArrays(connection)
-        acronyms = entity_selection.corpus_acronyms(connection)
+        arrays = SelectionArrays(connection, selection)
+        acronyms = entity_selection.corpus_acronyms(connection, selection)
         for long_key, short_key in acronyms:
             uf.union(long_key, short_key)
         order, totals = arrays.form_order()
@@ -229,7 +229,7 @@ class EntityTable:
         alone, stored = _solo_forms(connection, facts, order, votes, acronyms, lex, solo)
         self._solo_codes = facts[order[alone], 6]
         merged = np.flatnonzero(~alone)
-        corpus = Corpus(co_mentions=partial(entity_selection.co_mentions, connection))
+        corpus = Corpus(co_mentions=partial(_co_mentions, connection, arrays))
         forms = entity_selection.fill(corpus, stored, lex, order[merged].tolist(),
                                       totals[merged].tolist())
         del stored
@@ -386,6 +386,15 @@ def _form_owners(roots: list[tuple[int, str]], numbers: dict[str, int], kept: se
     return owners
 
 
+def _co_mentions(connection: sqlite3.Connection, arrays: SelectionArrays,
+                 wanted: dict[str, dict[str, str]]) -> dict[str, tuple[int, Counter[str]]]:
+    """`rafah.reports.entity_selection.co_mentions`, the selection's analyses written for it
+    the first time it is asked something."""
+    if wanted:
+        entity_selection.select(connection, arrays.analysis.tolist(), arrays.weight.tolist())
+    return entity_selection.co_mentions(connection, wanted)
+
+
 def _numbering(firsts: Any, solo: Any) -> tuple[Any, Any]:
     """The entity numbers of the merged clusters (``firsts``: the position of each one's
     first form, ascending) and of the solo forms (``solo``: their positions, ascending):
@@ -412,7 +421,8 @@ def _solo_forms(connection: sqlite3.Connection, facts: Any, order: Any, votes: V
     targets = votes.targets(np.unique(facts[one_word, 0]))
     solo = entity_solo.solo_mask(facts, order, targets)
     stored = entity_selection.read_forms(connection, order[~solo].tolist())
-    joined = entity_solo.joined_names([row[1] for row in stored.values()], lex) | \
+    named = order[(facts[order, 5] & entity_solo.NAME_JOINS) > 0].tolist()
+    joined = entity_solo.joined_names([stored[form][1] for form in named], lex) | \
         {key for pair in acronyms for key in pair}
     ids = entity_solo.name_ids(connection, joined)
     if ids:
@@ -460,14 +470,9 @@ def _report_order(merged: list[Entity], solo: SoloRows, numbers: list[int]) -> E
     then entity number (the order of their first mention)."""
     import numpy as np
 
-    names = [e.name.casefold() for e in merged] + [n.casefold() for n in solo.names]
-    by_name = sorted(range(len(names)), key=names.__getitem__)
-    rank = np.empty(len(names), dtype=np.int64)
-    dense, previous = -1, None
-    for index in by_name:
-        if names[index] != previous:
-            dense, previous = dense + 1, names[index]
-        rank[index] = dense
+    names = np.array([e.name.casefold() for e in merged] + [n.casefold() for n in solo.names],
+                     dtype=str)
+    rank = np.unique(names, return_inverse=True)[1].reshape(-1) if len(names) else names
     articles = np.array([e.articles for e in merged] + solo.articles, dtype=np.int64)
     mentions = np.array([e.mentions for e in merged] + solo.mentions, dtype=np.int64)
     number = np.array([e.parts[0] for e in merged] + numbers, dtype=np.int64)

@@ -1,10 +1,10 @@
 """The entity rows of the selected analyses as NumPy arrays, summed without SQL.
 
-``temp.ent_sel`` (`rafah.reports.entity_selection.select`) holds one row per selected
-analysis: its number of selected articles (its weight), its first article and its dates.
-Each analysis's forms are one blob of the store (``entity_packed``); read together they are
-three integer arrays of (analysis row, form, mentions, first position), about 40 a row. The
-reports need of them
+The selected articles are read once and summed per analysis: its number of selected
+articles (its weight), its first article and its dates. Each analysis's forms are one blob
+of the store (``entity_packed``); read together (one ``group_concat``) they are three integer
+arrays of (analysis row, form, mentions, first position), about 40 a row. The reports need
+of them
 
 - per form: its mentions over the selection and its first mention (`form_order`);
 - per (analysis, entity) once the forms are joined into entities (`Pairs`): the mentions,
@@ -45,37 +45,49 @@ def grouped(keys: IntArray, values: IntArray) -> tuple[IntArray, IntArray]:
 class SelectionArrays:
     """The selected analyses (``rows``) and their entity rows, as arrays."""
 
-    def __init__(self, connection: sqlite3.Connection) -> None:
-        self.analysis = _integers(connection, "analysis")
-        self.weight = _integers(connection, "w")
-        self.first_idx = _integers(connection, "first_idx")
-        self.dates = [d for (d,) in connection.execute(
-            "SELECT dmin FROM temp.ent_sel WHERE dmin IS NOT NULL UNION "
-            "SELECT dmax FROM temp.ent_sel WHERE dmax IS NOT NULL ORDER BY 1")]
-        connection.execute("DROP TABLE IF EXISTS temp.ent_dates")
-        connection.execute("CREATE TEMP TABLE ent_dates (date TEXT PRIMARY KEY, code INTEGER)")
-        connection.executemany("INSERT INTO temp.ent_dates VALUES (?, ?)",
-                               ((d, i) for i, d in enumerate(self.dates)))
-        self.dmin = _integers(connection, f"coalesce((SELECT code FROM temp.ent_dates "
-                                          f"WHERE date = dmin), {len(self.dates)})")
-        self.dmax = _integers(connection, "coalesce((SELECT code FROM temp.ent_dates "
-                                          "WHERE date = dmax), -1)")
-        joined, lengths = connection.execute(
-            "SELECT CAST(group_concat(triplets, x'') AS BLOB), group_concat(length(triplets) / "
-            "12) FROM (SELECT coalesce(p.triplets, x'') AS triplets FROM temp.ent_sel s "
-            "LEFT JOIN entity_packed p ON p.analysis = s.analysis ORDER BY s.analysis)"
-        ).fetchone()
+    def __init__(self, connection: sqlite3.Connection, selection: str) -> None:
+        self._per_analysis(connection, selection)
+        joined, analyses, lengths = connection.execute(
+            "SELECT CAST(group_concat(triplets, x'') AS BLOB), group_concat(analysis), "
+            "group_concat(length(triplets) / 12) FROM (SELECT p.analysis, p.triplets FROM "
+            "entity_packed p WHERE p.analysis IN (SELECT analysis FROM "
+            f"{selection}) ORDER BY p.analysis)").fetchone()
         triplets = np.frombuffer(joined or b"", dtype="<i4").reshape(-1, 3)
         del joined
-        counts = np.array(lengths.split(","), dtype=np.int64) if lengths else \
-            np.zeros(0, dtype=np.int64)
-        self.row = np.repeat(np.arange(len(counts), dtype=np.int32), counts)
+        rows = np.searchsorted(self.analysis, _numbers(analyses))
+        self.row = np.repeat(rows.astype(np.int32), _numbers(lengths))
         """The row of ``analysis`` (and the other per-analysis arrays) of each triplet."""
         self.form = triplets[:, 0]
         """The form of each triplet; ``count`` its mentions, ``first`` its first position
         (views of the packed 32-bit triplets, no copies)."""
         self.count = triplets[:, 1]
         self.first = triplets[:, 2]
+
+    def _per_analysis(self, connection: sqlite3.Connection, selection: str) -> None:
+        """The selected analyses (ascending) with their number of selected articles, their
+        first article and the codes of their first and last dates (in ``dates``)."""
+        analyses, indexes, days = connection.execute(
+            "SELECT group_concat(analysis), group_concat(idx), group_concat(coalesce(date, ''), "
+            f"'|') FROM (SELECT analysis, idx, date FROM {selection} "
+            "WHERE analysis IS NOT NULL ORDER BY analysis, idx)").fetchone()
+        analysis, idx = _numbers(analyses), _numbers(indexes)
+        found, codes = np.unique(np.array(days.split("|") if days else [], dtype=str),
+                             return_inverse=True)
+        codes = codes.reshape(-1)
+        dated = found != ""
+        self.dates = found[dated].tolist()
+        shift = int(not dated[0]) if len(found) else 0  # "" sorts first: no date
+        starts = np.flatnonzero(np.r_[True, analysis[1:] != analysis[:-1]]) if len(analysis) \
+            else analysis
+        self.analysis: IntArray = analysis[starts]
+        self.weight: IntArray = np.diff(np.r_[starts, len(analysis)]).astype(np.int64)
+        self.first_idx: IntArray = idx[starts]
+        code = codes.astype(np.int64) - shift
+        none = code < 0
+        low = np.where(none, len(self.dates), code)
+        high = np.where(none, -1, code)
+        self.dmin: IntArray = np.minimum.reduceat(low, starts) if len(starts) else low
+        self.dmax: IntArray = np.maximum.reduceat(high, starts) if len(starts) else high
 
     def release(self) -> None:
         """Forget the rows once the pairs are made (the per-analysis arrays stay)."""
@@ -236,9 +248,6 @@ def _by_row_mentions_rank(rows: IntArray, mentions: IntArray, rank: IntArray
     return keys >> (bits[1] + bits[2]), keys & ((1 << bits[2]) - 1)
 
 
-def _integers(connection: sqlite3.Connection, column: str) -> IntArray:
-    """One integer column of ``temp.ent_sel``, in analysis order."""
-    (text,) = connection.execute(
-        f"SELECT group_concat({column}) FROM (SELECT * FROM temp.ent_sel ORDER BY analysis)"
-    ).fetchone()
+def _numbers(text: str | None) -> IntArray:
+    """A ``group_concat`` of integers as an array."""
     return np.array(text.split(","), dtype=np.int64) if text else np.zeros(0, dtype=np.int64)

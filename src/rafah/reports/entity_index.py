@@ -36,7 +36,7 @@ from typing import Any
 from rafah.records import Acronym, Analysis, Mention
 from rafah.reports.entity_lexicon import Lexicon
 from rafah.reports.entity_merge import Known, article_occurrences, article_targets, form_facts
-from rafah.reports.entity_solo import ONE_WORD, may_stand_alone
+from rafah.reports.entity_solo import NAME_JOINS, ONE_WORD, joins_by_name, may_stand_alone
 
 _BATCH = 2_000
 _TABLES = (
@@ -138,7 +138,8 @@ class _FormIds:
             found = self.ids[form] = self.next
             self.next += 1
             facts = form_facts(form[1], form[3], self.lex)
-            flags = ONE_WORD if len(form[1].split()) == 1 else 0
+            flags = (ONE_WORD if len(form[1].split()) == 1 else 0) | \
+                (NAME_JOINS if joins_by_name(form[0], self.lex) else 0)
             packed = pack_facts(found, [self.name(form[0]), self.name(facts.signature),
                                         self.name(facts.surname), self.name(facts.first_name),
                                         self.name(facts.org_head), flags,

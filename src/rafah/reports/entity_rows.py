@@ -8,17 +8,15 @@ written as the JSON text `json.dumps(entity.to_record(), ensure_ascii=False)` wo
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from rafah.reports.entity_json import entity_text, solo_texts
 from rafah.reports.entity_solo import PLACE_TYPES, TYPES
 
 if TYPE_CHECKING:
     from rafah.reports.entities import Entity
-
-_PLACE_TAIL = ', "country": null, "lat": null, "lon": null, "geonameid": null, "geo_rule": null'
 
 
 def _has_article(surface: str) -> bool:
@@ -48,19 +46,16 @@ class SoloRows:
         """The type of row ``index``."""
         return TYPES[self.codes[index] - 1]
 
-    def text(self, index: int) -> str:
-        """Row ``index`` as a JSON text."""
-        from json.encoder import encode_basestring
-
-        name, kind = self.names[index], self.type(index)
-        first, last = self.first_seen[index], self.last_seen[index]
-        aliases = solo_aliases(name, self.written[index])
-        return (f'{{"name": {encode_basestring(name)}, "type": "{kind}", '
-                f'"mentions": {self.mentions[index]}, "articles": {self.articles[index]}, '
-                f'"first_seen": {"null" if first is None else chr(34) + first + chr(34)}, '
-                f'"last_seen": {"null" if last is None else chr(34) + last + chr(34)}, '
-                f'"aliases": {json.dumps(aliases, ensure_ascii=False) if aliases else "[]"}'
-                f'{_PLACE_TAIL if kind in PLACE_TYPES else ""}}}')
+    def texts(self, indexes: list[int]) -> Iterator[str]:
+        """Rows ``indexes`` as JSON texts."""
+        names, written = self.names, self.written
+        codes, mentions, articles = self.codes, self.mentions, self.articles
+        first_seen, last_seen = self.first_seen, self.last_seen
+        return solo_texts([names[i] for i in indexes], [written[i] for i in indexes],
+                          [TYPES[codes[i] - 1] for i in indexes],
+                          [mentions[i] for i in indexes], [articles[i] for i in indexes],
+                          [first_seen[i] for i in indexes], [last_seen[i] for i in indexes],
+                          solo_aliases)
 
     def record(self, index: int) -> dict[str, Any]:
         """Row ``index`` as a record."""
@@ -141,9 +136,16 @@ class EntityRows:
     def texts(self, limit: int | None = None) -> Iterator[str]:
         """The rows as JSON texts, in report order (the first ``limit``)."""
         count = len(self.merged)
-        for item in self.order[:limit] if limit else self.order:
-            yield self.solo.text(item - count) if item >= count else \
-                json.dumps(self.merged[item].to_record(), ensure_ascii=False)
+        items = self.order[:limit] if limit else self.order
+        solo = self.solo.texts([item - count for item in items if item >= count])
+        for item in items:
+            if item >= count:
+                yield next(solo)
+                continue
+            e = self.merged[item]
+            yield entity_text(e.name, e.type, e.mentions, e.articles, e.first_seen,
+                              e.last_seen, e.aliases,
+                              (e.country, e.lat, e.lon, e.geonameid, e.geo_rule))
 
     def shown(self, limit: int | None = None) -> Iterator[dict[str, Any]]:
         """The rows as records, in report order (the first ``limit``)."""

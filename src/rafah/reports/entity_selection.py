@@ -22,15 +22,14 @@ FORM_BITS = 20
 mentions are not expected); the first article's index takes the bits above."""
 
 
-def select(connection: sqlite3.Connection, selection: str) -> None:
-    """``temp.ent_sel`` from a table of selected articles (idx, analysis, date)."""
+def select(connection: sqlite3.Connection, analyses: Sequence[int], weights: Sequence[int]
+           ) -> None:
+    """``temp.ent_sel``: the selected ``analyses`` with their number of selected articles
+    (for `co_mentions`)."""
     connection.execute("DROP TABLE IF EXISTS temp.ent_sel")
-    connection.execute(
-        "CREATE TEMP TABLE ent_sel (analysis INTEGER PRIMARY KEY, w INTEGER, first_idx INTEGER, "
-        "dmin TEXT, dmax TEXT)")
-    connection.execute(
-        "INSERT INTO temp.ent_sel SELECT analysis, count(*), min(idx), min(nullif(date, '')), "
-        f"max(nullif(date, '')) FROM {selection} WHERE analysis IS NOT NULL GROUP BY analysis")
+    connection.execute("CREATE TEMP TABLE ent_sel (analysis INTEGER PRIMARY KEY, w INTEGER)")
+    connection.executemany("INSERT INTO temp.ent_sel VALUES (?, ?)",
+                           zip(analyses, weights, strict=True))
 
 
 def read_forms(connection: sqlite3.Connection, ids: Iterable[int]
@@ -57,17 +56,17 @@ def corpus_forms(rows: dict[int, tuple[Any, ...]], order: Sequence[int], totals:
             signature, sig_surname, sig_first, org_head, cue, person_cue)), (surname, first, org)
 
 
-def corpus_acronyms(connection: sqlite3.Connection) -> list[tuple[str, str]]:
+def corpus_acronyms(connection: sqlite3.Connection, selection: str) -> list[tuple[str, str]]:
     """The joining acronyms of the selection (long key, short key), in order of first use."""
     return [(long, short) for long, short, _ in connection.execute(
         "SELECT c.long_key, c.short_key, "
-        f"min((s.first_idx << {FORM_BITS}) + c.seq) AS o FROM temp.ent_sel s "
+        f"min((s.idx << {FORM_BITS}) + c.seq) AS o FROM {selection} s "
         "JOIN entity_acronyms c ON c.analysis = s.analysis GROUP BY 1, 2 ORDER BY o")]
 
 
 def co_mentions(connection: sqlite3.Connection, wanted: dict[str, dict[str, str]]
                 ) -> dict[str, tuple[int, Counter[str]]]:
-    """`rafah.reports.entity_merge.CoMentions` over the selection."""
+    """`rafah.reports.entity_merge.CoMentions` over the selection (``temp.ent_sel``)."""
     if not wanted:
         return {}
     connection.execute("CREATE TEMP TABLE IF NOT EXISTS ent_owner (key TEXT, placed TEXT, "

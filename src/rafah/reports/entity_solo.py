@@ -34,6 +34,9 @@ TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 ONE_WORD = 1
 """A flag of the stored facts: the cleaned form is one word."""
+NAME_JOINS = 2
+"""A flag of the stored facts: the merge joins the key to another by name (a group, a
+formal country name, a storm: `joined_names`)."""
 FACTS = 10
 """The stored facts of a form: the name ids of its key, signature, surname, first name and
 organisation head, its flags, its type code and the name ids of its article targets."""
@@ -142,6 +145,11 @@ def name_ids(connection: Any, keys: Iterable[str]) -> dict[str, int]:
         found.update(connection.execute(
             f"SELECT key, id FROM entity_names WHERE key IN ({marks})", chunk))
     return found
+
+
+def joins_by_name(key: str, lex: Lexicon) -> bool:
+    """Whether `joined_names` finds a name for ``key``."""
+    return bool(joined_names([key], lex))
 
 
 def joined_names(keys: Iterable[str], lex: Lexicon) -> set[str]:
