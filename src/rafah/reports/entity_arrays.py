@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -27,8 +28,10 @@ import numpy.typing as npt
 from rafah.reports.entity_selection import FORM_BITS
 
 IntArray = npt.NDArray[np.signedinteger[Any]]
-CHUNK = 1 << 20
-"""Rows of (analysis, form) grouped into pairs at a time."""
+CHUNK_ANALYSES = 20_000
+"""Analyses whose triplets are read (and grouped into pairs) at a time."""
+SLICE = 1 << 22
+"""Pairs summed at a time (the temporary arrays of a sum stay small)."""
 
 
 def grouped(keys: IntArray, values: IntArray) -> tuple[IntArray, IntArray]:
@@ -42,26 +45,63 @@ def grouped(keys: IntArray, values: IntArray) -> tuple[IntArray, IntArray]:
     return ordered[starts], np.add.reduceat(values[order], starts)
 
 
+@dataclass
+class Chunk:
+    """The triplets of the selected analyses ``start`` to ``end`` (rows of the per-analysis
+    arrays), and the row of each."""
+
+    start: int
+    end: int
+    triplets: IntArray
+
+    @property
+    def form(self) -> IntArray:
+        """The form of each triplet (its mentions: ``count``; its first position: ``first``)."""
+        return self.triplets[:, 0]
+
+    @property
+    def count(self) -> IntArray:
+        return self.triplets[:, 1]
+
+    @property
+    def first(self) -> IntArray:
+        return self.triplets[:, 2]
+
+    def rows(self, lengths: IntArray) -> IntArray:
+        """The row of each triplet (``lengths``: the triplets of every row)."""
+        return np.repeat(np.arange(self.start, self.end, dtype=np.int64),
+                         lengths[self.start:self.end])
+
+
 class SelectionArrays:
-    """The selected analyses (``rows``) and their entity rows, as arrays."""
+    """The selected analyses (``rows``) and their entity rows, as arrays: the per-analysis
+    arrays, and the (form, mentions, first position) triplets read in chunks of
+    `CHUNK_ANALYSES` analyses (a chunk is dropped once its pairs are made, so the triplets and
+    the pairs are never both held whole)."""
 
     def __init__(self, connection: sqlite3.Connection, selection: str) -> None:
         self._per_analysis(connection, selection)
-        joined, analyses, lengths = connection.execute(
-            "SELECT CAST(group_concat(triplets, x'') AS BLOB), group_concat(analysis), "
-            "group_concat(length(triplets) / 12) FROM (SELECT p.analysis, p.triplets FROM "
-            "entity_packed p WHERE p.analysis IN (SELECT analysis FROM "
-            f"{selection}) ORDER BY p.analysis)").fetchone()
-        triplets = np.frombuffer(joined or b"", dtype="<i4").reshape(-1, 3)
-        del joined
-        rows = np.searchsorted(self.analysis, _numbers(analyses))
-        self.row = np.repeat(rows.astype(np.int32), _numbers(lengths))
-        """The row of ``analysis`` (and the other per-analysis arrays) of each triplet."""
-        self.form = triplets[:, 0]
-        """The form of each triplet; ``count`` its mentions, ``first`` its first position
-        (views of the packed 32-bit triplets, no copies)."""
-        self.count = triplets[:, 1]
-        self.first = triplets[:, 2]
+        connection.execute("DROP TABLE IF EXISTS temp.ent_chosen")
+        connection.execute("CREATE TEMP TABLE ent_chosen (analysis INTEGER PRIMARY KEY)")
+        connection.executemany("INSERT INTO temp.ent_chosen VALUES (?)",
+                               ((a,) for a in self.analysis.tolist()))
+        analyses, lengths = connection.execute(
+            "SELECT group_concat(analysis), group_concat(length(triplets) / 12) FROM "
+            "(SELECT p.analysis, p.triplets FROM temp.ent_chosen c JOIN entity_packed p "
+            "ON p.analysis = c.analysis ORDER BY c.analysis)").fetchone()
+        self.lengths = np.zeros(len(self.analysis), dtype=np.int64)
+        self.lengths[np.searchsorted(self.analysis, _numbers(analyses))] = _numbers(lengths)
+        """How many triplets each row has."""
+        self.chunks: list[Chunk] = []
+        for start in range(0, len(self.analysis), CHUNK_ANALYSES):
+            end = min(start + CHUNK_ANALYSES, len(self.analysis))
+            (blob,) = connection.execute(
+                "SELECT CAST(group_concat(triplets, x'') AS BLOB) FROM (SELECT p.triplets FROM "
+                "temp.ent_chosen c JOIN entity_packed p ON p.analysis = c.analysis "
+                "WHERE c.analysis BETWEEN ? AND ? ORDER BY c.analysis)",
+                (int(self.analysis[start]), int(self.analysis[end - 1]))).fetchone()
+            triplets = np.frombuffer(blob or b"", dtype="<i4").reshape(-1, 3)
+            self.chunks.append(Chunk(start, end, triplets))
 
     def _per_analysis(self, connection: sqlite3.Connection, selection: str) -> None:
         """The selected analyses (ascending) with their number of selected articles, their
@@ -72,8 +112,7 @@ class SelectionArrays:
             "WHERE analysis IS NOT NULL ORDER BY analysis, idx)").fetchone()
         analysis, idx = _numbers(analyses), _numbers(indexes)
         found, codes = np.unique(np.array(days.split("|") if days else [], dtype=str),
-                             return_inverse=True)
-        codes = codes.reshape(-1)
+                                 return_inverse=True)
         dated = found != ""
         self.dates = found[dated].tolist()
         shift = int(not dated[0]) if len(found) else 0  # "" sorts first: no date
@@ -82,7 +121,7 @@ class SelectionArrays:
         self.analysis: IntArray = analysis[starts]
         self.weight: IntArray = np.diff(np.r_[starts, len(analysis)]).astype(np.int64)
         self.first_idx: IntArray = idx[starts]
-        code = codes.astype(np.int64) - shift
+        code = codes.reshape(-1).astype(np.int64) - shift
         none = code < 0
         low = np.where(none, len(self.dates), code)
         high = np.where(none, -1, code)
@@ -90,43 +129,47 @@ class SelectionArrays:
         self.dmax: IntArray = np.maximum.reduceat(high, starts) if len(starts) else high
 
     def release(self) -> None:
-        """Forget the rows once the pairs are made (the per-analysis arrays stay)."""
-        self.row = self.form = self.count = self.first = np.zeros(0, dtype=np.int32)
+        """Forget the triplets (the per-analysis arrays stay)."""
+        self.chunks = []
 
     def form_order(self) -> tuple[IntArray, IntArray]:
         """The forms of the selection in order of first mention, and the mentions of each
         (every article of an analysis counts its mentions)."""
-        size = int(self.form.max()) + 1 if len(self.form) else 0
+        size = max((int(c.form.max()) + 1 for c in self.chunks if len(c.triplets)), default=0)
         totals = np.zeros(size, dtype=np.int64)
-        np.add.at(totals, self.form, self.count * self.weight[self.row])
         first = np.full(size, np.iinfo(np.int64).max, dtype=np.int64)
-        np.minimum.at(first, self.form,
-                      (self.first_idx[self.row] << FORM_BITS) + self.first.astype(np.int64))
+        for chunk in self.chunks:
+            rows = chunk.rows(self.lengths)
+            np.add.at(totals, chunk.form, chunk.count * self.weight[rows])
+            np.minimum.at(first, chunk.form,
+                          (self.first_idx[rows] << FORM_BITS) + chunk.first.astype(np.int64))
         present = np.flatnonzero(first < np.iinfo(np.int64).max)
         ordered = present[np.argsort(first[present], kind="stable")]
         return ordered, totals[ordered]
 
     def pairs(self, form_entity: IntArray, entities: int) -> Pairs:
         """The (analysis, entity) pairs of the selection, each form counted for its entity
-        (``form_entity``: form id → entity number, -1 for forms of no entity). Made a chunk
-        of whole analyses at a time (the rows are in analysis order, so the chunks' sorted
-        pairs follow each other): the sort's memory stays small."""
+        (``form_entity``: form id → entity number, -1 for forms of no entity), sorted by
+        both. Made a chunk of whole analyses at a time (the chunks' sorted pairs follow each
+        other), each chunk of triplets dropped once its pairs are made."""
         size = max(entities, 1)
-        total = len(self.form)
-        cuts = sorted({0, total, *(int(np.searchsorted(self.row, self.row[i], "left"))
-                                   for i in range(CHUNK, total, CHUNK))})
-        parts: list[tuple[IntArray, IntArray, IntArray]] = []
-        for start, end in zip(cuts[:-1], cuts[1:], strict=True):
-            owner = form_entity[self.form[start:end]]
+        total = sum(len(c.triplets) for c in self.chunks)
+        row, entity, mentions = (np.empty(total, dtype=np.int32) for _ in range(3))
+        done = 0
+        while self.chunks:
+            chunk = self.chunks.pop(0)
+            owner = form_entity[chunk.form]
             kept = owner >= 0
-            keys = self.row[start:end][kept].astype(np.int64) * size
+            keys = chunk.rows(self.lengths)[kept] * size
             keys += owner[kept]
-            unique, mentions = grouped(keys, self.count[start:end][kept].astype(np.int64))
-            parts.append(((unique // size).astype(np.int32), (unique % size).astype(np.int32),
-                          mentions.astype(np.int32)))
-        row, entity, mentions = (np.concatenate([p[i] for p in parts]) if parts
-                                 else np.zeros(0, dtype=np.int32) for i in range(3))
-        return Pairs(self, row, entity, mentions, entities)
+            unique, summed = grouped(keys, chunk.count[kept].astype(np.int64))
+            del chunk, owner, kept, keys
+            found = len(unique)
+            row[done:done + found] = unique // size
+            entity[done:done + found] = unique % size
+            mentions[done:done + found] = summed
+            done += found
+        return Pairs(self, row[:done], entity[:done], mentions[:done], entities)
 
 
 class Pairs:
@@ -145,11 +188,13 @@ class Pairs:
         """Per entity number: its articles, and the first and last dates of those."""
         arrays = self.arrays
         articles = np.zeros(self.entities, dtype=np.int64)
-        np.add.at(articles, self.entity, arrays.weight[self.row])
         first = np.full(self.entities, len(arrays.dates), dtype=np.int64)
-        np.minimum.at(first, self.entity, arrays.dmin[self.row])
         last = np.full(self.entities, -1, dtype=np.int64)
-        np.maximum.at(last, self.entity, arrays.dmax[self.row])
+        for start in range(0, len(self.row), SLICE):
+            rows, entity = self.row[start:start + SLICE], self.entity[start:start + SLICE]
+            np.add.at(articles, entity, arrays.weight[rows])
+            np.minimum.at(first, entity, arrays.dmin[rows])
+            np.maximum.at(last, entity, arrays.dmax[rows])
         dates = [*arrays.dates, None]
         return articles.tolist(), [dates[i] for i in first.tolist()], \
             [dates[i] for i in last.tolist()]
