@@ -35,7 +35,8 @@ NAMES = (
 
 
 def _article(index: int) -> Article:
-    return Article(id=f"a{index}.txt", path=f"a{index}.txt", date=f"2024-07-{10 + index % 9}",
+    day = None if index % 5 == 4 else f"2024-07-{10 + index % 9}"  # some undated
+    return Article(id=f"a{index}.txt", path=f"a{index}.txt", date=day,
                    date_source="header", title=None, paragraphs=["x"], text_hash=f"h{index}")
 
 
@@ -102,3 +103,21 @@ def test_votes_count_every_form_and_need_eighty_percent() -> None:
     votes = vote_arrays(facts, np.array([1, 2]), np.array([7, 3]), 8)
     assert votes.surnames.dominant[2] == 0
     assert Counter(votes.targets(np.array([2, 3, 7])).tolist()) == Counter({1: 1, 6: 1})
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(corpora)
+def test_triplets_read_in_small_chunks_give_the_same_rows(
+        corpus: list[tuple[list[int], bool]]) -> None:
+    from rafah.reports import entity_arrays
+
+    articles = [_article(i) for i in range(len(corpus))]
+    analyses = {f"h{i}": _analysis(picks, acronym) for i, (picks, acronym) in enumerate(corpus)}
+    whole = build_entities(articles, analyses, geo=False)
+    size = entity_arrays.CHUNK_ANALYSES
+    entity_arrays.CHUNK_ANALYSES = 2
+    try:
+        chunked = build_entities(articles, analyses, geo=False)
+    finally:
+        entity_arrays.CHUNK_ANALYSES = size
+    assert _rows(chunked) == _rows(whole)
