@@ -47,7 +47,7 @@ from rafah.reports.entity_merge import (
     name_key,
     union_gazetteer,
 )
-from rafah.reports.entity_rows import EntityRows, SoloRows
+from rafah.reports.entity_rows import EntityRows, SoloRows, has_article
 from rafah.reports.entity_solo import TYPES
 from rafah.reports.entity_types import vote_type
 
@@ -606,10 +606,6 @@ def _canonical(forms: Counter[str], kind: str, lex: Lexicon) -> str:
     return max(common, key=lambda f: (len(f.split()), forms[f], len(f)))
 
 
-def _has_article(surface: str) -> bool:
-    return surface.split(" ", 1)[0].casefold() in ("the", "a", "an") and " " in surface
-
-
 def _name_and_type(root: str, members: list[Occurrence], known: Known, lex: Lexicon
                    ) -> tuple[str, str, GazetteerEntry | None]:
     """The gazetteer's name and type when the entity is in it, else the vote's."""
@@ -644,7 +640,7 @@ def _make_entity(number: int, root: str, members: list[Occurrence], known: Known
     for m in members:
         surfaces[m.cleaned] += m.count
     aliases = [s for s, _ in sorted(surfaces.items(), key=lambda p: (-p[1], p[0]))
-               if s != name and not _has_article(s)]
+               if s != name and not has_article(s)]
     known_names = {name, *entry.surfaces} if entry else set()
     labels: Counter[str] = Counter()
     for m in members:
@@ -662,7 +658,7 @@ def _one_form_entity(number: int, name: str, kind: str, entry: GazetteerEntry | 
     names = (written,) if written == cleaned else \
         (written, cleaned) if written < cleaned else (cleaned, written)
     return Entity(name, kind, form.count, 0, None, None,
-                  [s for s in names if s != name and not _has_article(s)],
+                  [s for s in names if s != name and not has_article(s)],
                   {form.key}, {written, cleaned, name, *entry.surfaces}
                   if entry else {written, cleaned}, labels={form.label: form.count}, parts=[number])
 

@@ -10,7 +10,8 @@ from collections.abc import Iterator, Sequence
 from json.encoder import encode_basestring  # the C function json.dumps(str) ends in
 from typing import Any
 
-PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+from rafah.reports.entity_solo import PLACE_TYPES
+
 _NULL_PLACE = ', "country": null, "lat": null, "lon": null, "geonameid": null, "geo_rule": null'
 
 

@@ -19,13 +19,14 @@ if TYPE_CHECKING:
     from rafah.reports.entities import Entity
 
 
-def _has_article(surface: str) -> bool:
+def has_article(surface: str) -> bool:
+    """Whether a name begins with an article ("the Pentagon"): no alias."""
     return surface.split(" ", 1)[0].casefold() in ("the", "a", "an") and " " in surface
 
 
 def solo_aliases(name: str, written: str) -> list[str]:
     """The aliases of an entity of one form: its written text when it differs."""
-    return [written] if written != name and not _has_article(written) else []
+    return [written] if written != name and not has_article(written) else []
 
 
 @dataclass
