@@ -67,10 +67,13 @@ Form = tuple[str, str, str, str, str, str, str]
 
 
 def version(known: Known) -> str:
-    """The code and gazetteer the derived rows depend on."""
+    """The code, the gazetteer and the place data the derived rows depend on (a form's
+    facts say whether a gazetteer knows it as a place)."""
     from rafah.fingerprint import code_digest
+    from rafah.nlp import _data_versions
 
     hasher = hashlib.sha256(code_digest(("rafah.reports.entity_index",)).encode())
+    hasher.update(_data_versions().encode())
     for key, entry in sorted(known.by_key.items()):
         hasher.update(json.dumps([key, entry.name, entry.type, key in known.caps_only]).encode())
     return hasher.hexdigest()
