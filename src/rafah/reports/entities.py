@@ -450,14 +450,10 @@ def _solo_rows(connection: sqlite3.Connection, forms: Any, codes: Any, mentions:
     entity ``numbers`` and the articles and dates ``counted`` per entity number."""
     import json
 
-    connection.execute("DROP TABLE IF EXISTS temp.ent_solo")
-    connection.execute("CREATE TEMP TABLE ent_solo (seq INTEGER PRIMARY KEY, form INTEGER)")
-    connection.executemany("INSERT INTO temp.ent_solo VALUES (?, ?)", enumerate(forms.tolist()))
     cleaned, written = (json.loads(text or "[]") for text in connection.execute(
         "SELECT json_group_array(cleaned), json_group_array(written) FROM (SELECT f.cleaned, "
-        "f.written FROM temp.ent_solo s JOIN entity_forms f ON f.id = s.form ORDER BY s.seq)"
-    ).fetchone())
-    connection.execute("DROP TABLE temp.ent_solo")
+        "f.written FROM json_each(?) s JOIN entity_forms f ON f.id = s.value ORDER BY s.key)",
+        (json.dumps(forms.tolist()),)).fetchone())
     articles, first_seen, last_seen = counted
     chosen = numbers.tolist()
     return SoloRows(cleaned, written, codes.tolist(), mentions.tolist(),

@@ -17,6 +17,7 @@ loop over the rows: Python loops only over analyses and over what the report ret
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -83,8 +84,8 @@ class SelectionArrays:
         self._per_analysis(connection, selection)
         connection.execute("DROP TABLE IF EXISTS temp.ent_chosen")
         connection.execute("CREATE TEMP TABLE ent_chosen (analysis INTEGER PRIMARY KEY)")
-        connection.executemany("INSERT INTO temp.ent_chosen VALUES (?)",
-                               ((a,) for a in self.analysis.tolist()))
+        connection.execute("INSERT INTO temp.ent_chosen SELECT value FROM json_each(?)",
+                           (json.dumps(self.analysis.tolist()),))
         analyses, lengths = connection.execute(
             "SELECT group_concat(analysis), group_concat(length(triplets) / 12) FROM "
             "(SELECT p.analysis, p.triplets FROM temp.ent_chosen c JOIN entity_packed p "

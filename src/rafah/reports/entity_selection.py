@@ -9,6 +9,7 @@ pass over the articles would), and so is what depends on which article says what
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -35,14 +36,11 @@ def select(connection: sqlite3.Connection, analyses: Sequence[int], weights: Seq
 def read_forms(connection: sqlite3.Connection, ids: Iterable[int]
                ) -> dict[int, tuple[Any, ...]]:
     """The stored rows of the forms ``ids``."""
-    connection.execute("CREATE TEMP TABLE IF NOT EXISTS ent_wanted (id INTEGER PRIMARY KEY)")
-    connection.execute("DELETE FROM temp.ent_wanted")
-    connection.executemany("INSERT OR IGNORE INTO temp.ent_wanted VALUES (?)",
-                           ((i,) for i in ids))
     return {row[0]: row for row in connection.execute(
-        "SELECT f.id, key, cleaned, written, label, surname, first, org, signature, "
-        "sig_surname, sig_first, org_head, cue, person_cue FROM temp.ent_wanted w "
-        "JOIN entity_forms f ON f.id = w.id")}
+        "SELECT f.id, f.key, f.cleaned, f.written, f.label, f.surname, f.first, f.org, "
+        "f.signature, f.sig_surname, f.sig_first, f.org_head, f.cue, f.person_cue "
+        "FROM json_each(?) w "
+        "JOIN entity_forms f ON f.id = w.value", (json.dumps(list(ids)),))}
 
 
 def corpus_forms(rows: dict[int, tuple[Any, ...]], order: Sequence[int], totals: Sequence[int]
