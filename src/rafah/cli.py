@@ -370,19 +370,28 @@ def timeline_cli(options: CommonOptions, events: bool, by: str | None) -> None:
       rafah timeline corpus/ --by week
     """
     from rafah import commands
-    from rafah.reports.timeline import csv_row, table_row
 
     if cli_replay.replayed(options):
         return
     with _session(options, bulk=True) as (session, reporter):
-        result = commands.timeline(session, events=events, by=by)
-        if not by and (options.fmt or "table") == "table":
-            result.rows = [table_row(r) for r in result.rows]
-            result.columns = ["date", "kind", "article", "title"] if events else \
-                ["date", "article", "title", "entities", "casualties"]
-        elif not by and options.fmt == "csv":
-            result.rows = [csv_row(r) for r in result.rows]
+        fmt = options.fmt or "table"
+        result = commands.timeline(session, events=events, by=by, table=fmt == "table")
+        if not by:
+            _timeline_shape(result, fmt, events)
         _emit(result, options, reporter)
+
+
+def _timeline_shape(result: Result, fmt: str, events: bool) -> None:
+    """Article and event rows as a table or CSV shows them (figures as short text; the rows
+    the store made for a table are shaped already)."""
+    from rafah.reports.timeline import csv_row, table_row
+
+    if fmt == "csv":
+        result.rows, result.texts = [csv_row(r) for r in result.records()], None
+    elif fmt == "table" and result.texts is None:
+        result.rows = [table_row(r) for r in result.rows]
+        result.columns = ["date", "kind", "article", "title"] if events else \
+            ["date", "article", "title", "entities", "casualties"]
 
 
 @cli.command("export")

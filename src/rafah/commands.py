@@ -41,6 +41,7 @@ ENTITY_REPORT = ("rafah.commands", "rafah.reports.entities")
 """The code a cached report depends on (`Session.cached_report`): the report's modules and this
 one, which computes it (how the rows are read, how articles are numbered)."""
 TIMELINE_REPORT = ("rafah.commands", "rafah.reports.timeline", "rafah.reports.entities")
+TIMELINE_BULK_REPORT = (*TIMELINE_REPORT, "rafah.reports.top_names")
 
 
 @dataclass
@@ -245,8 +246,15 @@ def coverage(session: Session, *, by: str = "day", reference: Reference | None =
     return Result(rows, COVERAGE_COLUMNS, notes=notes)
 
 
-def timeline(session: Session, *, events: bool = False, by: str | None = None) -> Result:
-    """Articles by date (with --events, the dated events they mention), or one row a period."""
+def timeline(session: Session, *, events: bool = False, by: str | None = None,
+             table: bool = False) -> Result:
+    """Articles by date (with --events, the dated events they mention), or one row a period.
+    The article rows of a kept selection are made by the store as JSON texts (``table``: of
+    the rows the terminal table shows, `rafah.reports.timeline.table_row`)."""
+    if not (events or by):
+        found = _bulk_timeline(session, table=table)
+        if found is not None:
+            return found
     from rafah.reports.timeline import (
         TOP_ENTITIES,
         Dated,
@@ -288,6 +296,33 @@ def timeline(session: Session, *, events: bool = False, by: str | None = None) -
     if by:
         return Result(rows, PERIOD_COLUMNS)
     return Result(rows, TIMELINE_COLUMNS + (EVENT_COLUMNS if events else []))
+
+
+def _bulk_timeline(session: Session, *, table: bool) -> Result | None:
+    """The article rows made by the store (`rafah.reports.timeline_bulk`) from the kept
+    selection, or None when it cannot make them. The top names, which depend on the whole
+    selection, are the report kept in the report cache (per analysis, as JSON texts)."""
+    from rafah.reports.timeline import TOP_ENTITIES
+    from rafah.reports.timeline_bulk import ArticleTexts
+    from rafah.reports.top_names import TopNames
+
+    selection = session.analysed_selection()
+    if selection is None:
+        return None
+    rows = ArticleTexts(selection.connection, selection.files)
+
+    def compute() -> list[list[Any]]:
+        names = entity_table(session)[1](TOP_ENTITIES)
+        assert isinstance(names, TopNames)  # the kept selection's table is the store's
+        analyses, texts = names.texts()
+        return [analyses, texts]
+
+    analyses, texts = session.cached_report("timeline-names", TIMELINE_BULK_REPORT, compute)
+    if not rows.make("table" if table else "json", dict(zip(analyses, texts, strict=True))):
+        return None
+    columns = ["date", "article", "title", "entities", "casualties"] if table else \
+        list(TIMELINE_COLUMNS)
+    return Result([], columns, texts=rows.texts, size=rows.count)
 
 
 CACHE_COLUMNS = ["fingerprint", "analyses", "last_written", "current"]
