@@ -370,15 +370,17 @@ def timeline_cli(options: CommonOptions, events: bool, by: str | None) -> None:
       rafah timeline corpus/ --by week
     """
     from rafah import commands
+    from rafah.session import collector_paused
 
     if cli_replay.replayed(options):
         return
     with _session(options, bulk=True) as (session, reporter):
         fmt = options.fmt or "table"
         result = commands.timeline(session, events=events, by=by, table=fmt == "table")
-        if not by:
-            _timeline_shape(result, fmt, events)
-        _emit(result, options, reporter)
+        with collector_paused():  # rows read for a table: many objects, no cycle
+            if not by:
+                _timeline_shape(result, fmt, events)
+            _emit(result, options, reporter)
 
 
 def _timeline_shape(result: Result, fmt: str, events: bool) -> None:

@@ -304,20 +304,20 @@ def _bulk_timeline(session: Session, *, table: bool) -> Result | None:
     selection, are the report kept in the report cache (per analysis, as JSON texts)."""
     from rafah.reports.timeline import TOP_ENTITIES
     from rafah.reports.timeline_bulk import ArticleTexts
-    from rafah.reports.top_names import TopNames
+    from rafah.reports.top_names import TopNames, texts_of
 
     selection = session.analysed_selection()
     if selection is None:
         return None
     rows = ArticleTexts(selection.connection, selection.files)
 
-    def compute() -> list[list[Any]]:
+    def compute() -> list[Any]:
         names = entity_table(session)[1](TOP_ENTITIES)
         assert isinstance(names, TopNames)  # the kept selection's table is the store's
-        analyses, texts = names.texts()
-        return [analyses, texts]
+        return names.stored()
 
-    analyses, texts = session.cached_report("timeline-names", TIMELINE_BULK_REPORT, compute)
+    analyses, texts = texts_of(session.cached_report("timeline-names", TIMELINE_BULK_REPORT,
+                                                     compute))
     if not rows.make("table" if table else "json", dict(zip(analyses, texts, strict=True))):
         return None
     columns = ["date", "article", "title", "entities", "casualties"] if table else \

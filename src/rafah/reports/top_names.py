@@ -5,9 +5,10 @@ JSON array text per analysis for the timeline rows the store makes
 
 from __future__ import annotations
 
+import base64
 import json
 from collections.abc import Callable, Iterator, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from rafah.reports.entity_arrays import RankRuns
@@ -28,18 +29,17 @@ class TopNames(Mapping[int, list[str]]):
 
     def texts(self) -> tuple[list[int], list[str]]:
         """The analyses that name any (ascending ids) and the JSON text of each one's names
-        (``json.dumps(names, ensure_ascii=False)``): each name is quoted once."""
+        (``json.dumps(names, ensure_ascii=False)``)."""
+        return texts_of(self.stored())
+
+    def stored(self) -> list[Any]:
+        """The names as a JSON-able value (`texts_of` reads it): the analyses, the bounds of
+        each one's run and the runs (32-bit integers, base64) and the names they number."""
         import numpy as np
 
-        ranks = self.runs.ranks
-        used = np.unique(ranks).tolist()
-        quoted = np.empty(len(self.names), dtype=object)
-        quoted[used] = [json.dumps(self.names[rank], ensure_ascii=False) for rank in used]
-        items: list[str] = quoted[ranks].tolist()
-        bounds = self.runs.bounds.tolist()
-        texts = ["[" + ", ".join(items[start:end]) + "]"
-                 for start, end in zip(bounds[:-1], bounds[1:], strict=True)]
-        return self.runs.analyses.tolist(), texts
+        used, codes = np.unique(self.runs.ranks, return_inverse=True)
+        return [_packed(self.runs.analyses), _packed(self.runs.bounds), _packed(codes),
+                [self.names[rank] for rank in used.tolist()]]
 
     def _positions(self) -> dict[int, list[str]]:
         if self._by_position is None:
@@ -60,3 +60,30 @@ class TopNames(Mapping[int, list[str]]):
 
     def __len__(self) -> int:
         return len(self._positions())
+
+
+def _packed(values: Any) -> str:
+    import numpy as np
+
+    return base64.b64encode(np.asarray(values, dtype="<i4").tobytes()).decode("ascii")
+
+
+def _unpacked(text: str) -> Any:
+    import numpy as np
+
+    return np.frombuffer(base64.b64decode(text), dtype="<i4")
+
+
+def texts_of(stored: list[Any]) -> tuple[list[int], list[str]]:
+    """The analyses and the JSON text of each one's names, from `TopNames.stored`: each name
+    is quoted once."""
+    import numpy as np
+
+    analyses, bounds, codes, names = stored
+    quoted = np.array([json.dumps(name, ensure_ascii=False) for name in names] or [""],
+                      dtype=object)
+    items: list[str] = quoted[_unpacked(codes)].tolist()
+    ends = _unpacked(bounds).tolist()
+    return _unpacked(analyses).tolist(), ["[" + ", ".join(items[start:end]) + "]"
+                                          for start, end in zip(ends[:-1], ends[1:],
+                                                                strict=True)]
