@@ -166,7 +166,9 @@ class ArticleTexts:
     def __init__(self, connection: sqlite3.Connection, files: Sequence[str]) -> None:
         self.connection = connection
         self.keys: list[str] = []
-        self.rows: list[str] = []
+        self.heads: list[str] = []
+        self.tails: list[str] = []
+        self.names: list[str] = []
         prepare(connection)
         for statement in _INDEX:
             connection.execute(statement)
@@ -176,30 +178,33 @@ class ArticleTexts:
         connection.execute("DROP TABLE temp.timeline_files")
 
     def make(self, shape: str, names: Mapping[int, str]) -> bool:
-        """Make every row (``shape``: "json", the row; "table", its table row) with the top
-        names of each analysis (``names``: a JSON array text; none: ``[]``); False when the
-        store cannot make some row. The store makes the parts around the names in corpus
-        order (ordering the texts in SQL sorted 100 MB at 200,000 articles, 2 s); each row
-        gets one key string for `texts` to sort by: its date (or "1", after every date, when
-        it has none), then its id."""
-        keys, rows = self.keys, self.rows
+        """Read every row's parts (``shape``: "json", the row; "table", its table row) and
+        the top names of its analysis (``names``: a JSON array text; none: ``[]``); False
+        when the store cannot make some row. The store makes the parts around the names in
+        corpus order (ordering the texts in SQL sorted 100 MB at 200,000 articles, 2 s);
+        each row gets one key string for `texts` to sort by: its date (or "1", after every
+        date, when it has none), then its id."""
+        keys, heads, tails, found = self.keys, self.heads, self.tails, self.names
         for analysis, day, article, misfit, head, tail in self.connection.execute(
                 _ROWS.replace("$head", _HEADS[shape])):
             if misfit:
-                keys.clear()
-                rows.clear()
+                for parts in (keys, heads, tails, found):
+                    parts.clear()
                 return False
             keys.append(("1" if day is None else "0" + day) + "\0" + article)
-            rows.append(head + names.get(analysis, "[]") + tail)
+            heads.append(head)
+            found.append(names.get(analysis, "[]"))
+            tails.append(tail)
         return True
 
     def count(self) -> int:
         """How many rows there are (every selected article)."""
-        return len(self.rows)
+        return len(self.keys)
 
     def texts(self, limit: int | None = None) -> Iterator[str]:
         """The JSON text of each row, the first ``limit``, in `chronological` order (Python's
-        sort is stable: equal keys keep corpus order)."""
+        sort is stable: equal keys keep corpus order); each is joined when it is given."""
         order = sorted(range(len(self.keys)), key=self.keys.__getitem__)
+        heads, names, tails = self.heads, self.names, self.tails
         for position in order[:limit] if limit else order:
-            yield self.rows[position]
+            yield heads[position] + names[position] + tails[position]
