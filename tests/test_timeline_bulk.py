@@ -104,20 +104,28 @@ def _per_article(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.parametrize(("since", "until", "distinct"), RANGES)
-@pytest.mark.parametrize("table", [False, True])
+@pytest.mark.parametrize("shape", ["json", "table", "cells"])
 def test_bulk_texts_are_the_rows_dumped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                         since: str | None, until: str | None, distinct: bool,
-                                        table: bool) -> None:
+                                        shape: str) -> None:
     corpus, cache = _corpus(tmp_path)
     options = {"since": since, "until": until, "distinct": distinct}
-    bulk = commands.timeline(_session(corpus, cache, **options), table=table)
-    assert bulk.texts is not None and bulk.size is not None
-    texts = list(bulk.texts(None))
+    bulk = commands.timeline(_session(corpus, cache, **options), shape=shape)
+    assert bulk.size is not None
     _per_article(monkeypatch)
     rows = commands.timeline(_session(corpus, cache, **options)).rows
-    expected = [table_row(r) for r in rows] if table else rows
-    assert texts == [json.dumps(r, ensure_ascii=False) for r in expected]
     assert bulk.size() == len(rows)
+    if shape == "cells":  # each list joined as its table cell
+        assert bulk.table_rows is not None and bulk.texts is None
+        assert bulk.table_rows(None) == [
+            {k: "; ".join(v) if isinstance(v, list) else v for k, v in table_row(r).items()}
+            for r in rows]
+        assert bulk.table_rows(2) == bulk.table_rows(None)[:2]
+        return
+    assert bulk.texts is not None
+    texts = list(bulk.texts(None))
+    expected = [table_row(r) for r in rows] if shape == "table" else rows
+    assert texts == [json.dumps(r, ensure_ascii=False) for r in expected]
     assert list(bulk.texts(2)) == texts[:2]
     if (since, until, distinct) == (None, None, False):  # names, cut titles, ties by id
         assert [r["article"] for r in rows] == ["e.txt", "sub/c.txt", "g.txt", "a.txt",
@@ -130,7 +138,9 @@ def test_bulk_texts_are_the_rows_dumped(tmp_path: Path, monkeypatch: pytest.Monk
                                   ["--format", "csv"], ["--top", "3"],
                                   ["--top", "2", "--format", "json"], ["--sort", "title"],
                                   ["--columns", "title,entities", "--format", "json"],
-                                  ["--since", "2024-03-02", "--distinct"]])
+                                  ["--since", "2024-03-02", "--distinct"], ["--top", "0"],
+                                  ["--columns", "entities,date"], ["--events"],
+                                  ["--by", "week"]])
 def test_the_command_prints_what_it_printed_before(tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch,
                                                     args: list[str]) -> None:
@@ -162,12 +172,13 @@ def test_the_texts_of_an_analysis_are_its_parts_of_a_row() -> None:
     summary = StoredSummary(LONG, [{"kind": "killed", "value": 1200, "low": None,
                                     "high": 1500, "qualifier": "up to", "group": None,
                                     "source": "x", "cumulative": True}])
-    has_lead, cut, middle, tail, table_tail = timeline_bulk.texts_of(summary)
+    has_lead, cut, middle, tail, table_tail, cut_text, cell = timeline_bulk.texts_of(summary)
     figures = [compact_figure(f) for f in summary.casualties]
     row = {"title": json.loads(cut), "summary": LONG, "entities": ["N"], "casualties": figures}
     assert has_lead == 1 and json.loads(cut).endswith("…")
     assert ('{"title": ' + cut + middle + '["N"]' + tail) == json.dumps(row, ensure_ascii=False)
     assert json.loads('{"x": 0' + table_tail)["casualties"] == [figure_text(figures[0])]
+    assert (cut_text, cell) == (json.loads(cut), figure_text(figures[0]))
     assert timeline_bulk.texts_of(StoredSummary())[:3] == (0, '""',
                                                           ', "summary": "", "entities": ')
 

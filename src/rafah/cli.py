@@ -84,12 +84,16 @@ def _shown_rows(result: Result, options: CommonOptions, fmt: str
     from rafah.render import is_terminal, left_out_note, limit_rows, row_limit, sort_rows
 
     terminal = fmt == "table" and options.output is None and is_terminal()
-    if result.texts is None or options.sort:
+    made = result.table_rows if fmt == "table" else None
+    if (result.texts is None and made is None) or options.sort:
         rows = sort_rows(result.records(), options.sort, result.columns)
         return limit_rows(rows, options.top, terminal, table=fmt == "table")
     limit = row_limit(options.top, terminal, table=fmt == "table")
-    records = (json.loads(text) for text in result.texts(limit or None))
     note = left_out_note(result.size(), limit) if limit and result.size else None
+    if made is not None:  # a table's rows made by the store, lists joined as their cells
+        return made(limit or None), note
+    assert result.texts is not None
+    records = (json.loads(text) for text in result.texts(limit or None))
     return (records if fmt == "csv" else list(records)), note
 
 
@@ -376,7 +380,8 @@ def timeline_cli(options: CommonOptions, events: bool, by: str | None) -> None:
         return
     with _session(options, bulk=True) as (session, reporter):
         fmt = options.fmt or "table"
-        result = commands.timeline(session, events=events, by=by, table=fmt == "table")
+        shape = "json" if fmt != "table" else "table" if options.sort else "cells"
+        result = commands.timeline(session, events=events, by=by, shape=shape)
         with collector_paused():  # rows read for a table: many objects, no cycle
             if not by:
                 _timeline_shape(result, fmt, events)
@@ -390,7 +395,7 @@ def _timeline_shape(result: Result, fmt: str, events: bool) -> None:
 
     if fmt == "csv":
         result.rows, result.texts = [csv_row(r) for r in result.records()], None
-    elif fmt == "table" and result.texts is None:
+    elif fmt == "table" and result.texts is None and result.table_rows is None:
         result.rows = [table_row(r) for r in result.rows]
         result.columns = ["date", "kind", "article", "title"] if events else \
             ["date", "article", "title", "entities", "casualties"]

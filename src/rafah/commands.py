@@ -60,12 +60,17 @@ class Result:
     """Rows made in bulk by the store: the JSON text of each (the first N), in order;
     ``rows`` is then empty until `records` reads them."""
     size: Callable[[], int] | None = None
-    """How many rows ``texts`` gives (counted when asked)."""
+    """How many rows ``texts`` (or ``table_rows``) gives (counted when asked)."""
+    table_rows: Callable[[int | None], list[dict[str, Any]]] | None = None
+    """Rows made in bulk for a table (the first N), each list already joined as its cell:
+    shown as they are, never sorted; ``rows`` is then empty until `records` reads them."""
 
     def records(self) -> list[dict[str, Any]]:
-        """The rows as records (read from ``texts`` when the store made them)."""
+        """The rows as records (read from ``texts`` or ``table_rows`` when made in bulk)."""
         if self.texts is not None and not self.rows:
             self.rows = [json.loads(text) for text in self.texts(None)]
+        elif self.table_rows is not None and not self.rows:
+            self.rows = self.table_rows(None)
         return self.rows
 
 
@@ -247,12 +252,14 @@ def coverage(session: Session, *, by: str = "day", reference: Reference | None =
 
 
 def timeline(session: Session, *, events: bool = False, by: str | None = None,
-             table: bool = False) -> Result:
+             shape: str = "json") -> Result:
     """Articles by date (with --events, the dated events they mention), or one row a period.
-    The article rows of a kept selection are made by the store as JSON texts (``table``: of
-    the rows the terminal table shows, `rafah.reports.timeline.table_row`)."""
+    The article rows of a kept selection are made by the store as JSON texts (``shape``:
+    "json", the rows; "table", the rows the terminal table shows,
+    `rafah.reports.timeline.table_row`; "cells", those as ``table_rows`` with each list
+    joined as its cell)."""
     if not (events or by):
-        found = _bulk_timeline(session, table=table)
+        found = _bulk_timeline(session, shape=shape)
         if found is not None:
             return found
     from rafah.reports.timeline import (
@@ -298,13 +305,13 @@ def timeline(session: Session, *, events: bool = False, by: str | None = None,
     return Result(rows, TIMELINE_COLUMNS + (EVENT_COLUMNS if events else []))
 
 
-def _bulk_timeline(session: Session, *, table: bool) -> Result | None:
+def _bulk_timeline(session: Session, *, shape: str) -> Result | None:
     """The article rows made by the store (`rafah.reports.timeline_bulk`) from the kept
     selection, or None when it cannot make them. The top names, which depend on the whole
-    selection, are the report kept in the report cache (per analysis, as JSON texts)."""
+    selection, are the report kept in the report cache (per analysis, as packed runs)."""
     from rafah.reports.timeline import TOP_ENTITIES
     from rafah.reports.timeline_bulk import ArticleTexts
-    from rafah.reports.top_names import TopNames, texts_of
+    from rafah.reports.top_names import TopNames, cells_of, texts_of
 
     selection = session.analysed_selection()
     if selection is None:
@@ -316,12 +323,15 @@ def _bulk_timeline(session: Session, *, table: bool) -> Result | None:
         assert isinstance(names, TopNames)  # the kept selection's table is the store's
         return names.stored()
 
-    analyses, texts = texts_of(session.cached_report("timeline-names", TIMELINE_BULK_REPORT,
-                                                     compute))
-    if not rows.make("table" if table else "json", dict(zip(analyses, texts, strict=True))):
+    stored = session.cached_report("timeline-names", TIMELINE_BULK_REPORT, compute)
+    analyses, names = (cells_of if shape == "cells" else texts_of)(stored)
+    if not rows.make(shape, dict(zip(analyses, names, strict=True))):
         return None
-    columns = ["date", "article", "title", "entities", "casualties"] if table else \
-        list(TIMELINE_COLUMNS)
+    if shape == "json":
+        return Result([], list(TIMELINE_COLUMNS), texts=rows.texts, size=rows.count)
+    columns = ["date", "article", "title", "entities", "casualties"]
+    if shape == "cells":
+        return Result([], columns, table_rows=rows.table_rows, size=rows.count)
     return Result([], columns, texts=rows.texts, size=rows.count)
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
 
 from rafah import selection as kept_rows
 from rafah.reports.timeline import (
@@ -27,13 +28,16 @@ from rafah.reports.timeline import (
     figure_text,
 )
 
-FORMAT = "2"
+FORMAT = "3"
 """The layout of the formatted texts: a change formats every analysis again."""
 CHUNK = 5_000
 """Analyses formatted at a time."""
+CELL_SEPARATOR = "; "
+"""How a table cell joins a list (`rafah.render.cell_text`)."""
 _TABLES = (
     "CREATE TABLE IF NOT EXISTS timeline_texts (analysis INTEGER PRIMARY KEY, "
-    "has_lead INTEGER, cut TEXT, middle TEXT, tail TEXT, table_tail TEXT, "
+    "has_lead INTEGER, cut TEXT, middle TEXT, tail TEXT, table_tail TEXT, cut_text TEXT, "
+    "figures_cell TEXT, "
     "stale INTEGER NOT NULL DEFAULT 0)",
     "CREATE TABLE IF NOT EXISTS timeline_format (version TEXT)",
 )
@@ -64,9 +68,12 @@ _HEADS = {
     "table": f"""'{{"date": ' || CASE WHEN coalesce(s.date, '') = '' THEN '"undated"'
         ELSE s.qdate END || ', "kind": "article", "article": ' || s.qid || ', "title": '
         || {_TITLE} || ', "entities": ', t.table_tail""",
+    "cells": "CASE WHEN coalesce(i.title, '') != '' THEN i.title ELSE t.cut_text END, "
+             "t.figures_cell",
 }
 """What comes before an article's top names in its row (`article_rows`) or its table row
-(`table_row`), and what comes after them."""
+(`table_row`), and what comes after them; for the cells of a table row, its title and its
+figures' short texts joined as a table cell joins a list."""
 _ROWS = """
 SELECT s.analysis, s.date, s.id, i.id IS NULL OR i.id != s.id OR t.analysis IS NULL
            OR NOT (t.has_lead OR coalesce(i.words, -1) = 0), $head
@@ -120,18 +127,20 @@ def _summaries(connection: sqlite3.Connection, analyses: Sequence[int]
     return found
 
 
-def texts_of(summary: StoredSummary) -> tuple[int, str, str, str, str]:
+def texts_of(summary: StoredSummary) -> tuple[int, str, str, str, str, str, str]:
     """What an article row takes from its analysis alone, as parts of JSON texts: whether it
     has a lead, the title cut from it, what comes between the title and the top names (the
     summary), what follows them in a row (the figures) and in a table row (their short
-    texts)."""
+    texts); then the title cut and the short texts joined as cells of a table."""
     lead = summary.lead_text
+    cut = cut_at_word(lead)
     figures = [compact_figure(f) for f in summary.casualties]
-    return (int(bool(lead)), json.dumps(cut_at_word(lead), ensure_ascii=False),
+    short = [figure_text(f) for f in figures]
+    return (int(bool(lead)), json.dumps(cut, ensure_ascii=False),
             ', "summary": ' + json.dumps(lead, ensure_ascii=False) + ', "entities": ',
             ', "casualties": ' + json.dumps(figures, ensure_ascii=False) + "}",
-            ', "casualties": ' + json.dumps([figure_text(f) for f in figures],
-                                            ensure_ascii=False) + "}")
+            ', "casualties": ' + json.dumps(short, ensure_ascii=False) + "}",
+            cut, CELL_SEPARATOR.join(short))
 
 
 def format_texts(connection: sqlite3.Connection, analyses: str) -> int:
@@ -145,7 +154,7 @@ def format_texts(connection: sqlite3.Connection, analyses: str) -> int:
         found = _summaries(connection, todo[start:start + CHUNK])
         with connection:
             connection.executemany(
-                "INSERT OR REPLACE INTO timeline_texts VALUES (?, ?, ?, ?, ?, ?, 0)",
+                "INSERT OR REPLACE INTO timeline_texts VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)",
                 [(analysis, *texts_of(summary)) for analysis, summary in found.items()])
     return len(todo)
 
@@ -169,6 +178,8 @@ class ArticleTexts:
         self.heads: list[str] = []
         self.tails: list[str] = []
         self.names: list[str] = []
+        self.days: list[str] = []
+        self.ids: list[str] = []
         prepare(connection)
         for statement in _INDEX:
             connection.execute(statement)
@@ -178,33 +189,50 @@ class ArticleTexts:
         connection.execute("DROP TABLE temp.timeline_files")
 
     def make(self, shape: str, names: Mapping[int, str]) -> bool:
-        """Read every row's parts (``shape``: "json", the row; "table", its table row) and
-        the top names of its analysis (``names``: a JSON array text; none: ``[]``); False
-        when the store cannot make some row. The store makes the parts around the names in
-        corpus order (ordering the texts in SQL sorted 100 MB at 200,000 articles, 2 s);
-        each row gets one key string for `texts` to sort by: its date (or "1", after every
-        date, when it has none), then its id."""
+        """Read every row's parts (``shape``: "json", the row; "table", its table row;
+        "cells", the cells of its table row) with the top names of its analysis (``names``:
+        a JSON array text, or for "cells" the names joined as a cell); False when the store
+        cannot make some row. The store makes the parts around the names in corpus order
+        (ordering the texts in SQL sorted 100 MB at 200,000 articles, 2 s); each row gets one
+        key string for `texts` to sort by: its date (or "1", after every date, when it has
+        none), then its id."""
         keys, heads, tails, found = self.keys, self.heads, self.tails, self.names
+        cells = shape == "cells"
+        none = "" if cells else "[]"
         for analysis, day, article, misfit, head, tail in self.connection.execute(
                 _ROWS.replace("$head", _HEADS[shape])):
             if misfit:
-                for parts in (keys, heads, tails, found):
+                for parts in (keys, heads, tails, found, self.days, self.ids):
                     parts.clear()
                 return False
             keys.append(("1" if day is None else "0" + day) + "\0" + article)
             heads.append(head)
-            found.append(names.get(analysis, "[]"))
+            found.append(names.get(analysis, none))
             tails.append(tail)
+            if cells:
+                self.days.append(day or "undated")
+                self.ids.append(article)
         return True
 
     def count(self) -> int:
         """How many rows there are (every selected article)."""
         return len(self.keys)
 
+    def _order(self, limit: int | None) -> list[int]:
+        order = sorted(range(len(self.keys)), key=self.keys.__getitem__)
+        return order[:limit] if limit else order
+
+    def table_rows(self, limit: int | None = None) -> list[dict[str, Any]]:
+        """The rows read as "cells" as a table shows them (`table_row`, each list already
+        joined as its cell: the same cells, without a JSON text between), the first
+        ``limit``, in `chronological` order."""
+        heads, names, tails, days, ids = self.heads, self.names, self.tails, self.days, self.ids
+        return [{"date": days[p], "kind": "article", "article": ids[p], "title": heads[p],
+                 "entities": names[p], "casualties": tails[p]} for p in self._order(limit)]
+
     def texts(self, limit: int | None = None) -> Iterator[str]:
         """The JSON text of each row, the first ``limit``, in `chronological` order (Python's
         sort is stable: equal keys keep corpus order); each is joined when it is given."""
-        order = sorted(range(len(self.keys)), key=self.keys.__getitem__)
         heads, names, tails = self.heads, self.names, self.tails
-        for position in order[:limit] if limit else order:
+        for position in self._order(limit):
             yield heads[position] + names[position] + tails[position]

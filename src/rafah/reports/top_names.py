@@ -77,13 +77,23 @@ def _unpacked(text: str) -> Any:
 def texts_of(stored: list[Any]) -> tuple[list[int], list[str]]:
     """The analyses and the JSON text of each one's names, from `TopNames.stored`: each name
     is quoted once."""
+    return _joined(stored, quoted=True)
+
+
+def cells_of(stored: list[Any]) -> tuple[list[int], list[str]]:
+    """The analyses and each one's names joined as a table cell joins a list ("; "), from
+    `TopNames.stored`."""
+    return _joined(stored, quoted=False)
+
+
+def _joined(stored: list[Any], *, quoted: bool) -> tuple[list[int], list[str]]:
     import numpy as np
 
     analyses, bounds, codes, names = stored
-    quoted = np.array([json.dumps(name, ensure_ascii=False) for name in names] or [""],
-                      dtype=object)
-    items: list[str] = quoted[_unpacked(codes)].tolist()
+    shown = [json.dumps(name, ensure_ascii=False) for name in names] if quoted else names
+    items: list[str] = np.array(shown or [""], dtype=object)[_unpacked(codes)].tolist()
     ends = _unpacked(bounds).tolist()
-    return _unpacked(analyses).tolist(), ["[" + ", ".join(items[start:end]) + "]"
+    separator, opening, closing = (", ", "[", "]") if quoted else ("; ", "", "")
+    return _unpacked(analyses).tolist(), [opening + separator.join(items[start:end]) + closing
                                           for start, end in zip(ends[:-1], ends[1:],
                                                                 strict=True)]
