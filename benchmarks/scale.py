@@ -278,8 +278,10 @@ def build(folder: Path, count: int, seed: int = 7) -> dict[str, Any]:
 def prepare(corpus: Path, store_path: Path) -> None:
     """What the run that analysed the corpus leaves in the store besides the analyses: the
     selection's rows kept under the folder listing (`rafah.selection`) and every figure
-    formatted (`rafah.reports.casualty_bulk`); once for a store built or relabelled here."""
+    formatted (`rafah.reports.casualty_bulk`), with each analysis's timeline texts
+    (`rafah.reports.timeline_bulk`); once for a store built or relabelled here."""
     from rafah.reports.casualty_bulk import prepare as format_figures
+    from rafah.reports.timeline_bulk import prepare as format_timeline
     from rafah.session import Session, SessionOptions
 
     started = time.perf_counter()
@@ -288,6 +290,7 @@ def prepare(corpus: Path, store_path: Path) -> None:
     if selection is None or selection.missing_analyses():
         raise SystemExit("the store does not hold an analysis of every article")
     format_figures(selection.connection)
+    format_timeline(selection.connection)
     session.store().close()
     print(f"prepared the store in {time.perf_counter() - started:.0f} s", file=sys.stderr)
 

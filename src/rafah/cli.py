@@ -84,14 +84,25 @@ def _shown_rows(result: Result, options: CommonOptions, fmt: str
     from rafah.render import is_terminal, left_out_note, limit_rows, row_limit, sort_rows
 
     terminal = fmt == "table" and options.output is None and is_terminal()
-    if result.texts is None or options.sort:
+    made = result.table_rows if fmt == "table" else None
+    if (result.texts is None and made is None) or options.sort:
         rows = sort_rows(result.records(), options.sort, result.columns)
         return limit_rows(rows, options.top, terminal, table=fmt == "table")
     limit = row_limit(options.top, terminal, table=fmt == "table")
-    records = result.shown(limit or None) if result.shown is not None else \
-        (json.loads(text) for text in result.texts(limit or None))
     note = left_out_note(result.size(), limit) if limit and result.size else None
+    if made is not None:  # a table's rows made by the store, lists joined as their cells
+        return made(limit or None), note
+    records = _bulk_records(result, limit or None)
     return (records if fmt == "csv" else list(records)), note
+
+
+def _bulk_records(result: Result, limit: int | None) -> Iterable[dict[str, Any]]:
+    """The first ``limit`` rows made in bulk, as records: made without JSON when the result
+    can (``shown``), else read from their JSON texts."""
+    if result.shown is not None:
+        return result.shown(limit)
+    assert result.texts is not None
+    return (json.loads(text) for text in result.texts(limit))
 
 
 def _emit_texts(result: Result, options: CommonOptions, reporter: Reporter, fmt: str) -> None:
@@ -371,19 +382,31 @@ def timeline_cli(options: CommonOptions, events: bool, by: str | None) -> None:
       rafah timeline corpus/ --by week
     """
     from rafah import commands
-    from rafah.reports.timeline import csv_row, table_row
+    from rafah.session import collector_paused
 
     if cli_replay.replayed(options):
         return
     with _session(options, bulk=True) as (session, reporter):
-        result = commands.timeline(session, events=events, by=by)
-        if not by and (options.fmt or "table") == "table":
-            result.rows = [table_row(r) for r in result.rows]
-            result.columns = ["date", "kind", "article", "title"] if events else \
-                ["date", "article", "title", "entities", "casualties"]
-        elif not by and options.fmt == "csv":
-            result.rows = [csv_row(r) for r in result.rows]
-        _emit(result, options, reporter)
+        fmt = options.fmt or "table"
+        shape = "json" if fmt != "table" else "table" if options.sort else "cells"
+        result = commands.timeline(session, events=events, by=by, shape=shape)
+        with collector_paused():  # rows read for a table: many objects, no cycle
+            if not by:
+                _timeline_shape(result, fmt, events)
+            _emit(result, options, reporter)
+
+
+def _timeline_shape(result: Result, fmt: str, events: bool) -> None:
+    """Article and event rows as a table or CSV shows them (figures as short text; the rows
+    the store made for a table are shaped already)."""
+    from rafah.reports.timeline import csv_row, table_row
+
+    if fmt == "csv":
+        result.rows, result.texts = [csv_row(r) for r in result.records()], None
+    elif fmt == "table" and result.texts is None and result.table_rows is None:
+        result.rows = [table_row(r) for r in result.rows]
+        result.columns = ["date", "kind", "article", "title"] if events else \
+            ["date", "article", "title", "entities", "casualties"]
 
 
 @cli.command("export")

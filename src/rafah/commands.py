@@ -41,6 +41,7 @@ ENTITY_REPORT = ("rafah.commands", "rafah.reports.entities")
 """The code a cached report depends on (`Session.cached_report`): the report's modules and this
 one, which computes it (how the rows are read, how articles are numbered)."""
 TIMELINE_REPORT = ("rafah.commands", "rafah.reports.timeline", "rafah.reports.entities")
+TIMELINE_BULK_REPORT = (*TIMELINE_REPORT, "rafah.reports.top_names")
 
 
 @dataclass
@@ -59,16 +60,22 @@ class Result:
     """Rows made in bulk by the store: the JSON text of each (the first N), in order;
     ``rows`` is then empty until `records` reads them."""
     size: Callable[[], int] | None = None
-    """How many rows ``texts`` gives (counted when asked)."""
+    """How many rows ``texts`` (or ``table_rows``) gives (counted when asked)."""
+    table_rows: Callable[[int | None], list[dict[str, Any]]] | None = None
+    """Rows made in bulk for a table (the first N), each list already joined as its cell:
+    shown as they are, never sorted; ``rows`` is then empty until `records` reads them."""
     shown: Callable[[int | None], Iterable[dict[str, Any]]] | None = None
     """The first N rows of ``texts`` (all for None) as records, made without JSON."""
 
     def records(self) -> list[dict[str, Any]]:
-        """The rows as records (read from ``texts`` when the store made them)."""
+        """The rows as records (read from ``shown``, ``texts`` or ``table_rows`` when made in
+        bulk)."""
         if self.shown is not None and not self.rows:
             self.rows = list(self.shown(None))
         elif self.texts is not None and not self.rows:
             self.rows = [json.loads(text) for text in self.texts(None)]
+        elif self.table_rows is not None and not self.rows:
+            self.rows = self.table_rows(None)
         return self.rows
 
 
@@ -99,7 +106,7 @@ def canonical_entities(session: Session) -> EntityRows:
 
 
 def entity_table(session: Session
-                 ) -> tuple[EntityRows, Callable[[int], dict[int, list[str]]]]:
+                 ) -> tuple[EntityRows, Callable[[int], Mapping[int, list[str]]]]:
     """The canonical entities of the selected articles, computed, and a function giving the
     top N names of each article (its index in `Session.articles`): in the store when the
     selection can be made there, else in memory."""
@@ -114,7 +121,7 @@ def entity_table(session: Session
         with collector_paused():
             table = report.store_entities(selection.connection, "temp.selected", gazetteer)
 
-        def top_names(count: int) -> dict[int, list[str]]:
+        def top_names(count: int) -> Mapping[int, list[str]]:
             with collector_paused():
                 return table.top_names(count)
 
@@ -249,8 +256,17 @@ def coverage(session: Session, *, by: str = "day", reference: Reference | None =
     return Result(rows, COVERAGE_COLUMNS, notes=notes)
 
 
-def timeline(session: Session, *, events: bool = False, by: str | None = None) -> Result:
-    """Articles by date (with --events, the dated events they mention), or one row a period."""
+def timeline(session: Session, *, events: bool = False, by: str | None = None,
+             shape: str = "json") -> Result:
+    """Articles by date (with --events, the dated events they mention), or one row a period.
+    The article rows of a kept selection are made by the store as JSON texts (``shape``:
+    "json", the rows; "table", the rows the terminal table shows,
+    `rafah.reports.timeline.table_row`; "cells", those as ``table_rows`` with each list
+    joined as its cell)."""
+    if not (events or by):
+        found = _bulk_timeline(session, shape=shape)
+        if found is not None:
+            return found
     from rafah.reports.timeline import (
         TOP_ENTITIES,
         Dated,
@@ -292,6 +308,36 @@ def timeline(session: Session, *, events: bool = False, by: str | None = None) -
     if by:
         return Result(rows, PERIOD_COLUMNS)
     return Result(rows, TIMELINE_COLUMNS + (EVENT_COLUMNS if events else []))
+
+
+def _bulk_timeline(session: Session, *, shape: str) -> Result | None:
+    """The article rows made by the store (`rafah.reports.timeline_bulk`) from the kept
+    selection, or None when it cannot make them. The top names, which depend on the whole
+    selection, are the report kept in the report cache (per analysis, as packed runs)."""
+    from rafah.reports.timeline import TOP_ENTITIES
+    from rafah.reports.timeline_bulk import ArticleTexts
+    from rafah.reports.top_names import TopNames, cells_of, texts_of
+
+    selection = session.analysed_selection()
+    if selection is None:
+        return None
+    rows = ArticleTexts(selection.connection, selection.files)
+
+    def compute() -> list[Any]:
+        names = entity_table(session)[1](TOP_ENTITIES)
+        assert isinstance(names, TopNames)  # the kept selection's table is the store's
+        return names.stored()
+
+    stored = session.cached_report("timeline-names", TIMELINE_BULK_REPORT, compute)
+    analyses, names = (cells_of if shape == "cells" else texts_of)(stored)
+    if not rows.make(shape, dict(zip(analyses, names, strict=True))):
+        return None
+    if shape == "json":
+        return Result([], list(TIMELINE_COLUMNS), texts=rows.texts, size=rows.count)
+    columns = ["date", "article", "title", "entities", "casualties"]
+    if shape == "cells":
+        return Result([], columns, table_rows=rows.table_rows, size=rows.count)
+    return Result([], columns, texts=rows.texts, size=rows.count)
 
 
 CACHE_COLUMNS = ["fingerprint", "analyses", "last_written", "current"]

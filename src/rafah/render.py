@@ -44,6 +44,7 @@ _PRIMARY_MIN = 20
 _OTHER_MIN = 10
 _GAP = "  "
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_ID_SUFFIX = re.compile(r"(#\d+)?(:\d+)?$")
 _WIDE_OR_COMBINING = re.compile(
     "[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0900-\u0dff"
     "\u1100-\u115f\u200b-\u200f\u20d0-\u20ff\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff"
@@ -108,6 +109,13 @@ def cell_text(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if kind is list or kind is tuple:
+        try:  # a list of printable texts: joined as it is
+            joined = "; ".join(value)
+        except TypeError:
+            joined = ""
+        if joined.isprintable() and (joined or not value):
+            return joined
     if isinstance(value, list | tuple):
         return "; ".join(cell_text(v) for v in value)
     if isinstance(value, dict):
@@ -138,7 +146,9 @@ def short_id(article_id: str, limit: int = SHORT_ID) -> str:
     """An article id as a table shows it: the file name, its first ``limit`` characters and
     an ellipsis when longer; a record number (``#12``) or offset (``:345``) is kept."""
     name = article_id.rsplit("/", 1)[-1]
-    match = re.search(r"(#\d+)?(:\d+)?$", name)
+    if len(name) <= limit + 1:  # its stem is not longer
+        return name
+    match = _ID_SUFFIX.search(name)
     suffix = match.group(0) if match else ""
     stem = name[: len(name) - len(suffix)]
     if len(stem) <= limit + 1:
@@ -422,6 +432,27 @@ class Column:
         space = " " * (self.width - size)
         return space + text if self.numeric else text + space
 
+    def rendered(self) -> list[str]:
+        """Every row as `cell` gives it (one pass: a table of 100,000 rows has 500,000
+        cells)."""
+        width, keep_end = self.width, self.name in _TAIL_COLUMNS
+        found = []
+        for text, size in zip(self.cells, self.sizes, strict=True):
+            if size > width:
+                if width > 1 and text.isascii():  # "…" takes one cell
+                    found.append("…" + text[-(width - 1):] if keep_end
+                                 else text[: width - 1] + "…")
+                    continue
+                text = clip(text, width, keep_end=keep_end)
+                size = text_width(text)
+            if size == width:
+                found.append(text)
+            elif self.numeric:
+                found.append(" " * (width - size) + text)
+            else:
+                found.append(text + " " * (width - size))
+        return found
+
 
 @dataclass
 class Layout:
@@ -436,20 +467,20 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-def _cells(records: Sequence[dict[str, Any]], name: str) -> list[str]:
+def _cells(records: Sequence[dict[str, Any]], name: str, values: list[Any]) -> list[str]:
     if name in _SHORT_ID_COLUMNS:
-        return [short_id(cell_text(r.get(name))) for r in records]
+        return [short_id(cell_text(v)) for v in values]
     if name == "value":
         return [("~" if r.get("vague") else "") + cell_text(r.get(name)) for r in records]
-    return [cell_text(r.get(name)) for r in records]
+    return [cell_text(v) for v in values]
 
 
 def _column(records: Sequence[dict[str, Any]], name: str) -> Column:
     values = [r.get(name) for r in records]
     present = [v for v in values if v is not None]
     numeric = bool(present) and all(_is_number(v) for v in present)
-    cells = _cells(records, name)
-    sizes = [text_width(c) for c in cells]
+    cells = _cells(records, name, values)
+    sizes = [len(c) if c.isascii() else text_width(c) for c in cells]
     natural = max([text_width(name), *sizes])
     fixed = numeric or name in _NO_WRAP or name.endswith(("date", "_seen")) or \
         all(isinstance(v, bool) for v in present) and bool(present)
@@ -504,9 +535,8 @@ def render_plain(layout: Layout, title: str | None = None) -> str:
     lines.append(_GAP.join(_pad(clip(c.name, c.width), c.width, c.numeric)
                            for c in columns).rstrip())
     lines.append(_GAP.join("-" * c.width for c in columns))
-    rows = len(columns[0].cells) if columns else 0
-    for index in range(rows):
-        lines.append(_GAP.join([c.cell(index) for c in columns]).rstrip())
+    rendered = [c.rendered() for c in columns]
+    lines.extend(_GAP.join(cells).rstrip() for cells in zip(*rendered, strict=True))
     lines.extend(footers(layout))
     return "\n".join(lines) + "\n"
 

@@ -346,15 +346,15 @@ class EntityTable:
             f"position, analysis FROM {self.selection}) WHERE analysis IS NOT NULL "
             "ORDER BY position").fetchall()
 
-    def top_names(self, count: int, *, skip_types: Iterable[str] = ("NORP",)
-                  ) -> dict[int, list[str]]:
+    def top_names(self, count: int, *, skip_types: Iterable[str] = ("NORP",)) -> Any:
         """For each article (its position in the selection, from 0), the canonical names it
-        mentions most (ties: report order)."""
-        ranks = self.pairs.top_ranks(self._rank_of(skip_types), count)
-        every = self._names()
-        names = {analysis: [every[rank] for rank in found] for analysis, found in ranks.items()}
-        return {position: names[analysis] for position, analysis in self._articles_of()
-                if analysis in names}
+        mentions most (ties: report order): a `rafah.reports.top_names.TopNames` mapping,
+        which also gives them as one JSON text per analysis."""
+        from rafah.reports.entity_arrays import top_rank_runs
+        from rafah.reports.top_names import TopNames
+
+        return TopNames(top_rank_runs(self.pairs, self._rank_of(skip_types), count),
+                        self._names(), self._articles_of)
 
     def _names(self) -> list[str]:
         """The rows' names in report order."""

@@ -249,24 +249,11 @@ class Pairs:
     def top_ranks(self, rank_of: IntArray, count: int) -> dict[int, list[int]]:
         """Per analysis id: the ranks (``rank_of``: entity number → rank, -1 for none) it
         mentions most, at most ``count`` (ties: the lower rank)."""
-        rank = rank_of[self.entity]
-        kept = rank >= 0
-        rows, rank, mentions = self.row[kept], rank[kept], self.mentions[kept]
-        size = int(rank.max()) + 1 if len(rank) else 1
-        keys, summed = grouped(rows.astype(np.int64) * size + rank, mentions)
-        if len(keys) != len(rows):  # rows that joined: one rank
-            mentions, rows, rank = summed, keys // size, keys % size
-        rows, rank = _by_row_mentions_rank(rows.astype(np.int64), mentions.astype(np.int64),
-                                           rank.astype(np.int64))
-        starts = np.searchsorted(rows, rows, side="left")
-        within = np.arange(len(rows)) - starts
-        top = within < count
-        rows, ranks = rows[top], rank[top].tolist()
-        bounds = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1], True]).tolist() \
-            if len(rows) else [0]
-        analyses = self.arrays.analysis[rows[bounds[:-1]]].tolist()
+        found = top_rank_runs(self, rank_of, count)
+        ranks = found.ranks.tolist()
+        bounds = found.bounds.tolist()
         return {analysis: ranks[start:end] for analysis, start, end
-                in zip(analyses, bounds[:-1], bounds[1:], strict=True)}
+                in zip(found.analyses.tolist(), bounds[:-1], bounds[1:], strict=True)}
 
     def by_row(self) -> dict[int, list[tuple[int, int]]]:
         """Per analysis id: its (entity number, mentions) pairs (small selections)."""
@@ -292,6 +279,60 @@ def _by_row_mentions_rank(rows: IntArray, mentions: IntArray, rank: IntArray
     keys = (rows << (bits[1] + bits[2])) | ((most - mentions) << bits[2]) | rank
     keys.sort()
     return keys >> (bits[1] + bits[2]), keys & ((1 << bits[2]) - 1)
+
+
+class RankRuns:
+    """Each analysis's top ranks as arrays: ``analyses`` (ascending ids), ``ranks`` (the
+    ranks of all of them, one run an analysis, most mentioned first) and ``bounds`` (run
+    ``i`` is ``ranks[bounds[i]:bounds[i + 1]]``)."""
+
+    def __init__(self, analyses: IntArray, ranks: IntArray, bounds: IntArray) -> None:
+        self.analyses = analyses
+        self.ranks = ranks
+        self.bounds = bounds
+
+
+def top_rank_runs(pairs: Pairs, rank_of: IntArray, count: int) -> RankRuns:
+    """`Pairs.top_ranks` as arrays (`RankRuns`), a chunk of whole analyses at a time (the
+    pairs are in analysis order, so the chunks' runs follow each other; the sort's memory
+    stays small)."""
+    ranks = rank_of.astype(np.int32)
+    total = len(pairs.row)
+    cuts = sorted({0, total, *(int(np.searchsorted(pairs.row, pairs.row[i], "left"))
+                               for i in range(SLICE, total, SLICE))})
+    shared = np.bincount(ranks[ranks >= 0], minlength=1) > 1
+    parts = [_top_ranks_of(pairs.row[start:end], ranks[pairs.entity[start:end]],
+                           pairs.mentions[start:end], shared, count)
+             for start, end in zip(cuts[:-1], cuts[1:], strict=True)]
+    rows, rank = (np.concatenate([p[i] for p in parts]) if parts
+                  else np.zeros(0, dtype=np.int64) for i in range(2))
+    bounds = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1], True]) if len(rows) \
+        else np.zeros(1, dtype=np.int64)
+    return RankRuns(pairs.arrays.analysis[rows[bounds[:-1]]], rank, bounds)
+
+
+def _top_ranks_of(rows: IntArray, rank: IntArray, mentions: IntArray, shared: Any,
+                  count: int) -> tuple[IntArray, IntArray]:
+    """(row, rank) of the at most ``count`` ranks each row mentions most (ties: the lower
+    rank), by row then order. Only ranks that several entity numbers share (``shared``:
+    place rows that joined others) need their pairs summed first: the pairs of the others are
+    one per (row, rank) already."""
+    kept = rank >= 0
+    rows, rank, mentions = (rows[kept].astype(np.int64), rank[kept].astype(np.int64),
+                            mentions[kept].astype(np.int64))
+    if len(rank) and shared[rank].any():
+        joined = shared[rank]
+        size = int(rank.max()) + 1
+        keys, summed = grouped(rows[joined] * size + rank[joined], mentions[joined])
+        alone = ~joined
+        rows = np.concatenate([rows[alone], keys // size])
+        rank = np.concatenate([rank[alone], keys % size])
+        mentions = np.concatenate([mentions[alone], summed])
+    rows, rank = _by_row_mentions_rank(rows, mentions, rank)
+    starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]]) if len(rows) else rows
+    within = np.arange(len(rows)) - np.repeat(starts, np.diff(np.r_[starts, len(rows)]))
+    top = within < count
+    return rows[top], rank[top]
 
 
 def _numbers(text: str | None) -> IntArray:

@@ -1,0 +1,250 @@
+"""Timeline rows the store makes (`rafah.reports.timeline_bulk`) are byte for byte the rows the
+per-article path makes (`article_rows`, `chronological`, `table_row`, `csv_row`), and each
+article's top names (`rafah.reports.entity_arrays.top_rank_runs`, `TopNames`) are those of
+the entity table (no model)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from rafah import commands
+from rafah.cli import cli
+from rafah.corpus import load_corpus
+from rafah.nlp import fingerprint, resolve_model
+from rafah.records import Analysis, Lead, Mention
+from rafah.reports import timeline_bulk
+from rafah.reports.entity_arrays import Pairs, top_rank_runs
+from rafah.reports.timeline import StoredSummary, compact_figure, figure_text, table_row
+from rafah.reports.top_names import TopNames
+from rafah.session import Session, SessionOptions
+from rafah.store import Store
+from tests.test_bulk_reports import RANGES, _figure
+
+LONG = ("A lead with “quotes”, a \"plain\" quote, a back\\slash, a tab\tand ünïcode that runs "
+        "well past the ninety characters a title takes.")
+TEXTS = {
+    "b.txt": "Title: B \"quoted\" ü\nDate: 2024-03-05\n\nA toll of 30 was given.\n",
+    "a.txt": "Title: A\nDate: 2024-03-05\n\nTwelve people were killed in Gaza.\n",
+    "sub/c.txt": "Title: A\nDate: 2024-03-01\n\nTwelve people were killed in Gaza.\n",
+    "d.txt": "Undated text without a title line, with words.\n",
+    "e.txt": "Title: E\nDate: 2024-02-28\n\n",
+    "f.txt": "Date: 2024-03-05\n\nNo title here: the lead gives it.\n",
+    "g.txt": "Title: G\nDate: 2024-03-02\n\nNothing named at all.\n",
+}
+"""``sub/c.txt`` republishes ``a.txt``; ``a.txt`` and ``b.txt`` share a date (the id orders
+them); ``d.txt`` has no date, ``e.txt`` no word, ``d.txt`` and ``f.txt`` no title."""
+
+
+def _mentions(*names: tuple[str, str, int]) -> list[Mention]:
+    return [Mention(text, label, 0, len(text), 0) for text, label, count in names
+            for _ in range(count)]
+
+
+ANALYSES = {
+    "a.txt": Analysis(records={
+        "mentions": _mentions(("Joe Biden", "PERSON", 2), ("Biden", "PERSON", 1),
+                              ("Gaza", "GPE", 3), ("Palestinians", "NORP", 5),
+                              ("Café \"Ñ\"", "ORG", 1), ("Khan Younis", "GPE", 1),
+                              ("Rafah", "GPE", 1), ("Cairo", "GPE", 1)),
+        "casualties": [_figure(12, 0), _figure(3, 300, kind="injured", qualifier="over",
+                                               low=3, cumulative=None)],
+        "lead": [Lead(""), Lead("Twelve people were killed in Gaza.")]}),
+    "b.txt": Analysis(records={
+        "mentions": _mentions(("Gaza", "GPE", 1), ("Café \"Ñ\"", "ORG", 4)),
+        "casualties": [_figure(2_000_000, 0, vague=True, group=None, source=None)],
+        "lead": [Lead("A toll of 30 was given.")]}),
+    "d.txt": Analysis(records={"mentions": _mentions(("Rafah", "GPE", 2)),
+                               "lead": [Lead(LONG)]}),
+    "f.txt": Analysis(records={"lead": [Lead("No title here:\u2028the lead\x1f gives it.")]}),
+    "g.txt": Analysis(records={"lead": [Lead("Nothing named at all.")]}),
+}
+
+
+def _corpus(folder: Path) -> tuple[Path, Path]:
+    corpus = folder / "corpus"
+    for name, text in TEXTS.items():
+        (corpus / name).parent.mkdir(parents=True, exist_ok=True)
+        (corpus / name).write_text(text, encoding="utf-8")
+    cache = folder / "s.sqlite3"
+    store = Store(cache)
+    by_id = {a.id: a for a in load_corpus(corpus, index=store).articles}
+    analyses = {by_id[name].text_hash: analysis for name, analysis in ANALYSES.items()}
+    analyses.update({a.text_hash: Analysis() for a in by_id.values()
+                     if a.text_hash not in analyses})
+    store.put_many(analyses.items(), fingerprint(resolve_model(None)))
+    store.close()
+    return corpus, cache
+
+
+def _session(corpus: Path, cache: Path, **options: Any) -> Session:
+    return Session(SessionOptions(str(corpus), cache=cache, **options), warn=print)
+
+
+def _sql(cache: Path, *statements: str) -> list[tuple[Any, ...]]:
+    """Run statements on the store; the rows of the last."""
+    connection = sqlite3.connect(cache)
+    try:
+        found = [connection.execute(statement).fetchall() for statement in statements][-1]
+        connection.commit()
+        return found
+    finally:
+        connection.close()
+
+
+def _per_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The per-article path (the rows made in Python, as before)."""
+    monkeypatch.setattr(commands, "_bulk_timeline", lambda *_args, **_kw: None)
+
+
+@pytest.mark.parametrize(("since", "until", "distinct"), RANGES)
+@pytest.mark.parametrize("shape", ["json", "table", "cells"])
+def test_bulk_texts_are_the_rows_dumped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                        since: str | None, until: str | None, distinct: bool,
+                                        shape: str) -> None:
+    corpus, cache = _corpus(tmp_path)
+    options = {"since": since, "until": until, "distinct": distinct}
+    bulk = commands.timeline(_session(corpus, cache, **options), shape=shape)
+    assert bulk.size is not None
+    _per_article(monkeypatch)
+    rows = commands.timeline(_session(corpus, cache, **options)).rows
+    assert bulk.size() == len(rows)
+    if shape == "cells":  # each list joined as its table cell
+        assert bulk.table_rows is not None and bulk.texts is None
+        assert bulk.table_rows(None) == [
+            {k: "; ".join(v) if isinstance(v, list) else v for k, v in table_row(r).items()}
+            for r in rows]
+        assert bulk.table_rows(2) == bulk.table_rows(None)[:2]
+        return
+    assert bulk.texts is not None
+    texts = list(bulk.texts(None))
+    expected = [table_row(r) for r in rows] if shape == "table" else rows
+    assert texts == [json.dumps(r, ensure_ascii=False) for r in expected]
+    assert list(bulk.texts(2)) == texts[:2]
+    if (since, until, distinct) == (None, None, False):  # names, cut titles, ties by id
+        assert [r["article"] for r in rows] == ["e.txt", "sub/c.txt", "g.txt", "a.txt",
+                                                "b.txt", "f.txt", "d.txt"]
+        assert rows[3]["entities"] == ["Gaza", "Joe Biden", "Café \"Ñ\"", "Rafah", "Cairo"]
+        assert rows[-1]["title"].endswith("…") and rows[-1]["entities"] == ["Rafah"]
+
+
+@pytest.mark.parametrize("args", [[], ["--format", "json"], ["--format", "jsonl"],
+                                  ["--format", "csv"], ["--top", "3"],
+                                  ["--top", "2", "--format", "json"], ["--sort", "title"],
+                                  ["--columns", "title,entities", "--format", "json"],
+                                  ["--since", "2024-03-02", "--distinct"], ["--top", "0"],
+                                  ["--columns", "entities,date"], ["--events"],
+                                  ["--by", "week"]])
+def test_the_command_prints_what_it_printed_before(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch,
+                                                    args: list[str]) -> None:
+    corpus, cache = _corpus(tmp_path)
+
+    def run() -> tuple[str, str]:
+        found = CliRunner().invoke(cli, ["timeline", str(corpus), "--cache", str(cache), *args])
+        assert found.exit_code == 0, found.output
+        return found.stdout, found.stderr
+
+    bulk = run()
+    _sql(cache, "DELETE FROM reports", "DROP TABLE IF EXISTS outputs")
+    _per_article(monkeypatch)
+    assert run() == bulk
+
+
+def test_a_text_with_words_and_no_stored_lead_takes_the_per_article_path(
+        tmp_path: Path) -> None:
+    """Its summary is cut from the text: the store makes no row."""
+    corpus, cache = _corpus(tmp_path)
+    _sql(cache, "DELETE FROM records_lead WHERE [text] LIKE 'Nothing%'")
+    result = commands.timeline(_session(corpus, cache))
+    assert result.texts is None
+    row = next(r for r in result.rows if r["article"] == "g.txt")
+    assert row["summary"] == "Nothing named at all."
+
+
+def test_the_texts_of_an_analysis_are_its_parts_of_a_row() -> None:
+    summary = StoredSummary(LONG, [{"kind": "killed", "value": 1200, "low": None,
+                                    "high": 1500, "qualifier": "up to", "group": None,
+                                    "source": "x", "cumulative": True}])
+    has_lead, cut, middle, tail, table_tail, cut_text, cell = timeline_bulk.texts_of(summary)
+    figures = [compact_figure(f) for f in summary.casualties]
+    row = {"title": json.loads(cut), "summary": LONG, "entities": ["N"], "casualties": figures}
+    assert has_lead == 1 and json.loads(cut).endswith("…")
+    assert ('{"title": ' + cut + middle + '["N"]' + tail) == json.dumps(row, ensure_ascii=False)
+    assert json.loads('{"x": 0' + table_tail)["casualties"] == [figure_text(figures[0])]
+    assert (cut_text, cell) == (json.loads(cut), figure_text(figures[0]))
+    assert timeline_bulk.texts_of(StoredSummary())[:3] == (0, '""',
+                                                          ', "summary": "", "entities": ')
+
+
+def test_a_rewritten_or_deleted_analysis_is_formatted_again(tmp_path: Path) -> None:
+    corpus, cache = _corpus(tmp_path)
+    first = list(commands.timeline(_session(corpus, cache)).texts(None))  # type: ignore[misc]
+    session = _session(corpus, cache)
+    hashes = {a.id: a.text_hash for a in session.articles()}
+    session.close()
+    store = Store(cache)
+    store.put_many([(hashes["g.txt"], Analysis(records={"lead": [Lead("Rewritten.")]}))],
+                   fingerprint(resolve_model(None)))
+    store.close()
+    assert _sql(cache, "SELECT count(*) FROM timeline_texts WHERE stale") == [(1,)]
+    again = list(commands.timeline(_session(corpus, cache)).texts(None))  # type: ignore[misc]
+    assert [t for t in again if t not in first] == [
+        t.replace("Nothing named at all.", "Rewritten.") for t in first if t not in again]
+    _sql(cache, f"DELETE FROM analyses WHERE text_hash = '{hashes['g.txt']}'")
+    assert _sql(cache, "SELECT count(*) FROM timeline_texts") == [(5,)]  # e.txt's too, not g
+
+
+def _brute_top(rows: list[int], entities: list[int], mentions: list[int], rank_of: list[int],
+               count: int) -> dict[int, list[int]]:
+    summed: dict[int, dict[int, int]] = {}
+    for row, entity, found in zip(rows, entities, mentions, strict=True):
+        if rank_of[entity] >= 0:
+            ranks = summed.setdefault(row, {})
+            ranks[rank_of[entity]] = ranks.get(rank_of[entity], 0) + found
+    return {row: [rank for rank, _ in sorted(ranks.items(), key=lambda i: (-i[1], i[0]))[:count]]
+            for row, ranks in sorted(summed.items())}
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_top_ranks_are_the_most_mentioned_ranks(seed: int,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ranks shared by several entity numbers (place rows that joined others) are summed;
+    chunks of whole analyses give what one pass gives."""
+    from rafah.reports import entity_arrays
+
+    rng = np.random.default_rng(seed)
+    pairs = sorted({(int(r), int(e)) for r, e in zip(rng.integers(0, 40, 600),
+                                                        rng.integers(0, 30, 600), strict=True)})
+    rows = np.array([r for r, _ in pairs], dtype=np.int32)
+    entities = np.array([e for _, e in pairs], dtype=np.int32)
+    mentions = rng.integers(1, 4, len(pairs)).astype(np.int32)
+    rank_of = rng.integers(-1, 12 if seed % 2 else 40, 30)
+
+    class Arrays:
+        analysis = np.arange(40, dtype=np.int64) * 10 + 7
+
+    expected = _brute_top(rows.tolist(), entities.tolist(), mentions.tolist(),
+                          rank_of.tolist(), 3)
+    monkeypatch.setattr(entity_arrays, "CHUNK", 50)
+    found = top_rank_runs(Pairs(Arrays(), rows, entities, mentions, 30),  # type: ignore[arg-type]
+                          rank_of, 3)
+    bounds = found.bounds.tolist()
+    assert {a: found.ranks[s:e].tolist() for a, s, e in zip(
+        found.analyses.tolist(), bounds[:-1], bounds[1:], strict=True)} == {
+        row * 10 + 7: ranks for row, ranks in expected.items() if ranks}
+    names = [f"N\"{i}ü" for i in range(40)]
+    top = TopNames(found, names, lambda: [(0, 7), (1, 17), (2, 7), (3, 99)])
+    analyses, texts = top.texts()
+    assert dict(zip(analyses, texts, strict=True)) == {
+        row * 10 + 7: json.dumps([names[r] for r in ranks], ensure_ascii=False)
+        for row, ranks in expected.items() if ranks}
+    assert dict(top) == {position: [names[r] for r in expected[(analysis - 7) // 10]]
+                         for position, analysis in [(0, 7), (1, 17), (2, 7)]
+                         if expected.get((analysis - 7) // 10)}
