@@ -168,7 +168,7 @@ def figure_text(figure: dict[str, Any]) -> str:
 
 
 def article_rows(articles: Sequence[Dated], analyses: Mapping[str, Summary],
-                 top_names: dict[int, list[str]]) -> list[dict[str, Any]]:
+                 top_names: Mapping[int, list[str]]) -> list[dict[str, Any]]:
     """One row per article (DESIGN.md timeline fields), dated first, undated last."""
     rows = []
     for index, article in enumerate(articles):
@@ -222,7 +222,7 @@ def period_of(day: str | None, by: str) -> str:
 
 
 def period_rows(articles: Sequence[Dated], analyses: Mapping[str, Summary],
-                top_names: dict[int, list[str]], by: str) -> list[dict[str, Any]]:
+                top_names: Mapping[int, list[str]], by: str) -> list[dict[str, Any]]:
     """One row per period: article count, most named entities, casualty figures reported."""
     periods: dict[str, dict[str, Any]] = {}
     for index, article in enumerate(articles):
