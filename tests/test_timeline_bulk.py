@@ -232,7 +232,7 @@ def test_top_ranks_are_the_most_mentioned_ranks(seed: int,
 
     expected = _brute_top(rows.tolist(), entities.tolist(), mentions.tolist(),
                           rank_of.tolist(), 3)
-    monkeypatch.setattr(entity_arrays, "CHUNK", 50)
+    monkeypatch.setattr(entity_arrays, "SLICE", 50)
     found = top_rank_runs(Pairs(Arrays(), rows, entities, mentions, 30),  # type: ignore[arg-type]
                           rank_of, 3)
     bounds = found.bounds.tolist()
