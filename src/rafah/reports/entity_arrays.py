@@ -76,9 +76,9 @@ class Chunk:
 
 class SelectionArrays:
     """The selected analyses (``rows``) and their entity rows, as arrays: the per-analysis
-    arrays, and the (form, mentions, first position) triplets read in chunks of
-    `CHUNK_ANALYSES` analyses (a chunk is dropped once its pairs are made, so the triplets and
-    the pairs are never both held whole)."""
+    arrays, and the (form, mentions, first position) triplets, read in chunks of
+    `CHUNK_ANALYSES` analyses into one array over which `pairs` writes the pairs (the
+    triplets and the pairs are never both held)."""
 
     def __init__(self, connection: sqlite3.Connection, selection: str) -> None:
         self._per_analysis(connection, selection)
@@ -93,6 +93,9 @@ class SelectionArrays:
         self.lengths = np.zeros(len(self.analysis), dtype=np.int64)
         self.lengths[np.searchsorted(self.analysis, _numbers(analyses))] = _numbers(lengths)
         """How many triplets each row has."""
+        offsets = np.r_[0, np.cumsum(self.lengths)]
+        self.buffer = np.empty((int(offsets[-1]), 3), dtype=np.int32)
+        """The triplets of every row, in row order; `pairs` writes the pairs over them."""
         self.chunks: list[Chunk] = []
         for start in range(0, len(self.analysis), CHUNK_ANALYSES):
             end = min(start + CHUNK_ANALYSES, len(self.analysis))
@@ -101,7 +104,9 @@ class SelectionArrays:
                 "temp.ent_chosen c JOIN entity_packed p ON p.analysis = c.analysis "
                 "WHERE c.analysis BETWEEN ? AND ? ORDER BY c.analysis)",
                 (int(self.analysis[start]), int(self.analysis[end - 1]))).fetchone()
-            triplets = np.frombuffer(blob or b"", dtype="<i4").reshape(-1, 3)
+            triplets = self.buffer[offsets[start]:offsets[end]]
+            triplets[:] = np.frombuffer(blob or b"", dtype="<i4").reshape(-1, 3)
+            del blob
             self.chunks.append(Chunk(start, end, triplets))
 
     def _per_analysis(self, connection: sqlite3.Connection, selection: str) -> None:
@@ -130,7 +135,7 @@ class SelectionArrays:
         self.dmax: IntArray = np.maximum.reduceat(high, starts) if len(starts) else high
 
     def release(self) -> None:
-        """Forget the triplets (the per-analysis arrays stay)."""
+        """Forget the triplets (the per-analysis arrays and the pairs stay)."""
         self.chunks = []
 
     def form_order(self) -> tuple[IntArray, IntArray]:
@@ -152,25 +157,26 @@ class SelectionArrays:
         """The (analysis, entity) pairs of the selection, each form counted for its entity
         (``form_entity``: form id → entity number, -1 for forms of no entity), sorted by
         both. Made a chunk of whole analyses at a time (the chunks' sorted pairs follow each
-        other), each chunk of triplets dropped once its pairs are made."""
+        other) and written over the triplets already read (a chunk has no more pairs than
+        triplets), so the pairs take no memory of their own."""
         size = max(entities, 1)
-        total = sum(len(c.triplets) for c in self.chunks)
-        row, entity, mentions = (np.empty(total, dtype=np.int32) for _ in range(3))
         done = 0
-        while self.chunks:
-            chunk = self.chunks.pop(0)
+        for chunk in self.chunks:
             owner = form_entity[chunk.form]
             kept = owner >= 0
             keys = chunk.rows(self.lengths)[kept] * size
             keys += owner[kept]
             unique, summed = grouped(keys, chunk.count[kept].astype(np.int64))
-            del chunk, owner, kept, keys
+            del owner, kept, keys
             found = len(unique)
-            row[done:done + found] = unique // size
-            entity[done:done + found] = unique % size
-            mentions[done:done + found] = summed
+            written = self.buffer[done:done + found]
+            written[:, 0] = unique // size
+            written[:, 1] = unique % size
+            written[:, 2] = summed
             done += found
-        return Pairs(self, row[:done], entity[:done], mentions[:done], entities)
+        self.chunks = []
+        pairs = self.buffer[:done]
+        return Pairs(self, pairs[:, 0], pairs[:, 1], pairs[:, 2], entities)
 
 
 class Pairs:
@@ -225,23 +231,28 @@ class Pairs:
         chosen = is_place[self.entity]
         rows, entities = self.row[chosen], self.entity[chosen]
         starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]]) if len(rows) else rows
-        lead = dict(zip(rows[starts].tolist(), entities[starts].tolist(), strict=True))
+        lead = np.zeros(len(self.arrays.analysis), dtype=np.int64)
+        lead[rows[starts]] = entities[starts]
         named = known[entities]
         rows, entities = rows[named], entities[named]
-        bounds: list[int] = np.flatnonzero(
-            np.r_[True, rows[1:] != rows[:-1], True]).tolist() if len(rows) else []
-        row_list, entity_list = rows.tolist(), entities.tolist()
-        weights, first_idx = self.arrays.weight.tolist(), self.arrays.first_idx.tolist()
+        del chosen, named, starts
+        cuts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1], True]) if len(rows) else \
+            np.zeros(0, dtype=np.int64)
+        bounds: list[int] = cuts.tolist()
+        entity_list = entities.tolist()
+        first_rows = rows[cuts[:-1]]
+        weights = self.arrays.weight[first_rows].tolist()
+        orders = ((lead[first_rows] << 32) + self.arrays.first_idx[first_rows]).tolist()
+        del rows, entities, lead, first_rows
         found: dict[tuple[int, ...], list[int]] = {}
-        for start, end in zip(bounds[:-1], bounds[1:], strict=False):
-            row = row_list[start]
-            order = (lead[row] << 32) + first_idx[row]
+        for start, end, weight, order in zip(bounds[:-1], bounds[1:], weights, orders,
+                                             strict=False):
             key = tuple(entity_list[start:end])
             seen = found.get(key)
             if seen is None:
-                found[key] = [weights[row], order]
+                found[key] = [weight, order]
             else:
-                seen[0] += weights[row]
+                seen[0] += weight
                 seen[1] = min(seen[1], order)
         return [(list(key), weight) for key, (weight, _) in
                 sorted(found.items(), key=lambda item: item[1][1])]
