@@ -109,20 +109,26 @@ def cell_text(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if kind is list or kind is tuple:
-        try:  # a list of printable texts: joined as it is
-            joined = "; ".join(value)
-        except TypeError:
-            joined = ""
-        if joined.isprintable() and (joined or not value):
-            return joined
     if isinstance(value, list | tuple):
-        return "; ".join(cell_text(v) for v in value)
+        return _list_text(value)
     if isinstance(value, dict):
         return printable(json.dumps(value, ensure_ascii=False))
     if isinstance(value, int):
         return f"{value:,}" if abs(value) >= 1_000 else str(value)
     return printable(str(value))
+
+
+def _list_text(value: list[Any] | tuple[Any, ...]) -> str:
+    """`cell_text` of a list: its items' texts joined ("; "); a list of printable texts is
+    joined as it is."""
+    if type(value) is list or type(value) is tuple:
+        try:
+            joined = "; ".join(value)
+        except TypeError:
+            joined = ""
+        if joined.isprintable() and (joined or not value):
+            return joined
+    return "; ".join(cell_text(v) for v in value)
 
 
 def csv_cell(value: Any) -> str:

@@ -48,7 +48,7 @@ from rafah.reports.entity_merge import (
     union_gazetteer,
 )
 from rafah.reports.entity_rows import EntityRows, SoloRows, has_article
-from rafah.reports.entity_solo import TYPES
+from rafah.reports.entity_solo import PLACE_TYPES, TYPES, solo_type
 from rafah.reports.entity_types import vote_type
 
 if TYPE_CHECKING:
@@ -58,7 +58,6 @@ if TYPE_CHECKING:
 COMMON_SHARE = 0.2
 BIG_CITY = 100_000
 UNPLACED_SHARE = 0.25
-PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 PLACE_CODES = frozenset(TYPES.index(t) + 1 for t in PLACE_TYPES)
 GEO_FIELDS = ("country", "lat", "lon", "geonameid", "geo_rule")
 
@@ -613,9 +612,7 @@ def _name_and_type(root: str, members: list[Occurrence], known: Known, lex: Lexi
         return entry.name, entry.type, entry
     facts = members[0].facts
     if len(members) == 1 and facts is not None:  # its words' cue, derived with the form
-        label = members[0].label
-        return members[0].cleaned, (facts.person_cue if label == "PERSON" else facts.cue) or \
-            label, None
+        return members[0].cleaned, solo_type(members[0].label, facts), None
     forms: Counter[str] = Counter()
     for m in members:
         forms[m.cleaned] += m.count

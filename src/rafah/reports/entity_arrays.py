@@ -257,15 +257,6 @@ class Pairs:
         return [(list(key), weight) for key, (weight, _) in
                 sorted(found.items(), key=lambda item: item[1][1])]
 
-    def top_ranks(self, rank_of: IntArray, count: int) -> dict[int, list[int]]:
-        """Per analysis id: the ranks (``rank_of``: entity number → rank, -1 for none) it
-        mentions most, at most ``count`` (ties: the lower rank)."""
-        found = top_rank_runs(self, rank_of, count)
-        ranks = found.ranks.tolist()
-        bounds = found.bounds.tolist()
-        return {analysis: ranks[start:end] for analysis, start, end
-                in zip(found.analyses.tolist(), bounds[:-1], bounds[1:], strict=True)}
-
     def by_row(self) -> dict[int, list[tuple[int, int]]]:
         """Per analysis id: its (entity number, mentions) pairs (small selections)."""
         found: dict[int, list[tuple[int, int]]] = {}
@@ -304,9 +295,10 @@ class RankRuns:
 
 
 def top_rank_runs(pairs: Pairs, rank_of: IntArray, count: int) -> RankRuns:
-    """`Pairs.top_ranks` as arrays (`RankRuns`), a chunk of whole analyses at a time (the
-    pairs are in analysis order, so the chunks' runs follow each other; the sort's memory
-    stays small)."""
+    """Per analysis: the ranks (``rank_of``: entity number → rank, -1 for none) it mentions
+    most, at most ``count`` (ties: the lower rank), as arrays (`RankRuns`), made a chunk of
+    whole analyses at a time (the pairs are in analysis order, so the chunks' runs follow
+    each other; the sort's memory stays small)."""
     ranks = rank_of.astype(np.int32)
     total = len(pairs.row)
     cuts = sorted({0, total, *(int(np.searchsorted(pairs.row, pairs.row[i], "left"))

@@ -93,9 +93,6 @@ class EntityRows:
     def __len__(self) -> int:
         return len(self.order)
 
-    def _is_solo(self, item: int) -> bool:
-        return item >= len(self.merged)
-
     def type_of(self, item: int) -> str:
         """The type of an item of ``order``."""
         count = len(self.merged)

@@ -1,10 +1,12 @@
 """The entity rows of the selected articles (`rafah.reports.entity_index`), summed.
 
-``temp.ent_sel`` holds, per analysis of the selection, its number of selected articles, its
-first article and its dates: the corpus-wide counts per distinct form are summed with NumPy
+The corpus-wide counts per distinct form are summed with NumPy
 (`rafah.reports.entity_arrays`; in order of first mention, so the merge breaks ties as a
 pass over the articles would), and so is what depends on which article says what
-(`rafah.reports.entities.EntityTable`), never one Python object per mention.
+(`rafah.reports.entities.EntityTable`), never one Python object per mention. Here: the
+stored rows of the forms the merge is given, the selection's acronyms, and the co-mention
+query of a few organisation names (over ``temp.ent_sel``: per analysis of the selection,
+its number of selected articles).
 """
 
 from __future__ import annotations

@@ -29,7 +29,8 @@ from rafah.reports.timeline import (
 )
 
 FORMAT = "3"
-"""The layout of the formatted texts: a change formats every analysis again."""
+"""The layout of the formatted texts: a change formats every analysis again (so does a
+change of the code that formats them, `layout`)."""
 CHUNK = 5_000
 """Analyses formatted at a time."""
 CELL_SEPARATOR = "; "
@@ -87,13 +88,21 @@ not hold it at its place, it has no analysis, or it has words and its analysis n
 summary is cut from the text)."""
 
 
+def layout() -> str:
+    """The layout of the formatted texts: `FORMAT` and the code that formats them."""
+    from rafah.fingerprint import code_digest
+
+    return FORMAT + "/" + code_digest(("rafah.reports.timeline_bulk",))
+
+
 def _ensure(connection: sqlite3.Connection) -> None:
     """The table of formatted texts (emptied when its layout changed)."""
     triggers = {name for (name,) in connection.execute(
         "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'timeline_%'")}
     version = connection.execute("SELECT version FROM timeline_format").fetchone() \
         if triggers == {"timeline_texts_delete", "timeline_texts_update"} else None
-    if version is not None and version[0] == FORMAT:
+    current = layout()
+    if version is not None and version[0] == current:
         return
     with connection:
         for name in triggers:
@@ -102,7 +111,7 @@ def _ensure(connection: sqlite3.Connection) -> None:
             connection.execute(f"DROP TABLE IF EXISTS {table}")
         for statement in (*_TABLES, *_TRIGGERS):
             connection.execute(statement)
-        connection.execute("INSERT INTO timeline_format VALUES (?)", (FORMAT,))
+        connection.execute("INSERT INTO timeline_format VALUES (?)", (current,))
 
 
 def _summaries(connection: sqlite3.Connection, analyses: Sequence[int]
@@ -162,7 +171,7 @@ def format_texts(connection: sqlite3.Connection, analyses: str) -> int:
 def prepare(connection: sqlite3.Connection) -> None:
     """Every selected analysis's texts formatted (`format_texts`), once for each kept
     selection."""
-    what = "timeline_texts/" + FORMAT
+    what = "timeline_texts/" + layout()
     if not kept_rows.prepared(connection, what):
         format_texts(connection, "SELECT analysis AS a FROM temp.selected")
         kept_rows.mark_prepared(connection, what)
