@@ -465,9 +465,13 @@ def _report_order(merged: list[Entity], solo: SoloRows, numbers: list[int]) -> E
     then entity number (the order of their first mention)."""
     import numpy as np
 
-    names = np.array([e.name.casefold() for e in merged] + [n.casefold() for n in solo.names],
-                     dtype=str)
-    rank = np.unique(names, return_inverse=True)[1].reshape(-1) if len(names) else names
+    names = [e.name.casefold() for e in merged] + [n.casefold() for n in solo.names]
+    rank = np.empty(len(names), dtype=np.int64)  # dense ranks of the names: no fixed-width
+    dense, previous = -1, None                    # text array (one long name would size it)
+    for index in sorted(range(len(names)), key=names.__getitem__):
+        if names[index] != previous:
+            dense, previous = dense + 1, names[index]
+        rank[index] = dense
     articles = np.array([e.articles for e in merged] + solo.articles, dtype=np.int64)
     mentions = np.array([e.mentions for e in merged] + solo.mentions, dtype=np.int64)
     number = np.array([e.parts[0] for e in merged] + numbers, dtype=np.int64)

@@ -8,7 +8,10 @@ analysis (`derive`, a migration for analyses stored before) into
 - ``entity_forms``: one row per distinct form (key, cleaned, written, label and the three
   article targets of `rafah.reports.entity_merge.article_targets`), an integer id, and the
   facts of its words alone (`rafah.reports.entity_merge.FormFacts`: the person signature,
-  the short-form vote keys, the type cues), so that a report never works them out again;
+  the short-form vote keys, the type cues), so that a report never works them out again,
+  and the same facts as name ids with the form's flags and solo type code as one blob
+  (``facts``: `rafah.reports.entity_solo`);
+- ``entity_names``: the integer id of every name key a form's facts name;
 - ``entity_rows``: per analysis and form, the number of mentions and the position of the
   first (read by the co-mention query of one key);
 - ``entity_packed``: the same per analysis as one blob of little-endian 32-bit (form,
@@ -18,9 +21,9 @@ analysis (`derive`, a migration for analyses stored before) into
 - ``entity_done``: the analyses derived (with their ``created`` stamp: an analysis written
   again is derived again).
 
-The ``meta`` row ``entity_index`` names the code and gazetteer the rows were derived with;
-when either changes every row is derived again. `rafah.reports.entity_selection` sums them
-over the selected articles.
+The ``meta`` row ``entity_index`` names the code, gazetteer and place data the rows were
+derived with; when any changes every row is derived again. `rafah.reports.entity_selection`
+sums them over the selected articles.
 """
 
 from __future__ import annotations

@@ -25,7 +25,9 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _LEADING_THE = re.compile(r"^the\s+", re.I)
 _WEB_SUFFIX = re.compile(r"\.(?:com|org|net)$", re.I)
 _FUNCTION_WORDS = frozenset({"of", "the", "for", "and", "in", "on", "at", "&", "'s", "to"})
-_CAPS_KEY_MARK = "\u2063"
+CAPS_KEY_MARK = "\u2063"
+"""Ends the key of a title-case form of a name the gazetteer writes in capitals only ("Us"
+beside "US"): a key of its own."""
 _INNER_POSSESSIVE = re.compile(r"\w(?:'s|\u2019s)\s")
 
 
@@ -203,7 +205,7 @@ def _occurrence_key(text: str, known: Known) -> str:
     gets a key of its own, so a common word never joins an acronym."""
     key = name_key(text)
     if key in known.caps_only and not text.replace(".", "").isupper():
-        return key + _CAPS_KEY_MARK
+        return key + CAPS_KEY_MARK
     return key
 
 
@@ -300,7 +302,7 @@ def _org_families(corpus: Corpus, place_country: dict[str, str], lex: Lexicon
     families: dict[frozenset[str], dict[frozenset[str], list[str]]] = defaultdict(
         lambda: defaultdict(list))
     for key in corpus.label_counts:
-        if corpus.mostly(key, ("ORG",)) and not key.endswith(_CAPS_KEY_MARK):
+        if corpus.mostly(key, ("ORG",)) and not key.endswith(CAPS_KEY_MARK):
             words, countries = _org_parts(key, place_country, lex)
             if words and len(countries) <= 1:
                 families[words][countries].append(key)

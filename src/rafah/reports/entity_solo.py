@@ -22,16 +22,17 @@ form's key, signature or vote is answered by forms the tests above keep in the m
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from typing import Any
 
 from rafah.reports.entity_lexicon import Lexicon, spaced
-from rafah.reports.entity_merge import _CAPS_KEY_MARK, FormFacts, Known, name_key
+from rafah.reports.entity_merge import CAPS_KEY_MARK, PLACE_LABELS, FormFacts, Known, name_key
 
 TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART",
          "LAW", "LANGUAGE")
 """The entity types a solo form may have (its index + 1 is its type code; 0: not solo)."""
-PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+PLACE_TYPES = PLACE_LABELS
 ONE_WORD = 1
 """A flag of the stored facts: the cleaned form is one word."""
 NAME_JOINS = 2
@@ -66,7 +67,7 @@ def _plain_name(key: str, cleaned: str, lex: Lexicon) -> bool:
     """No name the merge joins, drops or renames by its words alone."""
     if lex.group_key(key) or lex.formal_country_rest(key) is not None:
         return False
-    if key.startswith(spaced(lex.event_first)) or "-" in key or key.endswith(_CAPS_KEY_MARK):
+    if key.startswith(spaced(lex.event_first)) or "-" in key or key.endswith(CAPS_KEY_MARK):
         return False
     name = name_key(cleaned)
     return not (name in lex.junk or all(word in lex.junk for word in name.split()))
@@ -137,14 +138,9 @@ def read_facts(connection: Any) -> Any:
 
 def name_ids(connection: Any, keys: Iterable[str]) -> dict[str, int]:
     """The stored name ids of those ``keys`` that have one."""
-    wanted = list(dict.fromkeys(keys))
-    found: dict[str, int] = {}
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start:start + 500]
-        marks = ",".join("?" * len(chunk))
-        found.update(connection.execute(
-            f"SELECT key, id FROM entity_names WHERE key IN ({marks})", chunk))
-    return found
+    return dict(connection.execute(
+        "SELECT key, id FROM entity_names WHERE key IN (SELECT value FROM json_each(?))",
+        (json.dumps(list(dict.fromkeys(keys))),)))
 
 
 def joins_by_name(key: str, lex: Lexicon) -> bool:

@@ -11,6 +11,7 @@ itself is given.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -126,11 +127,6 @@ class ShortFormVotes:
 
 def key_names(connection: Any, ids: Iterable[int]) -> dict[int, str]:
     """The keys of these name ids."""
-    wanted = list(dict.fromkeys(ids))
-    found: dict[int, str] = {}
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start:start + 500]
-        marks = ",".join("?" * len(chunk))
-        found.update(connection.execute(
-            f"SELECT id, key FROM entity_names WHERE id IN ({marks})", chunk))
-    return found
+    return dict(connection.execute(
+        "SELECT id, key FROM entity_names WHERE id IN (SELECT value FROM json_each(?))",
+        (json.dumps(list(dict.fromkeys(ids))),)))
