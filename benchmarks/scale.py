@@ -279,8 +279,12 @@ def prepare(corpus: Path, store_path: Path) -> None:
     """What the run that analysed the corpus leaves in the store besides the analyses: the
     selection's rows kept under the folder listing (`rafah.selection`) and every figure
     formatted (`rafah.reports.casualty_bulk`), with each analysis's timeline texts
-    (`rafah.reports.timeline_bulk`); once for a store built or relabelled here."""
+    (`rafah.reports.timeline_bulk`) and the kept selection marked as having its entity rows
+    (`rafah.reports.entities.derive_selected`: they are derived when the store is built);
+    once for a store built or relabelled here."""
+    from rafah.gazetteer import load_entries
     from rafah.reports.casualty_bulk import prepare as format_figures
+    from rafah.reports.entities import derive_selected
     from rafah.reports.timeline_bulk import prepare as format_timeline
     from rafah.session import Session, SessionOptions
 
@@ -291,6 +295,7 @@ def prepare(corpus: Path, store_path: Path) -> None:
         raise SystemExit("the store does not hold an analysis of every article")
     format_figures(selection.connection)
     format_timeline(selection.connection)
+    derive_selected(selection.connection, load_entries())
     session.store().close()
     print(f"prepared the store in {time.perf_counter() - started:.0f} s", file=sys.stderr)
 

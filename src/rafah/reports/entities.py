@@ -61,8 +61,8 @@ UNPLACED_SHARE = 0.25
 PLACE_CODES = frozenset(TYPES.index(t) + 1 for t in PLACE_TYPES)
 GEO_FIELDS = ("country", "lat", "lon", "geonameid", "geo_rule")
 
-__all__ = ["Entity", "EntityTable", "build_entities", "filter_entities", "find_entity",
-           "geojson", "name_key", "store_entities", "top_names_by_article"]
+__all__ = ["Entity", "EntityTable", "build_entities", "derive_selected", "filter_entities",
+           "find_entity", "geojson", "name_key", "store_entities", "top_names_by_article"]
 
 
 @dataclass(slots=True)
@@ -171,6 +171,15 @@ def derive_stored(connection: sqlite3.Connection,
     uf = UnionFind()
     known = union_gazetteer([*gazetteer, *variants()], uf)
     return _derive_once(connection, None, known, lexicon())
+
+
+def derive_selected(connection: sqlite3.Connection,
+                    gazetteer: Iterable[GazetteerEntry] = ()) -> int:
+    """Derive the entity rows of the kept selection's analyses that have none and mark the
+    selection as having them all (what a report on it does first); how many were derived."""
+    uf = UnionFind()
+    known = union_gazetteer([*gazetteer, *variants()], uf)
+    return _derive_once(connection, "temp.selected", known, lexicon())
 
 
 _PREPARED = "entity rows "
