@@ -987,7 +987,7 @@ def test_breakdowns_and_asides(nlp: Any, text: str, expected: list[Row]) -> None
     ("The pressure grew to secure the release of more than 100 hostages still believed to be "
      "held by Hamas.", [("hostages", 100, "Israeli", "passive")]),
     # a sentence in absentia holds nobody
-    ("Masha Gessen was sentenced in absentia to eight years in prison.", []),
+    ("Darya Velkova was sentenced in absentia to eight years in prison.", []),
 ])
 def test_precision_on_real_prose(nlp: Any, text: str, expected: list[Row]) -> None:
     assert _rows(nlp, text) == expected
