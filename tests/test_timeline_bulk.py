@@ -13,15 +13,23 @@ from typing import Any
 import numpy as np
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from rafah import commands
 from rafah.cli import cli
 from rafah.corpus import load_corpus
 from rafah.nlp import fingerprint, resolve_model
 from rafah.records import Analysis, Lead, Mention
-from rafah.reports import timeline_bulk
+from rafah.reports import timeline_bulk, timeline_rows
 from rafah.reports.entity_arrays import Pairs, top_rank_runs
-from rafah.reports.timeline import StoredSummary, compact_figure, figure_text, table_row
+from rafah.reports.timeline import (
+    StoredSummary,
+    chronological,
+    compact_figure,
+    figure_text,
+    table_row,
+)
 from rafah.reports.top_names import TopNames
 from rafah.session import Session, SessionOptions
 from rafah.store import Store
@@ -241,10 +249,39 @@ def test_top_ranks_are_the_most_mentioned_ranks(seed: int,
         row * 10 + 7: ranks for row, ranks in expected.items() if ranks}
     names = [f"N\"{i}ü" for i in range(40)]
     top = TopNames(found, names, lambda: [(0, 7), (1, 17), (2, 7), (3, 99)])
-    analyses, texts = top.texts()
-    assert dict(zip(analyses, texts, strict=True)) == {
+    given = list(top.texts())
+    assert [analysis for analysis, _ in given] == sorted(analysis for analysis, _ in given)
+    assert dict(given) == {
         row * 10 + 7: json.dumps([names[r] for r in ranks], ensure_ascii=False)
         for row, ranks in expected.items() if ranks}
     assert dict(top) == {position: [names[r] for r in expected[(analysis - 7) // 10]]
                          for position, analysis in [(0, 7), (1, 17), (2, 7)]
                          if expected.get((analysis - 7) // 10)}
+
+
+_KEYS = st.lists(st.tuples(st.one_of(st.none(), st.just(""), st.sampled_from(
+    ["2024-03", "2024-03-05", "2024-03-05T10:00", "2023-12-31"])),
+    st.text(st.characters(exclude_categories=("Cs",)), max_size=6)), max_size=30)
+
+
+@given(_KEYS)
+def test_the_store_orders_rows_as_chronological_does(keys: list[tuple[str | None, str]]) -> None:
+    """SQLite's order of the selection (`timeline_rows._ORDER`: texts compared as UTF-8
+    bytes) is Python's order of the rows (`chronological`, stable), for any ids, undated and
+    empty dates and dates of other lengths."""
+    connection = sqlite3.connect(":memory:")
+    connection.execute("CREATE TEMP TABLE selected (idx INTEGER PRIMARY KEY, id TEXT, "
+                       "date TEXT, analysis INTEGER, qid TEXT, qdate TEXT)")
+    connection.execute("CREATE TEMP TABLE timeline_index (position INTEGER PRIMARY KEY, "
+                       "title TEXT)")
+    connection.executemany("INSERT INTO temp.selected VALUES (?, ?, ?, ?, '', '')",
+                           [(i + 1, article, day, i) for i, (day, article) in enumerate(keys)])
+    connection.executemany("INSERT INTO temp.timeline_index VALUES (?, '')",
+                           [(i + 1,) for i in range(len(keys))])
+    for statement in timeline_rows._ORDER:
+        connection.execute(statement)
+    found = [idx for (idx,) in connection.execute(
+        "SELECT idx FROM temp.timeline_order ORDER BY rank")]
+    rows = [{"date": day, "kind": "article",
+             "article": article, "idx": i + 1} for i, (day, article) in enumerate(keys)]
+    assert found == [row["idx"] for row in chronological(rows)]

@@ -311,11 +311,11 @@ def timeline(session: Session, *, events: bool = False, by: str | None = None,
 
 
 def _bulk_timeline(session: Session, *, shape: str) -> Result | None:
-    """The article rows made by the store (`rafah.reports.timeline_bulk`) from the kept
+    """The article rows made by the store (`rafah.reports.timeline_rows`) from the kept
     selection, or None when it cannot make them. The top names, which depend on the whole
     selection, are the report kept in the report cache (per analysis, as packed runs)."""
     from rafah.reports.timeline import TOP_ENTITIES
-    from rafah.reports.timeline_bulk import ArticleTexts
+    from rafah.reports.timeline_rows import ArticleTexts
     from rafah.reports.top_names import TopNames, cells_of, texts_of
 
     selection = session.analysed_selection()
@@ -329,8 +329,7 @@ def _bulk_timeline(session: Session, *, shape: str) -> Result | None:
         return names.stored()
 
     stored = session.cached_report("timeline-names", TIMELINE_BULK_REPORT, compute)
-    analyses, names = (cells_of if shape == "cells" else texts_of)(stored)
-    if not rows.make(shape, dict(zip(analyses, names, strict=True))):
+    if not rows.make(shape, (cells_of if shape == "cells" else texts_of)(stored)):
         return None
     if shape == "json":
         return Result([], list(TIMELINE_COLUMNS), texts=rows.texts, size=rows.count)

@@ -33,6 +33,9 @@ CHUNK_ANALYSES = 20_000
 """Analyses whose triplets are read (and grouped into pairs) at a time."""
 SLICE = 1 << 22
 """Pairs summed at a time (the temporary arrays of a sum stay small)."""
+TOP_SLICE = 1 << 20
+"""Pairs ranked at a time for the top names (`top_rank_runs`): it runs while the whole table
+is held, so its temporary arrays (about 20 bytes a pair) are kept smaller still."""
 
 
 def grouped(keys: IntArray, values: IntArray) -> tuple[IntArray, IntArray]:
@@ -302,13 +305,13 @@ def top_rank_runs(pairs: Pairs, rank_of: IntArray, count: int) -> RankRuns:
     ranks = rank_of.astype(np.int32)
     total = len(pairs.row)
     cuts = sorted({0, total, *(int(np.searchsorted(pairs.row, pairs.row[i], "left"))
-                               for i in range(SLICE, total, SLICE))})
+                               for i in range(TOP_SLICE, total, TOP_SLICE))})
     shared = np.bincount(ranks[ranks >= 0], minlength=1) > 1
     parts = [_top_ranks_of(pairs.row[start:end], ranks[pairs.entity[start:end]],
                            pairs.mentions[start:end], shared, count)
              for start, end in zip(cuts[:-1], cuts[1:], strict=True)]
     rows, rank = (np.concatenate([p[i] for p in parts]) if parts
-                  else np.zeros(0, dtype=np.int64) for i in range(2))
+                  else np.zeros(0, dtype=np.int32) for i in range(2))
     bounds = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1], True]) if len(rows) \
         else np.zeros(1, dtype=np.int64)
     return RankRuns(pairs.arrays.analysis[rows[bounds[:-1]]], rank, bounds)
@@ -335,7 +338,7 @@ def _top_ranks_of(rows: IntArray, rank: IntArray, mentions: IntArray, shared: An
     starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]]) if len(rows) else rows
     within = np.arange(len(rows)) - np.repeat(starts, np.diff(np.r_[starts, len(rows)]))
     top = within < count
-    return rows[top], rank[top]
+    return rows[top].astype(np.int32), rank[top].astype(np.int32)
 
 
 def _numbers(text: str | None) -> IntArray:

@@ -1,23 +1,18 @@
-"""Timeline article rows answered by the store: one JSON text per article, made from parts
-the store keeps and streamed in chronological order, without one Python object per figure or
-per name.
+"""What a timeline article row takes from one analysis alone, formatted once per analysis and
+kept in the store (``timeline_texts``) for the rows the store makes
+(`rafah.reports.timeline_rows`).
 
-The texts are byte for byte ``json.dumps(row, ensure_ascii=False)`` of the rows
-`rafah.reports.timeline.article_rows` makes from the file index's articles
-(`rafah.reports.timeline.kept_articles`) sorted by `chronological`, or of their `table_row`:
-what comes from one analysis alone (the summary, the title cut from it, the figures, and
-their short texts for the table) is formatted once per analysis by Python's own functions and
-kept (``timeline_texts``); SQL puts each article's id, date and title (from the selection and
-the file index) before them; its top names, which depend on the whole selection, are one JSON
-text per analysis (`rafah.reports.top_names.TopNames.texts`) put between them.
+The texts are parts of ``json.dumps(row, ensure_ascii=False)`` of the rows
+`rafah.reports.timeline.article_rows` makes, or of their `table_row`: the summary, the title
+cut from it, the figures, and their short texts for the table, each formatted by Python's own
+functions.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Mapping, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 from rafah import selection as kept_rows
 from rafah.reports.timeline import (
@@ -28,7 +23,7 @@ from rafah.reports.timeline import (
     figure_text,
 )
 
-FORMAT = "3"
+FORMAT = "4"
 """The layout of the formatted texts: a change formats every analysis again (so does a
 change of the code that formats them, `layout`)."""
 CHUNK = 5_000
@@ -40,6 +35,7 @@ _TABLES = (
     "has_lead INTEGER, cut TEXT, middle TEXT, tail TEXT, table_tail TEXT, cut_text TEXT, "
     "figures_cell TEXT, "
     "stale INTEGER NOT NULL DEFAULT 0)",
+    "CREATE INDEX IF NOT EXISTS timeline_texts_lead ON timeline_texts (analysis, has_lead)",
     "CREATE TABLE IF NOT EXISTS timeline_format (version TEXT)",
 )
 _TRIGGERS = (
@@ -50,44 +46,6 @@ _TRIGGERS = (
 )
 """A deleted analysis loses its texts; a rewritten one is marked stale and formatted again
 (its row stays until then, for runs that are reading it)."""
-_INDEX = (
-    "DROP TABLE IF EXISTS temp.timeline_files",
-    "CREATE TEMP TABLE timeline_files (pos INTEGER PRIMARY KEY, key TEXT)",
-    "DROP TABLE IF EXISTS temp.timeline_index",
-    "CREATE TEMP TABLE timeline_index (position INTEGER PRIMARY KEY, id TEXT, title TEXT, "
-    "words INTEGER)",
-)
-_FILL_INDEX = ("INSERT INTO temp.timeline_index SELECT NULL, a.id, a.title, a.words "
-               "FROM temp.timeline_files c JOIN file_articles a ON a.file = c.key "
-               "ORDER BY c.pos, a.seq")
-"""The file index's articles of the corpus files in the loader's order, numbered from 1 as
-the selection's ``idx`` is."""
-_TITLE = "CASE WHEN coalesce(i.title, '') != '' THEN json_quote(i.title) ELSE t.cut END"
-_HEADS = {
-    "json": f"""'{{"kind": "article", "date": ' || s.qdate || ', "article": ' || s.qid
-        || ', "title": ' || {_TITLE} || t.middle, t.tail""",
-    "table": f"""'{{"date": ' || CASE WHEN coalesce(s.date, '') = '' THEN '"undated"'
-        ELSE s.qdate END || ', "kind": "article", "article": ' || s.qid || ', "title": '
-        || {_TITLE} || ', "entities": ', t.table_tail""",
-    "cells": "CASE WHEN coalesce(i.title, '') != '' THEN i.title ELSE t.cut_text END, "
-             "t.figures_cell",
-}
-"""What comes before an article's top names in its row (`article_rows`) or its table row
-(`table_row`), and what comes after them; for the cells of a table row, its title and its
-figures' short texts joined as a table cell joins a list."""
-_ROWS = """
-SELECT s.analysis, s.date, s.id, i.id IS NULL OR i.id != s.id OR t.analysis IS NULL
-           OR NOT (t.has_lead OR coalesce(i.words, -1) = 0), $head
-FROM temp.selected s
-LEFT JOIN temp.timeline_index i ON i.position = s.idx
-LEFT JOIN timeline_texts t ON t.analysis = s.analysis
-ORDER BY s.idx"""
-"""Each article's parts, in corpus order (each table is read in the order it is kept), and
-whether the store cannot make its row (`kept_articles` would give None): the file index does
-not hold it at its place, it has no analysis, or it has words and its analysis no lead (its
-summary is cut from the text)."""
-
-
 def layout() -> str:
     """The layout of the formatted texts: `FORMAT` and the code that formats them."""
     from rafah.fingerprint import code_digest
@@ -175,73 +133,3 @@ def prepare(connection: sqlite3.Connection) -> None:
     if not kept_rows.prepared(connection, what):
         format_texts(connection, "SELECT analysis AS a FROM temp.selected")
         kept_rows.mark_prepared(connection, what)
-
-
-class ArticleTexts:
-    """The article rows of the kept selection as JSON texts, made by `make` (or None when
-    the store cannot make them all), then given in chronological order by `texts`."""
-
-    def __init__(self, connection: sqlite3.Connection, files: Sequence[str]) -> None:
-        self.connection = connection
-        self.keys: list[str] = []
-        self.heads: list[str] = []
-        self.tails: list[str] = []
-        self.names: list[str] = []
-        self.days: list[str] = []
-        self.ids: list[str] = []
-        prepare(connection)
-        for statement in _INDEX:
-            connection.execute(statement)
-        connection.executemany("INSERT INTO temp.timeline_files VALUES (?, ?)",
-                               enumerate(files))
-        connection.execute(_FILL_INDEX)
-        connection.execute("DROP TABLE temp.timeline_files")
-
-    def make(self, shape: str, names: Mapping[int, str]) -> bool:
-        """Read every row's parts (``shape``: "json", the row; "table", its table row;
-        "cells", the cells of its table row) with the top names of its analysis (``names``:
-        a JSON array text, or for "cells" the names joined as a cell); False when the store
-        cannot make some row. The store makes the parts around the names in corpus order
-        (ordering the texts in SQL sorted 100 MB at 200,000 articles, 2 s); each row gets one
-        key string for `texts` to sort by: its date (or "1", after every date, when it has
-        none), then its id."""
-        keys, heads, tails, found = self.keys, self.heads, self.tails, self.names
-        cells = shape == "cells"
-        none = "" if cells else "[]"
-        for analysis, day, article, misfit, head, tail in self.connection.execute(
-                _ROWS.replace("$head", _HEADS[shape])):
-            if misfit:
-                for parts in (keys, heads, tails, found, self.days, self.ids):
-                    parts.clear()
-                return False
-            keys.append(("1" if day is None else "0" + day) + "\0" + article)
-            heads.append(head)
-            found.append(names.get(analysis, none))
-            tails.append(tail)
-            if cells:
-                self.days.append(day or "undated")
-                self.ids.append(article)
-        return True
-
-    def count(self) -> int:
-        """How many rows there are (every selected article)."""
-        return len(self.keys)
-
-    def _order(self, limit: int | None) -> list[int]:
-        order = sorted(range(len(self.keys)), key=self.keys.__getitem__)
-        return order[:limit] if limit else order
-
-    def table_rows(self, limit: int | None = None) -> list[dict[str, Any]]:
-        """The rows read as "cells" as a table shows them (`table_row`, each list already
-        joined as its cell: the same cells, without a JSON text between), the first
-        ``limit``, in `chronological` order."""
-        heads, names, tails, days, ids = self.heads, self.names, self.tails, self.days, self.ids
-        return [{"date": days[p], "kind": "article", "article": ids[p], "title": heads[p],
-                 "entities": names[p], "casualties": tails[p]} for p in self._order(limit)]
-
-    def texts(self, limit: int | None = None) -> Iterator[str]:
-        """The JSON text of each row, the first ``limit``, in `chronological` order (Python's
-        sort is stable: equal keys keep corpus order); each is joined when it is given."""
-        heads, names, tails = self.heads, self.names, self.tails
-        for position in self._order(limit):
-            yield heads[position] + names[position] + tails[position]

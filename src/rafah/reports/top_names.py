@@ -27,8 +27,8 @@ class TopNames(Mapping[int, list[str]]):
         """(position, analysis) of every selected article with an analysis, in order."""
         self._by_position: dict[int, list[str]] | None = None
 
-    def texts(self) -> tuple[list[int], list[str]]:
-        """The analyses that name any (ascending ids) and the JSON text of each one's names
+    def texts(self) -> Iterator[tuple[int, str]]:
+        """Each analysis that names any (ascending ids) with the JSON text of its names
         (``json.dumps(names, ensure_ascii=False)``)."""
         return texts_of(self.stored())
 
@@ -74,19 +74,19 @@ def _unpacked(text: str) -> Any:
     return np.frombuffer(base64.b64decode(text), dtype="<i4")
 
 
-def texts_of(stored: list[Any]) -> tuple[list[int], list[str]]:
-    """The analyses and the JSON text of each one's names, from `TopNames.stored`: each name
-    is quoted once."""
+def texts_of(stored: list[Any]) -> Iterator[tuple[int, str]]:
+    """Each analysis with the JSON text of its names, from `TopNames.stored`, made as they
+    are asked for: each name is quoted once."""
     return _joined(stored, quoted=True)
 
 
-def cells_of(stored: list[Any]) -> tuple[list[int], list[str]]:
-    """The analyses and each one's names joined as a table cell joins a list ("; "), from
+def cells_of(stored: list[Any]) -> Iterator[tuple[int, str]]:
+    """Each analysis with its names joined as a table cell joins a list ("; "), from
     `TopNames.stored`."""
     return _joined(stored, quoted=False)
 
 
-def _joined(stored: list[Any], *, quoted: bool) -> tuple[list[int], list[str]]:
+def _joined(stored: list[Any], *, quoted: bool) -> Iterator[tuple[int, str]]:
     import numpy as np
 
     analyses, bounds, codes, names = stored
@@ -94,6 +94,6 @@ def _joined(stored: list[Any], *, quoted: bool) -> tuple[list[int], list[str]]:
     items: list[str] = np.array(shown or [""], dtype=object)[_unpacked(codes)].tolist()
     ends = _unpacked(bounds).tolist()
     separator, opening, closing = (", ", "[", "]") if quoted else ("; ", "", "")
-    return _unpacked(analyses).tolist(), [opening + separator.join(items[start:end]) + closing
-                                          for start, end in zip(ends[:-1], ends[1:],
-                                                                strict=True)]
+    for analysis, start, end in zip(_unpacked(analyses).tolist(), ends[:-1], ends[1:],
+                                    strict=True):
+        yield analysis, opening + separator.join(items[start:end]) + closing
