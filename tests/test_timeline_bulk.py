@@ -1,7 +1,7 @@
-"""Timeline rows the store makes (`rafah.reports.timeline_bulk`) are byte for byte the rows the
-per-article path makes (`article_rows`, `chronological`, `table_row`, `csv_row`), and each
-article's top names (`rafah.reports.entity_arrays.top_rank_runs`, `TopNames`) are those of
-the entity table (no model)."""
+"""Timeline rows the store makes (`rafah.reports.timeline_bulk`, `timeline_rows`) are byte for
+byte the rows the per-article path makes (`article_rows`, `chronological`, `table_row`,
+`csv_row`), and each article's top names (`rafah.reports.entity_arrays.top_rank_runs`,
+`TopNames`) are those of the entity table (no model)."""
 
 from __future__ import annotations
 
@@ -240,9 +240,14 @@ def test_top_ranks_are_the_most_mentioned_ranks(seed: int,
 
     expected = _brute_top(rows.tolist(), entities.tolist(), mentions.tolist(),
                           rank_of.tolist(), 3)
-    monkeypatch.setattr(entity_arrays, "SLICE", 50)
+    slices: list[int] = []
+    one_slice = entity_arrays._top_ranks_of
+    monkeypatch.setattr(entity_arrays, "_top_ranks_of",
+                        lambda *args: slices.append(len(args[0])) or one_slice(*args))
+    monkeypatch.setattr(entity_arrays, "TOP_SLICE", 50)
     found = top_rank_runs(Pairs(Arrays(), rows, entities, mentions, 30),  # type: ignore[arg-type]
                           rank_of, 3)
+    assert len(slices) > 1 and sum(slices) == len(pairs)
     bounds = found.bounds.tolist()
     assert {a: found.ranks[s:e].tolist() for a, s, e in zip(
         found.analyses.tolist(), bounds[:-1], bounds[1:], strict=True)} == {
@@ -261,7 +266,7 @@ def test_top_ranks_are_the_most_mentioned_ranks(seed: int,
 
 _KEYS = st.lists(st.tuples(st.one_of(st.none(), st.just(""), st.sampled_from(
     ["2024-03", "2024-03-05", "2024-03-05T10:00", "2023-12-31"])),
-    st.text(st.characters(exclude_categories=("Cs",)), max_size=6)), max_size=30)
+    st.text(st.characters(exclude_categories=["Cs"]), max_size=6)), max_size=30)
 
 
 @given(_KEYS)
@@ -272,16 +277,36 @@ def test_the_store_orders_rows_as_chronological_does(keys: list[tuple[str | None
     connection = sqlite3.connect(":memory:")
     connection.execute("CREATE TEMP TABLE selected (idx INTEGER PRIMARY KEY, id TEXT, "
                        "date TEXT, analysis INTEGER, qid TEXT, qdate TEXT)")
-    connection.execute("CREATE TEMP TABLE timeline_index (position INTEGER PRIMARY KEY, "
-                       "title TEXT)")
+    tables = {"index": "index_1", "order": "order_1"}
+    connection.execute("CREATE TEMP TABLE index_1 (position INTEGER PRIMARY KEY, title TEXT)")
     connection.executemany("INSERT INTO temp.selected VALUES (?, ?, ?, ?, '', '')",
                            [(i + 1, article, day, i) for i, (day, article) in enumerate(keys)])
-    connection.executemany("INSERT INTO temp.timeline_index VALUES (?, '')",
+    connection.executemany("INSERT INTO temp.index_1 VALUES (?, '')",
                            [(i + 1,) for i in range(len(keys))])
     for statement in timeline_rows._ORDER:
-        connection.execute(statement)
-    found = [idx for (idx,) in connection.execute(
-        "SELECT idx FROM temp.timeline_order ORDER BY rank")]
+        connection.execute(statement.format(**tables))
+    found = [idx for (idx,) in connection.execute("SELECT idx FROM temp.order_1 ORDER BY rank")]
     rows = [{"date": day, "kind": "article",
              "article": article, "idx": i + 1} for i, (day, article) in enumerate(keys)]
     assert found == [row["idx"] for row in chronological(rows)]
+
+
+def test_results_of_one_session_are_read_apart(tmp_path: Path) -> None:
+    """Each timeline result reads its own rows: another made later on the same connection,
+    in another shape, changes nothing; reading them leaves no transaction open (the store
+    stays writable for other runs) and a limit of 0 or None is every row."""
+    corpus, cache = _corpus(tmp_path)
+    session = _session(corpus, cache)
+    first = commands.timeline(session, shape="json")
+    assert first.texts is not None and first.chunks is not None
+    expected = list(first.texts(None))
+    half = first.texts(None)
+    next(half)  # a result half read
+    cells = commands.timeline(session, shape="cells")
+    assert cells.table_rows is not None
+    assert [row["article"] for row in cells.table_rows(None)] == \
+        [json.loads(text)["article"] for text in expected]
+    assert list(first.texts(None)) == expected == list(first.texts(0))
+    assert [text for chunk in first.chunks(None) for text in chunk] == expected
+    assert [r["article"] for r in first.records()] == [json.loads(t)["article"] for t in expected]
+    assert not session.store().connection.in_transaction

@@ -107,12 +107,15 @@ def _bulk_records(result: Result, limit: int | None) -> Iterable[dict[str, Any]]
 
 def _emit_texts(result: Result, options: CommonOptions, reporter: Reporter, fmt: str) -> None:
     """`_emit` for rows the store made as JSON texts: streamed, the first --top."""
-    from rafah.render import left_out_note, open_output, write_texts
+    from rafah.render import left_out_note, open_output, write_chunks, write_texts
 
     assert result.texts is not None
     limit = options.top or None
     with open_output(options.output) as out, cli_replay.recording(out, reporter) as target:
-        write_texts(result.texts(limit), fmt, target)
+        if result.chunks is not None:
+            write_chunks(result.chunks(limit), fmt, target)
+        else:
+            write_texts(result.texts(limit), fmt, target)
     note = left_out_note(result.size(), limit) if limit and result.size else None
     if note:
         reporter.info(note)

@@ -59,6 +59,8 @@ class Result:
     texts: Callable[[int | None], Iterator[str]] | None = None
     """Rows made in bulk by the store: the JSON text of each (the first N), in order;
     ``rows`` is then empty until `records` reads them."""
+    chunks: Callable[[int | None], Iterator[list[str]]] | None = None
+    """The texts of ``texts`` a list at a time (written with one call a list)."""
     size: Callable[[], int] | None = None
     """How many rows ``texts`` (or ``table_rows``) gives (counted when asked)."""
     table_rows: Callable[[int | None], list[dict[str, Any]]] | None = None
@@ -219,7 +221,8 @@ def _bulk_casualties(selection: Selection, kinds: tuple[str, ...], min_value: in
     notes = [] if figures.any or not selection.chosen else \
         _no_figure_note(kinds, min_value, selection.chosen)
     return Result([], [*FIGURE_COLUMNS, "flags"], list(FIGURE_TABLE), notes=notes,
-                  warnings=figures.warnings, texts=figures.texts, size=figures.count)
+                  warnings=figures.warnings, texts=figures.texts, chunks=figures.chunks,
+                  size=figures.count)
 
 
 def mentions(session: Session, *, kinds: tuple[str, ...] = ()) -> Result:
@@ -332,11 +335,12 @@ def _bulk_timeline(session: Session, *, shape: str) -> Result | None:
     if not rows.make(shape, (cells_of if shape == "cells" else texts_of)(stored)):
         return None
     if shape == "json":
-        return Result([], list(TIMELINE_COLUMNS), texts=rows.texts, size=rows.count)
+        return Result([], list(TIMELINE_COLUMNS), texts=rows.texts, chunks=rows.chunks,
+                      size=rows.count)
     columns = ["date", "article", "title", "entities", "casualties"]
     if shape == "cells":
         return Result([], columns, table_rows=rows.table_rows, size=rows.count)
-    return Result([], columns, texts=rows.texts, size=rows.count)
+    return Result([], columns, texts=rows.texts, chunks=rows.chunks, size=rows.count)
 
 
 CACHE_COLUMNS = ["fingerprint", "analyses", "last_written", "current"]

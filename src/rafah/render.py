@@ -12,6 +12,7 @@ with a quote. A reader that closes the pipe early (``| head -1``) ends the outpu
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import os
 import re
@@ -353,20 +354,26 @@ def write_texts(texts: Iterable[str], fmt: str, out: IO[str], chunk: int = 1000)
     """Write rows already serialised as JSON texts, as `write_records` writes them in
     ``json`` or ``jsonl`` (streamed: the rows are never all in memory). A closed pipe ends
     the output quietly."""
+    write_chunks(_batched(texts, chunk), fmt, out)
+
+
+def _batched(texts: Iterable[str], size: int) -> Iterator[list[str]]:
+    """The texts in lists of ``size`` (the last shorter)."""
+    iterator = iter(texts)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
+def write_chunks(chunks: Iterable[list[str]], fmt: str, out: IO[str]) -> None:
+    """`write_texts` of rows given a list at a time (one write a list)."""
     separator, opening, closing = (",\n  ", "[\n  ", "\n]\n") if fmt == "json" else \
         ("\n", "", "\n")
     with closed_pipe_ok(out):
-        pending: list[str] = []
-        written = 0
-        for text in texts:
-            pending.append(text)
-            if len(pending) >= chunk:
-                out.write((separator if written else opening) + separator.join(pending))
-                written += len(pending)
-                pending.clear()
-        if pending:
-            out.write((separator if written else opening) + separator.join(pending))
-            written += len(pending)
+        written = False
+        for texts in chunks:
+            if texts:
+                out.write((separator if written else opening) + separator.join(texts))
+                written = True
         if written:
             out.write(closing)
         elif fmt == "json":

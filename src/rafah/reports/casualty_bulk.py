@@ -21,6 +21,8 @@ from rafah.reports.casualties import flag_decreasing
 
 FORMAT = "7"
 """The layout of the formatted figures: a change formats every figure again."""
+CHUNK = 1000
+"""Figures fetched at a time."""
 _TABLES = (
     "CREATE TABLE IF NOT EXISTS casualty_figures (analysis INTEGER NOT NULL, "
     "seq INTEGER NOT NULL, kind TEXT, value INTEGER, high INTEGER, qualifier TEXT, "
@@ -257,11 +259,21 @@ class FigureTexts:
         return self.connection.execute(f"SELECT count(*) FROM {_CHOSEN}",
                                        self.parameters).fetchone()[0]
 
-    def texts(self, limit: int | None = None) -> Iterator[str]:
-        """The JSON text of each figure (the first ``limit``), in corpus then text order."""
+    def chunks(self, limit: int | None = None) -> Iterator[list[str]]:
+        """The JSON texts of the figures (the first ``limit``), in corpus then text order,
+        `CHUNK` at a time."""
         parameters = {**self.parameters, "limit": limit if limit else -1}
         flagged = self.connection.execute("SELECT 1 FROM temp.figure_flags").fetchone()
         flags, join = _FLAGGED if flagged else ("'[]'", "")
         query = _ROWS.replace("$flags", flags).replace("$join", join)
-        for (text,) in self.connection.execute(query, parameters):
-            yield text
+        cursor = self.connection.execute(query, parameters)
+        try:
+            while found := cursor.fetchmany(CHUNK):
+                yield [text for (text,) in found]
+        finally:
+            cursor.close()
+
+    def texts(self, limit: int | None = None) -> Iterator[str]:
+        """The JSON text of each figure (the first ``limit``), in corpus then text order."""
+        for chunk in self.chunks(limit):
+            yield from chunk

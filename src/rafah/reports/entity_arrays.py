@@ -338,7 +338,7 @@ def _top_ranks_of(rows: IntArray, rank: IntArray, mentions: IntArray, shared: An
     starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]]) if len(rows) else rows
     within = np.arange(len(rows)) - np.repeat(starts, np.diff(np.r_[starts, len(rows)]))
     top = within < count
-    return rows[top].astype(np.int32), rank[top].astype(np.int32)
+    return rows[top].astype(np.int32, copy=False), rank[top].astype(np.int32, copy=False)
 
 
 def _numbers(text: str | None) -> IntArray:

@@ -46,6 +46,8 @@ _TRIGGERS = (
 )
 """A deleted analysis loses its texts; a rewritten one is marked stale and formatted again
 (its row stays until then, for runs that are reading it)."""
+
+
 def layout() -> str:
     """The layout of the formatted texts: `FORMAT` and the code that formats them."""
     from rafah.fingerprint import code_digest

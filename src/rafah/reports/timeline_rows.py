@@ -13,6 +13,7 @@ sorted once by SQL; the rows are then read in that order and given as they are r
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
@@ -20,35 +21,29 @@ from typing import Any
 from rafah.reports.timeline_bulk import prepare
 
 _INDEX = (
-    "DROP TABLE IF EXISTS temp.timeline_files",
-    "CREATE TEMP TABLE timeline_files (pos INTEGER PRIMARY KEY, key TEXT)",
-    "DROP TABLE IF EXISTS temp.timeline_index",
-    "CREATE TEMP TABLE timeline_index (position INTEGER PRIMARY KEY, id TEXT, title TEXT, "
+    "CREATE TEMP TABLE {files} (pos INTEGER PRIMARY KEY, key TEXT)",
+    "CREATE TEMP TABLE {index} (position INTEGER PRIMARY KEY, id TEXT, title TEXT, "
     "words INTEGER)",
 )
-_FILL_INDEX = ("INSERT INTO temp.timeline_index SELECT NULL, a.id, a.title, a.words "
-               "FROM temp.timeline_files c JOIN file_articles a ON a.file = c.key "
+_FILL_INDEX = ("INSERT INTO temp.{index} SELECT NULL, a.id, a.title, a.words "
+               "FROM temp.{files} c JOIN file_articles a ON a.file = c.key "
                "ORDER BY c.pos, a.seq")
 """The file index's articles of the corpus files in the loader's order, numbered from 1 as
 the selection's ``idx`` is."""
 _ORDER = (
-    "DROP TABLE IF EXISTS temp.timeline_order",
-    "CREATE TEMP TABLE timeline_order (rank INTEGER PRIMARY KEY, idx INTEGER, "
-    "analysis INTEGER, date TEXT, id TEXT, qdate TEXT, qid TEXT, title TEXT)",
-    "INSERT INTO temp.timeline_order SELECT NULL, s.idx, s.analysis, s.date, s.id, s.qdate, "
-    "s.qid, i.title FROM temp.selected s JOIN temp.timeline_index i ON i.position = s.idx "
-    "ORDER BY s.date IS NULL, s.date, s.id, s.idx",
+    "CREATE TEMP TABLE {order} (rank INTEGER PRIMARY KEY, idx INTEGER, analysis INTEGER, "
+    "date TEXT, id TEXT, qdate TEXT, qid TEXT, title TEXT)",
+    "INSERT INTO temp.{order} SELECT row_number() OVER (ORDER BY s.date IS NULL, s.date, "
+    "s.id, s.idx), s.idx, s.analysis, s.date, s.id, s.qdate, s.qid, i.title "
+    "FROM temp.selected s JOIN temp.{index} i ON i.position = s.idx",
 )
 """The selection in `chronological` order, with what the rows take from it and the file
 index: by date, undated last, then by id; equal keys in corpus order. SQLite compares texts
 as UTF-8 bytes, which order as their code points do, as Python's strings compare."""
-_NAMES = (
-    "DROP TABLE IF EXISTS temp.timeline_names",
-    "CREATE TEMP TABLE timeline_names (analysis INTEGER PRIMARY KEY, names TEXT)",
-)
+_NAMES = "CREATE TEMP TABLE {names} (analysis INTEGER PRIMARY KEY, names TEXT)"
 _MISFIT = """
 SELECT EXISTS (SELECT 1 FROM temp.selected s
-LEFT JOIN temp.timeline_index i ON i.position = s.idx
+LEFT JOIN temp.{index} i ON i.position = s.idx
 LEFT JOIN timeline_texts t INDEXED BY timeline_texts_lead ON t.analysis = s.analysis
 WHERE i.id IS NULL OR i.id != s.id OR t.analysis IS NULL
       OR NOT (t.has_lead OR coalesce(i.words, -1) = 0))"""
@@ -56,63 +51,91 @@ WHERE i.id IS NULL OR i.id != s.id OR t.analysis IS NULL
 does not hold it at its place, it has no analysis, or it has words and its analysis no lead
 (its summary is cut from the text). Read from the narrow index, not the texts."""
 _TITLE = "CASE WHEN coalesce(s.title, '') != '' THEN json_quote(s.title) ELSE t.cut END"
-_NAMES_OR = "coalesce(n.names, '{}')"
+_NAMES_TEXT = "coalesce(n.names, '[]')"
+_ROW_FORMAT = '{"kind": "article", "date": %s, "article": %s, "title": %s%s%s%s'
+_TABLE_FORMAT = ('{"date": %s, "kind": "article", "article": %s, "title": %s, '
+                 '"entities": %s%s')
+_UNDATED = "CASE WHEN coalesce(s.date, '') = '' THEN '\"undated\"' ELSE s.qdate END"
 _COLUMNS = {
-    "json": f"""'{{"kind": "article", "date": ' || s.qdate || ', "article": ' || s.qid
-        || ', "title": ' || {_TITLE} || t.middle || {_NAMES_OR.format('[]')} || t.tail""",
-    "table": f"""'{{"date": ' || CASE WHEN coalesce(s.date, '') = '' THEN '"undated"'
-        ELSE s.qdate END || ', "kind": "article", "article": ' || s.qid || ', "title": '
-        || {_TITLE} || ', "entities": ' || {_NAMES_OR.format('[]')} || t.table_tail""",
+    "json": f"printf('{_ROW_FORMAT}', s.qdate, s.qid, {_TITLE}, t.middle, {_NAMES_TEXT}, "
+            "t.tail)",
+    "table": f"printf('{_TABLE_FORMAT}', {_UNDATED}, s.qid, {_TITLE}, {_NAMES_TEXT}, "
+             "t.table_tail)",
     "cells": "coalesce(nullif(s.date, ''), 'undated'), s.id, "
              "CASE WHEN coalesce(s.title, '') != '' THEN s.title ELSE t.cut_text END, "
-             f"{_NAMES_OR.format('')}, t.figures_cell",
+             "coalesce(n.names, ''), t.figures_cell",
 }
-"""Each row as `article_rows` makes it, as its `table_row` does, or the cells of its table
-row (its title, and its names and figures' short texts joined as a table cell joins a list)."""
+"""Each row as `article_rows` makes it, as its `table_row` does (one ``printf`` each: a
+chain of ``||`` copies the growing text at each step), or the cells of its table row (its
+title, and its names and figures' short texts joined as a table cell joins a list). Every
+part is a text, never NULL."""
 _ROWS = """
-SELECT $columns
-FROM temp.timeline_order s
+SELECT {columns}
+FROM temp.{order} s
 JOIN timeline_texts t ON t.analysis = s.analysis
-LEFT JOIN temp.timeline_names n ON n.analysis = s.analysis
+LEFT JOIN temp.{names} n ON n.analysis = s.analysis
 ORDER BY s.rank LIMIT ?"""
+_SERIAL = itertools.count(1)
+"""Numbers the temporary tables of each `ArticleTexts`: several can be read on one
+connection (they live as long as it does)."""
+CHUNK = 1000
+"""Rows fetched at a time."""
 
 
 class ArticleTexts:
     """The article rows of the kept selection, checked by `make` (False when the store
-    cannot make them all), then read in chronological order by `texts` or `table_rows`."""
+    cannot make them all), then read in chronological order by `texts`, `chunks` or
+    `table_rows`."""
 
     def __init__(self, connection: sqlite3.Connection, files: Sequence[str]) -> None:
+        serial = next(_SERIAL)
+        self.tables = {name: f"timeline_{name}_{serial}"
+                       for name in ("files", "index", "order", "names")}
         self.connection = connection
         self.shape = "json"
+        self.size = 0
         prepare(connection)
         for statement in _INDEX:
-            connection.execute(statement)
-        connection.executemany("INSERT INTO temp.timeline_files VALUES (?, ?)",
+            connection.execute(statement.format(**self.tables))
+        connection.executemany(f"INSERT INTO temp.{self.tables['files']} VALUES (?, ?)",
                                enumerate(files))
-        connection.execute(_FILL_INDEX)
-        connection.execute("DROP TABLE temp.timeline_files")
+        connection.execute(_FILL_INDEX.format(**self.tables))
+        connection.execute(f"DROP TABLE temp.{self.tables['files']}")
+        connection.commit()
 
     def make(self, shape: str, names: Iterable[tuple[int, str]]) -> bool:
         """Get ready to read every row (``shape``: "json", the row; "table", its table row;
         "cells", the cells of its table row) with the top names of its analysis (``names``:
         (analysis, a JSON array text), or for "cells" the names joined as a cell); False when
         the store cannot make some row."""
+        if shape not in _COLUMNS:
+            raise ValueError(f"no timeline row shape {shape!r}")
         connection = self.connection
-        if connection.execute(_MISFIT).fetchone()[0]:
+        if connection.execute(_MISFIT.format(**self.tables)).fetchone()[0]:
             return False
         self.shape = shape
-        for statement in (*_NAMES, *_ORDER):
-            connection.execute(statement)
-        connection.executemany("INSERT INTO temp.timeline_names VALUES (?, ?)", names)
+        for statement in (_NAMES, *_ORDER):
+            connection.execute(statement.format(**self.tables))
+        connection.executemany(f"INSERT INTO temp.{self.tables['names']} VALUES (?, ?)",
+                               names)
+        self.size = connection.execute(
+            f"SELECT count(*) FROM temp.{self.tables['order']}").fetchone()[0]
+        connection.commit()
         return True
 
     def count(self) -> int:
         """How many rows there are (every selected article)."""
-        return int(self.connection.execute("SELECT count(*) FROM temp.selected").fetchone()[0])
+        return self.size
 
-    def _rows(self, limit: int | None) -> sqlite3.Cursor:
-        statement = _ROWS.replace("$columns", _COLUMNS[self.shape])
-        return self.connection.execute(statement, (-1 if limit is None else limit,))
+    def _rows(self, limit: int | None) -> Iterator[list[Any]]:
+        """The rows, the first ``limit`` (None or 0: all), `CHUNK` at a time."""
+        statement = _ROWS.format(columns=_COLUMNS[self.shape], **self.tables)
+        cursor = self.connection.execute(statement, (limit or -1,))
+        try:
+            while found := cursor.fetchmany(CHUNK):
+                yield found
+        finally:
+            cursor.close()
 
     def table_rows(self, limit: int | None = None) -> list[dict[str, Any]]:
         """The rows read as "cells" as a table shows them (`table_row`, each list already
@@ -120,10 +143,16 @@ class ArticleTexts:
         ``limit``, in `chronological` order."""
         return [{"date": day, "kind": "article", "article": article, "title": title,
                  "entities": names, "casualties": figures}
-                for day, article, title, names, figures in self._rows(limit)]
+                for chunk in self._rows(limit)
+                for day, article, title, names, figures in chunk]
+
+    def chunks(self, limit: int | None = None) -> Iterator[list[str]]:
+        """The JSON texts of the rows, the first ``limit``, in `chronological` order, a list
+        at a time, each read from the store as it is given."""
+        for chunk in self._rows(limit):
+            yield [text for (text,) in chunk]
 
     def texts(self, limit: int | None = None) -> Iterator[str]:
-        """The JSON text of each row, the first ``limit``, in `chronological` order, each
-        read from the store as it is given."""
-        for (text,) in self._rows(limit):
-            yield text
+        """The JSON text of each row, the first ``limit``, in `chronological` order."""
+        for chunk in self.chunks(limit):
+            yield from chunk

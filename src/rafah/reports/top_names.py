@@ -1,7 +1,7 @@
 """Each article's most mentioned names (`rafah.reports.entities.EntityTable.top_names`), kept
 as arrays: a mapping by article position for the reports that make rows in Python, and one
 JSON array text per analysis for the timeline rows the store makes
-(`rafah.reports.timeline_bulk`)."""
+(`rafah.reports.timeline_rows`)."""
 
 from __future__ import annotations
 
