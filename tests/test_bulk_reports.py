@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -142,6 +143,37 @@ def test_bulk_figures_are_the_figure_rows(tmp_path: Path, options: dict) -> None
     assert run(bulk=True) == expected
     if not options:
         assert "running total went down" in " ".join(expected[1])
+    session = Session(SessionOptions(str(corpus), cache=cache), warn=print)
+    bulk = commands.casualties(session, bulk=True, **options)
+    assert bulk.table_rows is not None and bulk.table_columns is not None
+    records = json.loads(expected[0])
+    assert bulk.table_rows(None) == [{c: r[c] for c in [*bulk.table_columns, "vague"]}
+                                     for r in records]
+    assert bulk.table_rows(2) == bulk.table_rows(None)[:2]
+
+
+@pytest.mark.parametrize("args", [[], ["--columns", "value,sentence,group"], ["--top", "1"],
+                                  ["--sort", "value"]])
+def test_the_table_of_figures_is_the_per_article_table(tmp_path: Path, args: list[str],
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The table made from the store's cells is the table of the rows made in Python, also
+    with columns the cells do not hold."""
+    corpus, cache = _corpus(tmp_path)
+    other = tmp_path / "other.sqlite3"  # another store: nothing printed is kept in it yet
+    shutil.copy(cache, other)
+
+    def table(store: Path) -> str:
+        found = CliRunner().invoke(cli, ["casualties", str(corpus), "--cache", str(store),
+                                         "--format", "table", *args])
+        assert found.exit_code == 0, found.output
+        return found.stdout
+
+    bulk = table(cache)
+    real = commands.casualties
+    monkeypatch.setattr(commands, "casualties",
+                        lambda session, **kw: real(session, **{**kw, "bulk": False}))
+    in_python = table(other)
+    assert bulk == in_python and len(in_python.splitlines()) > 2
 
 
 def test_the_cli_streams_the_rows_and_counts_those_left_out(tmp_path: Path) -> None:

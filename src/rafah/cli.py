@@ -84,7 +84,8 @@ def _shown_rows(result: Result, options: CommonOptions, fmt: str
     from rafah.render import is_terminal, left_out_note, limit_rows, row_limit, sort_rows
 
     terminal = fmt == "table" and options.output is None and is_terminal()
-    made = result.table_rows if fmt == "table" else None
+    made = result.table_rows if fmt == "table" and not (
+        options.columns and result.table_columns) else None  # made with the table's columns
     if (result.texts is None and made is None) or options.sort:
         rows = sort_rows(result.records(), options.sort, result.columns)
         return limit_rows(rows, options.top, terminal, table=fmt == "table")

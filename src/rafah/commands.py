@@ -215,14 +215,15 @@ def _no_figure_note(kinds: tuple[str, ...], min_value: int, chosen: int) -> list
 
 def _bulk_casualties(selection: Selection, kinds: tuple[str, ...], min_value: int) -> Result:
     from rafah.reports.casualties import FIGURE_COLUMNS
-    from rafah.reports.casualty_bulk import FigureTexts
+    from rafah.reports.casualty_bulk import TABLE_CELLS, FigureTexts
 
     figures = FigureTexts(selection.connection, kinds=kinds, min_value=min_value)
     notes = [] if figures.any or not selection.chosen else \
         _no_figure_note(kinds, min_value, selection.chosen)
+    assert list(TABLE_CELLS[:len(FIGURE_TABLE)]) == FIGURE_TABLE
     return Result([], [*FIGURE_COLUMNS, "flags"], list(FIGURE_TABLE), notes=notes,
                   warnings=figures.warnings, texts=figures.texts, chunks=figures.chunks,
-                  size=figures.count)
+                  size=figures.count, table_rows=figures.table_rows)
 
 
 def mentions(session: Session, *, kinds: tuple[str, ...] = ()) -> Result:

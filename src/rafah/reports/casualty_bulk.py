@@ -142,6 +142,18 @@ ORDER BY s.idx, b.seq LIMIT :limit"""
 """Each figure's JSON text: its analysis's part (``body``) between its article's, made by one
 ``printf`` (a chain of ``||`` copies the growing text at each step: a third slower);
 ``$flags`` and ``$join``: where its flags come from. Every part is a text, never NULL."""
+TABLE_CELLS = ("date", "kind", "value", "qualifier", "side", "series", "source", "article",
+               "vague")
+"""The columns of the terminal table (`rafah.commands.FIGURE_TABLE`), and whether the count
+is vague (the table marks it), read by `_CELLS`."""
+_CELLS = """
+SELECT s.date, c.kind, c.value, c.qualifier, c.side, c.series, r.source, s.id, c.vague
+FROM temp.selected s JOIN casualty_figures c ON c.analysis = s.analysis
+JOIN records_casualties r ON r.analysis = c.analysis AND r.seq = c.seq
+WHERE (:any_kind OR c.kind IN (SELECT value FROM json_each(:kinds))) AND c.value >= :min_value
+ORDER BY s.idx, c.seq LIMIT :limit"""
+"""The figures' `TABLE_CELLS`, the values their JSON texts hold (the figure's side is its
+own or its harm mention's, as in ``casualty_figures``), without a text to parse."""
 _FLAGGED = ("coalesce(g.flags, '[]')",
             "LEFT JOIN temp.figure_flags g ON g.idx = s.idx AND g.seq = b.seq")
 _FLAGGABLE = f"""
@@ -272,6 +284,14 @@ class FigureTexts:
                 yield [text for (text,) in found]
         finally:
             cursor.close()
+
+    def table_rows(self, limit: int | None = None) -> list[dict[str, Any]]:
+        """The `TABLE_CELLS` of each figure (the first ``limit``), in corpus then text
+        order."""
+        parameters = {**self.parameters, "limit": limit if limit else -1}
+        return [dict(zip(TABLE_CELLS, (*found, None if vague is None else bool(vague)),
+                         strict=True))
+                for *found, vague in self.connection.execute(_CELLS, parameters)]
 
     def texts(self, limit: int | None = None) -> Iterator[str]:
         """The JSON text of each figure (the first ``limit``), in corpus then text order."""
