@@ -291,10 +291,13 @@ def test_the_store_orders_rows_as_chronological_does(keys: list[tuple[str | None
     assert found == [row["idx"] for row in chronological(rows)]
 
 
-def test_results_of_one_session_are_read_apart(tmp_path: Path) -> None:
+def test_results_of_one_session_are_read_apart(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
     """Each timeline result reads its own rows: another made later on the same connection,
-    in another shape, changes nothing; reading them leaves no transaction open (the store
-    stays writable for other runs) and a limit of 0 or None is every row."""
+    in another shape, while the first is half read, changes nothing; reading them leaves no
+    transaction open (the store stays writable for other runs) and a limit of 0 or None is
+    every row."""
+    monkeypatch.setattr(timeline_rows, "CHUNK", 2)  # a half-read result keeps its cursor
     corpus, cache = _corpus(tmp_path)
     session = _session(corpus, cache)
     first = commands.timeline(session, shape="json")

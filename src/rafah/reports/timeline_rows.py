@@ -14,22 +14,20 @@ sorted once by SQL; the rows are then read in that order and given as they are r
 from __future__ import annotations
 
 import itertools
+import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from rafah.reports.timeline_bulk import prepare
 
-_INDEX = (
-    "CREATE TEMP TABLE {files} (pos INTEGER PRIMARY KEY, key TEXT)",
-    "CREATE TEMP TABLE {index} (position INTEGER PRIMARY KEY, id TEXT, title TEXT, "
-    "words INTEGER)",
-)
+_INDEX = ("CREATE TEMP TABLE {index} (position INTEGER PRIMARY KEY, id TEXT, title TEXT, "
+          "words INTEGER)")
 _FILL_INDEX = ("INSERT INTO temp.{index} SELECT NULL, a.id, a.title, a.words "
-               "FROM temp.{files} c JOIN file_articles a ON a.file = c.key "
-               "ORDER BY c.pos, a.seq")
-"""The file index's articles of the corpus files in the loader's order, numbered from 1 as
-the selection's ``idx`` is."""
+               "FROM json_each(?) c JOIN file_articles a ON a.file = c.value "
+               "ORDER BY c.key, a.seq")
+"""The file index's articles of the corpus files (a JSON array, in the loader's order), in
+that order, numbered from 1 as the selection's ``idx`` is."""
 _ORDER = (
     "CREATE TEMP TABLE {order} (rank INTEGER PRIMARY KEY, idx INTEGER, analysis INTEGER, "
     "date TEXT, id TEXT, qdate TEXT, qid TEXT, title TEXT)",
@@ -89,18 +87,13 @@ class ArticleTexts:
 
     def __init__(self, connection: sqlite3.Connection, files: Sequence[str]) -> None:
         serial = next(_SERIAL)
-        self.tables = {name: f"timeline_{name}_{serial}"
-                       for name in ("files", "index", "order", "names")}
+        self.tables = {name: f"timeline_{name}_{serial}" for name in ("index", "order", "names")}
         self.connection = connection
         self.shape = "json"
         self.size = 0
         prepare(connection)
-        for statement in _INDEX:
-            connection.execute(statement.format(**self.tables))
-        connection.executemany(f"INSERT INTO temp.{self.tables['files']} VALUES (?, ?)",
-                               enumerate(files))
-        connection.execute(_FILL_INDEX.format(**self.tables))
-        connection.execute(f"DROP TABLE temp.{self.tables['files']}")
+        connection.execute(_INDEX.format(**self.tables))
+        connection.execute(_FILL_INDEX.format(**self.tables), (json.dumps(list(files)),))
         connection.commit()
 
     def make(self, shape: str, names: Iterable[tuple[int, str]]) -> bool:
