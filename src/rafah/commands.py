@@ -30,7 +30,6 @@ ENTITY_TABLE = ["name", "type", "mentions", "articles", "first_seen", "last_seen
 PLACE_TABLE = ["name", "type", "mentions", "articles", "country", "lat", "lon", "aliases"]
 CONTEXT_COLUMNS = ["article", "date", "left", "match", "right", "sentence", "start", "end"]
 CONTEXT_TABLE = ["article", "date", "left", "match", "right"]
-FIGURE_TABLE = ["date", "kind", "value", "qualifier", "side", "series", "source", "article"]
 MENTION_TABLE = ["date", "kind", "value", "side", "area", "verb", "voice", "agent", "article"]
 REFERENCE_TABLE = ["reference", "deviation"]
 TIMELINE_COLUMNS = ["kind", "date", "article", "title", "summary", "entities", "casualties"]
@@ -187,6 +186,7 @@ def casualties(session: Session, *, kinds: tuple[str, ...] = (), min_value: int 
         return _bulk_casualties(selection, kinds, min_value)
     from rafah.reports.casualties import (
         FIGURE_COLUMNS,
+        FIGURE_TABLE,
         REFERENCE_COLUMNS,
         compare_with_reference,
         figure_rows,
@@ -214,13 +214,12 @@ def _no_figure_note(kinds: tuple[str, ...], min_value: int, chosen: int) -> list
 
 
 def _bulk_casualties(selection: Selection, kinds: tuple[str, ...], min_value: int) -> Result:
-    from rafah.reports.casualties import FIGURE_COLUMNS
-    from rafah.reports.casualty_bulk import TABLE_CELLS, FigureTexts
+    from rafah.reports.casualties import FIGURE_COLUMNS, FIGURE_TABLE
+    from rafah.reports.casualty_bulk import FigureTexts
 
     figures = FigureTexts(selection.connection, kinds=kinds, min_value=min_value)
     notes = [] if figures.any or not selection.chosen else \
         _no_figure_note(kinds, min_value, selection.chosen)
-    assert list(TABLE_CELLS[:len(FIGURE_TABLE)]) == FIGURE_TABLE
     return Result([], [*FIGURE_COLUMNS, "flags"], list(FIGURE_TABLE), notes=notes,
                   warnings=figures.warnings, texts=figures.texts, chunks=figures.chunks,
                   size=figures.count, table_rows=figures.table_rows)

@@ -30,6 +30,8 @@ __all__ = ["FIGURE_COLUMNS", "KINDS", "MENTION_COLUMNS", "REFERENCE_COLUMNS", "R
 FIGURE_COLUMNS = ["id", "article", "date", "kind", "value", "low", "high", "qualifier", "vague",
                   "group", "source", "cumulative", "side", "area", "series", "sentence",
                   "start", "end", "part_of", "restates", "duplicate_of"]
+FIGURE_TABLE = ["date", "kind", "value", "qualifier", "side", "series", "source", "article"]
+"""The columns of the figures' terminal table."""
 MENTION_COLUMNS = ["id", "article", "date", "outlet", "kind", "value", "side", "area", "verb",
                    "voice", "agent", "victims", "series", "sentence", "start", "end",
                    "duplicate_of"]

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from rafah import selection
-from rafah.reports.casualties import flag_decreasing
+from rafah.reports.casualties import FIGURE_TABLE, flag_decreasing
 
 FORMAT = "7"
 """The layout of the formatted figures: a change formats every figure again."""
@@ -142,10 +142,9 @@ ORDER BY s.idx, b.seq LIMIT :limit"""
 """Each figure's JSON text: its analysis's part (``body``) between its article's, made by one
 ``printf`` (a chain of ``||`` copies the growing text at each step: a third slower);
 ``$flags`` and ``$join``: where its flags come from. Every part is a text, never NULL."""
-TABLE_CELLS = ("date", "kind", "value", "qualifier", "side", "series", "source", "article",
-               "vague")
-"""The columns of the terminal table (`rafah.commands.FIGURE_TABLE`), and whether the count
-is vague (the table marks it), read by `_CELLS`."""
+TABLE_CELLS = (*FIGURE_TABLE, "vague")
+"""The columns of the terminal table, and whether the count is vague (the table marks it),
+read by `_CELLS` (in this order)."""
 _CELLS = """
 SELECT s.date, c.kind, c.value, c.qualifier, c.side, c.series, r.source, s.id, c.vague
 FROM temp.selected s JOIN casualty_figures c ON c.analysis = s.analysis
