@@ -313,3 +313,54 @@ def test_results_of_one_session_are_read_apart(tmp_path: Path,
     assert [text for chunk in first.chunks(None) for text in chunk] == expected
     assert [r["article"] for r in first.records()] == [json.loads(t)["article"] for t in expected]
     assert not session.store().connection.in_transaction
+
+
+@pytest.mark.parametrize("rows", [
+    [], [(1, 1, None)], [(1, 1, "")], [(1, 1, "2024-03-05")],
+    [(3, 1, "2024-03-05"), (3, 2, None), (5, 3, "2024-02-01"), (5, 4, "2024-03")],
+])
+def test_each_analysis_has_its_articles_and_date_range(rows: list[tuple[int, int, str | None]]
+                                                       ) -> None:
+    """Per selected analysis: its articles, its first article and the codes of its first and
+    last dates among the selection's dates (none: after every date / before every date);
+    an undated selection of one article too."""
+    from rafah.reports.entity_arrays import SelectionArrays
+
+    connection = sqlite3.connect(":memory:")
+    connection.execute("CREATE TABLE chosen (analysis INTEGER, idx INTEGER, date TEXT)")
+    connection.executemany("INSERT INTO chosen VALUES (?, ?, ?)", rows)
+    arrays = SelectionArrays.__new__(SelectionArrays)
+    arrays._per_analysis(connection, "chosen")
+    dates = sorted({day for _, _, day in rows if day})
+    assert arrays.dates == dates
+    expected = {}
+    for analysis, idx, day in rows:
+        count, first, low, high = expected.get(analysis, (0, idx, len(dates), -1))
+        code = dates.index(day) if day else None
+        expected[analysis] = (count + 1, min(first, idx),
+                              low if code is None else min(low, code),
+                              high if code is None else max(high, code))
+    assert list(zip(arrays.analysis.tolist(), arrays.weight.tolist(),
+                    arrays.first_idx.tolist(), arrays.dmin.tolist(),
+                    arrays.dmax.tolist(), strict=True)) == \
+        [(a, *found) for a, found in sorted(expected.items())]
+
+
+def test_one_undated_article_has_its_entities_and_row(tmp_path: Path) -> None:
+    """A corpus of one article without a date (its date is kept as "" in the selection):
+    the entity table and the timeline are made from the store (this crashed once)."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Joe Biden spoke in Gaza.\n", encoding="utf-8")
+    cache = tmp_path / "s.sqlite3"
+    store = Store(cache)
+    (article,) = load_corpus(corpus, index=store).articles
+    store.put_many([(article.text_hash, Analysis(records={
+        "mentions": _mentions(("Joe Biden", "PERSON", 1), ("Gaza", "GPE", 1)),
+        "lead": [Lead("Joe Biden spoke in Gaza.")]}))], fingerprint(resolve_model(None)))
+    store.close()
+    entities = commands.entities(_session(corpus, cache))
+    assert sorted((r["name"], r["first_seen"]) for r in entities.records()) == \
+        [("Gaza", None), ("Joe Biden", None)]
+    rows = commands.timeline(_session(corpus, cache)).records()
+    assert [(r["date"], r["entities"]) for r in rows] == [(None, ["Gaza", "Joe Biden"])]

@@ -120,17 +120,15 @@ class SelectionArrays:
             f"'|') FROM (SELECT analysis, idx, date FROM {selection} "
             "WHERE analysis IS NOT NULL ORDER BY analysis, idx)").fetchone()
         analysis, idx = _numbers(analyses), _numbers(indexes)
-        found, codes = np.unique(np.array(days.split("|") if days else [], dtype=str),
-                                 return_inverse=True)
-        dated = found != ""
-        self.dates = found[dated].tolist()
-        shift = int(not dated[0]) if len(found) else 0  # "" sorts first: no date
+        found, codes = _date_codes([] if days is None else days.split("|"))
+        self.dates = [day for day in found if day]
+        shift = int(bool(found) and not found[0])  # "" sorts first: no date
         starts = np.flatnonzero(np.r_[True, analysis[1:] != analysis[:-1]]) if len(analysis) \
             else analysis
         self.analysis: IntArray = analysis[starts]
         self.weight: IntArray = np.diff(np.r_[starts, len(analysis)]).astype(np.int64)
         self.first_idx: IntArray = idx[starts]
-        code = codes.reshape(-1).astype(np.int64) - shift
+        code = codes - shift
         none = code < 0
         low = np.where(none, len(self.dates), code)
         high = np.where(none, -1, code)
@@ -339,6 +337,14 @@ def _top_ranks_of(rows: IntArray, rank: IntArray, mentions: IntArray, shared: An
     within = np.arange(len(rows)) - np.repeat(starts, np.diff(np.r_[starts, len(rows)]))
     top = within < count
     return rows[top].astype(np.int32, copy=False), rank[top].astype(np.int32, copy=False)
+
+
+def _date_codes(days: list[str]) -> tuple[list[str], IntArray]:
+    """The distinct ``days`` (ascending) and the place of each day among them (a dictionary:
+    NumPy's `unique` sorts every one of a million texts)."""
+    found = sorted(set(days))
+    place = {day: code for code, day in enumerate(found)}
+    return found, np.fromiter(map(place.__getitem__, days), dtype=np.int64, count=len(days))
 
 
 def _numbers(text: str | None) -> IntArray:
