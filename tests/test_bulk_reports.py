@@ -212,3 +212,25 @@ def test_bulk_coverage_is_the_coverage_rows(tmp_path: Path, by: str) -> None:
     assert run(bulk=True) == expected
     assert {r["side"] for r in expected} >= {"Palestinian", "Lebanese", None}
     assert any(r["loaded"] for r in expected)
+
+
+def test_casualty_results_of_one_session_are_read_apart(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two casualty results on one connection, the first half read while the second is made
+    with another filter: each gives its own figures and flags."""
+    from rafah.reports import casualty_bulk
+
+    monkeypatch.setattr(casualty_bulk, "CHUNK", 2)  # a half-read result keeps its cursor
+    corpus, cache = _corpus(tmp_path)
+    session = Session(SessionOptions(str(corpus), cache=cache), warn=print)
+    every = commands.casualties(session, bulk=True)
+    assert every.texts is not None
+    expected = list(every.texts(None))
+    assert any('"flags": []' not in text for text in expected)  # a running total is flagged
+    half = every.texts(None)
+    next(half)
+    injured = commands.casualties(session, bulk=True, kinds=("injured",))
+    assert injured.texts is not None
+    assert all('"kind": "injured"' in text for text in injured.texts(None))
+    assert list(every.texts(None)) == expected
+    assert list(half) == expected[1:]

@@ -11,6 +11,7 @@ flagged (dated, with a side and an area, not vague) come into Python, to be flag
 
 from __future__ import annotations
 
+import itertools
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -23,6 +24,8 @@ FORMAT = "7"
 """The layout of the formatted figures: a change formats every figure again."""
 CHUNK = 1000
 """Figures fetched at a time."""
+_SERIAL = itertools.count(1)
+"""Numbers each result's temporary table of flags."""
 _TABLES = (
     "CREATE TABLE IF NOT EXISTS casualty_figures (analysis INTEGER NOT NULL, "
     "seq INTEGER NOT NULL, kind TEXT, value INTEGER, high INTEGER, qualifier TEXT, "
@@ -154,7 +157,7 @@ ORDER BY s.idx, c.seq LIMIT :limit"""
 """The figures' `TABLE_CELLS`, the values their JSON texts hold (the figure's side is its
 own or its harm mention's, as in ``casualty_figures``), without a text to parse."""
 _FLAGGED = ("coalesce(g.flags, '[]')",
-            "LEFT JOIN temp.figure_flags g ON g.idx = s.idx AND g.seq = b.seq")
+            "LEFT JOIN temp.{flags} g ON g.idx = s.idx AND g.seq = b.seq")
 _FLAGGABLE = f"""
 SELECT s.idx, c.seq, s.id, s.date, c.kind, c.value, c.high, c.qualifier, c.vague,
        c.cumulative, c.series, c.side, c.area
@@ -240,22 +243,24 @@ class FigureTexts:
                  min_value: int = 0) -> None:
         self.connection = connection
         self.parameters = _parameters(kinds, min_value)
+        self.flags = f"figure_flags_{next(_SERIAL)}"
+        """This result's flags (a temporary table of its own: several results can be read on
+        one connection, and none is dropped while another is read)."""
         prepare(connection)
         self.warnings = self._flag()
         self.any = connection.execute(f"SELECT 1 FROM {_CHOSEN} LIMIT 1",
                                       self.parameters).fetchone() is not None
 
     def _flag(self) -> list[str]:
-        """Flag running totals (`flag_decreasing`) into ``temp.figure_flags``."""
+        """Flag running totals (`flag_decreasing`) into this result's ``flags`` table."""
         rows: list[dict[str, Any]] = [
             dict(zip(_FLAG_NAMES, found, strict=True))
             for found in self.connection.execute(_FLAGGABLE, self.parameters)]
         messages = flag_decreasing(rows)
-        self.connection.execute("DROP TABLE IF EXISTS temp.figure_flags")
-        self.connection.execute("CREATE TEMP TABLE figure_flags (idx INTEGER, seq INTEGER, "
+        self.connection.execute(f"CREATE TEMP TABLE {self.flags} (idx INTEGER, seq INTEGER, "
                                 "flags TEXT, PRIMARY KEY (idx, seq))")
         self.connection.executemany(
-            "INSERT INTO temp.figure_flags VALUES (?, ?, ?)",
+            f"INSERT INTO temp.{self.flags} VALUES (?, ?, ?)",
             [(r["idx"], r["seq"], json.dumps(r["flags"], ensure_ascii=False))
              for r in rows if r["flags"]])
         self.connection.commit()
@@ -274,8 +279,9 @@ class FigureTexts:
         """The JSON texts of the figures (the first ``limit``), in corpus then text order,
         `CHUNK` at a time."""
         parameters = {**self.parameters, "limit": limit if limit else -1}
-        flagged = self.connection.execute("SELECT 1 FROM temp.figure_flags").fetchone()
+        flagged = self.connection.execute(f"SELECT 1 FROM temp.{self.flags}").fetchone()
         flags, join = _FLAGGED if flagged else ("'[]'", "")
+        join = join.format(flags=self.flags)
         query = _ROWS.replace("$flags", flags).replace("$join", join)
         cursor = self.connection.execute(query, parameters)
         try:
