@@ -30,7 +30,7 @@ from rafah.reports.timeline import (
     figure_text,
     table_row,
 )
-from rafah.reports.top_names import TopNames
+from rafah.reports.top_names import TopNames, texts_of
 from rafah.session import Session, SessionOptions
 from rafah.store import Store
 from tests.test_bulk_reports import RANGES, _figure
@@ -254,7 +254,7 @@ def test_top_ranks_are_the_most_mentioned_ranks(seed: int,
         row * 10 + 7: ranks for row, ranks in expected.items() if ranks}
     names = [f"N\"{i}ü" for i in range(40)]
     top = TopNames(found, names, lambda: [(0, 7), (1, 17), (2, 7), (3, 99)])
-    given = list(top.texts())
+    given = list(texts_of(top.stored()))
     assert [analysis for analysis, _ in given] == sorted(analysis for analysis, _ in given)
     assert dict(given) == {
         row * 10 + 7: json.dumps([names[r] for r in ranks], ensure_ascii=False)

@@ -19,6 +19,7 @@ from typing import Any
 
 from rafah import selection
 from rafah.reports.casualties import FIGURE_TABLE, flag_decreasing
+from rafah.reports.fetched import one_by_one, texts_in_chunks
 
 FORMAT = "7"
 """The layout of the formatted figures: a change formats every figure again."""
@@ -283,12 +284,7 @@ class FigureTexts:
         flags, join = _FLAGGED if flagged else ("'[]'", "")
         join = join.format(flags=self.flags)
         query = _ROWS.replace("$flags", flags).replace("$join", join)
-        cursor = self.connection.execute(query, parameters)
-        try:
-            while found := cursor.fetchmany(CHUNK):
-                yield [text for (text,) in found]
-        finally:
-            cursor.close()
+        return texts_in_chunks(self.connection.execute(query, parameters), CHUNK)
 
     def table_rows(self, limit: int | None = None) -> list[dict[str, Any]]:
         """The `TABLE_CELLS` of each figure (the first ``limit``), in corpus then text
@@ -300,5 +296,4 @@ class FigureTexts:
 
     def texts(self, limit: int | None = None) -> Iterator[str]:
         """The JSON text of each figure (the first ``limit``), in corpus then text order."""
-        for chunk in self.chunks(limit):
-            yield from chunk
+        return one_by_one(self.chunks(limit))

@@ -19,6 +19,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+from rafah.reports.fetched import one_by_one, texts_in_chunks
 from rafah.reports.timeline_bulk import prepare
 
 _INDEX = ("CREATE TEMP TABLE {index} (position INTEGER PRIMARY KEY, id TEXT, title TEXT, "
@@ -120,15 +121,10 @@ class ArticleTexts:
         """How many rows there are (every selected article)."""
         return self.size
 
-    def _rows(self, limit: int | None) -> Iterator[list[Any]]:
-        """The rows, the first ``limit`` (None or 0: all), `CHUNK` at a time."""
+    def _rows(self, limit: int | None) -> sqlite3.Cursor:
+        """The rows in order, the first ``limit`` (None or 0: all)."""
         statement = _ROWS.format(columns=_COLUMNS[self.shape], **self.tables)
-        cursor = self.connection.execute(statement, (limit or -1,))
-        try:
-            while found := cursor.fetchmany(CHUNK):
-                yield found
-        finally:
-            cursor.close()
+        return self.connection.execute(statement, (limit or -1,))
 
     def table_rows(self, limit: int | None = None) -> list[dict[str, Any]]:
         """The rows read as "cells" as a table shows them (`table_row`, each list already
@@ -136,16 +132,13 @@ class ArticleTexts:
         ``limit``, in `chronological` order."""
         return [{"date": day, "kind": "article", "article": article, "title": title,
                  "entities": names, "casualties": figures}
-                for chunk in self._rows(limit)
-                for day, article, title, names, figures in chunk]
+                for day, article, title, names, figures in self._rows(limit)]
 
     def chunks(self, limit: int | None = None) -> Iterator[list[str]]:
         """The JSON texts of the rows, the first ``limit``, in `chronological` order, a list
         at a time, each read from the store as it is given."""
-        for chunk in self._rows(limit):
-            yield [text for (text,) in chunk]
+        return texts_in_chunks(self._rows(limit), CHUNK)
 
     def texts(self, limit: int | None = None) -> Iterator[str]:
         """The JSON text of each row, the first ``limit``, in `chronological` order."""
-        for chunk in self.chunks(limit):
-            yield from chunk
+        return one_by_one(self.chunks(limit))

@@ -27,11 +27,6 @@ class TopNames(Mapping[int, list[str]]):
         """(position, analysis) of every selected article with an analysis, in order."""
         self._by_position: dict[int, list[str]] | None = None
 
-    def texts(self) -> Iterator[tuple[int, str]]:
-        """Each analysis that names any (ascending ids) with the JSON text of its names
-        (``json.dumps(names, ensure_ascii=False)``)."""
-        return texts_of(self.stored())
-
     def stored(self) -> list[Any]:
         """The names as a JSON-able value (`texts_of` reads it): the analyses, the bounds of
         each one's run and the runs (32-bit integers, base64) and the names they number."""
