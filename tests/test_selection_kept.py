@@ -75,11 +75,17 @@ def test_rows_linked_after_analysis_are_kept(tmp_path: Path,
     found = session.selection()
     assert found is not None
     with found.connection:
-        found.connection.execute("UPDATE corpus_rows SET analysis = NULL WHERE id = 'a.txt'")
+        for table in ("corpus_rows", "corpus_chrono"):
+            found.connection.execute(f"UPDATE {table} SET analysis = NULL WHERE id = 'a.txt'")
         found.connection.execute("INSERT INTO analyses (text_hash, fingerprint, created) "
                                  "VALUES ('other', 'other', 0)")  # forgets the kept rows
     found.link_analyses(session._fingerprint())
     assert found.missing_analyses() == 0
+    linked = found.connection.execute(
+        "SELECT count(*), count(c.analysis) FROM corpus_chrono c JOIN corpus_rows r "
+        "ON r.selection = c.selection AND r.idx = c.idx AND r.analysis = c.analysis "
+        "WHERE c.selection = ?", (found.kept,)).fetchone()
+    assert linked == (found.loaded, found.loaded)  # in date order too
     monkeypatch.setattr(selection, "_keep", _no_keeping)
     assert _kept(_session(corpus, cache)) == found.kept
 

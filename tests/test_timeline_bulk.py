@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rafah import commands
+from rafah import commands, selection
 from rafah.cli import cli
 from rafah.corpus import load_corpus
 from rafah.nlp import fingerprint, resolve_model
@@ -271,24 +271,27 @@ _KEYS = st.lists(st.tuples(st.one_of(st.none(), st.just(""), st.sampled_from(
 
 @given(_KEYS)
 def test_the_store_orders_rows_as_chronological_does(keys: list[tuple[str | None, str]]) -> None:
-    """SQLite's order of the selection (`timeline_rows._ORDER`: texts compared as UTF-8
+    """SQLite's order of the kept rows (`rafah.selection._CHRONO`: texts compared as UTF-8
     bytes) is Python's order of the rows (`chronological`, stable), for any ids, undated and
-    empty dates and dates of other lengths."""
+    empty dates and dates of other lengths; each keeps its title and words."""
     connection = sqlite3.connect(":memory:")
-    connection.execute("CREATE TEMP TABLE selected (idx INTEGER PRIMARY KEY, id TEXT, "
-                       "date TEXT, analysis INTEGER, qid TEXT, qdate TEXT)")
-    tables = {"index": "index_1", "order": "order_1"}
-    connection.execute("CREATE TEMP TABLE index_1 (position INTEGER PRIMARY KEY, title TEXT)")
-    connection.executemany("INSERT INTO temp.selected VALUES (?, ?, ?, ?, '', '')",
-                           [(i + 1, article, day, i) for i, (day, article) in enumerate(keys)])
-    connection.executemany("INSERT INTO temp.index_1 VALUES (?, '')",
-                           [(i + 1,) for i in range(len(keys))])
-    for statement in timeline_rows._ORDER:
-        connection.execute(statement.format(**tables))
-    found = [idx for (idx,) in connection.execute("SELECT idx FROM temp.order_1 ORDER BY rank")]
+    for statement in selection._STORE_TABLES:
+        connection.execute(statement)
+    connection.execute("CREATE TEMP TABLE loaded (position INTEGER PRIMARY KEY, title TEXT, "
+                       "words INTEGER)")
+    connection.executemany(
+        "INSERT INTO corpus_rows (selection, idx, id, date) VALUES (3, ?, ?, ?)",
+        [(i + 1, article, day) for i, (day, article) in enumerate(keys)])
+    connection.executemany("INSERT INTO temp.loaded VALUES (?, ?, ?)",
+                           [(i + 1, f"title {i + 1}", i) for i in range(len(keys))])
+    connection.execute(selection._CHRONO, {"selection": 3})
+    found = connection.execute(
+        "SELECT idx, title, words FROM corpus_chrono WHERE selection = 3 ORDER BY rank"
+        ).fetchall()
     rows = [{"date": day, "kind": "article",
              "article": article, "idx": i + 1} for i, (day, article) in enumerate(keys)]
-    assert found == [row["idx"] for row in chronological(rows)]
+    assert found == [(row["idx"], f"title {row['idx']}", row["idx"] - 1)
+                     for row in chronological(rows)]
 
 
 def test_results_of_one_session_are_read_apart(tmp_path: Path,

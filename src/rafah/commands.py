@@ -324,7 +324,7 @@ def _bulk_timeline(session: Session, *, shape: str) -> Result | None:
     selection = session.analysed_selection()
     if selection is None:
         return None
-    rows = ArticleTexts(selection.connection, selection.files)
+    rows = ArticleTexts(selection.connection)
 
     def compute() -> list[Any]:
         names = entity_table(session)[1](TOP_ENTITIES)

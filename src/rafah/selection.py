@@ -7,11 +7,14 @@ over the whole corpus), ``analysis`` (the id of its stored analysis under the fi
 null), ``source_outlet`` (`Article.source_outlet`) and the JSON texts of the id, date and
 ``duplicate_of`` (``qid``, ``qdate``, ``qdup``, for rows made by SQL). The rows are exactly
 the articles `Session.articles` returns: the same --since/--until test, the same --distinct.
+``temp.selected_by_date`` has the same articles numbered (``rank``) in the timeline's
+chronological order, with their ``title`` and ``words`` from the file index.
 Only when every file of the corpus is in the index unchanged (size, modification time, loader
 options); else `select` returns None and the loader reads the corpus.
 
-Every article of the corpus is kept in the store (``corpus_rows``, with the loader's messages
-in ``corpus_selections``) under a digest of the folder listing (names, sizes, modification
+Every article of the corpus is kept in the store (``corpus_rows``, and in chronological
+order ``corpus_chrono``, sorted once when the rows are kept; the loader's messages in
+``corpus_selections``) under a digest of the folder listing (names, sizes, modification
 times), the loader options and the analysis fingerprint, so a later run on an unchanged
 folder does no work per file or per article: the view reads the kept rows. Triggers on the
 analyses and on the file index forget every kept selection when either changes (a new or
@@ -40,9 +43,9 @@ _IN_RANGE = ("(:since IS NULL OR substr(l.date, 1, length(:since)) >= "
 _TABLES = (
     "CREATE TEMP TABLE loaded (position INTEGER PRIMARY KEY, file TEXT, seq INTEGER, id TEXT, "
     "date TEXT, text_hash TEXT, words INTEGER, warnings TEXT, source_outlet TEXT, "
-    "outlet_known INTEGER, analysis INTEGER)",
+    "outlet_known INTEGER, analysis INTEGER, title TEXT)",
     "INSERT INTO temp.loaded SELECT NULL, a.file, a.seq, a.id, a.date, a.text_hash, a.words, "
-    "a.warnings, a.source_outlet, a.outlet_known, rafah_analysis(a.text_hash) "
+    "a.warnings, a.source_outlet, a.outlet_known, rafah_analysis(a.text_hash), a.title "
     "FROM temp.corpus_files c JOIN file_articles a ON a.file = c.key ORDER BY c.pos, a.seq",
     "CREATE TEMP TABLE first_copies (text_key PRIMARY KEY, position INTEGER) WITHOUT ROWID",
     "INSERT INTO temp.first_copies SELECT coalesce(analysis, text_hash), min(position) "
@@ -66,9 +69,23 @@ LEFT JOIN temp.first_copies f ON f.text_key = coalesce(l.analysis, l.text_hash)
 LEFT JOIN temp.loaded d ON d.position = f.position AND f.position != l.position
 ORDER BY l.position"""
 """Every article of the corpus, kept in the store under the selection's id."""
+_CHRONO = """
+INSERT INTO corpus_chrono
+SELECT r.selection, row_number() OVER (ORDER BY r.date IS NULL, r.date, r.id, r.idx), r.idx,
+       r.id, r.date, r.duplicate_of, r.analysis, r.qid, r.qdate, l.title, l.words
+FROM corpus_rows r JOIN temp.loaded l ON l.position = r.idx
+WHERE r.selection = :selection"""
+"""The same articles numbered in `rafah.reports.timeline.chronological` order (by date,
+undated last, then by id; equal keys in corpus order), with their title and words from the
+file index: what the timeline's rows take, read in that order without a sort. SQLite
+compares texts as UTF-8 bytes, which order as their code points do, as Python's strings
+compare."""
 _VIEW = """CREATE TEMP VIEW selected AS
 SELECT idx, id, date, text_hash, duplicate_of, analysis, source_outlet, qid, qdate, qdup
 FROM main.corpus_rows l WHERE l.selection = {selection} AND {where}"""
+_BY_DATE_VIEW = """CREATE TEMP VIEW selected_by_date AS
+SELECT rank, idx, id, date, analysis, qid, qdate, title, words
+FROM main.corpus_chrono l WHERE l.selection = {selection} AND {where}"""
 _STORE_TABLES = (
     "CREATE TABLE IF NOT EXISTS corpus_selections (id INTEGER PRIMARY KEY AUTOINCREMENT, "
     "corpus TEXT UNIQUE, digest TEXT, summary TEXT)",
@@ -78,6 +95,10 @@ _STORE_TABLES = (
     "WITHOUT ROWID",
     "CREATE INDEX IF NOT EXISTS corpus_rows_dates ON corpus_rows (selection, date, "
     "source_outlet, analysis)",
+    "CREATE TABLE IF NOT EXISTS corpus_chrono (selection INTEGER NOT NULL, rank INTEGER NOT "
+    "NULL, idx INTEGER NOT NULL, id TEXT, date TEXT, duplicate_of TEXT, analysis INTEGER, "
+    "qid TEXT, qdate TEXT, title TEXT, words INTEGER, PRIMARY KEY (selection, rank)) "
+    "WITHOUT ROWID",
 )
 _WATCHED = (("analyses", "INSERT"), ("analyses", "DELETE"), ("analyses", "UPDATE"),
             ("indexed_files", "INSERT"), ("indexed_files", "DELETE"),
@@ -89,7 +110,7 @@ _FORGET = ("INSERT OR REPLACE INTO corpus_forgotten SELECT id, CAST(strftime('%s
 """Forgotten selections are remembered: their rows stay while a run may still read them."""
 GRACE = 3600
 """Seconds the rows of a forgotten selection are kept (for runs that still read them)."""
-VERSION = "1"
+VERSION = "2"
 """The layout of the kept rows: part of a selection's key."""
 
 
@@ -126,6 +147,10 @@ class Selection:
                 "UPDATE corpus_rows SET analysis = (SELECT id FROM analyses a WHERE "
                 "a.text_hash = corpus_rows.text_hash AND a.fingerprint = ?) "
                 "WHERE selection = ? AND analysis IS NULL", (fingerprint, self.kept))
+            self.connection.execute(
+                "UPDATE corpus_chrono SET analysis = (SELECT analysis FROM corpus_rows r WHERE "
+                "r.selection = corpus_chrono.selection AND r.idx = corpus_chrono.idx) "
+                "WHERE selection = ? AND analysis IS NULL", (self.kept,))
             self.connection.execute(_FORGET + " WHERE corpus = ?", (self.record[0],))
             self.connection.execute("DELETE FROM corpus_selections WHERE corpus = ?",
                                     (self.record[0],))
@@ -162,8 +187,14 @@ def _outlet(outlet: str | None, url: str | None, article_id: str, path: str) -> 
 
 def _drop(connection: sqlite3.Connection) -> None:
     connection.execute("DROP VIEW IF EXISTS temp.selected")
+    connection.execute("DROP VIEW IF EXISTS temp.selected_by_date")
     for table in ("corpus_files", "loaded", "first_copies", "selected", "selection_kept"):
         connection.execute(f"DROP TABLE IF EXISTS temp.{table}")
+
+
+_ENSURED = frozenset({"corpus_rows_dates", "corpus_forgotten", "corpus_chrono"})
+"""The store's tables and indexes of kept selections that are not triggers, made last by
+`_ensure`: when one is missing, it makes them all."""
 
 
 def _ensure(connection: sqlite3.Connection) -> None:
@@ -171,11 +202,11 @@ def _ensure(connection: sqlite3.Connection) -> None:
     expected = {f"corpus_forget_{table}_{event.lower()}" for table, event in _WATCHED}
     found = {name for (name,) in connection.execute(
         "SELECT name FROM sqlite_master WHERE (type = 'trigger' AND name LIKE 'corpus_%') "
-        "OR name IN ('corpus_rows_dates', 'corpus_forgotten')")}
-    if found == expected | {"corpus_rows_dates", "corpus_forgotten"}:
+        f"OR name IN ({', '.join(map(_literal, sorted(_ENSURED)))})")}
+    if found == expected | _ENSURED:
         return
     with connection:
-        for name in found - {"corpus_rows_dates", "corpus_forgotten"}:
+        for name in found - _ENSURED:
             connection.execute(f"DROP TRIGGER IF EXISTS {name}")
         for statement in _STORE_TABLES:
             connection.execute(statement)
@@ -195,7 +226,7 @@ def _clean(connection: sqlite3.Connection) -> None:
     """Drop the rows of selections forgotten long enough ago (inside a transaction)."""
     old = "(SELECT selection FROM corpus_forgotten WHERE at < CAST(strftime('%s', 'now') AS " \
           f"INTEGER) - {GRACE})"
-    for table in ("corpus_rows", "corpus_prepared"):
+    for table in ("corpus_rows", "corpus_chrono", "corpus_prepared"):
         connection.execute(f"DELETE FROM {table} WHERE selection IN {old}")
     connection.execute(f"DELETE FROM corpus_forgotten WHERE selection IN {old}")
 
@@ -256,6 +287,7 @@ def _keep(connection: sqlite3.Connection, corpus: str, digest: str,
             (corpus, digest, summary)).lastrowid
         _clean(connection)
         connection.execute(_KEPT, {"selection": kept})
+        connection.execute(_CHRONO, {"selection": kept})
     _drop(connection)
     connection.commit()
     assert kept is not None
@@ -307,7 +339,9 @@ def select(connection: sqlite3.Connection, corpus: str, options: LoadOptions, *,
     if kept is None or not summary["loaded"]:
         return None
     _drop(connection)
-    connection.execute(_VIEW.format(selection=int(kept[0]), where=_where(since, until, distinct)))
+    for view in (_VIEW, _BY_DATE_VIEW):
+        connection.execute(view.format(selection=int(kept[0]),
+                                       where=_where(since, until, distinct)))
     connection.execute("CREATE TEMP TABLE selection_kept AS SELECT ? AS id", (kept[0],))
     connection.commit()
     chosen = connection.execute("SELECT count(*) FROM temp.selected").fetchone()[0]

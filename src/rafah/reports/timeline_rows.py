@@ -5,50 +5,31 @@ The texts are byte for byte ``json.dumps(row, ensure_ascii=False)`` of the rows
 `rafah.reports.timeline.article_rows` makes from the file index's articles
 (`rafah.reports.timeline.kept_articles`) sorted by `chronological`, or of their `table_row`:
 what comes from one analysis alone is kept formatted (`rafah.reports.timeline_bulk`); SQL puts
-each article's id, date and title (from the selection and the file index) before it and its
-top names, which depend on the whole selection, between (one text per analysis, written to a
-temporary table from `rafah.reports.top_names`). The order is the selection's narrow columns
-sorted once by SQL; the rows are then read in that order and given as they are read.
+each article's id, date and title (from the selection, kept in chronological order with the
+file index's titles: `rafah.selection`) before it and its top names, which depend on the whole
+selection, between (one text per analysis, written to a temporary table from
+`rafah.reports.top_names`). The rows are read in the order the selection is kept in and given
+as they are read: no sort.
 """
 
 from __future__ import annotations
 
 import itertools
-import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from rafah.reports.fetched import one_by_one, texts_in_chunks
 from rafah.reports.timeline_bulk import prepare
 
-_INDEX = ("CREATE TEMP TABLE {index} (position INTEGER PRIMARY KEY, id TEXT, title TEXT, "
-          "words INTEGER)")
-_FILL_INDEX = ("INSERT INTO temp.{index} SELECT NULL, a.id, a.title, a.words "
-               "FROM json_each(?) c JOIN file_articles a ON a.file = c.value "
-               "ORDER BY c.key, a.seq")
-"""The file index's articles of the corpus files (a JSON array, in the loader's order), in
-that order, numbered from 1 as the selection's ``idx`` is."""
-_ORDER = (
-    "CREATE TEMP TABLE {order} (rank INTEGER PRIMARY KEY, idx INTEGER, analysis INTEGER, "
-    "date TEXT, id TEXT, qdate TEXT, qid TEXT, title TEXT)",
-    "INSERT INTO temp.{order} SELECT row_number() OVER (ORDER BY s.date IS NULL, s.date, "
-    "s.id, s.idx), s.idx, s.analysis, s.date, s.id, s.qdate, s.qid, i.title "
-    "FROM temp.selected s JOIN temp.{index} i ON i.position = s.idx",
-)
-"""The selection in `chronological` order, with what the rows take from it and the file
-index: by date, undated last, then by id; equal keys in corpus order. SQLite compares texts
-as UTF-8 bytes, which order as their code points do, as Python's strings compare."""
 _NAMES = "CREATE TEMP TABLE {names} (analysis INTEGER PRIMARY KEY, names TEXT)"
 _MISFIT = """
-SELECT EXISTS (SELECT 1 FROM temp.selected s
-LEFT JOIN temp.{index} i ON i.position = s.idx
+SELECT EXISTS (SELECT 1 FROM temp.selected_by_date s
 LEFT JOIN timeline_texts t INDEXED BY timeline_texts_lead ON t.analysis = s.analysis
-WHERE i.id IS NULL OR i.id != s.id OR t.analysis IS NULL
-      OR NOT (t.has_lead OR coalesce(i.words, -1) = 0))"""
-"""Whether the store cannot make some row (`kept_articles` would give None): the file index
-does not hold it at its place, it has no analysis, or it has words and its analysis no lead
-(its summary is cut from the text). Read from the narrow index, not the texts."""
+WHERE t.analysis IS NULL OR NOT (t.has_lead OR coalesce(s.words, -1) = 0))"""
+"""Whether the store cannot make some row (`kept_articles` would give None): it has no
+analysis, or it has words and its analysis no lead (its summary is cut from the text). Read
+from the narrow index, not the texts."""
 _TITLE = "CASE WHEN coalesce(s.title, '') != '' THEN json_quote(s.title) ELSE t.cut END"
 _NAMES_TEXT = "coalesce(n.names, '[]')"
 _ROW_FORMAT = '{"kind": "article", "date": %s, "article": %s, "title": %s%s%s%s'
@@ -70,10 +51,11 @@ title, and its names and figures' short texts joined as a table cell joins a lis
 part is a text, never NULL."""
 _ROWS = """
 SELECT {columns}
-FROM temp.{order} s
+FROM temp.selected_by_date s
 JOIN timeline_texts t ON t.analysis = s.analysis
 LEFT JOIN temp.{names} n ON n.analysis = s.analysis
 ORDER BY s.rank LIMIT ?"""
+"""The rows in the order the store keeps the selection in (`rafah.selection`): no sort."""
 _SERIAL = itertools.count(1)
 """Numbers the temporary tables of each `ArticleTexts`: several can be read on one
 connection (they live as long as it does)."""
@@ -86,16 +68,12 @@ class ArticleTexts:
     cannot make them all), then read in chronological order by `texts`, `chunks` or
     `table_rows`."""
 
-    def __init__(self, connection: sqlite3.Connection, files: Sequence[str]) -> None:
-        serial = next(_SERIAL)
-        self.tables = {name: f"timeline_{name}_{serial}" for name in ("index", "order", "names")}
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.tables = {"names": f"timeline_names_{next(_SERIAL)}"}
         self.connection = connection
         self.shape = "json"
         self.size = 0
         prepare(connection)
-        connection.execute(_INDEX.format(**self.tables))
-        connection.execute(_FILL_INDEX.format(**self.tables), (json.dumps(list(files)),))
-        connection.commit()
 
     def make(self, shape: str, names: Iterable[tuple[int, str]]) -> bool:
         """Get ready to read every row (``shape``: "json", the row; "table", its table row;
@@ -108,12 +86,10 @@ class ArticleTexts:
         if connection.execute(_MISFIT.format(**self.tables)).fetchone()[0]:
             return False
         self.shape = shape
-        for statement in (_NAMES, *_ORDER):
-            connection.execute(statement.format(**self.tables))
+        connection.execute(_NAMES.format(**self.tables))
         connection.executemany(f"INSERT INTO temp.{self.tables['names']} VALUES (?, ?)",
                                names)
-        self.size = connection.execute(
-            f"SELECT count(*) FROM temp.{self.tables['order']}").fetchone()[0]
+        self.size = connection.execute("SELECT count(*) FROM temp.selected").fetchone()[0]
         connection.commit()
         return True
 
