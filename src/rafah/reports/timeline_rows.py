@@ -57,7 +57,7 @@ LEFT JOIN temp.{names} n ON n.analysis = s.analysis
 ORDER BY s.rank LIMIT ?"""
 """The rows in the order the store keeps the selection in (`rafah.selection`): no sort."""
 _SERIAL = itertools.count(1)
-"""Numbers the temporary tables of each `ArticleTexts`: several can be read on one
+"""Numbers the temporary table of names of each `ArticleTexts`: several can be read on one
 connection (they live as long as it does)."""
 CHUNK = 1000
 """Rows fetched at a time."""
@@ -69,7 +69,7 @@ class ArticleTexts:
     `table_rows`."""
 
     def __init__(self, connection: sqlite3.Connection) -> None:
-        self.tables = {"names": f"timeline_names_{next(_SERIAL)}"}
+        self.names_table = f"timeline_names_{next(_SERIAL)}"
         self.connection = connection
         self.shape = "json"
         self.size = 0
@@ -83,11 +83,11 @@ class ArticleTexts:
         if shape not in _COLUMNS:
             raise ValueError(f"no timeline row shape {shape!r}")
         connection = self.connection
-        if connection.execute(_MISFIT.format(**self.tables)).fetchone()[0]:
+        if connection.execute(_MISFIT).fetchone()[0]:
             return False
         self.shape = shape
-        connection.execute(_NAMES.format(**self.tables))
-        connection.executemany(f"INSERT INTO temp.{self.tables['names']} VALUES (?, ?)",
+        connection.execute(_NAMES.format(names=self.names_table))
+        connection.executemany(f"INSERT INTO temp.{self.names_table} VALUES (?, ?)",
                                names)
         self.size = connection.execute("SELECT count(*) FROM temp.selected").fetchone()[0]
         connection.commit()
@@ -99,7 +99,7 @@ class ArticleTexts:
 
     def _rows(self, limit: int | None) -> sqlite3.Cursor:
         """The rows in order, the first ``limit`` (None or 0: all)."""
-        statement = _ROWS.format(columns=_COLUMNS[self.shape], **self.tables)
+        statement = _ROWS.format(columns=_COLUMNS[self.shape], names=self.names_table)
         return self.connection.execute(statement, (limit or -1,))
 
     def table_rows(self, limit: int | None = None) -> list[dict[str, Any]]:
