@@ -48,3 +48,31 @@ def test_a_short_id_skips_the_suffix_only_of_a_short_name(text: str) -> None:
 def test_a_column_of_ascii_cut_keeps_its_end_for_ids() -> None:
     column = Column("id", ["abcdefghij", "xy"], [10, 2], False, False, 10, 5)
     assert column.rendered() == ["…ghij", "xy   "] == [column.cell(0), column.cell(1)]
+
+
+class _Text(str):
+    """A text of another type than ``str`` (laid out as any value is)."""
+
+
+_KINDS = [TEXT, st.integers(-10**7, 10**7), st.booleans(), st.floats(allow_nan=False, width=32),
+          st.lists(TEXT, max_size=3), TEXT.map(_Text)]
+_COLUMN = st.sampled_from(_KINDS).flatmap(
+    lambda kind: st.lists(kind | st.none(), min_size=1, max_size=6)) | \
+    st.lists(st.one_of(*_KINDS, st.none()), min_size=1, max_size=6)
+"""A column of one kind of value (and None), or of any mix."""
+
+
+@settings(max_examples=300, deadline=None)
+@given(_COLUMN)
+def test_a_column_of_one_kind_reads_as_each_value(values: list[object]) -> None:
+    """A column's cells are each value's `cell_text` whatever mix of kinds it holds (a column
+    of texts or of integers is written a column at a time); it is numeric when every value
+    that is not None is a number, and fixed when it is numeric or all booleans."""
+    records = [{"name": v} for v in values]
+    (column,) = fit_table(records, ["name"], 200).columns
+    assert column.cells == [cell_text(v) for v in values]
+    present = [v for v in values if v is not None]
+    numbers = [isinstance(v, int | float) and not isinstance(v, bool) for v in present]
+    assert column.numeric == (bool(present) and all(numbers))
+    booleans = bool(present) and all(isinstance(v, bool) for v in present)
+    assert column.fixed == (column.numeric or booleans)

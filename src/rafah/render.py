@@ -476,27 +476,31 @@ class Layout:
     vague: bool
 
 
-def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
-
-
-def _cells(records: Sequence[dict[str, Any]], name: str, values: list[Any]) -> list[str]:
+def _cells(records: Sequence[dict[str, Any]], name: str, values: list[Any],
+           kinds: set[type]) -> list[str]:
+    """`cell_text` of each value (``kinds``: the types of those not None), a column of
+    texts or of integers at a time."""
     if name in _SHORT_ID_COLUMNS:
         return [short_id(cell_text(v)) for v in values]
     if name == "value":
         return [("~" if r.get("vague") else "") + cell_text(r.get(name)) for r in records]
+    if kinds == {str}:
+        return ["" if v is None else v if v.isprintable() else printable(v) for v in values]
+    if kinds == {int}:  # "{:,}" writes a number below 1,000 as str() does
+        return ["" if v is None else f"{v:,}" for v in values]
     return [cell_text(v) for v in values]
 
 
 def _column(records: Sequence[dict[str, Any]], name: str) -> Column:
     values = [r.get(name) for r in records]
-    present = [v for v in values if v is not None]
-    numeric = bool(present) and all(_is_number(v) for v in present)
-    cells = _cells(records, name, values)
+    kinds = set(map(type, values)) - {type(None)}
+    numeric = bool(kinds) and all(issubclass(k, int | float) and not issubclass(k, bool)
+                                  for k in kinds)
+    cells = _cells(records, name, values, kinds)
     sizes = [len(c) if c.isascii() else text_width(c) for c in cells]
     natural = max([text_width(name), *sizes])
     fixed = numeric or name in _NO_WRAP or name.endswith(("date", "_seen")) or \
-        all(isinstance(v, bool) for v in present) and bool(present)
+        bool(kinds) and all(issubclass(k, bool) for k in kinds)
     return Column(name, cells, sizes, numeric, fixed, natural, natural)
 
 
