@@ -321,6 +321,8 @@ def test_results_of_one_session_are_read_apart(tmp_path: Path,
 @pytest.mark.parametrize("rows", [
     [], [(1, 1, None)], [(1, 1, "")], [(1, 1, "2024-03-05")],
     [(3, 1, "2024-03-05"), (3, 2, None), (5, 3, "2024-02-01"), (5, 4, "2024-03")],
+    [(5, 4, "2024-03"), (3, 2, None), (5, 3, "2024-02-01"), (3, 1, "2024-03-05"),
+     (9, 7, ""), (1, 9, "2023-12-31")],  # read in any order
 ])
 def test_each_analysis_has_its_articles_and_date_range(rows: list[tuple[int, int, str | None]]
                                                        ) -> None:

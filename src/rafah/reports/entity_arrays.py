@@ -39,14 +39,23 @@ is held, so its temporary arrays (about 20 bytes a pair) are kept smaller still.
 
 
 def grouped(keys: IntArray, values: IntArray) -> tuple[IntArray, IntArray]:
-    """The distinct ``keys`` (ascending) and the sum of the ``values`` of each: one stable
-    sort (NumPy's `unique` is much slower on millions of keys)."""
+    """The distinct ``keys`` (ascending) and the sum of the ``values`` of each: one sort
+    (NumPy's `unique` is much slower on millions of keys). Keys and values that are not
+    negative and fit in 62 bits together are sorted as one number (the key above the
+    value): a sort of numbers is several times quicker than the order of a sort."""
     if not len(keys):
         return keys, values
-    order = np.argsort(keys, kind="stable")
-    ordered = keys[order]
+    shift = int(values.max()).bit_length()
+    if min(int(keys.min()), int(values.min())) >= 0 and \
+            int(keys.max()).bit_length() + shift <= 62:
+        packed = np.sort((keys.astype(np.int64) << shift) | values)
+        ordered = packed >> shift
+        parts = packed & ((1 << shift) - 1)
+    else:
+        order = np.argsort(keys, kind="stable")
+        ordered, parts = keys[order], values[order]
     starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
-    return ordered[starts], np.add.reduceat(values[order], starts)
+    return ordered[starts], np.add.reduceat(parts, starts)
 
 
 @dataclass
@@ -117,10 +126,11 @@ class SelectionArrays:
         first article and the codes of their first and last dates (in ``dates``)."""
         analyses, indexes, days = connection.execute(
             "SELECT group_concat(analysis), group_concat(idx), group_concat(coalesce(date, ''), "
-            f"'|') FROM (SELECT analysis, idx, date FROM {selection} "
-            "WHERE analysis IS NOT NULL ORDER BY analysis, idx)").fetchone()
+            f"'|') FROM {selection} WHERE analysis IS NOT NULL").fetchone()
         analysis, idx = _numbers(analyses), _numbers(indexes)
         found, codes = _date_codes([] if days is None else days.split("|"))
+        order = np.lexsort((idx, analysis))  # by analysis, then article (quicker than SQL)
+        analysis, idx, codes = analysis[order], idx[order], codes[order]
         self.dates = [day for day in found if day]
         shift = int(bool(found) and not found[0])  # "" sorts first: no date
         starts = np.flatnonzero(np.r_[True, analysis[1:] != analysis[:-1]]) if len(analysis) \
@@ -348,5 +358,7 @@ def _date_codes(days: list[str]) -> tuple[list[str], IntArray]:
 
 
 def _numbers(text: str | None) -> IntArray:
-    """A ``group_concat`` of integers as an array."""
-    return np.array(text.split(","), dtype=np.int64) if text else np.zeros(0, dtype=np.int64)
+    """A ``group_concat`` of integers as an array (parsed by NumPy, not one Python text a
+    number)."""
+    return np.fromstring(text, dtype=np.int64, sep=",") if text else \
+        np.zeros(0, dtype=np.int64)
