@@ -134,8 +134,8 @@ def test_timeline_rows_from_the_file_index_are_the_loaders(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, since: str | None, until: str | None,
         distinct: bool) -> None:
     """On a kept selection the timeline's articles (ids, dates, titles) come from the file
-    index (`rafah.reports.timeline.kept_articles`): the rows are those of the loaded corpus,
-    an empty text's (no stored lead) too."""
+    index, kept with the selection (`rafah.reports.timeline.kept_articles`): the rows are
+    those of the loaded corpus, an empty text's (no stored lead) too."""
     from rafah.reports import timeline
 
     corpus, cache = _corpus(tmp_path)
@@ -147,7 +147,7 @@ def test_timeline_rows_from_the_file_index_are_the_loaders(
     session = _session(corpus, cache, **options)
     selected = session.analysed_selection()
     assert selected is not None
-    kept = timeline.kept_articles(selected.connection, selected.files,
+    kept = timeline.kept_articles(selected.connection,
                                   timeline.stored_summaries(selected.connection))
     assert kept is not None and [a.id for a in kept] == [a.id for a in session.articles()]
     from_index = commands.timeline(_session(corpus, cache, **options)).rows
@@ -162,5 +162,62 @@ def test_a_text_with_words_and_no_stored_lead_loads_the_corpus(tmp_path: Path) -
     corpus, cache = _corpus(tmp_path)
     selected = _session(corpus, cache).analysed_selection()
     assert selected is not None
-    assert timeline.kept_articles(selected.connection, selected.files,
+    assert timeline.kept_articles(selected.connection,
                                   timeline.stored_summaries(selected.connection)) is None
+
+
+def test_a_file_indexed_again_during_a_run_changes_neither_path(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another run indexes a file again (a new title) while this run reads its kept
+    selection: the rows the store makes and the per-article rows both read the titles kept
+    with the selection, so they stay the same (they read the file index apart once)."""
+    import json
+    import sqlite3
+
+    corpus, cache = _corpus(tmp_path)
+    _with_leads(corpus, cache)
+    session = _session(corpus, cache)
+    assert session.selection() is not None
+    other = sqlite3.connect(cache)  # the other run
+    with other:
+        other.execute("UPDATE file_articles SET title = 'Changed' WHERE id = 'a.txt'")
+        other.execute("UPDATE files SET payload = payload")  # as indexing does: forgets
+    other.close()
+    bulk = commands.timeline(session, shape="json")
+    assert bulk.texts is not None
+    texts = list(bulk.texts(None))
+    monkeypatch.setattr(commands, "_bulk_timeline", lambda *_args, **_kw: None)
+    rows = commands.timeline(session).rows
+    assert texts == [json.dumps(row, ensure_ascii=False) for row in rows]
+    assert not any("Changed" in text for text in texts)
+
+
+def test_a_selection_without_its_date_order_is_made_per_article(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Kept rows in corpus order without their rows in date order (never made so; a store
+    damaged): the timeline is made per article, not a short list of rows."""
+    corpus, cache = _corpus(tmp_path)
+    _with_leads(corpus, cache)
+    session = _session(corpus, cache)
+    found = session.selection()
+    assert found is not None
+    with found.connection:
+        found.connection.execute("DELETE FROM corpus_chrono WHERE idx % 2 = 0")
+    result = commands.timeline(session, shape="json")
+    assert result.texts is None and len(result.rows) == found.chosen
+
+
+def test_date_ordered_rows_left_by_an_earlier_version_are_dropped(tmp_path: Path) -> None:
+    """An earlier version sharing the store drops a forgotten selection's rows but not its
+    rows in date order: the next selection kept drops those."""
+    corpus, cache = _corpus(tmp_path)
+    found = _session(corpus, cache).selection()
+    assert found is not None
+    with found.connection:
+        for table in ("corpus_rows", "corpus_prepared", "corpus_selections"):
+            found.connection.execute(f"DELETE FROM {table}")  # as that version drops them
+    (corpus / "b.txt").write_text("Title: B\nDate: 2024-03-06\n\nAnother text.\n")
+    again = _session(corpus, cache).selection()
+    assert again is not None and again.kept != found.kept
+    assert [row for row in again.connection.execute(
+        "SELECT DISTINCT selection FROM corpus_chrono")] == [(again.kept,)]

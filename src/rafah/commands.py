@@ -292,11 +292,10 @@ def timeline(session: Session, *, events: bool = False, by: str | None = None,
             analyses = session.analyses(chosen, ("lead", "casualties", "dates") if events
                                         else ("lead", "casualties"))
             summaries: Mapping[str, Summary] = analyses
-        else:  # leads and figures read in bulk; titles from the file index
+        else:  # leads and figures read in bulk; titles kept with the selection
             with collector_paused():
                 summaries = stored_summaries(selection.connection)
-                kept = None if events else kept_articles(selection.connection,
-                                                         selection.files, summaries)
+                kept = None if events else kept_articles(selection.connection, summaries)
             chosen = session.articles() if kept is None else kept
             analyses = session.analyses(session.articles(), ("dates",)) if events else {}
         with collector_paused():

@@ -193,8 +193,8 @@ def _drop(connection: sqlite3.Connection) -> None:
 
 
 _ENSURED = frozenset({"corpus_rows_dates", "corpus_forgotten", "corpus_chrono"})
-"""The store's tables and indexes of kept selections that are not triggers, made last by
-`_ensure`: when one is missing, it makes them all."""
+"""Tables and indexes of kept selections `_ensure` looks for besides the triggers: when one
+is missing (a store of an earlier version), it makes them all."""
 
 
 def _ensure(connection: sqlite3.Connection) -> None:
@@ -229,6 +229,9 @@ def _clean(connection: sqlite3.Connection) -> None:
     for table in ("corpus_rows", "corpus_chrono", "corpus_prepared"):
         connection.execute(f"DELETE FROM {table} WHERE selection IN {old}")
     connection.execute(f"DELETE FROM corpus_forgotten WHERE selection IN {old}")
+    connection.execute(  # rows an earlier version dropped the other rows of
+        "DELETE FROM corpus_chrono WHERE selection NOT IN (SELECT id FROM corpus_selections "
+        "UNION SELECT selection FROM corpus_forgotten)")
 
 
 def _current(connection: sqlite3.Connection, listing: list[tuple[str, str, int, int, str]],

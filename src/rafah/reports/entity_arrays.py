@@ -42,7 +42,8 @@ def grouped(keys: IntArray, values: IntArray) -> tuple[IntArray, IntArray]:
     """The distinct ``keys`` (ascending) and the sum of the ``values`` of each: one sort
     (NumPy's `unique` is much slower on millions of keys). Keys and values that are not
     negative and fit in 62 bits together are sorted as one number (the key above the
-    value): a sort of numbers is several times quicker than the order of a sort."""
+    value): a sort of numbers is several times quicker than the order of a sort; the keys
+    and sums are then 64-bit."""
     if not len(keys):
         return keys, values
     shift = int(values.max()).bit_length()
@@ -358,7 +359,7 @@ def _date_codes(days: list[str]) -> tuple[list[str], IntArray]:
 
 
 def _numbers(text: str | None) -> IntArray:
-    """A ``group_concat`` of integers as an array (parsed by NumPy, not one Python text a
-    number)."""
+    """A ``group_concat`` of an INTEGER column as an array (parsed by NumPy, not one Python
+    text a number)."""
     return np.fromstring(text, dtype=np.int64, sep=",") if text else \
         np.zeros(0, dtype=np.int64)

@@ -76,32 +76,22 @@ class KeptArticle:
         return []
 
 
-def kept_articles(connection: sqlite3.Connection, files: Sequence[str],
-                  summaries: Mapping[str, Summary], selection: str = "temp.selected"
+def kept_articles(connection: sqlite3.Connection, summaries: Mapping[str, Summary]
                   ) -> list[KeptArticle] | None:
-    """The articles of the kept ``selection`` (in order) with their titles from the file
-    index (`rafah.article_index`; ``files``: the index keys of the corpus's files in the
-    loader's order, `rafah.selection.Selection.files`), or None when the corpus must be
-    loaded: a file the index does not hold in the selection's order, an article without an
-    analysis, or one with words whose analysis has no lead (its summary is cut from the
-    text)."""
-    connection.execute("DROP TABLE IF EXISTS temp.timeline_files")
-    connection.execute("CREATE TEMP TABLE timeline_files (pos INTEGER PRIMARY KEY, key TEXT)")
-    connection.executemany("INSERT INTO temp.timeline_files VALUES (?, ?)", enumerate(files))
-    indexed = connection.execute(
-        "SELECT a.id, a.title, a.words FROM temp.timeline_files c "
-        "JOIN file_articles a ON a.file = c.key ORDER BY c.pos, a.seq").fetchall()
-    connection.execute("DROP TABLE temp.timeline_files")
+    """The articles of the kept selection (``temp.selected``, in order) with the titles kept
+    with it from the file index (`rafah.selection`: ``temp.selected_by_date``), or None when
+    the corpus must be loaded: an article without an analysis or without its kept title, or
+    one with words whose analysis has no lead (its summary is cut from the text)."""
     found = []
-    for idx, article_id, day, text_hash in connection.execute(
-            f"SELECT idx, id, date, text_hash FROM {selection} ORDER BY idx"):
-        if not 0 < idx <= len(indexed) or indexed[idx - 1][0] != article_id:
-            return None
+    for article_id, day, text_hash, title, words in connection.execute(
+            "SELECT s.id, s.date, s.text_hash, c.title, c.words FROM temp.selected_by_date c "
+            "JOIN temp.selected s ON s.idx = c.idx ORDER BY s.idx"):
         summary = summaries.get(text_hash)
-        if summary is None or not (summary.lead_text or indexed[idx - 1][2] == 0):
+        if summary is None or not (summary.lead_text or words == 0):
             return None
-        found.append(KeptArticle(article_id, day, indexed[idx - 1][1], text_hash))
-    return found
+        found.append(KeptArticle(article_id, day, title, text_hash))
+    chosen = connection.execute("SELECT count(*) FROM temp.selected").fetchone()[0]
+    return found if len(found) == chosen else None  # (titles lacking: never seen)
 
 
 def stored_summaries(connection: sqlite3.Connection, selection: str = "temp.selected"

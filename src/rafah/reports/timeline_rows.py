@@ -23,13 +23,14 @@ from rafah.reports.fetched import one_by_one, texts_in_chunks
 from rafah.reports.timeline_bulk import prepare
 
 _NAMES = "CREATE TEMP TABLE {names} (analysis INTEGER PRIMARY KEY, names TEXT)"
-_MISFIT = """
-SELECT EXISTS (SELECT 1 FROM temp.selected_by_date s
-LEFT JOIN timeline_texts t INDEXED BY timeline_texts_lead ON t.analysis = s.analysis
-WHERE t.analysis IS NULL OR NOT (t.has_lead OR coalesce(s.words, -1) = 0))"""
-"""Whether the store cannot make some row (`kept_articles` would give None): it has no
-analysis, or it has words and its analysis no lead (its summary is cut from the text). Read
-from the narrow index, not the texts."""
+_CHECK = """
+SELECT count(*),
+       coalesce(max(t.analysis IS NULL OR NOT (t.has_lead OR coalesce(s.words, -1) = 0)), 0)
+FROM temp.selected_by_date s
+LEFT JOIN timeline_texts t INDEXED BY timeline_texts_lead ON t.analysis = s.analysis"""
+"""How many rows there are in date order, and whether the store cannot make some row
+(`kept_articles` would give None): it has no analysis, or it has words and its analysis no
+lead (its summary is cut from the text). Read from the narrow index, not the texts."""
 _TITLE = "CASE WHEN coalesce(s.title, '') != '' THEN json_quote(s.title) ELSE t.cut END"
 _NAMES_TEXT = "coalesce(n.names, '[]')"
 _ROW_FORMAT = '{"kind": "article", "date": %s, "article": %s, "title": %s%s%s%s'
@@ -83,13 +84,14 @@ class ArticleTexts:
         if shape not in _COLUMNS:
             raise ValueError(f"no timeline row shape {shape!r}")
         connection = self.connection
-        if connection.execute(_MISFIT).fetchone()[0]:
-            return False
-        self.shape = shape
+        size, misfit = connection.execute(_CHECK).fetchone()
+        if misfit or size != connection.execute("SELECT count(*) FROM temp.selected"
+                                                 ).fetchone()[0]:
+            return False  # (the selection in date order lacking rows: never seen)
+        self.shape, self.size = shape, size
         connection.execute(_NAMES.format(names=self.names_table))
         connection.executemany(f"INSERT INTO temp.{self.names_table} VALUES (?, ?)",
                                names)
-        self.size = connection.execute("SELECT count(*) FROM temp.selected").fetchone()[0]
         connection.commit()
         return True
 
