@@ -311,6 +311,12 @@ def _where(since: str | None, until: str | None, distinct: bool) -> str:
     return where + (" AND l.duplicate_of IS NULL" if distinct else "")
 
 
+def _views(connection: sqlite3.Connection, kept: int, where: str) -> None:
+    """``temp.selected`` and ``temp.selected_by_date`` of the kept rows ``kept``."""
+    for view in (_VIEW, _BY_DATE_VIEW):
+        connection.execute(view.format(selection=kept, where=where))
+
+
 def select(connection: sqlite3.Connection, corpus: str, options: LoadOptions, *,
            since: str | None, until: str | None, distinct: bool, fingerprint: str
            ) -> Selection | None:
@@ -342,9 +348,7 @@ def select(connection: sqlite3.Connection, corpus: str, options: LoadOptions, *,
     if kept is None or not summary["loaded"]:
         return None
     _drop(connection)
-    for view in (_VIEW, _BY_DATE_VIEW):
-        connection.execute(view.format(selection=int(kept[0]),
-                                       where=_where(since, until, distinct)))
+    _views(connection, int(kept[0]), _where(since, until, distinct))
     connection.execute("CREATE TEMP TABLE selection_kept AS SELECT ? AS id", (kept[0],))
     connection.commit()
     chosen = connection.execute("SELECT count(*) FROM temp.selected").fetchone()[0]
