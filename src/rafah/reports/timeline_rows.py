@@ -7,22 +7,20 @@ The texts are byte for byte ``json.dumps(row, ensure_ascii=False)`` of the rows
 what comes from one analysis alone is kept formatted (`rafah.reports.timeline_bulk`); SQL puts
 each article's id, date and title (from the selection, kept in chronological order with the
 file index's titles: `rafah.selection`) before it and its top names, which depend on the whole
-selection, between (one text per analysis, written to a temporary table from
-`rafah.reports.top_names`). The rows are read in the order the selection is kept in and given
-as they are read: no sort.
+selection, between (one text per analysis from `rafah.reports.top_names`, put in by Python as
+each row is read). The rows are read in the order the selection is kept in and given as they
+are read: no sort.
 """
 
 from __future__ import annotations
 
-import itertools
 import sqlite3
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from rafah.reports.fetched import one_by_one, texts_in_chunks
+from rafah.reports.fetched import in_chunks, one_by_one
 from rafah.reports.timeline_bulk import prepare
 
-_NAMES = "CREATE TEMP TABLE {names} (analysis INTEGER PRIMARY KEY, names TEXT)"
 _CHECK = """
 SELECT count(*),
        coalesce(max(t.analysis IS NULL OR NOT (t.has_lead OR coalesce(s.words, -1) = 0)), 0)
@@ -32,34 +30,28 @@ LEFT JOIN timeline_texts t INDEXED BY timeline_texts_lead ON t.analysis = s.anal
 (`kept_articles` would give None): it has no analysis, or it has words and its analysis no
 lead (its summary is cut from the text). Read from the narrow index, not the texts."""
 _TITLE = "CASE WHEN coalesce(s.title, '') != '' THEN json_quote(s.title) ELSE t.cut END"
-_NAMES_TEXT = "coalesce(n.names, '[]')"
-_ROW_FORMAT = '{"kind": "article", "date": %s, "article": %s, "title": %s%s%s%s'
-_TABLE_FORMAT = ('{"date": %s, "kind": "article", "article": %s, "title": %s, '
-                 '"entities": %s%s')
+_HEAD_FORMAT = '{"kind": "article", "date": %s, "article": %s, "title": %s%s'
+_TABLE_HEAD_FORMAT = '{"date": %s, "kind": "article", "article": %s, "title": %s, "entities": '
 _UNDATED = "CASE WHEN coalesce(s.date, '') = '' THEN '\"undated\"' ELSE s.qdate END"
 _COLUMNS = {
-    "json": f"printf('{_ROW_FORMAT}', s.qdate, s.qid, {_TITLE}, t.middle, {_NAMES_TEXT}, "
-            "t.tail)",
-    "table": f"printf('{_TABLE_FORMAT}', {_UNDATED}, s.qid, {_TITLE}, {_NAMES_TEXT}, "
-             "t.table_tail)",
-    "cells": "coalesce(nullif(s.date, ''), 'undated'), s.id, "
+    "json": f"s.analysis, printf('{_HEAD_FORMAT}', s.qdate, s.qid, {_TITLE}, t.middle), t.tail",
+    "table": f"s.analysis, printf('{_TABLE_HEAD_FORMAT}', {_UNDATED}, s.qid, {_TITLE}), "
+             "t.table_tail",
+    "cells": "s.analysis, coalesce(nullif(s.date, ''), 'undated'), s.id, "
              "CASE WHEN coalesce(s.title, '') != '' THEN s.title ELSE t.cut_text END, "
-             "coalesce(n.names, ''), t.figures_cell",
+             "t.figures_cell",
 }
-"""Each row as `article_rows` makes it, as its `table_row` does (one ``printf`` each: a
-chain of ``||`` copies the growing text at each step), or the cells of its table row (its
-title, and its names and figures' short texts joined as a table cell joins a list). Every
-part is a text, never NULL."""
+"""Each row as `article_rows` makes it or as its `table_row` does, but for its top names:
+its analysis, the text before the names (one ``printf``: a chain of ``||`` copies the
+growing text at each step) and the text after them; or its analysis and the cells of its
+table row but for the names (its title, and its figures' short texts joined as a table cell
+joins a list). Every part is a text, never NULL."""
 _ROWS = """
 SELECT {columns}
 FROM temp.selected_by_date s
 JOIN timeline_texts t ON t.analysis = s.analysis
-LEFT JOIN temp.{names} n ON n.analysis = s.analysis
 ORDER BY s.rank LIMIT ?"""
 """The rows in the order the store keeps the selection in (`rafah.selection`): no sort."""
-_SERIAL = itertools.count(1)
-"""Numbers the temporary table of names of each `ArticleTexts`: several can be read on one
-connection (they live as long as it does)."""
 CHUNK = 1000
 """Rows fetched at a time."""
 
@@ -70,10 +62,10 @@ class ArticleTexts:
     `table_rows`."""
 
     def __init__(self, connection: sqlite3.Connection) -> None:
-        self.names_table = f"timeline_names_{next(_SERIAL)}"
         self.connection = connection
         self.shape = "json"
         self.size = 0
+        self.names: dict[int, str] = {}
         prepare(connection)
 
     def make(self, shape: str, names: Iterable[tuple[int, str]]) -> bool:
@@ -88,34 +80,35 @@ class ArticleTexts:
         if misfit or size != connection.execute("SELECT count(*) FROM temp.selected"
                                                  ).fetchone()[0]:
             return False  # (the selection in date order lacking rows: never seen)
-        self.shape, self.size = shape, size
-        connection.execute(_NAMES.format(names=self.names_table))
-        connection.executemany(f"INSERT INTO temp.{self.names_table} VALUES (?, ?)",
-                               names)
-        connection.commit()
+        self.shape, self.size, self.names = shape, size, dict(names)
         return True
 
     def count(self) -> int:
         """How many rows there are (every selected article)."""
         return self.size
 
-    def _rows(self, limit: int | None) -> sqlite3.Cursor:
-        """The rows in order, the first ``limit`` (None or 0: all)."""
-        statement = _ROWS.format(columns=_COLUMNS[self.shape], names=self.names_table)
-        return self.connection.execute(statement, (limit or -1,))
+    def _rows(self, limit: int | None) -> Iterator[list[Any]]:
+        """The rows in order, the first ``limit`` (None or 0: all), a list at a time."""
+        statement = _ROWS.format(columns=_COLUMNS[self.shape])
+        return in_chunks(self.connection.execute(statement, (limit or -1,)), CHUNK)
 
     def table_rows(self, limit: int | None = None) -> list[dict[str, Any]]:
         """The rows read as "cells" as a table shows them (`table_row`, each list already
         joined as its cell: the same cells, without a JSON text between), the first
         ``limit``, in `chronological` order."""
+        get = self.names.get
         return [{"date": day, "kind": "article", "article": article, "title": title,
-                 "entities": names, "casualties": figures}
-                for day, article, title, names, figures in self._rows(limit)]
+                 "entities": get(analysis, ""), "casualties": figures}
+                for chunk in self._rows(limit)
+                for analysis, day, article, title, figures in chunk]
 
     def chunks(self, limit: int | None = None) -> Iterator[list[str]]:
         """The JSON texts of the rows, the first ``limit``, in `chronological` order, a list
-        at a time, each read from the store as it is given."""
-        return texts_in_chunks(self._rows(limit), CHUNK)
+        at a time, each read from the store as it is given (the names put in by Python: a
+        table of them joined by SQLite took longer to fill than to read)."""
+        get = self.names.get
+        for chunk in self._rows(limit):
+            yield [head + get(analysis, "[]") + tail for analysis, head, tail in chunk]
 
     def texts(self, limit: int | None = None) -> Iterator[str]:
         """The JSON text of each row, the first ``limit``, in `chronological` order."""
