@@ -148,7 +148,8 @@ def test_timeline_rows_from_the_file_index_are_the_loaders(
     selected = session.analysed_selection()
     assert selected is not None
     kept = timeline.kept_articles(selected.connection,
-                                  timeline.stored_summaries(selected.connection))
+                                  timeline.stored_summaries(selected.connection),
+                                  selected.chosen)
     assert kept is not None and [a.id for a in kept] == [a.id for a in session.articles()]
     from_index = commands.timeline(_session(corpus, cache, **options)).rows
     monkeypatch.setattr(timeline, "kept_articles", lambda *_args: None)
@@ -163,7 +164,8 @@ def test_a_text_with_words_and_no_stored_lead_loads_the_corpus(tmp_path: Path) -
     selected = _session(corpus, cache).analysed_selection()
     assert selected is not None
     assert timeline.kept_articles(selected.connection,
-                                  timeline.stored_summaries(selected.connection)) is None
+                                  timeline.stored_summaries(selected.connection),
+                                  selected.chosen) is None
 
 
 def test_a_file_indexed_again_during_a_run_changes_neither_path(

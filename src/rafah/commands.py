@@ -295,7 +295,8 @@ def timeline(session: Session, *, events: bool = False, by: str | None = None,
         else:  # leads and figures read in bulk; titles kept with the selection
             with collector_paused():
                 summaries = stored_summaries(selection.connection)
-                kept = None if events else kept_articles(selection.connection, summaries)
+                kept = None if events else kept_articles(selection.connection, summaries,
+                                                         selection.chosen)
             chosen = session.articles() if kept is None else kept
             analyses = session.analyses(session.articles(), ("dates",)) if events else {}
         with collector_paused():
@@ -323,7 +324,7 @@ def _bulk_timeline(session: Session, *, shape: str) -> Result | None:
     selection = session.analysed_selection()
     if selection is None:
         return None
-    rows = ArticleTexts(selection.connection)
+    rows = ArticleTexts(selection.connection, selection.chosen)
 
     def compute() -> list[Any]:
         names = entity_table(session)[1](TOP_ENTITIES)

@@ -76,10 +76,11 @@ class KeptArticle:
         return []
 
 
-def kept_articles(connection: sqlite3.Connection, summaries: Mapping[str, Summary]
-                  ) -> list[KeptArticle] | None:
-    """The articles of the kept selection (``temp.selected``, in order) with the titles kept
-    with it from the file index (`rafah.selection`: ``temp.selected_by_date``), or None when
+def kept_articles(connection: sqlite3.Connection, summaries: Mapping[str, Summary],
+                  chosen: int) -> list[KeptArticle] | None:
+    """The articles of the kept selection (``temp.selected``, in order; ``chosen``: how many,
+    `rafah.selection.Selection.chosen`) with the titles kept with it from the file index
+    (`rafah.selection`: ``temp.selected_by_date``), or None when
     the corpus must be loaded: an article without an analysis or without its kept title, or
     one with words whose analysis has no lead (its summary is cut from the text)."""
     found = []
@@ -90,7 +91,6 @@ def kept_articles(connection: sqlite3.Connection, summaries: Mapping[str, Summar
         if summary is None or not (summary.lead_text or words == 0):
             return None
         found.append(KeptArticle(article_id, day, title, text_hash))
-    chosen = connection.execute("SELECT count(*) FROM temp.selected").fetchone()[0]
     return found if len(found) == chosen else None  # (titles lacking: never seen)
 
 

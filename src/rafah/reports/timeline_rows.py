@@ -61,8 +61,10 @@ class ArticleTexts:
     cannot make them all), then read in chronological order by `texts`, `chunks` or
     `table_rows`."""
 
-    def __init__(self, connection: sqlite3.Connection) -> None:
+    def __init__(self, connection: sqlite3.Connection, chosen: int) -> None:
         self.connection = connection
+        self.chosen = chosen
+        """How many articles the selection has (`rafah.selection.Selection.chosen`)."""
         self.shape = "json"
         self.size = 0
         self.names: dict[int, str] = {}
@@ -77,8 +79,7 @@ class ArticleTexts:
             raise ValueError(f"no timeline row shape {shape!r}")
         connection = self.connection
         size, misfit = connection.execute(_CHECK).fetchone()
-        if misfit or size != connection.execute("SELECT count(*) FROM temp.selected"
-                                                 ).fetchone()[0]:
+        if misfit or size != self.chosen:
             return False  # (the selection in date order lacking rows: never seen)
         self.shape, self.size, self.names = shape, size, dict(names)
         return True
