@@ -81,7 +81,7 @@ def test_a_kept_selection_is_checked_for_missing_rows_once(tmp_path: Path,
     store.put_many(ANALYSES.items(), "fp")
     connection = _selected(store)
     connection.execute("CREATE TEMP TABLE selected AS SELECT * FROM temp.chosen")
-    connection.execute("CREATE TEMP TABLE selection_kept AS SELECT 7 AS id")
+    connection.execute("CREATE TEMP TABLE selection_kept AS SELECT 7 AS id, 1 AS whole")
     connection.execute("CREATE TABLE corpus_prepared (selection INTEGER, what TEXT, "
                        "PRIMARY KEY (selection, what)) WITHOUT ROWID")
     calls: list[str | None] = []

@@ -90,6 +90,58 @@ def test_rows_linked_after_analysis_are_kept(tmp_path: Path,
     assert _kept(_session(corpus, cache)) == found.kept
 
 
+def test_analyses_linked_to_the_kept_rows_undo_what_was_done_for_them(
+        tmp_path: Path) -> None:
+    """Work remembered as done for every analysis of the kept rows (`mark_prepared`) is
+    forgotten when analyses are linked to them: the new analyses lack it."""
+    corpus, cache = _corpus(tmp_path)
+    session = _session(corpus, cache)
+    found = session.selection()
+    assert found is not None
+    with found.connection:
+        for table in ("corpus_rows", "corpus_chrono"):
+            found.connection.execute(f"UPDATE {table} SET analysis = NULL WHERE id = 'a.txt'")
+    selection.mark_prepared(found.connection, "figures")
+    assert selection.prepared(found.connection, "figures")
+    found.link_analyses(session._fingerprint())
+    assert not selection.prepared(found.connection, "figures")
+
+
+@pytest.mark.parametrize(("since", "until", "distinct"), RANGES[1:])
+def test_work_done_for_part_of_the_kept_rows_is_not_remembered(
+        tmp_path: Path, since: str | None, until: str | None, distinct: bool) -> None:
+    corpus, cache = _corpus(tmp_path)
+    part = _session(corpus, cache, since=since, until=until, distinct=distinct).selection()
+    assert part is not None
+    selection.mark_prepared(part.connection, "figures")
+    assert not selection.prepared(part.connection, "figures")
+    whole = _session(corpus, cache).selection()
+    assert whole is not None and whole.kept == part.kept
+    selection.mark_prepared(whole.connection, "figures")
+    assert selection.prepared(whole.connection, "figures")
+    again = _session(corpus, cache, since=since, until=until, distinct=distinct).selection()
+    assert again is not None and selection.prepared(again.connection, "figures")
+
+
+def test_marks_of_earlier_versions_are_not_read_and_forgetting_is_by_prefix(
+        tmp_path: Path) -> None:
+    corpus, cache = _corpus(tmp_path)
+    found = _session(corpus, cache).selection()
+    assert found is not None
+    connection = found.connection
+    with connection:  # as an earlier version left it, maybe after a report on a part
+        connection.execute("INSERT INTO corpus_prepared VALUES (?, 'figures')", (found.kept,))
+    assert not selection.prepared(connection, "figures")
+    for what in ("figures", "entity rows a", "entity rows b", "entity_rows c"):
+        selection.mark_prepared(connection, what)
+    selection.forget_prepared(connection, "entity rows ")
+    assert [selection.prepared(connection, w) for w in
+            ("figures", "entity rows a", "entity rows b", "entity_rows c")] == \
+        [True, False, False, True]
+    assert connection.execute("SELECT count(*) FROM corpus_prepared WHERE what = 'figures'"
+                              ).fetchone() == (0,)
+
+
 def test_a_rewritten_analysis_is_formatted_again(tmp_path: Path) -> None:
     corpus, cache = _corpus(tmp_path)
     before = _json(corpus, cache)

@@ -165,6 +165,27 @@ def test_the_command_prints_what_it_printed_before(tmp_path: Path,
     assert run() == bulk
 
 
+@pytest.mark.parametrize("report", ["timeline", "entities", "casualties", "coverage"])
+def test_a_report_on_part_of_a_folder_leaves_the_whole_folder_right(
+        tmp_path: Path, report: str) -> None:
+    """The work a report on --since/--until/--distinct does for its articles alone (entity
+    rows, figures and timeline texts made from the analyses) is not remembered as done for
+    the whole folder: the report on the whole folder that follows is the one a fresh store
+    gives."""
+    corpus, cache = _corpus(tmp_path)
+    fresh = tmp_path / "fresh.sqlite3"
+    fresh.write_bytes(cache.read_bytes())
+
+    def run(store: Path, *args: str) -> str:
+        found = CliRunner().invoke(cli, [report, str(corpus), "--cache", str(store),
+                                         "--format", "json", *args])
+        assert found.exit_code == 0, found.output
+        return found.stdout
+
+    assert run(cache, "--since", "2024-03-05", "--distinct") != run(fresh)
+    assert run(cache) == run(fresh)
+
+
 def test_a_text_with_words_and_no_stored_lead_takes_the_per_article_path(
         tmp_path: Path) -> None:
     """Its summary is cut from the text: the store makes no row."""

@@ -152,6 +152,8 @@ class Selection:
                 "r.selection = corpus_chrono.selection AND r.idx = corpus_chrono.idx) "
                 "WHERE selection = ? AND analysis IS NULL", (self.kept,))
             self.connection.execute(_FORGET + " WHERE corpus = ?", (self.record[0],))
+            self.connection.execute("DELETE FROM corpus_prepared WHERE selection = ?",
+                                    (self.kept,))  # the new analyses lack the work
             self.connection.execute("DELETE FROM corpus_selections WHERE corpus = ?",
                                     (self.record[0],))
             self.connection.execute("DELETE FROM corpus_forgotten WHERE selection = ? AND "
@@ -163,20 +165,41 @@ class Selection:
                                                                      self.kept))
 
 
+MARKS = "2:"
+"""The prefix of the marks `mark_prepared` leaves (those of earlier versions, which could
+be left by a report on part of the rows, are not read)."""
+
+
 def prepared(connection: sqlite3.Connection, what: str) -> bool:
     """Whether `mark_prepared` was called for ``what`` since the rows of the current selection
-    (``temp.selected``) were kept: every analysis they name had it done, as any change of the
-    analyses makes new rows."""
+    (``temp.selected``) were kept, on all of them, and no analysis was linked to them since
+    (`Selection.link_analyses`): every analysis they name had it done (any other change of
+    the analyses makes new rows)."""
     return connection.execute(
         "SELECT 1 FROM corpus_prepared WHERE selection = (SELECT id FROM temp.selection_kept) "
-        "AND what = ?", (what,)).fetchone() is not None
+        "AND what = ?", (MARKS + what,)).fetchone() is not None
 
 
 def mark_prepared(connection: sqlite3.Connection, what: str) -> None:
-    """Remember that ``what`` was done for every analysis of the current selection's rows."""
+    """Remember that ``what`` was done for every analysis of the current selection's rows;
+    nothing when the views show part of them (--since, --until, --distinct: the work was
+    done for that part alone)."""
     with connection:
         connection.execute("INSERT OR IGNORE INTO corpus_prepared "
-                           "SELECT id, ? FROM temp.selection_kept", (what,))
+                           "SELECT id, ? FROM temp.selection_kept WHERE whole",
+                           (MARKS + what,))
+
+
+def forget_prepared(connection: sqlite3.Connection, what: str) -> None:
+    """Forget every mark of work starting with ``what`` on every kept selection (the work
+    must be done again: its results were dropped)."""
+    if connection.execute("SELECT 1 FROM sqlite_master WHERE name = 'corpus_prepared'"
+                          ).fetchone():
+        with connection:
+            connection.execute(
+                "DELETE FROM corpus_prepared WHERE substr(what, 1, length(:what)) = :what "
+                "OR substr(what, 1, length(:marks)) != :marks",
+                {"what": MARKS + what, "marks": MARKS})
 
 
 def _outlet(outlet: str | None, url: str | None, article_id: str, path: str) -> str | None:
@@ -301,9 +324,13 @@ def _literal(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
+_WHOLE = "1"
+"""`_where` of a view showing every kept row."""
+
+
 def _where(since: str | None, until: str | None, distinct: bool) -> str:
     """The view's test of --since/--until/--distinct (dates as SQL literals)."""
-    where = "1"
+    where = _WHOLE
     if since is not None or until is not None:
         where = "l.date IS NOT NULL AND " + _IN_RANGE.replace(
             ":since", "NULL" if since is None else _literal(since)).replace(
@@ -348,8 +375,10 @@ def select(connection: sqlite3.Connection, corpus: str, options: LoadOptions, *,
     if kept is None or not summary["loaded"]:
         return None
     _drop(connection)
-    _views(connection, int(kept[0]), _where(since, until, distinct))
-    connection.execute("CREATE TEMP TABLE selection_kept AS SELECT ? AS id", (kept[0],))
+    where = _where(since, until, distinct)
+    _views(connection, int(kept[0]), where)
+    connection.execute("CREATE TEMP TABLE selection_kept AS SELECT ? AS id, ? AS whole",
+                       (kept[0], where == _WHOLE))
     connection.commit()
     chosen = connection.execute("SELECT count(*) FROM temp.selected").fetchone()[0]
     selection = Selection(connection, summary["loaded"], chosen, kept=kept[0],

@@ -201,11 +201,8 @@ def _derive_once(connection: sqlite3.Connection, selection: str | None, known: K
     if found is not None and found[0] == stamp and on_kept and \
             kept_rows.prepared(connection, _PREPARED + stamp):
         return 0
-    if (found is None or found[0] != stamp) and connection.execute(
-            "SELECT 1 FROM sqlite_master WHERE name = 'corpus_prepared'").fetchone():
-        with connection:
-            connection.execute("DELETE FROM corpus_prepared WHERE what LIKE ?",
-                               (_PREPARED + "%",))
+    if found is None or found[0] != stamp:
+        kept_rows.forget_prepared(connection, _PREPARED)
     done = entity_index.derive_selected(connection, selection, known, lex)
     if on_kept:
         kept_rows.mark_prepared(connection, _PREPARED + stamp)
