@@ -186,6 +186,25 @@ def test_a_report_on_part_of_a_folder_leaves_the_whole_folder_right(
     assert run(cache) == run(fresh)
 
 
+def test_the_rows_are_checked_once_for_the_whole_kept_selection(tmp_path: Path) -> None:
+    """The test that the store can make every row in date order is read until a report on
+    the whole folder passes it; then never for that kept selection, whole or in part."""
+    corpus, cache = _corpus(tmp_path)
+
+    def checks(**options: Any) -> int:
+        session = _session(corpus, cache, **options)
+        statements: list[str] = []
+        session.store().connection.set_trace_callback(statements.append)
+        result = commands.timeline(session, shape="json")
+        assert result.texts is not None
+        assert list(result.texts(None))
+        return sum("INDEXED BY timeline_texts_lead" in s for s in statements)
+
+    part = {"since": "2024-03-02", "distinct": True}
+    assert [checks(**part), checks(**part), checks(), checks(), checks(**part)] == \
+        [1, 1, 1, 0, 0]
+
+
 def test_a_text_with_words_and_no_stored_lead_takes_the_per_article_path(
         tmp_path: Path) -> None:
     """Its summary is cut from the text: the store makes no row."""

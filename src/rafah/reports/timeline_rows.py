@@ -18,8 +18,9 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from rafah import selection as kept_rows
 from rafah.reports.fetched import in_chunks, one_by_one
-from rafah.reports.timeline_bulk import prepare
+from rafah.reports.timeline_bulk import layout, prepare
 
 _CHECK = """
 SELECT count(*),
@@ -28,7 +29,11 @@ FROM temp.selected_by_date s
 LEFT JOIN timeline_texts t INDEXED BY timeline_texts_lead ON t.analysis = s.analysis"""
 """How many rows there are in date order, and whether the store cannot make some row
 (`kept_articles` would give None): it has no analysis, or it has words and its analysis no
-lead (its summary is cut from the text). Read from the narrow index, not the texts."""
+lead (its summary is cut from the text). Read from the narrow index, not the texts; once a
+kept selection passed it whole, it is not read again (`rafah.selection.mark_prepared`: the
+same test on part of the rows passes)."""
+_CHECKED = "timeline rows/"
+"""The mark of a kept selection whose rows in date order `_CHECK` found whole and makeable."""
 _TITLE = "CASE WHEN coalesce(s.title, '') != '' THEN json_quote(s.title) ELSE t.cut END"
 _HEAD_FORMAT = '{"kind": "article", "date": %s, "article": %s, "title": %s%s'
 _TABLE_HEAD_FORMAT = '{"date": %s, "kind": "article", "article": %s, "title": %s, "entities": '
@@ -78,10 +83,13 @@ class ArticleTexts:
         if shape not in _COLUMNS:
             raise ValueError(f"no timeline row shape {shape!r}")
         connection = self.connection
-        size, misfit = connection.execute(_CHECK).fetchone()
-        if misfit or size != self.chosen:
-            return False  # (the selection in date order lacking rows: never seen)
-        self.shape, self.size, self.names = shape, size, dict(names)
+        checked = _CHECKED + layout()
+        if not kept_rows.prepared(connection, checked):
+            size, misfit = connection.execute(_CHECK).fetchone()
+            if misfit or size != self.chosen:
+                return False  # (the selection in date order lacking rows: never seen)
+            kept_rows.mark_prepared(connection, checked)
+        self.shape, self.size, self.names = shape, self.chosen, dict(names)
         return True
 
     def count(self) -> int:
