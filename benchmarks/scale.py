@@ -14,9 +14,9 @@ fields) under the pipeline fingerprint of this checkout: about 40 entity mention
 Zipf-like from 300,000 synthetic names), 2 casualty figures, 10 dated expressions and 25
 sentences per article. Building is not timed, nor is what the run that analysed a corpus
 leaves in the store besides its analyses (`prepare`: the selection kept under the folder
-listing, the figures and timeline texts formatted, the timeline rows checked). A kept store
-is reused after the analysis code changed: its synthetic records are relabelled with the new
-pipeline fingerprint.
+listing, the figures and timeline texts formatted, the timeline rows checked and copied in
+date order). A kept store is reused after the analysis code changed: its synthetic records
+are relabelled with the new pipeline fingerprint.
 
 Each report (`rafah entities|casualties|timeline|coverage CORPUS`) runs as a subprocess, first
 with the report cache emptied, then repeated, with ``--format json`` and with the default
@@ -280,9 +280,9 @@ def prepare(corpus: Path, store_path: Path) -> None:
     """What the run that analysed the corpus leaves in the store besides the analyses: the
     selection's rows kept under the folder listing (`rafah.selection`) and every figure
     formatted (`rafah.reports.casualty_bulk`), with each analysis's timeline texts
-    (`rafah.reports.timeline_bulk`; the rows in date order checked once, as the first
-    `timeline` on a kept selection checks them) and the kept selection marked as having its
-    entity rows
+    (`rafah.reports.timeline_bulk`; the rows in date order checked and copied with their
+    texts once, as the first `timeline` on a kept selection does) and the kept selection
+    marked as having its entity rows
     (`rafah.reports.entities.derive_selected`: they are derived when the store is built);
     once for a store built or relabelled here."""
     from rafah.gazetteer import load_entries
@@ -299,7 +299,7 @@ def prepare(corpus: Path, store_path: Path) -> None:
         raise SystemExit("the store does not hold an analysis of every article")
     format_figures(selection.connection)
     format_timeline(selection.connection)
-    ArticleTexts(selection.connection, selection.chosen).make("json", [])  # rows checked
+    ArticleTexts(selection.connection, selection.chosen).make("json", [])  # rows laid out
     derive_selected(selection.connection, load_entries())
     session.store().close()
     print(f"prepared the store in {time.perf_counter() - started:.0f} s", file=sys.stderr)

@@ -263,10 +263,16 @@ def test_a_selection_without_its_date_order_is_made_per_article(
 
 def test_date_ordered_rows_left_by_an_earlier_version_are_dropped(tmp_path: Path) -> None:
     """An earlier version sharing the store drops a forgotten selection's rows but not its
-    rows in date order: the next selection kept drops those."""
+    rows in date order, nor the timeline's copy of them: the next selection kept drops
+    those."""
     corpus, cache = _corpus(tmp_path)
-    found = _session(corpus, cache).selection()
+    _with_leads(corpus, cache)
+    session = _session(corpus, cache)
+    assert commands.timeline(session, shape="json").texts is not None  # laid out
+    found = session.selection()
     assert found is not None
+    assert found.connection.execute("SELECT count(*) FROM timeline_chrono").fetchone() == \
+        (found.loaded,)
     with found.connection:
         for table in ("corpus_rows", "corpus_prepared", "corpus_selections"):
             found.connection.execute(f"DELETE FROM {table}")  # as that version drops them
@@ -275,3 +281,4 @@ def test_date_ordered_rows_left_by_an_earlier_version_are_dropped(tmp_path: Path
     assert again is not None and again.kept != found.kept
     assert [row for row in again.connection.execute(
         "SELECT DISTINCT selection FROM corpus_chrono")] == [(again.kept,)]
+    assert again.connection.execute("SELECT count(*) FROM timeline_chrono").fetchone() == (0,)

@@ -111,15 +111,24 @@ def _per_article(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(commands, "_bulk_timeline", lambda *_args, **_kw: None)
 
 
+@pytest.mark.parametrize("laid", [False, True])
 @pytest.mark.parametrize(("since", "until", "distinct"), RANGES)
 @pytest.mark.parametrize("shape", ["json", "table", "cells"])
 def test_bulk_texts_are_the_rows_dumped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                         since: str | None, until: str | None, distinct: bool,
-                                        shape: str) -> None:
+                                        shape: str, laid: bool) -> None:
+    """Read through the texts' table or (``laid``: after a report on the whole folder) from
+    the copy in date order."""
     corpus, cache = _corpus(tmp_path)
     options = {"since": since, "until": until, "distinct": distinct}
+    if laid:
+        commands.timeline(_session(corpus, cache), shape="json")
     bulk = commands.timeline(_session(corpus, cache, **options), shape=shape)
     assert bulk.size is not None
+    whole = laid or not any(options.values())  # the rows copied, else no copy made
+    assert _sql(cache, "SELECT count(*) FROM timeline_chrono" if whole else
+                "SELECT count(*) FROM sqlite_master WHERE name = 'timeline_chrono'") == \
+        [(len(TEXTS) if whole else 0,)]
     _per_article(monkeypatch)
     rows = commands.timeline(_session(corpus, cache, **options)).rows
     assert bulk.size() == len(rows)
@@ -203,6 +212,29 @@ def test_the_rows_are_checked_once_for_the_whole_kept_selection(tmp_path: Path) 
     part = {"since": "2024-03-02", "distinct": True}
     assert [checks(**part), checks(**part), checks(), checks(), checks(**part)] == \
         [1, 1, 1, 0, 0]
+
+
+def test_the_copy_in_date_order_is_made_again_when_analyses_are_linked(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A text analysed after the rows were copied (its row linked to the kept rows later)
+    gets its row: the copy is made again, not read short."""
+    corpus, cache = _corpus(tmp_path)
+    commands.timeline(_session(corpus, cache), shape="json")
+    session = _session(corpus, cache)
+    found = session.selection()
+    assert found is not None
+    with found.connection:  # as if d.txt had not been analysed when the rows were copied
+        for table in ("corpus_rows", "corpus_chrono"):
+            found.connection.execute(f"UPDATE {table} SET analysis = NULL WHERE id = 'd.txt'")
+        found.connection.execute("DELETE FROM timeline_chrono WHERE id = 'd.txt'")
+    found.link_analyses(session._fingerprint())
+    bulk = commands.timeline(_session(corpus, cache), shape="json")
+    assert bulk.texts is not None
+    texts = list(bulk.texts(None))
+    _per_article(monkeypatch)
+    rows = commands.timeline(_session(corpus, cache)).rows
+    assert texts == [json.dumps(r, ensure_ascii=False) for r in rows]
+    assert any('"d.txt"' in text for text in texts)
 
 
 def test_a_text_with_words_and_no_stored_lead_takes_the_per_article_path(

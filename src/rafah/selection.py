@@ -190,6 +190,19 @@ def mark_prepared(connection: sqlite3.Connection, what: str) -> None:
                            (MARKS + what,))
 
 
+def whole(connection: sqlite3.Connection) -> bool:
+    """Whether the current selection's views show every kept row (no --since, --until or
+    --distinct)."""
+    return bool(connection.execute("SELECT whole FROM temp.selection_kept").fetchone()[0])
+
+
+def kept_filter(connection: sqlite3.Connection) -> tuple[int, str]:
+    """The current selection's kept id and the SQL test its views apply to a kept row
+    ``l`` (--since/--until/--distinct), for a report's own per-selection table."""
+    kept, where = connection.execute("SELECT id, filter FROM temp.selection_kept").fetchone()
+    return int(kept), str(where)
+
+
 def forget_prepared(connection: sqlite3.Connection, what: str) -> None:
     """Forget every mark of work starting with ``what`` on every kept selection (the work
     must be done again: its results were dropped)."""
@@ -215,6 +228,9 @@ def _drop(connection: sqlite3.Connection) -> None:
         connection.execute(f"DROP TABLE IF EXISTS temp.{table}")
 
 
+LAID_OUT = ("timeline_chrono",)
+"""Tables a report fills per kept selection (`rafah.reports.timeline_rows`), made when first
+needed: their rows go with their selection's."""
 _ENSURED = frozenset({"corpus_rows_dates", "corpus_forgotten", "corpus_chrono"})
 """Tables and indexes of kept selections `_ensure` looks for besides the triggers: when one
 is missing (a store of an earlier version), it makes them all."""
@@ -249,12 +265,15 @@ def _clean(connection: sqlite3.Connection) -> None:
     """Drop the rows of selections forgotten long enough ago (inside a transaction)."""
     old = "(SELECT selection FROM corpus_forgotten WHERE at < CAST(strftime('%s', 'now') AS " \
           f"INTEGER) - {GRACE})"
-    for table in ("corpus_rows", "corpus_chrono", "corpus_prepared"):
+    laid = [name for (name,) in connection.execute(
+        f"SELECT name FROM sqlite_master WHERE name IN ({', '.join(map(_literal, LAID_OUT))})")]
+    for table in ("corpus_rows", "corpus_chrono", "corpus_prepared", *laid):
         connection.execute(f"DELETE FROM {table} WHERE selection IN {old}")
     connection.execute(f"DELETE FROM corpus_forgotten WHERE selection IN {old}")
-    connection.execute(  # rows an earlier version dropped the other rows of
-        "DELETE FROM corpus_chrono WHERE selection NOT IN (SELECT id FROM corpus_selections "
-        "UNION SELECT selection FROM corpus_forgotten)")
+    for table in ("corpus_chrono", *laid):  # rows an earlier version dropped the others of
+        connection.execute(
+            f"DELETE FROM {table} WHERE selection NOT IN (SELECT id FROM corpus_selections "
+            "UNION SELECT selection FROM corpus_forgotten)")
 
 
 def _current(connection: sqlite3.Connection, listing: list[tuple[str, str, int, int, str]],
@@ -377,8 +396,8 @@ def select(connection: sqlite3.Connection, corpus: str, options: LoadOptions, *,
     _drop(connection)
     where = _where(since, until, distinct)
     _views(connection, int(kept[0]), where)
-    connection.execute("CREATE TEMP TABLE selection_kept AS SELECT ? AS id, ? AS whole",
-                       (kept[0], where == _WHOLE))
+    connection.execute("CREATE TEMP TABLE selection_kept AS SELECT ? AS id, ? AS whole, "
+                       "? AS filter", (kept[0], where == _WHOLE, where))
     connection.commit()
     chosen = connection.execute("SELECT count(*) FROM temp.selected").fetchone()[0]
     selection = Selection(connection, summary["loaded"], chosen, kept=kept[0],

@@ -9,11 +9,14 @@ each article's id, date and title (from the selection, kept in chronological ord
 file index's titles: `rafah.selection`) before it and its top names, which depend on the whole
 selection, between (one text per analysis from `rafah.reports.top_names`, put in by Python as
 each row is read). The rows are read in the order the selection is kept in and given as they
-are read: no sort.
+are read: no sort. The first report on a whole kept selection copies its rows with their
+texts into one table in that order (`_LAY_OUT`), which later reports read from start to end;
+until then (reports on part of it), they are read through the texts' table.
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -32,8 +35,24 @@ LEFT JOIN timeline_texts t INDEXED BY timeline_texts_lead ON t.analysis = s.anal
 lead (its summary is cut from the text). Read from the narrow index, not the texts; once a
 kept selection passed it whole, it is not read again (`rafah.selection.mark_prepared`: the
 same test on part of the rows passes)."""
-_CHECKED = "timeline rows/"
-"""The mark of a kept selection whose rows in date order `_CHECK` found whole and makeable."""
+_LAID = "timeline rows/"
+"""The mark of a kept selection whose rows `_CHECK` found whole and makeable and `_LAY_OUT`
+copied (with the layout of the texts)."""
+_TABLE = """CREATE TABLE IF NOT EXISTS timeline_chrono (
+    selection INTEGER NOT NULL, rank INTEGER NOT NULL, date TEXT, duplicate_of TEXT,
+    analysis INTEGER, id TEXT, qid TEXT, qdate TEXT, title TEXT, words INTEGER, cut TEXT,
+    middle TEXT, tail TEXT, table_tail TEXT, cut_text TEXT, figures_cell TEXT,
+    PRIMARY KEY (selection, rank)) WITHOUT ROWID"""
+_LAY_OUT = """
+INSERT INTO timeline_chrono
+SELECT c.selection, c.rank, c.date, c.duplicate_of, c.analysis, c.id, c.qid, c.qdate, c.title,
+       c.words, t.cut, t.middle, t.tail, t.table_tail, t.cut_text, t.figures_cell
+FROM main.corpus_chrono c JOIN timeline_texts t ON t.analysis = c.analysis
+WHERE c.selection = ? ORDER BY c.rank"""
+"""The kept selection's rows in date order with their analysis's texts, copied once into one
+table in that order (`rafah.selection.LAID_OUT`): a report then reads them in the order they
+are stored (the texts' own table is in analysis order: read in date order, a million rows
+took 3.5 s warm and 8.7 s cold, against 2.1 and 3.6 s laid out)."""
 _TITLE = "CASE WHEN coalesce(s.title, '') != '' THEN json_quote(s.title) ELSE t.cut END"
 _HEAD_FORMAT = '{"kind": "article", "date": %s, "article": %s, "title": %s%s'
 _TABLE_HEAD_FORMAT = '{"date": %s, "kind": "article", "article": %s, "title": %s, "entities": '
@@ -57,6 +76,11 @@ FROM temp.selected_by_date s
 JOIN timeline_texts t ON t.analysis = s.analysis
 ORDER BY s.rank LIMIT ?"""
 """The rows in the order the store keeps the selection in (`rafah.selection`): no sort."""
+_LAID_ROWS = """
+SELECT {columns}
+FROM (SELECT * FROM main.timeline_chrono l WHERE l.selection = {kept} AND {where}) s
+ORDER BY s.rank LIMIT ?"""
+"""The same rows from the copy `_LAY_OUT` made (the view's test on its own rows)."""
 CHUNK = 1000
 """Rows fetched at a time."""
 
@@ -73,6 +97,8 @@ class ArticleTexts:
         self.shape = "json"
         self.size = 0
         self.names: dict[int, str] = {}
+        self.laid = False
+        """Whether the rows are read from the copy in date order (`_LAY_OUT`)."""
         prepare(connection)
 
     def make(self, shape: str, names: Iterable[tuple[int, str]]) -> bool:
@@ -83,12 +109,13 @@ class ArticleTexts:
         if shape not in _COLUMNS:
             raise ValueError(f"no timeline row shape {shape!r}")
         connection = self.connection
-        checked = _CHECKED + layout()
-        if not kept_rows.prepared(connection, checked):
+        laid = _LAID + layout()
+        self.laid = kept_rows.prepared(connection, laid)
+        if not self.laid:
             size, misfit = connection.execute(_CHECK).fetchone()
             if misfit or size != self.chosen:
                 return False  # (the selection in date order lacking rows: never seen)
-            kept_rows.mark_prepared(connection, checked)
+            self.laid = _lay_out(connection, laid)
         self.shape, self.size, self.names = shape, self.chosen, dict(names)
         return True
 
@@ -98,7 +125,13 @@ class ArticleTexts:
 
     def _rows(self, limit: int | None) -> Iterator[list[Any]]:
         """The rows in order, the first ``limit`` (None or 0: all), a list at a time."""
-        statement = _ROWS.format(columns=_COLUMNS[self.shape])
+        columns = _COLUMNS[self.shape]
+        if self.laid:
+            kept, where = kept_rows.kept_filter(self.connection)
+            statement = _LAID_ROWS.format(columns=re.sub(r"\bt\.", "s.", columns), kept=kept,
+                                          where=where)
+        else:
+            statement = _ROWS.format(columns=columns)
         return in_chunks(self.connection.execute(statement, (limit or -1,)), CHUNK)
 
     def table_rows(self, limit: int | None = None) -> list[dict[str, Any]]:
@@ -122,3 +155,17 @@ class ArticleTexts:
     def texts(self, limit: int | None = None) -> Iterator[str]:
         """The JSON text of each row, the first ``limit``, in `chronological` order."""
         return one_by_one(self.chunks(limit))
+
+
+def _lay_out(connection: sqlite3.Connection, mark: str) -> bool:
+    """Copy the kept selection's rows with their texts in date order (`_LAY_OUT`) and mark it
+    so, when the views show all its rows (the check passed for all); whether it did."""
+    if not kept_rows.whole(connection):
+        return False
+    kept, _ = kept_rows.kept_filter(connection)
+    with connection:
+        connection.execute(_TABLE)
+        connection.execute("DELETE FROM timeline_chrono WHERE selection = ?", (kept,))
+        connection.execute(_LAY_OUT, (kept,))
+    kept_rows.mark_prepared(connection, mark)
+    return True
