@@ -173,3 +173,25 @@ def test_sqlite_wal_mode(tmp_path: Path) -> None:
     Store(tmp_path / "a.sqlite3").close()
     mode = sqlite3.connect(tmp_path / "a.sqlite3").execute("PRAGMA journal_mode").fetchone()[0]
     assert mode == "wal"
+
+
+def test_a_store_with_kept_selections_is_rebuilt_after_a_schema_change(tmp_path: Path) -> None:
+    """SQLite's own tables (``sqlite_sequence``, made by the kept selections' AUTOINCREMENT)
+    cannot be dropped: the rebuild leaves them and the store stays a store."""
+    from rafah.session import Session, SessionOptions
+    from tests.test_bulk_reports import _corpus
+
+    corpus, cache = _corpus(tmp_path)
+    session = Session(SessionOptions(str(corpus), cache=cache), warn=print)
+    assert session.selection() is not None
+    session.close()
+    store = Store(cache)
+    with store.connection:
+        store.connection.execute("UPDATE meta SET value = 'older' WHERE key = 'schema'")
+    store.close()
+    warnings: list[str] = []
+    again = Store(cache, warn=warnings.append)
+    assert warnings == []
+    assert again.path == cache  # not "running without a cache"
+    assert again.connection.execute("SELECT count(*) FROM analyses").fetchone() == (0,)
+    again.close()

@@ -6,6 +6,7 @@ byte the rows the per-article path makes (`article_rows`, `chronological`, `tabl
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from rafah.cli import cli
 from rafah.corpus import load_corpus
 from rafah.nlp import fingerprint, resolve_model
 from rafah.records import Analysis, Lead, Mention
-from rafah.reports import timeline_bulk, timeline_rows
+from rafah.reports import casualty_bulk, timeline_bulk, timeline_rows
 from rafah.reports.entity_arrays import Pairs, top_rank_runs
 from rafah.reports.timeline import (
     StoredSummary,
@@ -235,6 +236,90 @@ def test_the_copy_in_date_order_is_made_again_when_analyses_are_linked(
     rows = commands.timeline(_session(corpus, cache)).rows
     assert texts == [json.dumps(r, ensure_ascii=False) for r in rows]
     assert any('"d.txt"' in text for text in texts)
+
+
+def _timeline_texts(corpus: Path, cache: Path, **options: Any) -> list[str]:
+    result = commands.timeline(_session(corpus, cache, **options), shape="json")
+    assert result.texts is not None
+    return list(result.texts(None))
+
+
+def _casualty_texts(corpus: Path, cache: Path, **options: Any) -> list[str]:
+    result = commands.casualties(_session(corpus, cache, **options), bulk=True)
+    assert result.texts is not None
+    return list(result.texts(None))
+
+
+@pytest.mark.parametrize(("report", "module"), [(_timeline_texts, timeline_bulk),
+                                                (_casualty_texts, casualty_bulk)])
+def test_another_layout_in_between_leaves_the_whole_folder_right(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, report: Any, module: Any) -> None:
+    """Another version of the code sharing the store formats the texts its own way (their
+    tables emptied and made again): what the first version remembered as done is
+    forgotten with them (found by review)."""
+    corpus, cache = _corpus(tmp_path)
+    fresh = tmp_path / "fresh.sqlite3"
+    shutil.copy(cache, fresh)
+    expected = report(corpus, fresh)
+    assert report(corpus, cache) == expected  # this version: its work marked done
+    with monkeypatch.context() as other:  # another version, on part of the folder
+        other.setattr(module, "FORMAT", "other")
+        report(corpus, cache, until="2024-03-02")
+    assert report(corpus, cache) == expected  # this version again, on the whole
+
+
+def test_figures_formatted_by_other_code_are_formatted_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The formatted figures follow the code that formats them, not only `FORMAT`."""
+    import rafah.fingerprint
+
+    corpus, cache = _corpus(tmp_path)
+    fresh = tmp_path / "fresh.sqlite3"
+    shutil.copy(cache, fresh)
+    _casualty_texts(corpus, cache)  # formatted by the code before the edit
+    edited = casualty_bulk._FORMAT_ROWS.replace("THEN 'total' ELSE 'incident'",
+                                                "THEN 'running' ELSE 'incident'")
+    assert edited != casualty_bulk._FORMAT_ROWS
+    monkeypatch.setattr(casualty_bulk, "_FORMAT_ROWS", edited)  # an edit of the module ...
+    digest = rafah.fingerprint.code_digest
+    monkeypatch.setattr(rafah.fingerprint, "code_digest",  # ... changes its digest
+                        lambda roots: digest(roots) + (
+                            "-edited" if "rafah.reports.casualty_bulk" in tuple(roots) else ""))
+    assert _casualty_texts(corpus, cache) == _casualty_texts(corpus, fresh)
+
+
+def test_a_copy_in_date_order_made_by_other_code_is_made_again(tmp_path: Path) -> None:
+    corpus, cache = _corpus(tmp_path)
+    _sql(cache, "CREATE TABLE timeline_chrono (selection INTEGER, rank INTEGER, x TEXT, "
+                "PRIMARY KEY (selection, rank)) WITHOUT ROWID",
+         "INSERT INTO timeline_chrono VALUES (1, 1, 'x')")
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    expected = _timeline_texts(*_corpus(fresh))
+    assert _timeline_texts(corpus, cache) == expected
+    assert [row[1] for row in _sql(cache, "PRAGMA table_info(timeline_chrono)")] == \
+        timeline_rows._TABLE_COLUMNS
+    assert _sql(cache, "SELECT count(*) FROM timeline_chrono") == [(len(TEXTS),)]
+    assert _timeline_texts(corpus, cache) == expected
+
+
+def test_a_changed_title_is_not_served_from_the_report_cache(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without a kept selection (the file index not usable) the report cache key names each
+    article's title too (found by review)."""
+    monkeypatch.setattr(selection, "select", lambda *_args, **_kw: None)
+    corpus, cache = _corpus(tmp_path)
+    fresh = tmp_path / "fresh.sqlite3"
+    shutil.copy(cache, fresh)
+
+    def titles(store: Path) -> list[str]:
+        return [row["title"] for row in commands.timeline(_session(corpus, store)).records()]
+
+    assert "G" in titles(cache)
+    path = corpus / "g.txt"
+    path.write_text(path.read_text(encoding="utf-8").replace("Title: G", "Title: G2"),
+                    encoding="utf-8")
+    assert titles(cache) == titles(fresh)
 
 
 def test_a_text_with_words_and_no_stored_lead_takes_the_per_article_path(

@@ -156,7 +156,8 @@ class Session:
         hasher.update(self._fingerprint().encode())
         hasher.update(code_digest(modules).encode())
         for article in articles:
-            hasher.update(f"{article.id}\t{article.text_hash}\t{article.date}\n".encode())
+            hasher.update(json.dumps([article.id, article.text_hash, article.date,
+                                      article.title, article.duplicate_of]).encode() + b"\n")
         return hasher.hexdigest()
 
     def selection_key(self) -> str | None:

@@ -204,7 +204,8 @@ class Store:
     def _drop_all(connection: sqlite3.Connection) -> None:
         """Drop every table but ``meta`` (a store written by other code)."""
         tables = [row[0] for row in connection.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'meta'")]
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'meta' "
+            "AND name NOT LIKE 'sqlite%'")]  # SQLite's own (sqlite_sequence) cannot be dropped
         for table in tables:
             connection.execute(f'DROP TABLE IF EXISTS "{table}"')
 

@@ -169,13 +169,21 @@ _FLAG_NAMES = ("idx", "seq", "article", "date", "kind", "value", "high", "qualif
                "cumulative", "series", "side", "area")
 
 
+def layout() -> str:
+    """`FORMAT` and the code that formats the figures."""
+    from rafah.fingerprint import code_digest
+
+    return FORMAT + "/" + code_digest(("rafah.reports.casualty_bulk",))
+
+
 def _ensure(connection: sqlite3.Connection) -> None:
     """The tables of formatted figures (emptied when their layout changed)."""
     triggers = {name for (name,) in connection.execute(
         "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'casualty_%'")}
     version = connection.execute("SELECT version FROM casualty_format").fetchone() \
         if triggers == {"casualty_formatted_delete", "casualty_formatted_update"} else None
-    if version is not None and version[0] == FORMAT:
+    current = layout()
+    if version is not None and version[0] == current:
         return
     with connection:
         for name in triggers:
@@ -184,7 +192,8 @@ def _ensure(connection: sqlite3.Connection) -> None:
             connection.execute(f"DROP TABLE IF EXISTS {table}")
         for statement in (*_TABLES, *_TRIGGERS):
             connection.execute(statement)
-        connection.execute("INSERT INTO casualty_format VALUES (?)", (FORMAT,))
+        connection.execute("INSERT INTO casualty_format VALUES (?)", (current,))
+    selection.forget_prepared(connection, "casualty_figures/")  # the figures are all gone
 
 
 def format_figures(connection: sqlite3.Connection, analyses: str) -> int:
@@ -225,7 +234,7 @@ def format_figures(connection: sqlite3.Connection, analyses: str) -> int:
 
 def prepare(connection: sqlite3.Connection) -> None:
     """Every selected figure formatted (`format_figures`), once for each kept selection."""
-    what = "casualty_figures/" + FORMAT
+    what = "casualty_figures/" + layout()
     if not selection.prepared(connection, what):
         format_figures(connection, "SELECT analysis AS a FROM temp.selected")
         selection.mark_prepared(connection, what)

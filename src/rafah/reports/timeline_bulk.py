@@ -72,6 +72,7 @@ def _ensure(connection: sqlite3.Connection) -> None:
         for statement in (*_TABLES, *_TRIGGERS):
             connection.execute(statement)
         connection.execute("INSERT INTO timeline_format VALUES (?)", (current,))
+    kept_rows.forget_prepared(connection, "timeline")  # texts and rows checked: all gone
 
 
 def _summaries(connection: sqlite3.Connection, analyses: Sequence[int]

@@ -43,6 +43,9 @@ _TABLE = """CREATE TABLE IF NOT EXISTS timeline_chrono (
     analysis INTEGER, id TEXT, qid TEXT, qdate TEXT, title TEXT, words INTEGER, cut TEXT,
     middle TEXT, tail TEXT, table_tail TEXT, cut_text TEXT, figures_cell TEXT,
     PRIMARY KEY (selection, rank)) WITHOUT ROWID"""
+_TABLE_COLUMNS = ["selection", "rank", "date", "duplicate_of", "analysis", "id", "qid", "qdate",
+                  "title", "words", "cut", "middle", "tail", "table_tail", "cut_text",
+                  "figures_cell"]
 _LAY_OUT = """
 INSERT INTO timeline_chrono
 SELECT c.selection, c.rank, c.date, c.duplicate_of, c.analysis, c.id, c.qid, c.qdate, c.title,
@@ -109,7 +112,7 @@ class ArticleTexts:
         if shape not in _COLUMNS:
             raise ValueError(f"no timeline row shape {shape!r}")
         connection = self.connection
-        laid = _LAID + layout()
+        laid = _laid_mark()
         self.laid = kept_rows.prepared(connection, laid)
         if not self.laid:
             size, misfit = connection.execute(_CHECK).fetchone()
@@ -163,9 +166,20 @@ def _lay_out(connection: sqlite3.Connection, mark: str) -> bool:
     if not kept_rows.whole(connection):
         return False
     kept, _ = kept_rows.kept_filter(connection)
+    columns = [row[1] for row in connection.execute("PRAGMA main.table_info(timeline_chrono)")]
     with connection:
+        if columns and columns != _TABLE_COLUMNS:
+            connection.execute("DROP TABLE timeline_chrono")  # made by other code
         connection.execute(_TABLE)
         connection.execute("DELETE FROM timeline_chrono WHERE selection = ?", (kept,))
         connection.execute(_LAY_OUT, (kept,))
     kept_rows.mark_prepared(connection, mark)
     return True
+
+
+def _laid_mark() -> str:
+    """`_LAID` with the layout of the texts and this module's code (which lays out the
+    copy and reads it)."""
+    from rafah.fingerprint import code_digest
+
+    return f"{_LAID}{layout()}/{code_digest(('rafah.reports.timeline_rows',))}"
