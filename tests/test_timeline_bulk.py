@@ -303,6 +303,99 @@ def test_a_copy_in_date_order_made_by_other_code_is_made_again(tmp_path: Path) -
     assert _timeline_texts(corpus, cache) == expected
 
 
+def _other_code(patch: pytest.MonkeyPatch, *, extra_column: bool) -> None:
+    """Another checkout of `timeline_rows` sharing the store: another code digest (its own
+    mark); its copy holds the titles its own way, or has one more column."""
+    mark = timeline_rows._laid_mark()
+    patch.setattr(timeline_rows, "_laid_mark", lambda: mark + "-other")
+    if extra_column:
+        patch.setattr(timeline_rows, "_TABLE", timeline_rows._TABLE.replace(
+            "figures_cell TEXT,", "figures_cell TEXT, extra TEXT,"))
+        patch.setattr(timeline_rows, "_TABLE_COLUMNS", [*timeline_rows._TABLE_COLUMNS, "extra"])
+        patch.setattr(timeline_rows, "_LAY_OUT", timeline_rows._LAY_OUT.replace(
+            "t.figures_cell", "t.figures_cell, NULL"))
+    else:
+        patch.setattr(timeline_rows, "_LAY_OUT", timeline_rows._LAY_OUT.replace(
+            "c.title,", "upper(c.title),"))
+
+
+def test_a_copy_made_again_by_other_code_is_not_read_by_this_code(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Other code lays the same selection out again its own way: this code's mark goes
+    with the copy it vouched for (found by review)."""
+    corpus, cache = _corpus(tmp_path)
+    fresh = tmp_path / "fresh.sqlite3"
+    shutil.copy(cache, fresh)
+    expected = _timeline_texts(corpus, fresh)
+    assert _timeline_texts(corpus, cache) == expected  # laid out, marked by this code
+    with monkeypatch.context() as other:
+        _other_code(other, extra_column=False)
+        assert _timeline_texts(corpus, cache) != expected  # its own copy, its own mark
+    assert _timeline_texts(corpus, cache) == expected
+
+
+def test_a_copy_dropped_by_other_code_is_not_read_short(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two folders in one store: other code's table of other columns replaces the copies of
+    both, and every mark goes with them (found by review)."""
+    corpus, cache = _corpus(tmp_path)
+    second = tmp_path / "second"
+    shutil.copytree(corpus, second)
+    store = Store(cache)
+    load_corpus(second, index=store)  # indexed (the same texts: analysed)
+    store.close()
+    fresh = tmp_path / "fresh.sqlite3"
+    shutil.copy(cache, fresh)
+    expected = _timeline_texts(corpus, fresh)
+    assert _timeline_texts(corpus, cache) == expected  # the first folder laid out
+    with monkeypatch.context() as other:
+        _other_code(other, extra_column=True)
+        _timeline_texts(second, cache)  # drops timeline_chrono: a table of other columns
+    assert _timeline_texts(corpus, cache) == expected
+
+
+def test_a_full_disk_while_the_rows_are_copied_still_gives_the_report(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The copy is only quicker: when the store cannot take it, the rows are read through
+    the texts' table (found by review)."""
+    corpus, cache = _corpus(tmp_path)
+    fresh = tmp_path / "fresh.sqlite3"
+    shutil.copy(cache, fresh)
+    expected = _timeline_texts(corpus, fresh)
+    whole = selection.whole
+
+    def full(connection: sqlite3.Connection) -> bool:
+        pages = connection.execute("PRAGMA page_count").fetchone()[0]
+        connection.execute(f"PRAGMA max_page_count = {pages}")  # no page left to write
+        return whole(connection)
+
+    monkeypatch.setattr(timeline_rows.kept_rows, "whole", full)
+    assert _timeline_texts(corpus, cache) == expected
+    assert _sql(cache, "SELECT count(*) FROM corpus_prepared WHERE what LIKE '%timeline rows/%'"
+                ) == [(0,)]
+
+
+def test_keeping_a_selection_does_not_read_the_copies(tmp_path: Path) -> None:
+    """The sweep of rows whose selection is gone (`selection._clean`, in every keep) seeks
+    by selection instead of reading every row of the copies (found by review)."""
+    corpus, cache = _corpus(tmp_path)
+    _timeline_texts(corpus, cache)  # the copy made
+    _sql(cache, "INSERT INTO timeline_chrono (selection, rank) VALUES (999, 1)")  # an orphan
+    connection = sqlite3.connect(cache)
+    statements: list[str] = []
+    connection.set_trace_callback(statements.append)
+    with connection:
+        selection._clean(connection)
+    connection.set_trace_callback(None)
+    copies = ("timeline_chrono", "corpus_chrono")
+    plans = [row[3] for s in statements if any(t in s for t in copies)
+             for row in connection.execute("EXPLAIN QUERY PLAN " + s)]
+    left = connection.execute("SELECT DISTINCT selection FROM timeline_chrono").fetchall()
+    connection.close()
+    assert plans and not [p for p in plans if p.startswith(tuple(f"SCAN {t}" for t in copies))]
+    assert (999,) not in left and left
+
+
 def test_a_changed_title_is_not_served_from_the_report_cache(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Without a kept selection (the file index not usable) the report cache key names each

@@ -215,6 +215,21 @@ def forget_prepared(connection: sqlite3.Connection, what: str) -> None:
                 {"what": MARKS + what, "marks": MARKS})
 
 
+def forget_marks(connection: sqlite3.Connection, what: str, kept: int | None = None) -> None:
+    """Inside the caller's transaction: forget the marks starting with ``what`` of the kept
+    selection ``kept`` (None: of every one)."""
+    connection.execute(
+        "DELETE FROM corpus_prepared WHERE substr(what, 1, length(:what)) = :what "
+        "AND (:kept IS NULL OR selection = :kept)", {"what": MARKS + what, "kept": kept})
+
+
+def put_mark(connection: sqlite3.Connection, kept: int, what: str) -> None:
+    """Inside the caller's transaction: mark ``what`` done for the whole kept selection
+    ``kept``."""
+    connection.execute("INSERT OR IGNORE INTO corpus_prepared VALUES (?, ?)",
+                       (kept, MARKS + what))
+
+
 def _outlet(outlet: str | None, url: str | None, article_id: str, path: str) -> str | None:
     """`Article.source_outlet` of an article the file index has without it."""
     return Article(id=article_id, path=path, date=None, date_source=None, title=None,
@@ -271,9 +286,13 @@ def _clean(connection: sqlite3.Connection) -> None:
         connection.execute(f"DELETE FROM {table} WHERE selection IN {old}")
     connection.execute(f"DELETE FROM corpus_forgotten WHERE selection IN {old}")
     for table in ("corpus_chrono", *laid):  # rows an earlier version dropped the others of
-        connection.execute(
-            f"DELETE FROM {table} WHERE selection NOT IN (SELECT id FROM corpus_selections "
-            "UNION SELECT selection FROM corpus_forgotten)")
+        orphans = connection.execute(  # each selection found by the key, no row read
+            f"WITH RECURSIVE k(s) AS (SELECT min(selection) FROM {table} UNION ALL SELECT "
+            f"(SELECT min(selection) FROM {table} WHERE selection > k.s) FROM k "
+            "WHERE k.s IS NOT NULL) SELECT s FROM k WHERE s IS NOT NULL AND s NOT IN "
+            "(SELECT id FROM corpus_selections UNION SELECT selection FROM corpus_forgotten)"
+            ).fetchall()
+        connection.executemany(f"DELETE FROM {table} WHERE selection = ?", orphans)
 
 
 def _current(connection: sqlite3.Connection, listing: list[tuple[str, str, int, int, str]],

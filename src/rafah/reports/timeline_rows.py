@@ -36,8 +36,10 @@ lead (its summary is cut from the text). Read from the narrow index, not the tex
 kept selection passed it whole, it is not read again (`rafah.selection.mark_prepared`: the
 same test on part of the rows passes)."""
 _LAID = "timeline rows/"
-"""The mark of a kept selection whose rows `_CHECK` found whole and makeable and `_LAY_OUT`
-copied (with the layout of the texts)."""
+"""The start of the mark of a kept selection whose rows `_CHECK` found whole and makeable
+and `_LAY_OUT` copied (`_laid_mark`: with the layout of the texts and this module's code).
+The copy is one per selection whatever the code: the code that copies it again, or drops
+the table, forgets the other marks with it."""
 _TABLE = """CREATE TABLE IF NOT EXISTS timeline_chrono (
     selection INTEGER NOT NULL, rank INTEGER NOT NULL, date TEXT, duplicate_of TEXT,
     analysis INTEGER, id TEXT, qid TEXT, qdate TEXT, title TEXT, words INTEGER, cut TEXT,
@@ -90,8 +92,8 @@ CHUNK = 1000
 
 class ArticleTexts:
     """The article rows of the kept selection, checked by `make` (False when the store
-    cannot make them all), then read in chronological order by `texts`, `chunks` or
-    `table_rows`."""
+    cannot make them all; on a whole selection it copies them in date order the first
+    time), then read in chronological order by `texts`, `chunks` or `table_rows`."""
 
     def __init__(self, connection: sqlite3.Connection, chosen: int) -> None:
         self.connection = connection
@@ -162,18 +164,29 @@ class ArticleTexts:
 
 def _lay_out(connection: sqlite3.Connection, mark: str) -> bool:
     """Copy the kept selection's rows with their texts in date order (`_LAY_OUT`) and mark it
-    so, when the views show all its rows (the check passed for all); whether it did."""
+    so, when the views show all its rows (the check passed for all); whether it did. One
+    transaction: the marks of copies it drops or replaces (another version's) go with them;
+    a store that cannot be written (full) leaves the rows read through the texts' table."""
     if not kept_rows.whole(connection):
         return False
     kept, _ = kept_rows.kept_filter(connection)
-    columns = [row[1] for row in connection.execute("PRAGMA main.table_info(timeline_chrono)")]
-    with connection:
+    connection.commit()  # (nothing pending: a transaction of its own)
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+        columns = [row[1] for row in connection.execute(
+            "PRAGMA main.table_info(timeline_chrono)")]
         if columns and columns != _TABLE_COLUMNS:
             connection.execute("DROP TABLE timeline_chrono")  # made by other code
+            kept_rows.forget_marks(connection, _LAID)  # every copy is gone
         connection.execute(_TABLE)
+        kept_rows.forget_marks(connection, _LAID, kept)  # this one is made again
         connection.execute("DELETE FROM timeline_chrono WHERE selection = ?", (kept,))
         connection.execute(_LAY_OUT, (kept,))
-    kept_rows.mark_prepared(connection, mark)
+        kept_rows.put_mark(connection, kept, mark)
+        connection.commit()
+    except sqlite3.DatabaseError:
+        connection.rollback()
+        return False
     return True
 
 
