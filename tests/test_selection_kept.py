@@ -68,15 +68,24 @@ def test_a_new_analysis_or_a_changed_file_forgets_them(tmp_path: Path) -> None:
     assert dates == ["2024-03-06"]
 
 
-def test_rows_linked_after_analysis_are_kept(tmp_path: Path,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    corpus, cache = _corpus(tmp_path)
+def _unlinked(corpus: Path, cache: Path, article: str) -> tuple[Session, selection.Selection]:
+    """The session and kept selection of ``corpus`` with ``article`` not linked to its
+    analysis (as before the analysis of a text new to the store)."""
     session = _session(corpus, cache)
     found = session.selection()
     assert found is not None
     with found.connection:
         for table in ("corpus_rows", "corpus_chrono"):
-            found.connection.execute(f"UPDATE {table} SET analysis = NULL WHERE id = 'a.txt'")
+            found.connection.execute(f"UPDATE {table} SET analysis = NULL WHERE id = ?",
+                                     (article,))
+    return session, found
+
+
+def test_rows_linked_after_analysis_are_kept(tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus, cache = _corpus(tmp_path)
+    session, found = _unlinked(corpus, cache, "a.txt")
+    with found.connection:
         found.connection.execute("INSERT INTO analyses (text_hash, fingerprint, created) "
                                  "VALUES ('other', 'other', 0)")  # forgets the kept rows
     found.link_analyses(session._fingerprint())
@@ -95,12 +104,7 @@ def test_analyses_linked_to_the_kept_rows_undo_what_was_done_for_them(
     """Work remembered as done for every analysis of the kept rows (`mark_prepared`) is
     forgotten when analyses are linked to them: the new analyses lack it."""
     corpus, cache = _corpus(tmp_path)
-    session = _session(corpus, cache)
-    found = session.selection()
-    assert found is not None
-    with found.connection:
-        for table in ("corpus_rows", "corpus_chrono"):
-            found.connection.execute(f"UPDATE {table} SET analysis = NULL WHERE id = 'a.txt'")
+    session, found = _unlinked(corpus, cache, "a.txt")
     selection.mark_prepared(found.connection, "figures")
     assert selection.prepared(found.connection, "figures")
     found.link_analyses(session._fingerprint())
