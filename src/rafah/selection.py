@@ -209,10 +209,9 @@ def forget_prepared(connection: sqlite3.Connection, what: str) -> None:
     if connection.execute("SELECT 1 FROM sqlite_master WHERE name = 'corpus_prepared'"
                           ).fetchone():
         with connection:
-            connection.execute(
-                "DELETE FROM corpus_prepared WHERE substr(what, 1, length(:what)) = :what "
-                "OR substr(what, 1, length(:marks)) != :marks",
-                {"what": MARKS + what, "marks": MARKS})
+            forget_marks(connection, what)
+            connection.execute("DELETE FROM corpus_prepared WHERE substr(what, 1, length(?)) "
+                               "!= ?", (MARKS, MARKS))  # an earlier version's
 
 
 def forget_marks(connection: sqlite3.Connection, what: str, kept: int | None = None) -> None:
