@@ -40,14 +40,17 @@ _LAID = "timeline rows/"
 and `_LAY_OUT` copied (`_laid_mark`: with the layout of the texts and this module's code).
 The copy is one per selection whatever the code: the code that copies it again, or drops
 the table, forgets the other marks with it."""
-_TABLE = """CREATE TABLE IF NOT EXISTS timeline_chrono (
-    selection INTEGER NOT NULL, rank INTEGER NOT NULL, date TEXT, duplicate_of TEXT,
-    analysis INTEGER, id TEXT, qid TEXT, qdate TEXT, title TEXT, words INTEGER, cut TEXT,
-    middle TEXT, tail TEXT, table_tail TEXT, cut_text TEXT, figures_cell TEXT,
-    PRIMARY KEY (selection, rank)) WITHOUT ROWID"""
 _TABLE_COLUMNS = ["selection", "rank", "date", "duplicate_of", "analysis", "id", "qid", "qdate",
                   "title", "words", "cut", "middle", "tail", "table_tail", "cut_text",
                   "figures_cell"]
+"""The copy's columns: the selection's rank, then those of `corpus_chrono` and of
+`timeline_texts` that the rows and the views' test read."""
+_INTEGERS = {"selection", "rank", "analysis", "words"}
+_TABLE = ("CREATE TABLE IF NOT EXISTS timeline_chrono ("
+          + ", ".join(f"{name} {'INTEGER' if name in _INTEGERS else 'TEXT'}"
+                      + (" NOT NULL" if name in ("selection", "rank") else "")
+                      for name in _TABLE_COLUMNS)
+          + ", PRIMARY KEY (selection, rank)) WITHOUT ROWID")
 _LAY_OUT = """
 INSERT INTO timeline_chrono
 SELECT c.selection, c.rank, c.date, c.duplicate_of, c.analysis, c.id, c.qid, c.qdate, c.title,
