@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -83,6 +85,56 @@ def test_invalid_date_gives_null_and_a_warning(tmp_path: Path) -> None:
     article = only(tmp_path)
     assert article.date is None and article.date_source is None
     assert any("2024-13-45" in w for w in article.warnings)
+
+
+def _changed_on(path: Path, day: str) -> None:
+    """Set the file's modification time to noon of ``day`` (local time)."""
+    stamp = datetime.datetime.fromisoformat(f"{day}T12:00:00").timestamp()
+    os.utime(path, (stamp, stamp))
+
+
+@pytest.mark.parametrize(("name", "content"), [
+    ("a.txt", "Date: 2030-01-10\n\nBody."),
+    ("a.jsonl", json.dumps({"date": "2030-01-10", "text": "Body."}) + "\n"),
+])
+def test_a_date_after_the_file_was_last_changed_is_kept_with_a_warning(
+        tmp_path: Path, name: str, content: str) -> None:
+    path = write(tmp_path, name, content)
+    _changed_on(path, "2030-01-01")
+    article = only(tmp_path)
+    assert article.date == "2030-01-10"
+    assert article.warnings == ["date 2030-01-10 is later than the file itself, last changed "
+                                "2030-01-01 (kept)"]
+    for day in ("2030-01-09", "2030-02-01"):  # a day's grace; a file changed after the date
+        _changed_on(path, day)
+        assert only(tmp_path).warnings == []
+
+
+def test_the_future_date_warning_does_not_follow_the_day_of_the_run(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A store that indexed the file earlier gives what a fresh store gives, on any day."""
+    import rafah.corpus
+    from rafah.session import Session, SessionOptions
+
+    def warnings(cache: Path) -> list[tuple[str, str]]:
+        session = Session(SessionOptions(str(tmp_path / "c"), cache=cache), warn=print)
+        try:
+            selection = session.selection()
+            assert selection is not None
+            return selection.warnings
+        finally:
+            session.close()
+
+    _changed_on(write(tmp_path / "c", "a.txt", "Date: 2030-01-10\n\nBody."), "2029-12-01")
+    found = []
+    for index, today in enumerate((datetime.date(2030, 1, 1), datetime.date(2030, 2, 1))):
+        frozen = type("Today", (datetime.date,), {"today": classmethod(lambda c, d=today: d)})
+        monkeypatch.setattr(rafah.corpus, "date", frozen)
+        found.append((warnings(tmp_path / "kept.sqlite3"),
+                      warnings(tmp_path / f"fresh{index}.sqlite3")))
+    assert all(kept == fresh for kept, fresh in found)
+    assert found[0][0] == found[1][0] == [("a.txt", "date 2030-01-10 is later than the file "
+                                                    "itself, last changed 2029-12-01 (kept)")]
 
 
 def test_ambiguous_date_is_month_first_unless_dayfirst(tmp_path: Path) -> None:

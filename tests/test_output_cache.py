@@ -62,7 +62,7 @@ def test_a_repeated_command_replays_output_and_messages(tmp_path: Path,
     args = ["casualties", str(corpus), "--cache", str(cache), "--format", "json"]
     first = _run(args)
     assert first[0] == 0 and json.loads(first[1])[0]["value"] == 12
-    assert "skipped notes.bin" in first[2] and "in the future" in first[2]
+    assert "skipped notes.bin" in first[2] and "later than the file itself" in first[2]
     _refuse_loading(monkeypatch)
     assert _run(args) == first
     assert _run(["articles", str(corpus), "--cache", str(cache), "-q"])[0] == 1

@@ -313,7 +313,10 @@ def split_paragraphs(lines: list[str]) -> tuple[list[str], list[str]]:
 
 
 def _resolve_date(value: str | None, source: str | None, options: LoadOptions,
-                  warnings: list[str]) -> tuple[str | None, str | None]:
+                  warnings: list[str], saved: str | None) -> tuple[str | None, str | None]:
+    """The article's date and its source; a date more than a day after ``saved`` (the day
+    the file was last changed; None: today) is kept with a warning. Judged against the file,
+    not the day of the run, the warning is the same on every run over an unchanged file."""
     if value is None:
         return None, None
     try:
@@ -321,8 +324,10 @@ def _resolve_date(value: str | None, source: str | None, options: LoadOptions,
     except InvalidDate as exc:
         warnings.append(f"{exc}; date set to null")
         return None, None
-    if day > (date.today() + timedelta(days=1)).isoformat():
-        warnings.append(f"date {day} is in the future (kept)")
+    reference = date.fromisoformat(saved) if saved else date.today()
+    if day > (reference + timedelta(days=1)).isoformat():
+        warnings.append(f"date {day} is later than the file itself, last changed {saved} (kept)"
+                        if saved else f"date {day} is in the future (kept)")
     return day, source
 
 
@@ -351,13 +356,15 @@ def text_hash(text: str) -> str:
 
 def article_from_text(text: str, *, article_id: str, path: Path,
                       options: LoadOptions | None = None,
-                      warnings: list[str] | None = None) -> Article:
-    """Build an Article from the decoded text of a .txt or .md file."""
+                      warnings: list[str] | None = None, saved: str | None = None) -> Article:
+    """Build an Article from the decoded text of a .txt or .md file (``saved``: the day the
+    file was last changed, `_resolve_date`)."""
     options = options or LoadOptions()
     warnings = list(warnings or [])
     header, body_lines = split_header(text)
     paragraphs, headings = split_paragraphs(body_lines)
-    date, source = _resolve_date(header.date_value, header.date_source, options, warnings)
+    date, source = _resolve_date(header.date_value, header.date_source, options, warnings,
+                                 saved)
     if date is None and header.date_value is None:
         date, source = _fallback_date(path, paragraphs, options)
     if not paragraphs:
@@ -384,8 +391,9 @@ def _field(record: dict[str, Any], names: tuple[str, ...]) -> Any:
 
 def article_from_record(record: dict[str, Any], *, article_id: str, path: Path,
                         options: LoadOptions | None = None,
-                        warnings: list[str] | None = None) -> Article:
-    """Build an Article from a JSON/JSONL/CSV record with the common field names."""
+                        warnings: list[str] | None = None, saved: str | None = None) -> Article:
+    """Build an Article from a JSON/JSONL/CSV record with the common field names (``saved``:
+    the day the file was last changed, `_resolve_date`)."""
     options = options or LoadOptions()
     warnings = list(warnings or [])
     body = _field(record, options.field_names("text"))
@@ -395,7 +403,7 @@ def article_from_record(record: dict[str, Any], *, article_id: str, path: Path,
     paragraphs, headings = split_paragraphs(body_text.split("\n"))
     raw_date = _field(record, options.field_names("date"))
     date, source = _resolve_date(None if raw_date is None else str(raw_date), "header",
-                                 options, warnings)
+                                 options, warnings, saved)
     title = _field(record, options.field_names("title"))
     url = _field(record, URL_FIELDS)
     if body is not None and not paragraphs:
@@ -462,7 +470,8 @@ def read_file(path: Path, article_id: str, options: LoadOptions
               ) -> tuple[list[Article], list[Skipped]]:
     """Read one file into articles; problems become Skipped entries."""
     try:
-        size = path.stat().st_size
+        found = path.stat()
+        size = found.st_size
         if size > options.max_bytes:
             limit = f"{options.max_bytes / 1_000_000:g} MB"
             return [], [Skipped(article_id, f"larger than --max-bytes ({limit})")]
@@ -478,16 +487,19 @@ def read_file(path: Path, article_id: str, options: LoadOptions
     if not text.strip():
         return [], [Skipped(article_id, "no text (whitespace only)")]
     suffix = path.suffix.lower()
+    saved = date.fromtimestamp(found.st_mtime).isoformat()
     if suffix in (".txt", ".md"):
         return [article_from_text(text, article_id=article_id, path=path, options=options,
-                                  warnings=warnings)], []
-    return _read_records(text, suffix, path, article_id, options, warnings)
+                                  warnings=warnings, saved=saved)], []
+    return _read_records(text, suffix, path, article_id, options, (warnings, saved))
 
 
 def _read_records(text: str, suffix: str, path: Path, article_id: str, options: LoadOptions,
-                  warnings: list[str]) -> tuple[list[Article], list[Skipped]]:
+                  context: tuple[list[str], str]) -> tuple[list[Article], list[Skipped]]:
     """The articles of a JSON, JSONL or CSV file; records without text are counted into one
-    skip for the file."""
+    skip for the file (``context``: the file's decoding warnings and the day it was last
+    changed)."""
+    warnings, saved = context
     articles: list[Article] = []
     skipped: list[Skipped] = []
     without_text: list[dict[str, Any]] = []
@@ -500,7 +512,8 @@ def _read_records(text: str, suffix: str, path: Path, article_id: str, options: 
             without_text.append(record)
         else:
             articles.append(article_from_record(record, article_id=record_id, path=path,
-                                                options=options, warnings=warnings))
+                                                options=options, warnings=warnings,
+                                                saved=saved))
     if without_text:
         skipped.append(Skipped(article_id, _missing_text_reason(without_text, options)))
     if not articles and not skipped:
