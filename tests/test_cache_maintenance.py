@@ -31,7 +31,7 @@ def test_prune_keeps_current_analyses_of_present_files(tmp_path: Path) -> None:
     store.put_many([("h-present", _analysis())], "old-version")
     store.put_report("k", "[]")
     dropped = store.prune("current")
-    assert dropped == {"analyses": 2, "files": 1, "reports": 1}
+    assert dropped == {"analyses": 2, "files": 1, "reports": 1, "selections": 0}
     assert set(store.get_many(["h-present", "h-gone"], "current")) == {"h-present"}
     assert store.get_many(["h-present"], "old-version") == {}
     assert store.get_many(["h-present"], "current")["h-present"] == _analysis()

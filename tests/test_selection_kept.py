@@ -286,3 +286,31 @@ def test_date_ordered_rows_left_by_an_earlier_version_are_dropped(tmp_path: Path
     assert [row for row in again.connection.execute(
         "SELECT DISTINCT selection FROM corpus_chrono")] == [(again.kept,)]
     assert again.connection.execute("SELECT count(*) FROM timeline_chrono").fetchone() == (0,)
+
+
+def test_cache_prune_drops_the_rows_of_forgotten_selections_at_once(tmp_path: Path) -> None:
+    """Within the hour a forgotten selection's rows are kept for runs still reading them,
+    `rafah cache prune` drops them (and its timeline copy); the current selection stays."""
+    corpus, cache = _corpus(tmp_path)
+    _with_leads(corpus, cache)
+    session = _session(corpus, cache)
+    assert commands.timeline(session, shape="json").texts is not None  # laid out
+    forgotten = _kept(session)
+    session.close()
+    (corpus / "new.txt").write_text("Title: N\nDate: 2024-03-07\n\nA text.\n")  # no analysis
+    current = _kept(_session(corpus, cache))
+    tables = ("corpus_rows", "corpus_chrono", "timeline_chrono")
+
+    def rows(store: Store, kept: int) -> list[int]:
+        return [store.connection.execute(f"SELECT count(*) FROM {table} WHERE selection = ?",
+                                         (kept,)).fetchone()[0] for table in tables]
+
+    store = Store(cache)
+    before = rows(store, current)[:2]
+    assert all(rows(store, forgotten)) and all(before)
+    waiting = store.connection.execute("SELECT count(*) FROM corpus_forgotten").fetchone()[0]
+    dropped = store.prune(fingerprint(resolve_model(None)))
+    assert dropped["analyses"] == 0 and dropped["selections"] == waiting >= 1
+    assert store.connection.execute("SELECT count(*) FROM corpus_forgotten").fetchone() == (0,)
+    assert rows(store, forgotten) == [0, 0, 0] and rows(store, current)[:2] == before
+    store.close()

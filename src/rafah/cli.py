@@ -487,6 +487,9 @@ def cache_prune_cli(cache_path: Path | None, model: str | None, gazetteers: tupl
     """Drop analyses of other pipeline versions and of files no longer present, and compact
     the store.
 
+    Also dropped: computed reports, and the rows kept for a folder before it changed (kept
+    an hour for a run still reading them).
+
     \b
     Example:
       rafah cache prune

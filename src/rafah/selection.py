@@ -275,15 +275,26 @@ def _ensure(connection: sqlite3.Connection) -> None:
         connection.execute("DELETE FROM corpus_selections")
 
 
-def _clean(connection: sqlite3.Connection) -> None:
-    """Drop the rows of selections forgotten long enough ago (inside a transaction)."""
-    old = "(SELECT selection FROM corpus_forgotten WHERE at < CAST(strftime('%s', 'now') AS " \
-          f"INTEGER) - {GRACE})"
+def drop_forgotten(connection: sqlite3.Connection) -> int:
+    """Drop the rows of every forgotten selection now, without the grace a run still reading
+    them has (`rafah cache prune`, inside its transaction); how many selections."""
+    if connection.execute("SELECT 1 FROM sqlite_master WHERE name = 'corpus_forgotten'"
+                          ).fetchone() is None:
+        return 0
+    return _clean(connection, grace=0)
+
+
+def _clean(connection: sqlite3.Connection, grace: int = GRACE) -> int:
+    """Drop the rows of selections forgotten ``grace`` seconds ago or more (inside a
+    transaction); how many selections."""
+    old = "(SELECT selection FROM corpus_forgotten WHERE at <= CAST(strftime('%s', 'now') AS " \
+          f"INTEGER) - {grace})"
     laid = [name for (name,) in connection.execute(
         f"SELECT name FROM sqlite_master WHERE name IN ({', '.join(map(_literal, LAID_OUT))})")]
     for table in ("corpus_rows", "corpus_chrono", "corpus_prepared", *laid):
         connection.execute(f"DELETE FROM {table} WHERE selection IN {old}")
-    connection.execute(f"DELETE FROM corpus_forgotten WHERE selection IN {old}")
+    dropped = connection.execute(f"DELETE FROM corpus_forgotten WHERE selection IN {old}"
+                                 ).rowcount
     for table in ("corpus_chrono", *laid):  # rows an earlier version dropped the others of
         orphans = connection.execute(  # each selection found by the key, no row read
             f"WITH RECURSIVE k(s) AS (SELECT min(selection) FROM {table} UNION ALL SELECT "
@@ -292,6 +303,7 @@ def _clean(connection: sqlite3.Connection) -> None:
             "(SELECT id FROM corpus_selections UNION SELECT selection FROM corpus_forgotten)"
             ).fetchall()
         connection.executemany(f"DELETE FROM {table} WHERE selection = ?", orphans)
+    return dropped
 
 
 def _current(connection: sqlite3.Connection, listing: list[tuple[str, str, int, int, str]],

@@ -376,8 +376,11 @@ class Store:
 
     def prune(self, keep_fingerprint: str) -> dict[str, int]:
         """Drop analyses of other pipeline versions, the file index of files that no longer
-        exist, analyses of texts no remaining file holds, and computed reports; then compact
-        the file. Returns what was dropped."""
+        exist, analyses of texts no remaining file holds, the rows of forgotten kept
+        selections (`rafah.selection.drop_forgotten`) and computed reports; then compact the
+        file. Returns what was dropped."""
+        from rafah.selection import drop_forgotten
+
         connection = self.connection
         gone_files: list[str] = []
         kept_hashes: set[str] = set()
@@ -397,13 +400,15 @@ class Store:
                                    chunk)
                 article_index.forget_files(connection, chunk)
             self._delete_analyses(connection, doomed)
+            selections = drop_forgotten(connection)
             reports = connection.execute("DELETE FROM reports").rowcount
         if self.output_folder is not None:
             shutil.rmtree(self.output_folder, ignore_errors=True)
         connection.execute("VACUUM")
         if self.path is not None:
             connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        return {"analyses": len(doomed), "files": len(gone_files), "reports": reports}
+        return {"analyses": len(doomed), "files": len(gone_files), "reports": reports,
+                "selections": selections}
 
     def close(self) -> None:
         """Close the connection."""
