@@ -315,8 +315,9 @@ def split_paragraphs(lines: list[str]) -> tuple[list[str], list[str]]:
 def _resolve_date(value: str | None, source: str | None, options: LoadOptions,
                   warnings: list[str], saved: str | None) -> tuple[str | None, str | None]:
     """The article's date and its source; a date more than a day after ``saved`` (the day
-    the file was last changed; None: today) is kept with a warning. Judged against the file,
-    not the day of the run, the warning is the same on every run over an unchanged file."""
+    the file was last changed; None: no file, or a placeholder time, then today) is kept
+    with a warning. Judged against the file, not the day of the run, the warning is the same
+    on every run over an unchanged file."""
     if value is None:
         return None, None
     try:
@@ -466,6 +467,20 @@ def _records_from_json(text: str, suffix: str) -> Iterator[tuple[str, dict | Non
         yield "", None, "JSON holds no article object"
 
 
+PLACEHOLDER_TIMES = "1990-01-01"
+"""Files last changed before this day carry a placeholder time (archives and build tools
+write 1970 or 1980), not the day they were written."""
+
+
+def _saved_day(mtime: float) -> str | None:
+    """The day a file was last changed, or None when its time is a placeholder."""
+    try:
+        day = date.fromtimestamp(mtime).isoformat()
+    except (OverflowError, OSError, ValueError):
+        return None
+    return day if day >= PLACEHOLDER_TIMES else None
+
+
 def read_file(path: Path, article_id: str, options: LoadOptions
               ) -> tuple[list[Article], list[Skipped]]:
     """Read one file into articles; problems become Skipped entries."""
@@ -487,7 +502,7 @@ def read_file(path: Path, article_id: str, options: LoadOptions
     if not text.strip():
         return [], [Skipped(article_id, "no text (whitespace only)")]
     suffix = path.suffix.lower()
-    saved = date.fromtimestamp(found.st_mtime).isoformat()
+    saved = _saved_day(found.st_mtime)
     if suffix in (".txt", ".md"):
         return [article_from_text(text, article_id=article_id, path=path, options=options,
                                   warnings=warnings, saved=saved)], []
@@ -495,7 +510,8 @@ def read_file(path: Path, article_id: str, options: LoadOptions
 
 
 def _read_records(text: str, suffix: str, path: Path, article_id: str, options: LoadOptions,
-                  context: tuple[list[str], str]) -> tuple[list[Article], list[Skipped]]:
+                  context: tuple[list[str], str | None]
+                  ) -> tuple[list[Article], list[Skipped]]:
     """The articles of a JSON, JSONL or CSV file; records without text are counted into one
     skip for the file (``context``: the file's decoding warnings and the day it was last
     changed)."""
