@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import json
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -87,29 +88,58 @@ def test_invalid_date_gives_null_and_a_warning(tmp_path: Path) -> None:
     assert any("2024-13-45" in w for w in article.warnings)
 
 
-def _changed_on(path: Path, day: str) -> None:
-    """Set the file's modification time to noon of ``day`` (local time)."""
-    stamp = datetime.datetime.fromisoformat(f"{day}T12:00:00").timestamp()
+def _changed_on(path: Path, day: str, hour: int = 12) -> None:
+    """Set the file's modification time to ``hour`` o'clock UTC of ``day``."""
+    stamp = datetime.datetime.fromisoformat(f"{day}T{hour:02d}:00:00+00:00").timestamp()
     os.utime(path, (stamp, stamp))
 
 
 @pytest.mark.parametrize(("name", "content"), [
-    ("a.txt", "Date: 2400-01-10\n\nBody."),
-    ("a.jsonl", json.dumps({"date": "2400-01-10", "text": "Body."}) + "\n"),
+    ("a.txt", "Date: 2020-01-10\n\nBody."),
+    ("a.jsonl", json.dumps({"date": "2020-01-10", "text": "Body."}) + "\n"),
 ])
 def test_a_date_after_the_file_was_last_changed_is_kept_with_a_warning(
         tmp_path: Path, name: str, content: str) -> None:
     path = write(tmp_path, name, content)
-    _changed_on(path, "2400-01-01")
+    _changed_on(path, "2020-01-01")
     article = only(tmp_path)
-    assert article.date == "2400-01-10"
-    assert article.warnings == ["date 2400-01-10 is later than the file itself, last changed "
-                                "2400-01-01 (kept)"]
-    for day in ("2400-01-09", "2400-02-01"):  # a day's grace; a file changed after the date
+    assert article.date == "2020-01-10"
+    assert article.warnings == ["date 2020-01-10 is later than the file itself, last changed "
+                                "2020-01-01 (kept)"]
+    for day in ("2020-01-09", "2020-02-01"):  # a day's grace; a file changed after the date
         _changed_on(path, day)
         assert only(tmp_path).warnings == []
-    os.utime(path, (0, 0))  # a placeholder time (as archives write): judged against today
+
+
+@pytest.mark.parametrize("stamp", [0.0, time.time() + 3650 * 86400],
+                         ids=["placeholder", "to come"])
+def test_a_placeholder_or_future_file_time_judges_the_date_against_today(
+        tmp_path: Path, stamp: float) -> None:
+    """Archives write 1970 or 1980; a wrong clock writes a time to come."""
+    path = write(tmp_path, "a.txt", "Date: 2400-01-10\n\nBody.")
+    os.utime(path, (stamp, stamp))
     assert only(tmp_path).warnings == ["date 2400-01-10 is in the future (kept)"]
+    write(tmp_path, "a.txt", f"Date: {datetime.date.today().isoformat()}\n\nBody.")
+    os.utime(path, (stamp, stamp))
+    assert only(tmp_path).warnings == []
+
+
+@pytest.mark.skipif(not hasattr(time, "tzset"), reason="time zones set by TZ (Unix)")
+@pytest.mark.parametrize("zone", ["Etc/GMT+12", "Etc/GMT-14"])
+def test_the_day_a_file_was_changed_does_not_follow_the_time_zone(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, zone: str) -> None:
+    path = write(tmp_path, "a.txt", "Date: 2020-01-02\n\nBody.")
+    _changed_on(path, "2020-01-01", hour=11)  # 2019-12-31 at UTC-12, 2020-01-02 at UTC+14
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    try:
+        assert only(tmp_path).warnings == []  # a day's grace after 2020-01-01 (UTC)
+        _changed_on(path, "2019-12-31", hour=11)
+        assert only(tmp_path).warnings == ["date 2020-01-02 is later than the file itself, "
+                                           "last changed 2019-12-31 (kept)"]
+    finally:
+        monkeypatch.undo()
+        time.tzset()
 
 
 def test_the_future_date_warning_does_not_follow_the_day_of_the_run(

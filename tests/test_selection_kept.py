@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+import rafah.session
 from rafah import commands, selection
 from rafah.nlp import fingerprint, resolve_model
 from rafah.records import Analysis, Lead
@@ -97,6 +98,32 @@ def test_rows_linked_after_analysis_are_kept(tmp_path: Path,
     assert linked == (found.loaded, found.loaded)  # in date order too
     monkeypatch.setattr(selection, "_keep", _no_keeping)
     assert _kept(_session(corpus, cache)) == found.kept
+
+
+def test_a_run_whose_rows_a_prune_dropped_while_it_analysed_reads_the_folder_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`rafah cache prune` drops forgotten rows at once, those of a run still analysing
+    included: linking its analyses then finds no rows, and the run keeps the rows anew
+    rather than report on empty views."""
+    corpus, cache = _corpus(tmp_path)
+    expected = _json(corpus, cache)
+    session, _ = _unlinked(corpus, cache, "a.txt")
+    analyse = rafah.session.analyse_articles
+
+    def analyse_then_prune(*args: Any, **options: Any) -> Any:
+        run = analyse(*args, **options)
+        store = Store(cache)  # another command
+        store.put_many([("unseen", Analysis())], fingerprint(resolve_model(None)))  # forgets
+        assert store.prune(fingerprint(resolve_model(None)))["selections"] >= 1
+        store.close()
+        return run
+
+    monkeypatch.setattr(rafah.session, "analyse_articles", analyse_then_prune)
+    result = commands.casualties(session, bulk=True)
+    assert result.texts is not None
+    out = io.StringIO()
+    write_texts(result.texts(None), "json", out)
+    assert out.getvalue() == expected
 
 
 def test_analyses_linked_to_the_kept_rows_undo_what_was_done_for_them(
@@ -290,7 +317,8 @@ def test_date_ordered_rows_left_by_an_earlier_version_are_dropped(tmp_path: Path
 
 def test_cache_prune_drops_the_rows_of_forgotten_selections_at_once(tmp_path: Path) -> None:
     """Within the hour a forgotten selection's rows are kept for runs still reading them,
-    `rafah cache prune` drops them (and its timeline copy); the current selection stays."""
+    `rafah cache prune` drops them (and its timeline copy); the current selection stays when
+    prune drops no analysis (dropping one forgets every selection)."""
     corpus, cache = _corpus(tmp_path)
     _with_leads(corpus, cache)
     session = _session(corpus, cache)
@@ -313,4 +341,24 @@ def test_cache_prune_drops_the_rows_of_forgotten_selections_at_once(tmp_path: Pa
     assert dropped["analyses"] == 0 and dropped["selections"] == waiting >= 1
     assert store.connection.execute("SELECT count(*) FROM corpus_forgotten").fetchone() == (0,)
     assert rows(store, forgotten) == [0, 0, 0] and rows(store, current)[:2] == before
+    store.close()
+
+
+def test_cache_prune_on_a_store_kept_by_an_earlier_layout(tmp_path: Path) -> None:
+    """A store last written by a version without the rows in date order or the timeline's
+    copy: prune drops its forgotten rows from the tables it has."""
+    cache = tmp_path / "s.sqlite3"
+    store = Store(cache)
+    for statement in (
+            "CREATE TABLE corpus_selections (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+            "corpus TEXT UNIQUE, digest TEXT, summary TEXT)",
+            "CREATE TABLE corpus_rows (selection INTEGER NOT NULL, idx INTEGER NOT NULL, "
+            "id TEXT, PRIMARY KEY (selection, idx)) WITHOUT ROWID",
+            "CREATE TABLE corpus_forgotten (selection INTEGER PRIMARY KEY, at INTEGER)",
+            "INSERT INTO corpus_rows VALUES (1, 0, 'a.txt')",
+            "INSERT INTO corpus_forgotten VALUES (1, 0)"):
+        store.connection.execute(statement)
+    store.connection.commit()
+    assert store.prune("current")["selections"] == 1
+    assert store.connection.execute("SELECT count(*) FROM corpus_rows").fetchone() == (0,)
     store.close()

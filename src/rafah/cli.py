@@ -487,8 +487,9 @@ def cache_prune_cli(cache_path: Path | None, model: str | None, gazetteers: tupl
     """Drop analyses of other pipeline versions and of files no longer present, and compact
     the store.
 
-    Also dropped: computed reports, and the rows kept for a folder before it changed (kept
-    an hour for a run still reading them).
+    It also drops computed reports, and the rows kept for folders as they were before a
+    change (other commands leave those an hour, for a run still reading them). Run it while
+    no other rafah command uses the store.
 
     \b
     Example:

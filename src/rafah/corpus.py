@@ -14,7 +14,7 @@ import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Protocol
@@ -315,9 +315,9 @@ def split_paragraphs(lines: list[str]) -> tuple[list[str], list[str]]:
 def _resolve_date(value: str | None, source: str | None, options: LoadOptions,
                   warnings: list[str], saved: str | None) -> tuple[str | None, str | None]:
     """The article's date and its source; a date more than a day after ``saved`` (the day
-    the file was last changed; None: no file, or a placeholder time, then today) is kept
-    with a warning. Judged against the file, not the day of the run, the warning is the same
-    on every run over an unchanged file."""
+    the file was last changed, UTC; None: no file, or a placeholder or future time, then
+    today) is kept with a warning. Judged against the file, not the day of the run, the
+    warning is the same on every run over an unchanged file."""
     if value is None:
         return None, None
     try:
@@ -467,18 +467,21 @@ def _records_from_json(text: str, suffix: str) -> Iterator[tuple[str, dict | Non
         yield "", None, "JSON holds no article object"
 
 
-PLACEHOLDER_TIMES = "1990-01-01"
+_FIRST_REAL_FILE_DAY = "1990-01-01"
 """Files last changed before this day carry a placeholder time (archives and build tools
 write 1970 or 1980), not the day they were written."""
 
 
 def _saved_day(mtime: float) -> str | None:
-    """The day a file was last changed, or None when its time is a placeholder."""
+    """The day (UTC) a file was last changed; None when its time is a placeholder or after
+    today (a wrong clock)."""
     try:
-        day = date.fromtimestamp(mtime).isoformat()
+        day = datetime.fromtimestamp(mtime, UTC).date()
     except (OverflowError, OSError, ValueError):
         return None
-    return day if day >= PLACEHOLDER_TIMES else None
+    if day.isoformat() < _FIRST_REAL_FILE_DAY or day > date.today():
+        return None
+    return day.isoformat()
 
 
 def read_file(path: Path, article_id: str, options: LoadOptions
@@ -506,16 +509,14 @@ def read_file(path: Path, article_id: str, options: LoadOptions
     if suffix in (".txt", ".md"):
         return [article_from_text(text, article_id=article_id, path=path, options=options,
                                   warnings=warnings, saved=saved)], []
-    return _read_records(text, suffix, path, article_id, options, (warnings, saved))
+    return _read_records(text, suffix, path, article_id, options, warnings, saved=saved)
 
 
 def _read_records(text: str, suffix: str, path: Path, article_id: str, options: LoadOptions,
-                  context: tuple[list[str], str | None]
+                  warnings: list[str], *, saved: str | None
                   ) -> tuple[list[Article], list[Skipped]]:
     """The articles of a JSON, JSONL or CSV file; records without text are counted into one
-    skip for the file (``context``: the file's decoding warnings and the day it was last
-    changed)."""
-    warnings, saved = context
+    skip for the file (``saved``: the day it was last changed, `_resolve_date`)."""
     articles: list[Article] = []
     skipped: list[Skipped] = []
     without_text: list[dict[str, Any]] = []

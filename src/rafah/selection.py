@@ -20,7 +20,8 @@ folder does no work per file or per article: the view reads the kept rows. Trigg
 analyses and on the file index forget every kept selection when either changes (a new or
 re-written analysis, a file indexed again or forgotten), so the kept rows are never stale;
 the rows of a forgotten selection are dropped an hour later (`GRACE`), not while another run
-may still read them.
+may still read them; `rafah cache prune`, run while no other command uses the store, drops
+them at once (`drop_forgotten`).
 """
 
 from __future__ import annotations
@@ -109,7 +110,8 @@ _FORGET = ("INSERT OR REPLACE INTO corpus_forgotten SELECT id, CAST(strftime('%s
            "INTEGER) FROM corpus_selections")
 """Forgotten selections are remembered: their rows stay while a run may still read them."""
 GRACE = 3600
-"""Seconds the rows of a forgotten selection are kept (for runs that still read them)."""
+"""Seconds the rows of a forgotten selection are kept (for runs that still read them), but
+for `drop_forgotten`."""
 VERSION = "2"
 """The layout of the kept rows: part of a selection's key."""
 
@@ -139,9 +141,10 @@ class Selection:
         return self.connection.execute(
             "SELECT count(*) FROM temp.selected WHERE analysis IS NULL").fetchone()[0]
 
-    def link_analyses(self, fingerprint: str) -> None:
+    def link_analyses(self, fingerprint: str) -> bool:
         """Point every article at its stored analysis (of this fingerprint), and keep the
-        rows again (storing the analyses made the store forget them)."""
+        rows again (storing the analyses made the store forget them); False when another
+        command dropped them meanwhile (`rafah cache prune`): the views are then empty."""
         with self.connection:
             self.connection.execute(
                 "UPDATE corpus_rows SET analysis = (SELECT id FROM analyses a WHERE "
@@ -159,10 +162,10 @@ class Selection:
             self.connection.execute("DELETE FROM corpus_forgotten WHERE selection = ? AND "
                                     "EXISTS (SELECT 1 FROM corpus_rows WHERE selection = ?)",
                                     (self.kept, self.kept))
-            self.connection.execute(  # unless another run dropped the rows meanwhile
+            return self.connection.execute(  # unless another run dropped the rows
                 "INSERT INTO corpus_selections SELECT ?, ?, ?, ? WHERE EXISTS "
                 "(SELECT 1 FROM corpus_rows WHERE selection = ?)", (self.kept, *self.record,
-                                                                     self.kept))
+                                                                     self.kept)).rowcount > 0
 
 
 MARKS = "2:"
@@ -242,6 +245,8 @@ def _drop(connection: sqlite3.Connection) -> None:
         connection.execute(f"DROP TABLE IF EXISTS temp.{table}")
 
 
+_KEPT_TABLES = ("corpus_rows", "corpus_chrono", "corpus_prepared")
+"""The tables of kept rows, by selection."""
 LAID_OUT = ("timeline_chrono",)
 """Tables a report fills per kept selection (`rafah.reports.timeline_rows`), made when first
 needed: their rows go with their selection's."""
@@ -277,25 +282,29 @@ def _ensure(connection: sqlite3.Connection) -> None:
 
 def drop_forgotten(connection: sqlite3.Connection) -> int:
     """Drop the rows of every forgotten selection now, without the grace a run still reading
-    them has (`rafah cache prune`, inside its transaction); how many selections."""
-    if connection.execute("SELECT 1 FROM sqlite_master WHERE name = 'corpus_forgotten'"
-                          ).fetchone() is None:
-        return 0
+    them has (`rafah cache prune`, a maintenance command run while no other uses the store;
+    inside its transaction); how many selections."""
     return _clean(connection, grace=0)
 
 
 def _clean(connection: sqlite3.Connection, grace: int = GRACE) -> int:
     """Drop the rows of selections forgotten ``grace`` seconds ago or more (inside a
-    transaction); how many selections."""
+    transaction; of the tables the store has: an earlier version's may lack some); how many
+    selections."""
+    found = {name for (name,) in connection.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN "
+        f"({', '.join(map(_literal, (*_KEPT_TABLES, 'corpus_forgotten', *LAID_OUT)))})")}
+    if "corpus_forgotten" not in found:
+        return 0
     old = "(SELECT selection FROM corpus_forgotten WHERE at <= CAST(strftime('%s', 'now') AS " \
           f"INTEGER) - {grace})"
-    laid = [name for (name,) in connection.execute(
-        f"SELECT name FROM sqlite_master WHERE name IN ({', '.join(map(_literal, LAID_OUT))})")]
-    for table in ("corpus_rows", "corpus_chrono", "corpus_prepared", *laid):
-        connection.execute(f"DELETE FROM {table} WHERE selection IN {old}")
+    for table in (*_KEPT_TABLES, *LAID_OUT):
+        if table in found:
+            connection.execute(f"DELETE FROM {table} WHERE selection IN {old}")
     dropped = connection.execute(f"DELETE FROM corpus_forgotten WHERE selection IN {old}"
                                  ).rowcount
-    for table in ("corpus_chrono", *laid):  # rows an earlier version dropped the others of
+    laid = [table for table in ("corpus_chrono", *LAID_OUT) if table in found]
+    for table in laid:  # rows an earlier version dropped the others of
         orphans = connection.execute(  # each selection found by the key, no row read
             f"WITH RECURSIVE k(s) AS (SELECT min(selection) FROM {table} UNION ALL SELECT "
             f"(SELECT min(selection) FROM {table} WHERE selection > k.s) FROM k "

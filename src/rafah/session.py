@@ -137,7 +137,11 @@ class Session:
         run = analyse_articles(self.articles(), self.store(), self.options.analysis,
                                names=(), progress=self.progress, keep=False)
         self.on_run(run)
-        selection.link_analyses(self._fingerprint())
+        if not selection.link_analyses(self._fingerprint()):
+            self._selection = None  # the rows were dropped meanwhile: keep them anew
+            selection = self.selection()
+            if selection is None:
+                return None
         return None if selection.missing_analyses() else selection
 
     def analyses(self, articles: Iterable[Article],
