@@ -100,7 +100,7 @@ def test_rows_linked_after_analysis_are_kept(tmp_path: Path,
     assert _kept(_session(corpus, cache)) == found.kept
 
 
-def test_a_run_whose_rows_a_prune_dropped_while_it_analysed_reads_the_folder_again(
+def test_a_run_whose_rows_a_prune_dropped_while_it_analysed_keeps_them_anew(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`rafah cache prune` drops forgotten rows at once, those of a run still analysing
     included: linking its analyses then finds no rows, and the run keeps the rows anew

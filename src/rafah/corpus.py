@@ -479,7 +479,7 @@ def _saved_day(mtime: float) -> str | None:
         day = datetime.fromtimestamp(mtime, UTC).date()
     except (OverflowError, OSError, ValueError):
         return None
-    if day.isoformat() < _FIRST_REAL_FILE_DAY or day > date.today():
+    if day.isoformat() < _FIRST_REAL_FILE_DAY or day > datetime.now(UTC).date():
         return None
     return day.isoformat()
 
