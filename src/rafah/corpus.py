@@ -467,7 +467,7 @@ def _records_from_json(text: str, suffix: str) -> Iterator[tuple[str, dict | Non
         yield "", None, "JSON holds no article object"
 
 
-_FIRST_REAL_FILE_DAY = "1990-01-01"
+_FIRST_REAL_FILE_DAY = date(1990, 1, 1)
 """Files last changed before this day carry a placeholder time (archives and build tools
 write 1970 or 1980), not the day they were written."""
 
@@ -479,7 +479,7 @@ def _saved_day(mtime: float) -> str | None:
         day = datetime.fromtimestamp(mtime, UTC).date()
     except (OverflowError, OSError, ValueError):
         return None
-    if day.isoformat() < _FIRST_REAL_FILE_DAY or day > datetime.now(UTC).date():
+    if not _FIRST_REAL_FILE_DAY <= day <= datetime.now(UTC).date():
         return None
     return day.isoformat()
 
